@@ -1,0 +1,73 @@
+import type { Correspondent } from '../parsers/schema';
+import { canonicalIdentity, identityId } from './canonical';
+import type { ClydeDB } from './db';
+import { createPerson } from './people';
+import type { Identity, IdentityKind, Person } from './schema';
+import { deleteRecord, writeRecord } from './write';
+
+/** The identities a correspondent carries, strongest first: an email beats a handle beats a URL. */
+export function identitiesOf(c: Correspondent): { kind: IdentityKind; display: string }[] {
+  const out: { kind: IdentityKind; display: string }[] = [];
+  if (c.email) out.push({ kind: 'email', display: c.email });
+  if (c.handle) out.push({ kind: 'x', display: c.handle });
+  if (c.profileUrl) out.push({ kind: /linkedin\.com$/.test(new URL(c.profileUrl).hostname) ? 'linkedin' : 'url', display: c.profileUrl });
+  return out;
+}
+
+/** The live person an identity belongs to. One primary-key read plus one: the sidebar's hot path. */
+export async function findPersonByIdentity(db: ClydeDB, kind: IdentityKind, raw: string): Promise<Person | undefined> {
+  const value = canonicalIdentity(kind, raw);
+  if (!value) return undefined;
+  const identity = await db.identities.get(identityId(kind, value));
+  if (!identity || identity.deleted) return undefined;
+  const person = await db.people.get(identity.personId);
+  return person && !person.deleted ? person : undefined;
+}
+
+export async function findPersonForCorrespondent(db: ClydeDB, c: Correspondent): Promise<Person | undefined> {
+  for (const { kind, display } of identitiesOf(c)) {
+    const person = await findPersonByIdentity(db, kind, display);
+    if (person) return person;
+  }
+  return undefined;
+}
+
+/** Attaches an identity to a person. Throws a readable error when the value is not valid for its kind. */
+export async function addIdentity(db: ClydeDB, personId: string, kind: IdentityKind, display: string): Promise<Identity> {
+  const value = canonicalIdentity(kind, display);
+  if (!value) throw new Error(`“${display}” is not a valid ${kind === 'email' ? 'email address' : kind === 'x' ? 'X handle' : 'https profile URL'}.`);
+  const id = identityId(kind, value);
+  const exists = await db.identities.get(id);
+  return writeRecord(db, 'identities', id, { personId, kind, value, display, deleted: false }, { create: !exists });
+}
+
+export function removeIdentity(db: ClydeDB, id: string) {
+  return deleteRecord(db, 'identities', id);
+}
+
+export async function identitiesFor(db: ClydeDB, personId: string): Promise<Identity[]> {
+  const rows = await db.identities.where('personId').equals(personId).toArray();
+  return rows.filter((i) => !i.deleted);
+}
+
+/**
+ * The person for this correspondent, created from what the page showed when Clyde has not met
+ * them yet. Runs in one transaction so two quick calls cannot create the same person twice.
+ */
+export function ensurePersonFor(db: ClydeDB, c: Correspondent): Promise<Person> {
+  return db.transaction('rw', [db.people, db.identities, db.outbox, db.meta], async () => {
+    const known = await findPersonForCorrespondent(db, c);
+    if (known) return known;
+    const person = await createPerson(db, {
+      name: c.name,
+      company: c.company,
+      headline: c.headline,
+      location: c.location,
+      avatarUrl: c.avatarUrl,
+    });
+    for (const { kind, display } of identitiesOf(c)) {
+      if (canonicalIdentity(kind, display)) await addIdentity(db, person.id, kind, display);
+    }
+    return person;
+  });
+}

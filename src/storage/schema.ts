@@ -1,0 +1,104 @@
+import { z } from 'zod';
+
+/**
+ * The records Clyde keeps. Every synced record carries the sync envelope (DESIGN.md §6) from
+ * day one, so team sync needs no reshaping: who owns it, who may see it (`scope`), one clock
+ * per field for last-writer-wins merges, and the server sequence of its last synced change.
+ */
+
+export const ScopeSchema = z.union([z.literal('team'), z.templateLiteral(['user:', z.string().min(1)])]);
+export type Scope = z.infer<typeof ScopeSchema>;
+
+export const EnvelopeSchema = z.object({
+  id: z.string().min(1).max(300),
+  scope: ScopeSchema,
+  ownerId: z.string().min(1).max(100),
+  /** Field name → hybrid logical clock stamp of its last write. */
+  clocks: z.record(z.string(), z.string()),
+  /** Server sequence of the last change this device has seen; 0 while never synced. */
+  rowSeq: z.number().int().nonnegative(),
+  /** Deletes are a field, so a delete merges like any other edit and can be synced. */
+  deleted: z.boolean(),
+  updatedAt: z.number(),
+});
+
+const text = (max: number) => z.string().max(max);
+
+export const PersonSchema = EnvelopeSchema.extend({
+  name: text(400).optional(),
+  company: text(500).optional(),
+  headline: text(500).optional(),
+  location: text(500).optional(),
+  avatarUrl: text(2048).optional(),
+});
+
+export const IDENTITY_KINDS = ['email', 'x', 'linkedin', 'url'] as const;
+export const IdentityKindSchema = z.enum(IDENTITY_KINDS);
+
+export const IdentitySchema = EnvelopeSchema.extend({
+  personId: z.string(),
+  kind: IdentityKindSchema,
+  /** Canonical form, used for lookups; the id is derived from it. */
+  value: text(2048),
+  /** As the user or the page wrote it. */
+  display: text(2048),
+});
+
+export const NOTE_KINDS = ['note', 'email', 'call', 'meeting', 'clip'] as const;
+export const TAGS = ['want', 'need', 'preference', 'complaint', 'compliment', 'promise', 'life-event'] as const;
+
+export const NoteSchema = EnvelopeSchema.extend({
+  personId: z.string(),
+  kind: z.enum(NOTE_KINDS),
+  tag: z.enum(TAGS).optional(),
+  body: text(20_000),
+  sourceUrl: text(2048).optional(),
+  occurredAt: z.number(),
+});
+
+/** A fact worth remembering ("order: grain in two bags"); pinned ones lead the Remember list. */
+export const PreferenceSchema = EnvelopeSchema.extend({
+  personId: z.string(),
+  key: text(200),
+  value: text(2000),
+  pinned: z.boolean(),
+});
+
+export const TaskSchema = EnvelopeSchema.extend({
+  personId: z.string(),
+  title: text(1000),
+  /** Due day as epoch milliseconds (local midnight), if any. */
+  due: z.number().nullable().optional(),
+  done: z.boolean(),
+  assignee: text(100).optional(),
+});
+
+export type Envelope = z.infer<typeof EnvelopeSchema>;
+export type Person = z.infer<typeof PersonSchema>;
+export type IdentityKind = z.infer<typeof IdentityKindSchema>;
+export type Identity = z.infer<typeof IdentitySchema>;
+export type NoteKind = (typeof NOTE_KINDS)[number];
+export type Tag = (typeof TAGS)[number];
+export type Note = z.infer<typeof NoteSchema>;
+export type Preference = z.infer<typeof PreferenceSchema>;
+export type Task = z.infer<typeof TaskSchema>;
+
+export const ENTITY_SCHEMAS = {
+  people: PersonSchema,
+  identities: IdentitySchema,
+  notes: NoteSchema,
+  preferences: PreferenceSchema,
+  tasks: TaskSchema,
+} as const;
+export type Entity = keyof typeof ENTITY_SCHEMAS;
+export type RecordOf<E extends Entity> = z.infer<(typeof ENTITY_SCHEMAS)[E]>;
+
+/** One local edit waiting to reach the team server: the fields it set and the clock it set them at. */
+export interface OutboxOp {
+  clientSeq?: number;
+  entity: Entity;
+  id: string;
+  set: Record<string, unknown>;
+  hlc: string;
+  state: 'pending' | 'sent';
+}

@@ -1,0 +1,52 @@
+import { device, nextStamp } from './clock';
+import type { ClydeDB } from './db';
+import { ENTITY_SCHEMAS, type Entity, type RecordOf, type Scope } from './schema';
+
+type Fields<E extends Entity> = Partial<Omit<RecordOf<E>, 'id' | 'clocks' | 'rowSeq' | 'updatedAt' | 'ownerId'>>;
+
+/**
+ * The only way records are written. In one strict transaction it stamps every field it sets with
+ * a fresh clock, writes the record and appends the same change to the outbox, so an edit can
+ * never exist without the op that will carry it to the team (sync.md §4.4).
+ *
+ * Creating a record (no record with `id` yet) makes it private to this device's user unless
+ * `set.scope` says otherwise. Changing a missing record without `create` throws. Fields given as
+ * `undefined` are left alone; clear a field with `null` where its schema allows it.
+ */
+export async function writeRecord<E extends Entity>(
+  db: ClydeDB,
+  entity: E,
+  id: string,
+  set: Fields<E>,
+  { create = false }: { create?: boolean } = {},
+): Promise<RecordOf<E>> {
+  const table = db.table(entity);
+  return db.transaction('rw', [table, db.outbox, db.meta], async () => {
+    const me = await device(db);
+    const prev = (await table.get(id)) as RecordOf<E> | undefined;
+    if (!prev && !create) throw new Error(`No ${entity} record ${id} to change.`);
+    const given = Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined));
+    const fields: Record<string, unknown> = prev
+      ? given
+      : { scope: `user:${me.userId}` satisfies Scope, ownerId: me.userId, deleted: false, ...given };
+    const hlc = await nextStamp(db, me.clientId);
+    const clocks = { ...prev?.clocks };
+    for (const key of Object.keys(fields)) clocks[key] = hlc;
+    const next = ENTITY_SCHEMAS[entity].parse({
+      rowSeq: 0,
+      ...prev,
+      ...fields,
+      id,
+      clocks,
+      updatedAt: Date.now(),
+    }) as RecordOf<E>;
+    await table.put(next);
+    await db.outbox.add({ entity, id, set: fields, hlc, state: 'pending' });
+    return next;
+  });
+}
+
+/** Deletes are an ordinary field write, so they sync and merge like any edit. */
+export function deleteRecord(db: ClydeDB, entity: Entity, id: string) {
+  return writeRecord(db, entity, id, { deleted: true } as Fields<typeof entity>);
+}

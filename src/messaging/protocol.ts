@@ -1,0 +1,34 @@
+import * as z from 'zod/mini';
+import { PageContextSchema, type PageContext } from '../parsers/schema';
+
+/**
+ * Every runtime message Clyde sends, one zod schema each, grouped by direction. Receivers parse
+ * with these and drop anything that does not match; message type strings appear nowhere else.
+ * (zod/mini because the content script imports this file.)
+ */
+
+/** Content script (top frame of a supported page) → background. */
+export const ContentMessage = z.discriminatedUnion('type', [
+  /** What the page shows now; null when it shows no one Clyde can read. */
+  z.strictObject({ type: z.literal('page/context'), context: z.nullable(PageContextSchema) }),
+]);
+
+/** Panel (extension page, in the injected frame or the side panel) → background. */
+export const PanelMessage = z.discriminatedUnion('type', [
+  /** Which tab am I in? The injected panel follows the page of its own tab. */
+  z.strictObject({ type: z.literal('panel/hello') }),
+]);
+
+export const HelloReply = z.strictObject({ tabId: z.number().check(z.int(), z.nonnegative()) });
+
+export type ContentMessage = z.infer<typeof ContentMessage>;
+export type PanelMessage = z.infer<typeof PanelMessage>;
+export type HelloReply = z.infer<typeof HelloReply>;
+
+export const pageContextMessage = (context: PageContext | null): ContentMessage => ({ type: 'page/context', context });
+export const helloMessage: PanelMessage = { type: 'panel/hello' };
+
+/** The background keeps each tab's page context in `storage.session`, readable only by extension pages. */
+export const contextKey = (tabId: number) => `context:${tabId}`;
+export const TabContext = z.strictObject({ context: z.nullable(PageContextSchema), at: z.number() });
+export type TabContext = z.infer<typeof TabContext>;

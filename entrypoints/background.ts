@@ -1,0 +1,15 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { contextKey } from '../src/messaging/protocol';
+import { route } from '../src/messaging/router';
+
+export default defineBackground(() => {
+  const deps = {
+    extensionId: browser.runtime.id,
+    extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
+    session: browser.storage.session,
+  };
+  browser.runtime.onMessage.addListener((raw, sender) => route(raw, sender, deps));
+  // A closed tab's page context is of no further use.
+  browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(contextKey(tabId)));
+});

@@ -1,0 +1,40 @@
+import type { PageContext } from '../parsers/schema';
+
+/**
+ * Re-reads the page whenever it may show someone else: on load, on hash changes (Gmail), on
+ * history navigation, and on DOM changes (debounced, since webmail mutates constantly). Calls
+ * `onChange` only when what the parser reads actually changed. Everything stops with `signal`.
+ */
+export function watchPage(
+  read: () => PageContext | null,
+  onChange: (ctx: PageContext | null) => void,
+  signal: AbortSignal,
+  debounceMs = 30,
+): void {
+  let last: string | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const check = () => {
+    timer = undefined;
+    const ctx = read();
+    const key = JSON.stringify(ctx);
+    if (key === last) return;
+    last = key;
+    onChange(ctx);
+  };
+  const schedule = () => {
+    if (timer === undefined && !signal.aborted) timer = setTimeout(check, debounceMs);
+  };
+
+  window.addEventListener('hashchange', check, { signal });
+  window.addEventListener('popstate', schedule, { signal });
+  const observer = new MutationObserver(schedule);
+  // The whole body: webmail swaps its view roots, so any narrower root can be replaced under us.
+  // Attribute changes matter because hidden stale views are revealed by a style/hidden flip.
+  observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'hidden', 'aria-hidden', 'email', 'data-hovercard-id', 'value'] });
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    clearTimeout(timer);
+  });
+  check();
+}

@@ -1,0 +1,30 @@
+import { defineConfig } from 'wxt';
+import tailwindcss from '@tailwindcss/vite';
+import { PANEL_HOSTS } from './src/parsers/hosts';
+
+// Firefox requires a data-collection declaration (from 2025-11); WXT's types predate the key.
+// Names and addresses are read from pages but never leave the device unless the user connects
+// a team server, which is their own.
+const gecko = { id: 'clyde@clyde-crm.org', data_collection_permissions: { required: ['none'] } };
+
+// WXT builds Chrome MV3 by default and Firefox with `-b firefox`.
+export default defineConfig({
+  imports: false, // explicit imports only: a reader can always see where a name comes from
+  vite: () => ({ plugins: [tailwindcss()] }),
+  manifest: {
+    name: 'Clyde',
+    description: 'Remember what matters about the people you email. Private by default, works offline.',
+    permissions: ['storage', 'unlimitedStorage'],
+    // The same hosts the content script runs on (so no new install warning). Host permission is
+    // what lets Chromium give the panel frame the extension's own, unpartitioned IndexedDB.
+    host_permissions: PANEL_HOSTS,
+    // Only the panel document is exposed, only to the hosts it is injected into, with a
+    // per-session URL so pages cannot fingerprint the extension (security.md R2).
+    web_accessible_resources: [
+      { resources: ['panel.html'], matches: PANEL_HOSTS, use_dynamic_url: true },
+    ],
+    // No page and no other extension may message Clyde (security.md A3).
+    externally_connectable: { ids: [] },
+    browser_specific_settings: { gecko },
+  },
+});

@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import type { Correspondent } from '../parsers/schema';
+import { PersonView } from './PersonView';
+import { useTabContext } from './useTabContext';
+
+/** Who is on screen, and everything Clyde remembers about them. */
+export function App() {
+  const context = useTabContext();
+  const [picked, setPicked] = useState<string | undefined>();
+
+  if (context === undefined) return <Shell>{null}</Shell>;
+  const people = context?.people ?? [];
+  if (people.length === 0) {
+    return (
+      <Shell>
+        <p className="mt-16 text-center text-sm text-slate-500" data-testid="no-one">
+          No one here. Open an email and Clyde shows who it is from.
+        </p>
+      </Shell>
+    );
+  }
+  // Most relevant first; a pick survives only while that person is still on the page.
+  const current = people.find((p) => keyOf(p) === picked) ?? people[0]!;
+
+  return (
+    <Shell>
+      {people.length > 1 && (
+        <nav aria-label="People in this conversation" className="mb-3 flex flex-wrap gap-1">
+          {people.map((p) => (
+            <button
+              key={keyOf(p)}
+              type="button"
+              aria-pressed={p === current}
+              onClick={() => setPicked(keyOf(p))}
+              className="max-w-40 truncate rounded-full border border-slate-300 px-2 py-0.5 text-xs aria-pressed:border-blue-600 aria-pressed:bg-blue-50"
+            >
+              {p.name ?? p.email ?? p.handle}
+            </button>
+          ))}
+        </nav>
+      )}
+      <PersonView key={keyOf(current)} correspondent={current} />
+    </Shell>
+  );
+}
+
+const keyOf = (c: Correspondent) => c.email ?? c.handle ?? c.profileUrl ?? '';
+
+function Shell({ children }: { children: React.ReactNode }) {
+  return (
+    // Right padding keeps the host's collapse button clear of the panel's own controls.
+    <main className="min-h-screen p-3 pr-12 text-sm">
+      <h1 className="mb-3 text-xs font-semibold tracking-wide text-blue-700 uppercase">Clyde</h1>
+      {children}
+    </main>
+  );
+}

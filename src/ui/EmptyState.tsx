@@ -1,0 +1,36 @@
+import type { Correspondent } from '../parsers/schema';
+import { db } from '../storage/db';
+import { ensurePersonFor } from '../storage/identity';
+import { addNote } from '../storage/notes';
+import { AddField } from './AddField';
+import { Avatar } from './Avatar';
+
+/** Someone Clyde has not met: who they are, and one field to start remembering them. */
+export function EmptyState({ correspondent: c }: { correspondent: Correspondent }) {
+  const name = c.name ?? c.email ?? c.handle ?? '';
+  return (
+    <div data-testid="new-person">
+      <header className="flex items-center gap-3">
+        <Avatar name={name} url={c.avatarUrl} />
+        <div className="min-w-0">
+          <div className="truncate text-base font-semibold" dir="auto" data-testid="person-name">
+            {name}
+          </div>
+          {c.email && c.email !== name && <div className="truncate text-xs text-slate-500">{c.email}</div>}
+        </div>
+      </header>
+      <p className="mt-4 text-slate-600">New to Clyde. What should you remember about {c.name ? <bdi>{c.name}</bdi> : 'them'}?</p>
+      <AddField
+        label="First note"
+        placeholder="Met at the spring fair; wants a quote by Friday"
+        multiline
+        onAdd={async (body) => {
+          // Validate before creating the person, so an empty note does not leave a person behind.
+          if (!body.trim()) throw new Error('A note needs some text.');
+          const person = await ensurePersonFor(db, c);
+          await addNote(db, person.id, { body });
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '../storage/db';
+import { addPreference, deletePreference, rememberFor, splitFact, updatePreference } from '../storage/preferences';
+import { AddField } from './AddField';
+import { EditableText } from './EditableText';
+import { Section } from './Section';
+
+/** What to remember about the person: preferences and facts, pinned first. */
+export function RememberList({ personId }: { personId: string }) {
+  const facts = useLiveQuery(() => rememberFor(db, personId), [personId]);
+  return (
+    <Section title="Remember">
+      <ul className="mt-1 space-y-1">
+        {facts?.map((f) => (
+          <li key={f.id} data-testid="fact">
+            <EditableText
+              text={f.key ? `${f.key}: ${f.value}` : f.value}
+              label="fact"
+              onSave={(text) => updatePreference(db, f.id, splitFact(text))}
+              onDelete={() => deletePreference(db, f.id)}
+            >
+              <button
+                type="button"
+                aria-pressed={f.pinned}
+                aria-label={f.pinned ? 'Unpin fact' : 'Pin fact'}
+                onClick={() => void updatePreference(db, f.id, { pinned: !f.pinned })}
+                className="text-xs text-slate-400 aria-pressed:text-amber-600"
+              >
+                {f.pinned ? '★' : '☆'}
+              </button>
+            </EditableText>
+          </li>
+        ))}
+      </ul>
+      <AddField label="Add something to remember" placeholder="order: grain in two bags" onAdd={(text) => addPreference(db, personId, text)} />
+    </Section>
+  );
+}

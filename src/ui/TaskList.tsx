@@ -1,0 +1,42 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { db } from '../storage/db';
+import { addTask, deleteTask, openTasksFor, setTaskDone, updateTask } from '../storage/tasks';
+import { AddField } from './AddField';
+import { EditableText } from './EditableText';
+import { Section } from './Section';
+import { formatDay, parseDayInput } from './dates';
+
+/** Open tasks for the person, soonest due first. */
+export function TaskList({ personId }: { personId: string }) {
+  const tasks = useLiveQuery(() => openTasksFor(db, personId), [personId]);
+  const [due, setDue] = useState('');
+  return (
+    <Section title="Tasks">
+      <ul className="mt-1 space-y-1">
+        {tasks?.map((t) => (
+          <li key={t.id} data-testid="task" className="flex items-start gap-2">
+            <input type="checkbox" aria-label={`Done: ${t.title}`} checked={t.done} onChange={(e) => void setTaskDone(db, t.id, e.target.checked)} className="mt-1" />
+            <div className="min-w-0 flex-1">
+              <EditableText text={t.title} label="task" onSave={(title) => updateTask(db, t.id, { title })} onDelete={() => deleteTask(db, t.id)} />
+              {t.due != null && <div className={`text-xs ${t.due < Date.now() ? 'text-red-700' : 'text-slate-500'}`}>due {formatDay(t.due)}</div>}
+            </div>
+          </li>
+        ))}
+      </ul>
+      <div className="flex items-start gap-1">
+        <div className="flex-1">
+          <AddField
+            label="Add a task"
+            placeholder="Send the new price list"
+            onAdd={async (title) => {
+              await addTask(db, personId, title, parseDayInput(due));
+              setDue('');
+            }}
+          />
+        </div>
+        <input type="date" aria-label="Due date" value={due} onChange={(e) => setDue(e.target.value)} className="mt-1 w-32 rounded border border-slate-300 px-1 py-1 text-xs" />
+      </div>
+    </Section>
+  );
+}

@@ -1,0 +1,29 @@
+import { useCallback, useState } from 'react';
+
+/**
+ * Runs a storage write and keeps its error message for display. Writes are atomic, so a failed
+ * one changed nothing; callers keep the user's text until the write succeeds.
+ */
+export function useAction() {
+  const [error, setError] = useState<string | undefined>();
+  const run = useCallback(async (write: () => Promise<unknown>): Promise<boolean> => {
+    try {
+      await write();
+      setError(undefined);
+      return true;
+    } catch (e) {
+      setError(e instanceof Error ? readable(e) : String(e));
+      return false;
+    }
+  }, []);
+  return { error, run };
+}
+
+function readable(e: Error): string {
+  // zod errors carry a JSON list of issues; the first issue's message is what a person can act on.
+  if (e.name === 'ZodError') return 'That is too long or not valid; nothing was saved.';
+  if (e.name === 'QuotaExceededError' || (e as { inner?: Error }).inner?.name === 'QuotaExceededError') {
+    return 'The browser is out of storage space for Clyde; nothing was saved.';
+  }
+  return e.message;
+}

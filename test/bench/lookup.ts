@@ -1,0 +1,31 @@
+import 'fake-indexeddb/auto';
+import { ClydeDB } from '../../src/storage/db';
+import { findPersonByIdentity } from '../../src/storage/identity';
+import { syntheticSeed } from '../support/records';
+import { median, quantile } from './stats';
+
+/**
+ * Person lookup by email on a store of 10k people and 100k notes, through the same function the
+ * panel calls. Runs in Node on fake-indexeddb, which is slower than a browser's IndexedDB, so the
+ * figure is an upper bound.
+ */
+export async function lookupBench(people = 10_000, notesEach = 10) {
+  const db = new ClydeDB(`bench-${crypto.randomUUID()}`);
+  const seed = syntheticSeed(people, notesEach);
+  await db.transaction('rw', [db.people, db.identities, db.notes, db.preferences], async () => {
+    await db.people.bulkPut(seed.people);
+    await db.identities.bulkPut(seed.identities);
+    await db.notes.bulkPut(seed.notes);
+    await db.preferences.bulkPut(seed.preferences);
+  });
+  const times: number[] = [];
+  for (let i = 0; i < 1000; i++) {
+    const n = (i * 7919) % people;
+    const t0 = performance.now();
+    const person = await findPersonByIdentity(db, 'email', `Customer${n}@Example.com`);
+    times.push(performance.now() - t0);
+    if (person?.name !== `Customer ${n}`) throw new Error(`Lookup found the wrong person for customer ${n}`);
+  }
+  await db.delete();
+  return { median: median(times), p95: quantile(times, 0.95), notes: seed.notes.length, people: seed.people.length };
+}

@@ -1,0 +1,74 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
+
+/** The Chrome build `npm run build` writes; e2e runs against exactly what users install. */
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Clyde {
+  context: BrowserContext;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Debian's Chromium with the built extension loaded, in a fresh profile. Our own
+ * `--disable-features` replaces Playwright's list, which turns off third-party storage
+ * partitioning and makes Chromium deny IndexedDB to the extension frame inside a page.
+ */
+export async function launchClyde(profileDir?: string): Promise<Clyde> {
+  const dir = profileDir ?? (await mkdtemp(join(tmpdir(), 'clyde-e2e-')));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    locale: 'en-US',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-features=Translate',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    close: async () => {
+      await context.close();
+      if (!profileDir) await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Serves `html` for every request under `origin`, so pages load at their real URLs. */
+export async function serve(context: BrowserContext, origin: string, html: () => string): Promise<void> {
+  await context.unroute(`${origin}/**`);
+  await context.route(`${origin}/**`, (route) =>
+    route.request().resourceType() === 'document'
+      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html() })
+      : route.fulfill({ status: 404, body: '' }),
+  );
+}
+
+/** The panel's frame. It sits in a closed shadow root, so it is found among the page's frames. */
+export async function panelFrame(page: Page, extensionId: string): Promise<Frame> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const frame = page.frames().find((f) => f.url().startsWith(`chrome-extension://`) && f.url().includes('/panel.html'));
+    if (frame) {
+      await frame.waitForLoadState('domcontentloaded');
+      return frame;
+    }
+    if (Date.now() > deadline) throw new Error(`No Clyde panel frame (extension ${extensionId}) in ${page.url()}`);
+    await page.waitForTimeout(50);
+  }
+}

@@ -1,0 +1,32 @@
+import type { BrowserContext } from 'playwright-core';
+import type { Seed } from './records';
+
+/**
+ * Writes records straight into the extension's IndexedDB from one of its own pages. The panel
+ * page opens the database on start, so Dexie has created the schema by the time we write.
+ */
+export async function seedExtension(context: BrowserContext, extensionId: string, seed: Seed): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/panel.html`);
+  await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'clyde'));
+  for (const [table, rows] of Object.entries(seed)) {
+    for (let i = 0; i < rows.length; i += 20_000) {
+      await page.evaluate(
+        ({ table, rows }) =>
+          new Promise<void>((resolve, reject) => {
+            const open = indexedDB.open('clyde');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const tx = open.result.transaction(table, 'readwrite');
+              const store = tx.objectStore(table);
+              for (const row of rows) store.put(row);
+              tx.oncomplete = () => (open.result.close(), resolve());
+              tx.onerror = () => reject(tx.error);
+            };
+          }),
+        { table, rows: rows.slice(i, i + 20_000) },
+      );
+    }
+  }
+  await page.close();
+}

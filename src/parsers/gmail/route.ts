@@ -1,0 +1,30 @@
+/**
+ * Gmail routes by URL fragment (`#inbox`, `#inbox/FMfcgz…`, `#label/Clients`, `#settings/general`).
+ * Only the first fragment segment matters here: it says whether the page is a mail list (possibly
+ * with a thread open over it) or something else, such as settings or contacts.
+ */
+const LIST_ROUTES = new Set([
+  'inbox',
+  'starred',
+  'snoozed',
+  'imp',
+  'sent',
+  'scheduled',
+  'drafts',
+  'all',
+  'spam',
+  'trash',
+  'chats',
+  'purchases',
+  'label',
+  'category',
+  'search',
+  'advanced-search',
+]);
+
+/** True for mailbox, label, category and search routes; an empty fragment is the inbox. */
+export function isListRoute(url: URL): boolean {
+  if (!url.pathname.startsWith('/mail/')) return false;
+  const first = url.hash.replace(/^#/, '').split(/[/?]/, 1)[0] ?? '';
+  return first === '' || LIST_ROUTES.has(first);
+}

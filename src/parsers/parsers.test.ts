@@ -1,0 +1,78 @@
+// @vitest-environment happy-dom
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parsePage, parserFor, parsers } from './index';
+import type { PageContext } from './schema';
+
+/**
+ * Every fixture, parsed at the URL it was captured from, must give exactly its expected context.
+ * Fixtures: `<site>/fixtures/<yyyy-mm-dd>-<scenario>.html` + `.expected.json` ({ url, expected }).
+ */
+
+const here = dirname(fileURLToPath(import.meta.url));
+const siteFolders = readdirSync(here).filter((name) => statSync(join(here, name)).isDirectory());
+
+interface Fixture {
+  site: string;
+  name: string;
+  html: string;
+  url: string;
+  expected: PageContext | null;
+}
+
+function loadFixtures(site: string): Fixture[] {
+  const dir = join(here, site, 'fixtures');
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => {
+      const { url, expected } = JSON.parse(readFileSync(join(dir, file.replace(/\.html$/, '.expected.json')), 'utf8')) as {
+        url: string;
+        expected: PageContext | null;
+      };
+      return { site, name: file.replace(/\.html$/, ''), html: readFileSync(join(dir, file), 'utf8'), url, expected };
+    });
+}
+
+const fixtures = siteFolders.flatMap(loadFixtures);
+const parse = (f: Fixture) => parsePage(new DOMParser().parseFromString(f.html, 'text/html'), new URL(f.url));
+const isNegative = (expected: PageContext | null) => expected === null || expected.people.length === 0;
+
+describe('fixtures', () => {
+  it.each(fixtures.map((f) => [`${f.site}/${f.name}`, f] as const))('%s', (_, fixture) => {
+    expect(parse(fixture)).toEqual(fixture.expected);
+  });
+});
+
+describe('parser conventions', () => {
+  it('registers every parser folder in index.ts, with id = folder name', () => {
+    expect(parsers.map((p) => p.id).sort()).toEqual([...siteFolders].sort());
+  });
+
+  it.each(siteFolders)('%s has dated fixtures, each with an expectation, served at a URL the parser matches', (site) => {
+    const dir = join(here, site, 'fixtures');
+    const files = readdirSync(dir);
+    const parser = parsers.find((p) => p.id === site);
+    for (const file of files) {
+      expect(file).toMatch(/^\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.(html|expected\.json)$/);
+      const twin = file.endsWith('.html') ? file.replace(/\.html$/, '.expected.json') : file.replace(/\.expected\.json$/, '.html');
+      expect(files, `${file} has no twin`).toContain(twin);
+    }
+    for (const fixture of loadFixtures(site)) {
+      expect(parserFor(new URL(fixture.url)), fixture.name).toBe(parser);
+      if (fixture.expected) expect(fixture.expected.url).toBe(new URL(fixture.url).href);
+    }
+  });
+
+  it.each(siteFolders)('%s has at least one positive and one negative fixture', (site) => {
+    const expectations = loadFixtures(site).map((f) => f.expected);
+    expect(expectations.some((e) => !isNegative(e))).toBe(true);
+    expect(expectations.some(isNegative)).toBe(true);
+  });
+
+  it('returns null for pages no parser covers', () => {
+    const doc = new DOMParser().parseFromString('<span email="ana.lima@example.com">Ana</span>', 'text/html');
+    expect(parsePage(doc, new URL('https://example.com/mail/u/0/#inbox'))).toBeNull();
+  });
+});

@@ -1,16 +1,20 @@
 import * as z from 'zod/mini';
-import { PageContextSchema, type PageContext } from '../parsers/schema';
+import { PageContextSchema } from '../parsers/schema';
 
 /**
  * Every runtime message Clyde sends, one zod schema each, grouped by direction. Receivers parse
  * with these and drop anything that does not match; message type strings appear nowhere else.
- * (zod/mini because the content script imports this file.)
+ * zod/mini because the panel and background share these schemas with the page parsers, which
+ * ship in the content script.
  */
 
 /** Content script (top frame of a supported page) → background. */
 export const ContentMessage = z.discriminatedUnion('type', [
-  /** What the page shows now; null when it shows no one Clyde can read. */
-  z.strictObject({ type: z.literal('page/context'), context: z.nullable(PageContextSchema) }),
+  /**
+   * What the page shows now; null when it shows no one Clyde can read. `at` is the page's
+   * high-resolution clock, so a receiver can tell a late message from a newer one.
+   */
+  z.strictObject({ type: z.literal('page/context'), context: z.nullable(PageContextSchema), at: z.number() }),
 ]);
 
 /** Panel (extension page, in the injected frame or the side panel) → background. */
@@ -25,7 +29,6 @@ export type ContentMessage = z.infer<typeof ContentMessage>;
 export type PanelMessage = z.infer<typeof PanelMessage>;
 export type HelloReply = z.infer<typeof HelloReply>;
 
-export const pageContextMessage = (context: PageContext | null): ContentMessage => ({ type: 'page/context', context });
 export const helloMessage: PanelMessage = { type: 'panel/hello' };
 
 /** The background keeps each tab's page context in `storage.session`, readable only by extension pages. */

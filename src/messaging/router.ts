@@ -1,11 +1,6 @@
 import type { Browser } from 'wxt/browser';
-import { PANEL_HOSTS } from '../parsers/hosts';
-import { MatchPattern } from 'wxt/utils/match-patterns';
-import { ContentMessage, PanelMessage, contextKey, type HelloReply, type TabContext } from './protocol';
-
-type Sender = Browser.runtime.MessageSender;
-
-const PANEL_PATTERNS = PANEL_HOSTS.map((p) => new MatchPattern(p));
+import { readPageMessage } from './page-sender';
+import { PanelMessage, contextKey, type HelloReply, type TabContext } from './protocol';
 
 export interface RouterDeps {
   extensionId: string;
@@ -18,22 +13,19 @@ export interface RouterDeps {
  * reading it (security.md A12 §13): content-script messages only from the top frame of a
  * supported page, panel messages only from our own extension pages. Anything else is dropped.
  */
-export async function route(raw: unknown, sender: Sender, deps: RouterDeps): Promise<HelloReply | undefined> {
+export async function route(raw: unknown, sender: Browser.runtime.MessageSender, deps: RouterDeps): Promise<HelloReply | undefined> {
   if (sender.id !== deps.extensionId) return undefined;
-  const fromExtensionPage = sender.url?.startsWith(deps.extensionOrigin) ?? false;
 
-  if (fromExtensionPage) {
-    const msg = PanelMessage.safeParse(raw);
-    if (!msg.success) return undefined;
+  if (sender.url?.startsWith(deps.extensionOrigin)) {
+    if (!PanelMessage.safeParse(raw).success) return undefined;
     // The injected panel is a frame inside a tab; the side panel has no tab and gets nothing here.
     return sender.tab?.id !== undefined ? { tabId: sender.tab.id } : undefined;
   }
 
-  const tabId = sender.tab?.id;
-  if (tabId === undefined || sender.frameId !== 0 || !sender.url || !PANEL_PATTERNS.some((p) => p.includes(sender.url!))) return undefined;
-  const msg = ContentMessage.safeParse(raw);
-  if (!msg.success) return undefined;
-  const value: TabContext = { context: msg.data.context, at: Date.now() };
-  await deps.session.set({ [contextKey(tabId)]: value });
+  const page = readPageMessage(raw, sender, deps.extensionId);
+  if (!page) return undefined;
+  // Kept per tab so a panel that opens later, or reloads, finds what its page shows.
+  const value: TabContext = { context: page.context, at: page.at };
+  await deps.session.set({ [contextKey(page.tabId)]: value });
   return undefined;
 }

@@ -11,8 +11,9 @@ afterAll(() => clyde?.close());
 
 describe('Outlook on the web', () => {
   it.each([
-    ['reading-pane', 'Ana Lima'],
-    ['live-reading-pane', 'Helena Prado'],
+    ['reading-office', 'Ana Lima'],
+    ['reading-live', 'Helena Prado'],
+    ['reading-cloud', 'Ivo Ramos'],
   ])('shows the sender of the message in the reading pane (%s)', async (name, sender) => {
     const { page, panel } = await openMail(clyde, fixture('outlook', name));
     expect(await shownName(panel)).toBe(sender);

@@ -1,0 +1,20 @@
+import type { Browser } from 'wxt/browser';
+import { MatchPattern } from 'wxt/utils/match-patterns';
+import { PANEL_HOSTS } from '../parsers/hosts';
+import { ContentMessage, type TabContext } from './protocol';
+
+const PANEL_PATTERNS = PANEL_HOSTS.map((p) => new MatchPattern(p));
+
+/**
+ * A page-context message, if it really comes from our content script in the top frame of a
+ * supported page (security.md A12 §13); undefined for anything else. Both receivers, the
+ * background and the panel, use this one check.
+ */
+export function readPageMessage(raw: unknown, sender: Browser.runtime.MessageSender, extensionId: string): (TabContext & { tabId: number }) | undefined {
+  const tabId = sender.tab?.id;
+  const url = sender.url;
+  if (sender.id !== extensionId || tabId === undefined || sender.frameId !== 0 || !url) return undefined;
+  if (!PANEL_PATTERNS.some((p) => p.includes(url))) return undefined;
+  const msg = ContentMessage.safeParse(raw);
+  return msg.success ? { tabId, context: msg.data.context, at: msg.data.at } : undefined;
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { contextKey, helloMessage, type ContentMessage } from './protocol';
+import { route, type RouterDeps } from './router';
+
+const EXT = 'abcdefghijklmnopabcdefghijklmnop';
+const ctx = { site: 'gmail', view: 'thread' as const, url: 'https://mail.google.com/mail/u/0/#inbox/x', people: [{ email: 'ana@example.com', name: 'Ana', role: 'from' as const }] };
+
+function deps() {
+  const stored: Record<string, unknown> = {};
+  const d: RouterDeps = {
+    extensionId: EXT,
+    extensionOrigin: `chrome-extension://${EXT}`,
+    session: { set: async (items) => void Object.assign(stored, items) },
+  };
+  return { d, stored };
+}
+
+const pageContextMessage = (context: ContentMessage['context'], at: number): ContentMessage => ({ type: 'page/context', context, at });
+
+const contentSender = { id: EXT, tab: { id: 7 } as never, frameId: 0, url: 'https://mail.google.com/mail/u/0/#inbox/x' };
+
+describe('route', () => {
+  it('stores the page context of a supported page’s top frame for its tab', async () => {
+    const { d, stored } = deps();
+    await route(pageContextMessage(ctx, 1), contentSender, d);
+    expect(stored[contextKey(7)]).toMatchObject({ context: ctx });
+  });
+
+  it.each([
+    ['another extension', { ...contentSender, id: 'someone-else' }],
+    ['a sub-frame', { ...contentSender, frameId: 3 }],
+    ['an unsupported site', { ...contentSender, url: 'https://evil.example/' }],
+    ['a look-alike host', { ...contentSender, url: 'https://mail.google.com.evil.example/' }],
+    ['no tab', { ...contentSender, tab: undefined }],
+  ])('drops page messages from %s', async (_, sender) => {
+    const { d, stored } = deps();
+    await route(pageContextMessage(ctx, 1), sender, d);
+    expect(stored).toEqual({});
+  });
+
+  it.each([
+    ['an unknown type', { type: 'page/evil', context: null, at: 1 }],
+    ['extra fields', { ...pageContextMessage(ctx, 1), extra: 1 }],
+    ['a context that fails the schema', pageContextMessage({ ...ctx, people: [{ name: 'no identity', role: 'from' }] } as never, 1)],
+    ['a javascript: avatar', pageContextMessage({ ...ctx, people: [{ email: 'a@example.com', role: 'from', avatarUrl: 'javascript:alert(1)' }] }, 1)],
+    ['not an object', 'page/context'],
+  ])('drops a malformed message: %s', async (_, raw) => {
+    const { d, stored } = deps();
+    await route(raw, contentSender, d);
+    expect(stored).toEqual({});
+  });
+
+  it('tells the injected panel its tab, and only an extension page may ask', async () => {
+    const { d } = deps();
+    const panel = { id: EXT, tab: { id: 9 } as never, frameId: 4, url: `chrome-extension://${EXT}/panel.html` };
+    expect(await route(helloMessage, panel, d)).toEqual({ tabId: 9 });
+    expect(await route(helloMessage, contentSender, d)).toBeUndefined();
+    expect(await route(helloMessage, { ...panel, id: 'other' }, d)).toBeUndefined();
+  });
+});

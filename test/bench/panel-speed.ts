@@ -1,0 +1,72 @@
+import { launchClyde, panelFrame, serve } from '../e2e/browser';
+import { fixture } from '../e2e/fixtures';
+import { navigateInApp } from '../e2e/panel';
+import { syntheticSeed } from '../support/records';
+import { seedExtension } from '../support/seed-browser';
+import { median, quantile } from './stats';
+
+/** The Gmail thread fixture with its latest sender replaced by synthetic customer `i`. */
+function threadFor(i: number) {
+  const f = fixture('gmail', 'thread-cc');
+  return {
+    ...f,
+    url: f.url.replace(/[^/]+$/, `FMfcgzBench${i}`),
+    html: f.html.replaceAll('bruno.costa@example.org', `customer${i}@example.com`).replaceAll('Bruno Costa', `Customer ${i}`),
+  };
+}
+
+/**
+ * In real Chromium with the built extension and a store of 10k people and 100k notes:
+ * - navigation: the new thread is on screen (Gmail swapped it in place) → the panel shows its person;
+ * - cold load: a Gmail tab starts loading → the panel shows the person.
+ * Times are taken inside the browser (high-resolution clocks of the page and the panel frame).
+ */
+export async function panelSpeedBench({ people = 10_000, notesEach = 10, switches = 30, coldLoads = 10 } = {}) {
+  const clyde = await launchClyde();
+  try {
+    await seedExtension(clyde.context, clyde.extensionId, syntheticSeed(people, notesEach));
+    let current = threadFor(0);
+    await serve(clyde.context, 'https://mail.google.com', () => current.html);
+    const page = await clyde.context.newPage();
+    await page.goto(current.url);
+    const panel = await panelFrame(page, clyde.extensionId);
+    await panel.getByText('Customer 0', { exact: true }).first().waitFor();
+    // Record when each name first appears in the panel, from inside the panel.
+    await panel.evaluate(() => {
+      const seen: Record<string, number> = ((window as unknown as { __seen: Record<string, number> }).__seen = {});
+      new MutationObserver(() => {
+        const name = document.querySelector('[data-testid=person-name]')?.textContent;
+        if (name && !(name in seen)) seen[name] = performance.timeOrigin + performance.now();
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+
+    const navigation: number[] = [];
+    for (let s = 1; s <= switches; s++) {
+      const i = (s * 331) % people;
+      const started = await navigateInApp(page, threadFor(i));
+      const shown = await (await panel.waitForFunction((name) => (window as unknown as { __seen: Record<string, number> }).__seen[name], `Customer ${i}`)).jsonValue();
+      navigation.push(shown! - started);
+    }
+    await page.close();
+
+    const cold: number[] = [];
+    for (let s = 0; s < coldLoads; s++) {
+      current = threadFor((s * 977 + 5) % people);
+      const tab = await clyde.context.newPage();
+      await tab.goto(current.url, { waitUntil: 'commit' });
+      const start = await tab.evaluate(() => performance.timeOrigin);
+      const frame = await panelFrame(tab, clyde.extensionId);
+      const shown = await (
+        await frame.waitForFunction((name) => document.querySelector('[data-testid=person-name]')?.textContent === name && performance.timeOrigin + performance.now(), current.html.match(/Customer \d+/)![0], { polling: 5 })
+      ).jsonValue();
+      cold.push((shown as number) - start);
+      await tab.close();
+    }
+    return {
+      navigation: { median: median(navigation), p95: quantile(navigation, 0.95), n: navigation.length },
+      coldLoad: { median: median(cold), p95: quantile(cold, 0.95), n: cold.length },
+    };
+  } finally {
+    await clyde.close();
+  }
+}

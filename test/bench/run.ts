@@ -1,0 +1,26 @@
+import { lookupBench } from './lookup';
+import { panelSpeedBench } from './panel-speed';
+import { bundleSizes } from './sizes';
+import { ms } from './stats';
+
+/** `npm run bench`: prints the figures; targets are for reading, not asserted (README). */
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const rows: [string, string, string][] = [];
+
+const sizes = bundleSizes();
+rows.push(['content script, gzipped', kb(sizes.contentScript), '≤ 15 KB']);
+rows.push(['panel scripts, gzipped', kb(sizes.panel), '—']);
+
+const lookup = await lookupBench();
+rows.push([`person lookup by email (${lookup.people} people, ${lookup.notes} notes; Node + fake-indexeddb), median`, ms(lookup.median), '≤ 1 ms']);
+rows.push(['person lookup by email, p95', ms(lookup.p95), '—']);
+
+const speed = await panelSpeedBench();
+rows.push([`in-app navigation → panel shows person (Chromium, n=${speed.navigation.n}), median`, ms(speed.navigation.median), '≤ 50 ms']);
+rows.push(['in-app navigation → panel shows person, p95', ms(speed.navigation.p95), '≤ 100 ms']);
+rows.push([`cold load → panel shows person (n=${speed.coldLoad.n}), median`, ms(speed.coldLoad.median), '—']);
+rows.push(['cold load → panel shows person, p95', ms(speed.coldLoad.p95), '—']);
+
+const width = Math.max(...rows.map((r) => r[0].length));
+console.log(`\n${'measure'.padEnd(width)}  ${'value'.padStart(10)}  target`);
+for (const [name, value, target] of rows) console.log(`${name.padEnd(width)}  ${value.padStart(10)}  ${target}`);

@@ -32,10 +32,10 @@ export function EditableText({ text, label, onSave, onDelete, children }: { text
     <div className="group flex items-start gap-1">
       <div className="min-w-0 flex-1 break-words whitespace-pre-wrap">{text}</div>
       {children}
-      <button type="button" aria-label={`Edit ${label}`} onClick={() => setDraft(text)} className="text-xs text-slate-400 hover:text-blue-700 focus:text-blue-700">
+      <button type="button" aria-label={`Edit ${label}`} onClick={() => setDraft(text)} className="text-xs text-slate-400 opacity-0 group-hover:opacity-100 hover:text-blue-700 focus:text-blue-700 focus:opacity-100">
         Edit
       </button>
-      <button type="button" aria-label={`Delete ${label}`} onClick={() => void run(onDelete)} className="text-xs text-slate-400 hover:text-red-700 focus:text-red-700">
+      <button type="button" aria-label={`Delete ${label}`} onClick={() => void run(onDelete)} className="text-xs text-slate-400 opacity-0 group-hover:opacity-100 hover:text-red-700 focus:text-red-700 focus:opacity-100">
         Delete
       </button>
       <ErrorLine error={error} />

@@ -18,11 +18,11 @@ export interface Clyde {
  * `--disable-features` replaces Playwright's list, which turns off third-party storage
  * partitioning and makes Chromium deny IndexedDB to the extension frame inside a page.
  */
-export async function launchClyde(profileDir?: string): Promise<Clyde> {
+export async function launchClyde({ profileDir, headless = true }: { profileDir?: string; headless?: boolean } = {}): Promise<Clyde> {
   const dir = profileDir ?? (await mkdtemp(join(tmpdir(), 'clyde-e2e-')));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
-    headless: true,
+    headless,
     viewport: { width: 1400, height: 900 },
     locale: 'en-US',
     args: [

@@ -57,7 +57,11 @@ export function canonicalIdentity(kind: IdentityKind, raw: string): string | nul
   return canonicalProfileUrl(raw);
 }
 
-/** Deterministic, so the same address added on two devices is one record, not two. */
-export function identityId(kind: IdentityKind, canonical: string): string {
-  return `${kind}:${canonical}`;
+/**
+ * Deterministic, so the same address added to the same person on two devices is one record.
+ * The person is part of it because records are private by default: two colleagues who each
+ * note the same address keep two records, and Clyde suggests a merge instead of colliding.
+ */
+export function identityId(personId: string, kind: IdentityKind, canonical: string): string {
+  return `${personId}|${kind}:${canonical}`;
 }

@@ -1,9 +1,18 @@
 import Dexie, { type EntityTable, type DexieOptions } from 'dexie';
+import type { RowState } from '../sync/protocol';
 import type { Identity, Note, OutboxOp, Person, Preference, Task } from './schema';
 
 export interface MetaRow {
   key: string;
   value: unknown;
+}
+
+/** An op the team server refused for good. Kept, shown and exportable: never silently dropped. */
+export interface RejectedOp extends OutboxOp {
+  n?: number;
+  code: string;
+  message: string;
+  at: number;
 }
 
 /**
@@ -20,18 +29,26 @@ export class ClydeDB extends Dexie {
   tasks!: EntityTable<Task, 'id'>;
   outbox!: EntityTable<OutboxOp, 'clientSeq'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  /** The team server's last state of each synced record; views are this plus pending ops. */
+  srv!: Dexie.Table<RowState, [string, string]>;
+  rejected!: EntityTable<RejectedOp, 'n'>;
 
   constructor(name = 'clyde', options: DexieOptions = {}) {
     // Strict durability: a note the user saw saved must survive a crash or power loss (security.md C4).
     super(name, { chromeTransactionDurability: 'strict', ...options });
     this.version(1).stores({
       people: 'id, updatedAt',
-      identities: 'id, personId', // id = `${kind}:${canonical value}`: lookup by identity is a primary-key get
+      identities: 'id, personId, [kind+value]', // lookup by canonical identity is one index read
       notes: 'id, [personId+occurredAt]',
       preferences: 'id, personId',
       tasks: 'id, personId',
       outbox: '++clientSeq, [entity+id], state',
       meta: 'key',
+    });
+    // v2, team sync: new tables only, so there is nothing to migrate and nothing to re-run.
+    this.version(2).stores({
+      srv: '[entity+id]',
+      rejected: '++n',
     });
   }
 }

@@ -14,14 +14,17 @@ export function identitiesOf(c: Correspondent): { kind: IdentityKind; display: s
   return out;
 }
 
-/** The live person an identity belongs to. One primary-key read plus one: the sidebar's hot path. */
+/**
+ * The live person an identity belongs to: one index read and a primary-key read, the sidebar's
+ * hot path. If two people carry the identity (colleagues met them separately), the one most
+ * recently changed is shown until someone merges them.
+ */
 export async function findPersonByIdentity(db: ClydeDB, kind: IdentityKind, raw: string): Promise<Person | undefined> {
   const value = canonicalIdentity(kind, raw);
   if (!value) return undefined;
-  const identity = await db.identities.get(identityId(kind, value));
-  if (!identity || identity.deleted) return undefined;
-  const person = await db.people.get(identity.personId);
-  return person && !person.deleted ? person : undefined;
+  const identities = await db.identities.where('[kind+value]').equals([kind, value]).toArray();
+  const people = await db.people.bulkGet(identities.filter((i) => !i.deleted).map((i) => i.personId));
+  return people.filter((p): p is Person => p !== undefined && !p.deleted).sort((a, b) => b.updatedAt - a.updatedAt)[0];
 }
 
 export async function findPersonForCorrespondent(db: ClydeDB, c: Correspondent): Promise<Person | undefined> {
@@ -36,7 +39,7 @@ export async function findPersonForCorrespondent(db: ClydeDB, c: Correspondent):
 export async function addIdentity(db: ClydeDB, personId: string, kind: IdentityKind, display: string): Promise<Identity> {
   const value = canonicalIdentity(kind, display);
   if (!value) throw new Error(`“${display}” is not a valid ${kind === 'email' ? 'email address' : kind === 'x' ? 'X handle' : 'https profile URL'}.`);
-  const id = identityId(kind, value);
+  const id = identityId(personId, kind, value);
   const exists = await db.identities.get(id);
   return writeRecord(db, 'identities', id, { personId, kind, value, display, deleted: false }, { create: !exists });
 }

@@ -113,3 +113,14 @@ describe('timeline, Remember list and tasks', () => {
     expect((await openTasksFor(db, p.id)).map((t) => t.title)).toEqual(['later', 'undated']);
   });
 });
+
+describe('the same address on two people', () => {
+  it('keeps both records and shows the one changed last', async () => {
+    const older = await createPerson(db, { name: 'Ana (met at the fair)' });
+    await addIdentity(db, older.id, 'email', 'ana@example.com');
+    const newer = await createPerson(db, { name: 'Ana Lima' });
+    await addIdentity(db, newer.id, 'email', 'ANA@example.com');
+    expect(await db.identities.count()).toBe(2);
+    expect((await findPersonByIdentity(db, 'email', 'ana@example.com'))?.id).toBe(newer.id);
+  });
+});

@@ -40,7 +40,7 @@ export function addPerson(seed: Seed, spec: PersonSpec, at = Date.now()): string
   seed.people.push(check('people', envelope({ id: personId, name: spec.name, company: spec.company }, at)));
   const value = canonicalEmail(spec.email);
   if (!value) throw new Error(`Seed address is invalid: ${spec.email}`);
-  seed.identities.push(check('identities', envelope({ id: identityId('email', value), personId, kind: 'email', value, display: spec.email }, at)));
+  seed.identities.push(check('identities', envelope({ id: identityId(personId, 'email', value), personId, kind: 'email', value, display: spec.email }, at)));
   for (const n of spec.notes ?? []) {
     seed.notes.push(check('notes', envelope({ id: crypto.randomUUID(), personId, kind: n.kind ?? 'note', body: n.body, occurredAt: n.occurredAt }, at)));
   }

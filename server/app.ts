@@ -1,0 +1,94 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { ApiError } from './errors';
+import { requireAuth } from './http/auth';
+import type { AppEnv, Deps } from './http/env';
+import { RateLimiter, type BucketSpec } from './http/rate-limit';
+import { schemaHeader } from './http/schema-version';
+import { accountRoutes } from './routes/account';
+import { eventRoutes } from './routes/events';
+import { syncRoutes } from './routes/sync';
+import type { SyncStore } from './store/types';
+import { PokeHub } from './sync/poke-hub';
+import { ServerClock } from './sync/server-clock';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Defaults sized so a 100k-record bootstrap (about 100 pulls) fits in one burst. */
+export const DEFAULT_LIMITS: Record<keyof Deps['limits'], BucketSpec> = {
+  join: { capacity: 10, perSecond: 10 / 60 },
+  authFailures: { capacity: 20, perSecond: 20 / 60 },
+  perDevice: { capacity: 300, perSecond: 10 },
+};
+
+export interface AppOptions {
+  store: SyncStore;
+  clock?: ServerClock;
+  hub?: PokeHub;
+  /** Per-limiter specs; `false` turns rate limiting off (benchmarks). */
+  limits?: Partial<Record<keyof Deps['limits'], BucketSpec>> | false;
+  keepAliveMs?: number;
+}
+
+/** Browser extensions call from their own origin; web pages never have one of these. */
+const EXTENSION_ORIGIN = /^(chrome-extension:\/\/[a-p]{32}|moz-extension:\/\/[0-9a-f-]{36})$/;
+
+/**
+ * The team sync server as a Hono app (research/sync.md §4.5, §5). Tests and the simulator drive
+ * it in process with `app.request()`; server/main.ts serves it over HTTP.
+ */
+export function createApp(opts: AppOptions): Hono<AppEnv> {
+  const clock = opts.clock ?? new ServerClock();
+  const specs: AppOptions['limits'] = opts.limits === false ? {} : { ...DEFAULT_LIMITS, ...opts.limits };
+  const limiter = (spec: BucketSpec | undefined) => (spec ? new RateLimiter(spec, clock.now) : undefined);
+  const deps: Deps = {
+    store: opts.store,
+    clock,
+    hub: opts.hub ?? new PokeHub(),
+    limits: { join: limiter(specs?.join), authFailures: limiter(specs?.authFailures), perDevice: limiter(specs?.perDevice) },
+    keepAliveMs: opts.keepAliveMs ?? 25_000,
+  };
+
+  const app = new Hono<AppEnv>();
+  app.use(async (c, next) => {
+    await next();
+    // API answers hold CRM data: never cache them (security.md req. 25).
+    c.header('Cache-Control', 'no-store');
+    c.header('Strict-Transport-Security', 'max-age=31536000');
+    c.header('X-Content-Type-Options', 'nosniff');
+  });
+  app.use(
+    cors({
+      origin: (origin) => (EXTENSION_ORIGIN.test(origin) ? origin : null),
+      allowMethods: ['GET', 'POST'],
+      allowHeaders: ['Authorization', 'Content-Type', 'X-Clyde-Schema-Version'],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.json({ code: 'TOO_LARGE', message: 'The body is larger than 1 MB.' }, 413),
+    }),
+  );
+  app.use(schemaHeader);
+
+  app.get('/join', (c) => c.text('Open Clyde, go to Settings → Team, and paste the whole invite link there.'));
+  app.route('/v1', accountRoutes(deps));
+  app.use('/v1/sync/*', requireAuth(deps));
+  app.route('/v1/sync', syncRoutes(deps));
+  app.route('/v1/sync', eventRoutes(deps));
+
+  app.notFound((c) => c.json({ code: 'NOT_FOUND', message: 'No such route.' }, 404));
+  app.onError((err, c) => {
+    if (err instanceof ApiError) {
+      for (const [name, value] of Object.entries(err.headers)) c.header(name, value);
+      return c.json(err.body(), err.status);
+    }
+    // Log for the operator; the client gets no stack, SQL or message.
+    console.error('Unhandled error:', err);
+    return c.json({ code: 'INTERNAL', message: 'Internal server error.' }, 500);
+  });
+  return app;
+}

@@ -1,0 +1,25 @@
+import type { SyncStore, AuthContext } from '../store/types';
+import type { ServerClock } from '../sync/server-clock';
+import type { PokeHub } from '../sync/poke-hub';
+import type { RateLimiter } from './rate-limit';
+
+/** What every route handler can reach: the store, the server clock, the poke hub, the limiters. */
+export interface Deps {
+  store: SyncStore;
+  clock: ServerClock;
+  hub: PokeHub;
+  limits: {
+    /** Joining, per client IP. */
+    join?: RateLimiter;
+    /** Requests with a missing or bad token, per client IP. */
+    authFailures?: RateLimiter;
+    /** Authenticated requests, per device. */
+    perDevice?: RateLimiter;
+  };
+  /** Interval of SSE keep-alives; each one also re-checks the token. */
+  keepAliveMs: number;
+}
+
+export interface AppEnv {
+  Variables: { auth: AuthContext };
+}

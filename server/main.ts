@@ -1,0 +1,74 @@
+import { parseArgs } from 'node:util';
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { inviteLink, issueInvite } from './invites';
+import { createPostgresStore } from './store/postgres';
+import { createSqliteStore } from './store/sqlite';
+import type { SyncStore } from './store/types';
+import { PokeHub } from './sync/poke-hub';
+
+/**
+ * `npm run server -- [--port 8787] [--data .data/] [--host 127.0.0.1] [--url https://…] [--invite]`
+ * PostgreSQL when DATABASE_URL is set, otherwise SQLite in the data directory. The first start
+ * creates the team and prints one admin invite link; `--invite` prints a fresh one later (for
+ * an admin who lost theirs). Invite links are single-use and expire after 7 days.
+ */
+const ADMIN_INVITE_TTL_MS = 7 * 24 * 3_600_000;
+const SHUTDOWN_GRACE_MS = 10_000;
+
+const { values: args } = parseArgs({
+  options: {
+    port: { type: 'string', default: '8787' },
+    host: { type: 'string', default: '127.0.0.1' },
+    data: { type: 'string', default: '.data/' },
+    url: { type: 'string' },
+    invite: { type: 'boolean', default: false },
+    'team-name': { type: 'string', default: 'My team' },
+  },
+});
+const port = Number(args.port);
+if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`Not a port: ${args.port}`);
+const publicUrl = args.url ?? `http://${args.host}:${port}`;
+
+const databaseUrl = process.env.DATABASE_URL;
+const store: SyncStore = databaseUrl ? createPostgresStore({ url: databaseUrl }) : createSqliteStore({ dataDir: args.data });
+await store.migrate();
+
+let [teamId] = await store.listTeamIds();
+const firstStart = !teamId;
+if (!teamId) teamId = (await store.createTeam(args['team-name'], Date.now())).id;
+if (firstStart || args.invite) {
+  const now = Date.now();
+  const { code } = await issueInvite(store, now, { teamId, role: 'admin', userId: null, createdBy: null, maxUses: 1, expiresAt: now + ADMIN_INVITE_TTL_MS });
+  console.log(`Admin invite (single use, valid 7 days): ${inviteLink(publicUrl, code)}`);
+}
+
+const hub = new PokeHub();
+const app = createApp({ store, hub });
+const server = serve({ fetch: app.fetch, port, hostname: args.host }, (info) => {
+  console.log(`Clyde sync server on http://${info.address}:${info.port} (${store.kind}${databaseUrl ? '' : ` in ${args.data}`})`);
+});
+
+server.on('error', (err) => {
+  console.error(`Cannot serve on ${args.host}:${port}: ${err.message}`);
+  process.exit(1);
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: finishing in-flight requests…`);
+  // Stop accepting, end the event streams (they never finish on their own), let requests drain.
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  hub.close();
+  if ('closeIdleConnections' in server) server.closeIdleConnections();
+  const timeout = setTimeout(() => {
+    if ('closeAllConnections' in server) server.closeAllConnections();
+  }, SHUTDOWN_GRACE_MS);
+  await closed;
+  clearTimeout(timeout);
+  await store.close();
+  console.log('Stopped.');
+}
+for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void shutdown(signal));

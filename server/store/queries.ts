@@ -1,0 +1,119 @@
+import type { Kysely } from 'kysely';
+import type { Entity } from '../../src/storage/schema';
+import { RowStateSchema, type RowState } from '../../src/sync/protocol';
+import type { DB, EvictionsTable, OpLogTable } from './tables';
+
+/**
+ * The sync queries, written once in Kysely for SQLite and PostgreSQL. The only dialect branch
+ * is `FOR UPDATE`: PostgreSQL needs the row lock, SQLite has a single writer already.
+ */
+
+export type Db = Kysely<DB>;
+
+export const rowKey = (entity: string, id: string) => `${entity}\u0000${id}`;
+
+/** Locks the team row until commit, so pushes to one team commit one after another, in seq order. */
+export function lockTeam(tx: Db, teamId: string, forUpdate: boolean) {
+  return tx
+    .selectFrom('teams')
+    .select(['seq', 'epoch'])
+    .where('id', '=', teamId)
+    .$if(forUpdate, (q) => q.forUpdate())
+    .executeTakeFirst();
+}
+
+/** Reserves `n` sequence numbers; returns the last one. Runs under the lock taken by `lockTeam`. */
+export async function allocateSeq(tx: Db, teamId: string, n: number): Promise<number> {
+  const { seq } = await tx
+    .updateTable('teams')
+    .set((eb) => ({ seq: eb('seq', '+', n) }))
+    .where('id', '=', teamId)
+    .returning('seq')
+    .executeTakeFirstOrThrow();
+  return seq;
+}
+
+export function findClient(tx: Db, clientId: string) {
+  return tx.selectFrom('clients').selectAll().where('client_id', '=', clientId).executeTakeFirst();
+}
+
+/** Current rows for the records a push touches, keyed by `rowKey`. */
+export async function loadRows(tx: Db, teamId: string, keys: { entity: Entity; id: string }[]): Promise<Map<string, RowState>> {
+  const byEntity = new Map<string, Set<string>>();
+  for (const k of keys) byEntity.set(k.entity, (byEntity.get(k.entity) ?? new Set()).add(k.id));
+  const rows = new Map<string, RowState>();
+  for (const [entity, ids] of byEntity) {
+    const found = await tx
+      .selectFrom('entities')
+      .selectAll()
+      .where('team_id', '=', teamId)
+      .where('entity', '=', entity)
+      .where('id', 'in', [...ids])
+      .execute();
+    for (const r of found) rows.set(rowKey(r.entity, r.id), toRowState(r));
+  }
+  return rows;
+}
+
+export async function writeRows(tx: Db, teamId: string, rows: RowState[], now: number): Promise<void> {
+  if (!rows.length) return;
+  await tx
+    .insertInto('entities')
+    .values(
+      rows.map((r) => ({
+        team_id: teamId,
+        entity: r.entity,
+        id: r.id,
+        scope: r.scope,
+        owner_id: r.ownerId,
+        field_values: JSON.stringify(r.values),
+        clocks: JSON.stringify(r.clocks),
+        row_seq: r.rowSeq,
+        updated_at: now,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['team_id', 'entity', 'id']).doUpdateSet((eb) => ({
+        scope: eb.ref('excluded.scope'),
+        field_values: eb.ref('excluded.field_values'),
+        clocks: eb.ref('excluded.clocks'),
+        row_seq: eb.ref('excluded.row_seq'),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    )
+    .execute();
+}
+
+export async function insertEvictions(tx: Db, evictions: EvictionsTable[]): Promise<void> {
+  if (evictions.length) await tx.insertInto('evictions').values(evictions).execute();
+}
+
+export async function insertOpLog(tx: Db, entries: OpLogTable[]): Promise<void> {
+  if (entries.length) await tx.insertInto('op_log').values(entries).execute();
+}
+
+/** Outcomes worth repeating when a client re-sends ops it already pushed (its ack was lost). */
+export function pastOutcomes(tx: Db, clientId: string, fromSeq: number, toSeq: number) {
+  return tx
+    .selectFrom('op_log')
+    .select(['client_seq', 'hlc', 'final_hlc', 'outcome', 'reject_code', 'reject_message'])
+    .where('client_id', '=', clientId)
+    .where('client_seq', '>=', fromSeq)
+    .where('client_seq', '<=', toSeq)
+    .where((eb) => eb.or([eb('outcome', '=', 'rejected'), eb('final_hlc', '!=', eb.ref('hlc'))]))
+    .orderBy('client_seq')
+    .execute();
+}
+
+export function toRowState(r: DB['entities']): RowState {
+  // The stored JSON was written by `writeRows` from a validated row; parse it back the same way.
+  return RowStateSchema.parse({
+    entity: r.entity,
+    id: r.id,
+    scope: r.scope,
+    ownerId: r.owner_id,
+    values: JSON.parse(r.field_values),
+    clocks: JSON.parse(r.clocks),
+    rowSeq: Number(r.row_seq),
+  });
+}

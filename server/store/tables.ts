@@ -1,0 +1,101 @@
+import type { Role } from '../../src/sync/account-protocol';
+
+/** Row types of the server tables (store/migrations.ts), as Kysely sees them. */
+
+export interface TeamsTable {
+  id: string;
+  name: string;
+  seq: number;
+  epoch: string;
+  created_at: number;
+}
+
+export interface UsersTable {
+  id: string;
+  team_id: string;
+  name: string;
+  role: Role;
+  created_at: number;
+  disabled_at: number | null;
+}
+
+export interface DevicesTable {
+  id: string;
+  team_id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: number;
+  last_seen_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface InvitesTable {
+  code_hash: string;
+  team_id: string;
+  role: Role;
+  user_id: string | null;
+  created_by: string | null;
+  max_uses: number;
+  uses: number;
+  expires_at: number;
+  created_at: number;
+}
+
+export interface ClientsTable {
+  client_id: string;
+  team_id: string;
+  user_id: string;
+  last_client_seq: number;
+  last_seen_at: number;
+}
+
+export interface EntitiesTable {
+  team_id: string;
+  entity: string;
+  id: string;
+  scope: string;
+  owner_id: string;
+  field_values: string;
+  clocks: string;
+  row_seq: number;
+  updated_at: number;
+}
+
+export interface EvictionsTable {
+  team_id: string;
+  seq: number;
+  entity: string;
+  id: string;
+  from_scope: string;
+}
+
+export type OpOutcome = 'applied' | 'partial' | 'superseded' | 'rejected';
+
+export interface OpLogTable {
+  client_id: string;
+  client_seq: number;
+  team_id: string;
+  seq: number;
+  user_id: string;
+  entity: string;
+  id: string;
+  fields: string;
+  hlc: string;
+  final_hlc: string;
+  outcome: OpOutcome;
+  reject_code: string | null;
+  reject_message: string | null;
+  received_at: number;
+}
+
+export interface DB {
+  teams: TeamsTable;
+  users: UsersTable;
+  devices: DevicesTable;
+  invites: InvitesTable;
+  clients: ClientsTable;
+  entities: EntitiesTable;
+  evictions: EvictionsTable;
+  op_log: OpLogTable;
+}

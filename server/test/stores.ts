@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { createPostgresStore } from '../store/postgres';
+import { createSqliteStore } from '../store/sqlite';
+import type { SyncStore } from '../store/types';
+
+/**
+ * The two stores every server test runs against. PostgreSQL is not optional: without
+ * DATABASE_URL the suite fails (scripts/test-server.sh provides one), so a missing database can
+ * never pass as green. Each test gets a fresh SQLite directory or a fresh PostgreSQL schema.
+ */
+export interface StoreCase {
+  name: 'sqlite' | 'postgres';
+  open(): Promise<{ store: SyncStore; cleanup: () => Promise<void> }>;
+}
+
+const sqlite: StoreCase = {
+  name: 'sqlite',
+  async open() {
+    const dir = mkdtempSync(join(tmpdir(), 'clyde-server-'));
+    const store = createSqliteStore({ dataDir: dir });
+    return {
+      store,
+      cleanup: async () => {
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  },
+};
+
+export function databaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set. Run `bash scripts/test-server.sh`, which starts PostgreSQL and sets it.');
+  return url;
+}
+
+const postgres: StoreCase = {
+  name: 'postgres',
+  async open() {
+    const url = databaseUrl();
+    const schema = `t_${randomBytes(6).toString('hex')}`;
+    const store = createPostgresStore({ url, schema, maxConnections: 4 });
+    return {
+      store,
+      cleanup: async () => {
+        await store.close();
+        const admin = new pg.Client({ connectionString: url });
+        await admin.connect();
+        await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await admin.end();
+      },
+    };
+  },
+};
+
+export const storeCases: StoreCase[] = [sqlite, postgres];

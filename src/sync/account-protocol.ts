@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+/**
+ * Wire schemas for joining a team server and managing devices, shared by the extension and the
+ * server. A token is shown once, in the join response; the server keeps only its SHA-256 hash.
+ */
+
+/** Invite codes and bearer tokens: base64url of 32 random bytes, with a readable prefix. */
+export const InviteCodeSchema = z.string().regex(/^inv_[A-Za-z0-9_-]{43}$/);
+export const DeviceIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+/** Shown in lists: one line of printable text (PostgreSQL also refuses NUL in text). */
+const Name = z.string().trim().min(1).max(200).regex(/^[^\u0000-\u001f\u007f]+$/);
+
+export const JoinRequestSchema = z
+  .object({
+    code: InviteCodeSchema,
+    deviceName: Name,
+    /** Shown to teammates; only used when the invite makes a new member. */
+    userName: Name.optional(),
+  })
+  .strict();
+export type JoinRequest = z.infer<typeof JoinRequestSchema>;
+
+export const JoinResponseSchema = z
+  .object({ token: z.string(), teamId: z.string(), userId: z.string(), deviceId: DeviceIdSchema })
+  .strict();
+export type JoinResponse = z.infer<typeof JoinResponseSchema>;
+
+export const RoleSchema = z.enum(['admin', 'member']);
+export type Role = z.infer<typeof RoleSchema>;
+
+/** An admin invites a new member; invites are multi-use up to `maxUses` until they expire. */
+export const CreateInviteRequestSchema = z
+  .object({
+    role: RoleSchema.default('member'),
+    maxUses: z.number().int().min(1).max(100).default(1),
+    ttlHours: z.number().int().min(1).max(24 * 30).default(72),
+  })
+  .strict();
+
+export const InviteResponseSchema = z.object({ code: InviteCodeSchema, expiresAt: z.number() }).strict();
+export type InviteResponse = z.infer<typeof InviteResponseSchema>;
+
+/** Revoke one of your own devices; an admin may revoke any device in the team. */
+export const RevokeDeviceRequestSchema = z.object({ deviceId: DeviceIdSchema }).strict();
+
+export const DeviceSchema = z
+  .object({ id: DeviceIdSchema, name: z.string(), createdAt: z.number(), lastSeenAt: z.number().nullable(), current: z.boolean() })
+  .strict();
+
+export const MeResponseSchema = z
+  .object({
+    userId: z.string(),
+    userName: z.string(),
+    role: RoleSchema,
+    teamId: z.string(),
+    teamName: z.string(),
+    deviceId: DeviceIdSchema,
+    devices: z.array(DeviceSchema),
+  })
+  .strict();
+export type MeResponse = z.infer<typeof MeResponseSchema>;

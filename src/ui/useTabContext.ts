@@ -1,33 +1,51 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { readPageMessage } from '../messaging/page-sender';
 import { contextKey, HelloReply, helloMessage, TabContext } from '../messaging/protocol';
 import type { PageContext } from '../parsers/schema';
 
 /**
- * The page context of the tab this panel sits in, kept current from `storage.session`, which
- * only extension pages can read. `undefined` while loading. The panel never listens to
- * `window.postMessage`: nothing the host page says can change who is shown.
+ * The page context of the tab this panel sits in; `undefined` while loading. It arrives two
+ * ways: straight from the page's content script (the fast path on navigation) and from the copy
+ * the background keeps in `storage.session` (for a panel that opens or reloads later). Whichever
+ * is newer by the page's clock wins, so a late copy never replaces a newer page.
+ *
+ * The panel never listens to `window.postMessage`: nothing the host page says can change who is shown.
  */
 export function useTabContext(): PageContext | null | undefined {
   const [context, setContext] = useState<PageContext | null | undefined>(undefined);
 
   useEffect(() => {
-    let key: string | undefined;
-    const apply = (value: unknown) => {
-      const parsed = TabContext.safeParse(value);
-      setContext(parsed.success ? parsed.data.context : null);
+    let tabId: number | undefined;
+    let newest = -Infinity;
+    const apply = (value: TabContext | undefined) => {
+      // Nothing stored yet means nothing to show, unless the page has already told us more.
+      if (!value) return setContext((shown) => (shown === undefined ? null : shown));
+      if (value.at < newest) return;
+      newest = value.at;
+      setContext(value.context);
     };
-    const onChanged = (changes: Record<string, { newValue?: unknown }>) => {
-      if (key && key in changes) apply(changes[key]!.newValue);
+    const onStored = (changes: Record<string, { newValue?: unknown }>) => {
+      const change = tabId === undefined ? undefined : changes[contextKey(tabId)];
+      if (change) apply(TabContext.safeParse(change.newValue).data);
     };
-    browser.storage.session.onChanged.addListener(onChanged);
+    const onMessage = (raw: unknown, sender: Parameters<typeof readPageMessage>[1]) => {
+      const page = readPageMessage(raw, sender, browser.runtime.id);
+      if (page && page.tabId === tabId) apply(page);
+    };
+    browser.storage.session.onChanged.addListener(onStored);
+    browser.runtime.onMessage.addListener(onMessage);
     void (async () => {
       const reply = HelloReply.safeParse(await browser.runtime.sendMessage(helloMessage));
       if (!reply.success) return setContext(null);
-      key = contextKey(reply.data.tabId);
-      apply((await browser.storage.session.get(key))[key]);
+      tabId = reply.data.tabId;
+      const key = contextKey(tabId);
+      apply(TabContext.safeParse((await browser.storage.session.get(key))[key]).data);
     })();
-    return () => browser.storage.session.onChanged.removeListener(onChanged);
+    return () => {
+      browser.storage.session.onChanged.removeListener(onStored);
+      browser.runtime.onMessage.removeListener(onMessage);
+    };
   }, []);
 
   return context;

@@ -1,23 +1,25 @@
-import { MatchPattern } from 'wxt/utils/match-patterns';
+import { generic } from './generic';
 import { gmail } from './gmail';
+import { linkedin } from './linkedin';
 import { outlook } from './outlook';
-import type { PageContext, SiteParser } from './schema';
+import { registry } from './registry';
+import type { SiteParser } from './schema';
+import { x } from './x';
 
-/** Every site parser. A new site is a folder with an `index.ts` exporting its parser, listed here. */
-export const parsers: SiteParser[] = [gmail, outlook];
+/**
+ * Every site parser. A new site is a folder with an `index.ts` exporting its parser, listed here.
+ * Content scripts should import a per-surface registry (mail.ts, social.ts) or a single folder
+ * instead, so they bundle only the readers they run. `generic` has no match patterns: it is never
+ * chosen by URL, only called explicitly (a "read this page" action).
+ */
+export const parsers: SiteParser[] = [gmail, outlook, linkedin, x, generic];
 
-// The browser's own match-pattern semantics (WXT re-exports @webext-core/match-patterns), so a
-// page is read by exactly the parser whose manifest patterns made the browser inject us.
-const patterns = parsers.map((p) => ({ parser: p, patterns: p.matches.map((m) => new MatchPattern(m)) }));
+const all = registry(parsers);
 
-export const parserFor = (url: URL): SiteParser | undefined =>
-  patterns.find(({ patterns }) => patterns.some((m) => m.includes(url)))?.parser;
+export const parserFor = all.parserFor;
 
 /**
  * What the page at `url` shows, read by the parser whose match patterns cover the URL; null when
  * no parser covers it or the page shows nothing a parser recognises. Never throws.
  */
-export function parsePage(doc: Document, url: URL): PageContext | null {
-  const parser = parserFor(url);
-  return parser ? parser.parse(doc, url) : null;
-}
+export const parsePage = all.parsePage;

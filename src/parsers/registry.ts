@@ -1,0 +1,29 @@
+import { MatchPattern } from 'wxt/utils/match-patterns';
+import type { PageContext, SiteParser } from './schema';
+
+export interface Registry {
+  parsers: readonly SiteParser[];
+  /** The first parser whose match patterns cover `url`; parsers without patterns are never chosen. */
+  parserFor(url: URL): SiteParser | undefined;
+  /** What the page shows, read by `parserFor(url)`; null when none covers it. Never throws. */
+  parsePage(doc: Document, url: URL): PageContext | null;
+}
+
+/**
+ * A URL → parser lookup over a fixed list. Each content script builds one over only the parsers
+ * it needs (see mail.ts, social.ts), so a webmail script never bundles the LinkedIn reader.
+ * Uses the browser's own match-pattern semantics (WXT re-exports @webext-core/match-patterns),
+ * so a page is read by exactly the parser whose manifest patterns made the browser inject us.
+ */
+export function registry(parsers: readonly SiteParser[]): Registry {
+  const patterns = parsers.map((p) => ({ parser: p, patterns: p.matches.map((m) => new MatchPattern(m)) }));
+  const parserFor = (url: URL) => patterns.find(({ patterns }) => patterns.some((m) => m.includes(url)))?.parser;
+  return {
+    parsers,
+    parserFor,
+    parsePage(doc, url) {
+      const parser = parserFor(url);
+      return parser ? parser.parse(doc, url) : null;
+    },
+  };
+}

@@ -39,7 +39,7 @@ export class ClydeDB extends Dexie {
     this.version(1).stores({
       people: 'id, updatedAt',
       identities: 'id, personId, [kind+value]', // lookup by canonical identity is one index read
-      notes: 'id, [personId+occurredAt]',
+      notes: 'id, personId, [personId+occurredAt]',
       preferences: 'id, personId',
       tasks: 'id, personId',
       outbox: '++clientSeq, [entity+id], state',

@@ -30,6 +30,8 @@ export const PersonSchema = EnvelopeSchema.extend({
   headline: text(500).optional(),
   location: text(500).optional(),
   avatarUrl: text(2048).optional(),
+  /** Set on a person merged into another; the merge moved everything it had there. */
+  mergedInto: text(300).optional(),
 });
 
 export const IDENTITY_KINDS = ['email', 'x', 'linkedin', 'url'] as const;

@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import tailwindcss from '@tailwindcss/vite';
-import { PANEL_HOSTS } from './src/parsers/hosts';
+import { PANEL_HOSTS, SUPPORTED_HOSTS } from './src/parsers/hosts';
 
 // Firefox requires a data-collection declaration (from 2025-11); WXT's types predate the key.
 // Names and addresses are read from pages but never leave the device unless the user connects
@@ -15,9 +15,11 @@ export default defineConfig({
     name: 'Clyde',
     description: 'Remember what matters about the people you email. Private by default, works offline.',
     permissions: ['storage', 'unlimitedStorage'],
-    // The same hosts the content script runs on (so no new install warning). Host permission is
-    // what lets Chromium give the panel frame the extension's own, unpartitioned IndexedDB.
-    host_permissions: PANEL_HOSTS,
+    // The same hosts the content scripts run on (so no new install warning). On webmail, host
+    // permission lets Chromium give the panel frame the extension's unpartitioned IndexedDB; on
+    // LinkedIn and X it lets the background see History-API navigation in tabs.onUpdated.
+    host_permissions: SUPPORTED_HOSTS,
+    action: { default_title: 'Clyde' },
     // Only the panel document is exposed, only to the hosts it is injected into, with a
     // per-session URL so pages cannot fingerprint the extension (security.md R2).
     web_accessible_resources: [

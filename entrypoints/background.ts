@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { contextKey } from '../src/messaging/protocol';
 import { route } from '../src/messaging/router';
+import { forwardUrlChanges } from '../src/messaging/url-changes';
 
 export default defineBackground(() => {
   const deps = {
@@ -12,4 +13,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((raw, sender) => route(raw, sender, deps));
   // A closed tab's page context is of no further use.
   browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(contextKey(tabId)));
+  forwardUrlChanges();
+  // Chrome: the toolbar button opens Clyde in the side panel (Firefox has its own sidebar button).
+  void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
 });

@@ -4,13 +4,14 @@ import type { PageContext } from '../parsers/schema';
  * Re-reads the page whenever it may show someone else: on load, on hash changes (Gmail), on
  * history navigation, and on DOM changes (debounced, since webmail mutates constantly). Calls
  * `onChange` only when what the parser reads actually changed. Everything stops with `signal`.
+ * Returns a function that schedules a re-read, for navigation the page itself does not signal.
  */
 export function watchPage(
   read: () => PageContext | null,
   onChange: (ctx: PageContext | null) => void,
   signal: AbortSignal,
   debounceMs = 30,
-): void {
+): () => void {
   let last: string | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -37,4 +38,5 @@ export function watchPage(
     clearTimeout(timer);
   });
   check();
+  return schedule;
 }

@@ -1,9 +1,9 @@
 import type { Browser } from 'wxt/browser';
 import { MatchPattern } from 'wxt/utils/match-patterns';
-import { PANEL_HOSTS } from '../parsers/hosts';
+import { SUPPORTED_HOSTS } from '../parsers/hosts';
 import { ContentMessage, type TabContext } from './protocol';
 
-const PANEL_PATTERNS = PANEL_HOSTS.map((p) => new MatchPattern(p));
+const PAGE_PATTERNS = SUPPORTED_HOSTS.map((p) => new MatchPattern(p));
 
 /**
  * A page-context message, if it really comes from our content script in the top frame of a
@@ -14,7 +14,7 @@ export function readPageMessage(raw: unknown, sender: Browser.runtime.MessageSen
   const tabId = sender.tab?.id;
   const url = sender.url;
   if (sender.id !== extensionId || tabId === undefined || sender.frameId !== 0 || !url) return undefined;
-  if (!PANEL_PATTERNS.some((p) => p.includes(url))) return undefined;
+  if (!PAGE_PATTERNS.some((p) => p.includes(url))) return undefined;
   const msg = ContentMessage.safeParse(raw);
   return msg.success ? { tabId, context: msg.data.context, at: msg.data.at } : undefined;
 }

@@ -23,10 +23,17 @@ export const PanelMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('panel/hello') }),
 ]);
 
+/** Background → content script of a tab. */
+export const BackgroundMessage = z.discriminatedUnion('type', [
+  /** The tab's URL changed by the History API (LinkedIn, X): read the page again. */
+  z.strictObject({ type: z.literal('page/url-changed') }),
+]);
+
 export const HelloReply = z.strictObject({ tabId: z.number().check(z.int(), z.nonnegative()) });
 
 export type ContentMessage = z.infer<typeof ContentMessage>;
 export type PanelMessage = z.infer<typeof PanelMessage>;
+export type BackgroundMessage = z.infer<typeof BackgroundMessage>;
 export type HelloReply = z.infer<typeof HelloReply>;
 
 export const helloMessage: PanelMessage = { type: 'panel/hello' };

@@ -1,25 +1,26 @@
 import { useState } from 'react';
 import type { Correspondent } from '../parsers/schema';
 import { PersonView } from './PersonView';
+import type { PanelPlace } from './panelTab';
 import { useTabContext } from './useTabContext';
 
 /** Who is on screen, and everything Clyde remembers about them. */
-export function App() {
-  const context = useTabContext();
+export function App({ place }: { place: PanelPlace }) {
+  const context = useTabContext(place);
   const [picked, setPicked] = useState<string | undefined>();
 
   if (context === undefined) return <Shell>{null}</Shell>;
-  const people = context?.people ?? [];
-  if (people.length === 0) {
+  if (!context || context.people.length === 0) {
     return (
       <Shell>
         <p className="mt-16 text-center text-sm text-slate-500" data-testid="no-one">
-          No one here. Open an email and Clyde shows who it is from.
+          No one here. Open an email or a LinkedIn or X profile and Clyde shows who it is.
         </p>
       </Shell>
     );
   }
   // Most relevant first; a pick survives only while that person is still on the page.
+  const { people } = context;
   const current = people.find((p) => keyOf(p) === picked) ?? people[0]!;
 
   return (
@@ -39,7 +40,7 @@ export function App() {
           ))}
         </nav>
       )}
-      <PersonView key={keyOf(current)} correspondent={current} />
+      <PersonView key={keyOf(current)} correspondent={current} context={context} />
     </Shell>
   );
 }
@@ -48,7 +49,7 @@ const keyOf = (c: Correspondent) => c.email ?? c.handle ?? c.profileUrl ?? '';
 
 function Shell({ children }: { children: React.ReactNode }) {
   return (
-    // Right padding keeps the host's collapse button clear of the panel's own controls.
+    // Right padding keeps the injected host's collapse button clear of the panel's own controls.
     <main className="min-h-screen p-3 pr-12 text-sm">
       <h1 className="mb-3 text-xs font-semibold tracking-wide text-blue-700 uppercase">Clyde</h1>
       {children}

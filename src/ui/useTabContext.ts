@@ -1,21 +1,23 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { readPageMessage } from '../messaging/page-sender';
-import { contextKey, HelloReply, helloMessage, TabContext } from '../messaging/protocol';
+import { contextKey, TabContext } from '../messaging/protocol';
 import type { PageContext } from '../parsers/schema';
+import { watchPanelTab, type PanelPlace } from './panelTab';
 
 /**
- * The page context of the tab this panel sits in; `undefined` while loading. It arrives two
- * ways: straight from the page's content script (the fast path on navigation) and from the copy
- * the background keeps in `storage.session` (for a panel that opens or reloads later). Whichever
- * is newer by the page's clock wins, so a late copy never replaces a newer page.
+ * The page context of the tab this panel shows; `undefined` while loading. It arrives two ways:
+ * straight from the page's content script (the fast path on navigation) and from the copy the
+ * background keeps in `storage.session` (for a panel that opens, reloads or switches tab later).
+ * Whichever is newer by the page's clock wins, so a late copy never replaces a newer page.
  *
  * The panel never listens to `window.postMessage`: nothing the host page says can change who is shown.
  */
-export function useTabContext(): PageContext | null | undefined {
+export function useTabContext(place: PanelPlace): PageContext | null | undefined {
   const [context, setContext] = useState<PageContext | null | undefined>(undefined);
 
   useEffect(() => {
+    const stop = new AbortController();
     let tabId: number | undefined;
     let newest = -Infinity;
     const apply = (value: TabContext | undefined) => {
@@ -35,18 +37,24 @@ export function useTabContext(): PageContext | null | undefined {
     };
     browser.storage.session.onChanged.addListener(onStored);
     browser.runtime.onMessage.addListener(onMessage);
-    void (async () => {
-      const reply = HelloReply.safeParse(await browser.runtime.sendMessage(helloMessage));
-      if (!reply.success) return setContext(null);
-      tabId = reply.data.tabId;
-      const key = contextKey(tabId);
-      apply(TabContext.safeParse((await browser.storage.session.get(key))[key]).data);
-    })();
+    watchPanelTab(
+      place,
+      async (tab) => {
+        tabId = tab;
+        newest = -Infinity;
+        if (tab === undefined) return setContext(null);
+        const key = contextKey(tab);
+        setContext(undefined);
+        apply(TabContext.safeParse((await browser.storage.session.get(key))[key]).data);
+      },
+      stop.signal,
+    );
     return () => {
+      stop.abort();
       browser.storage.session.onChanged.removeListener(onStored);
       browser.runtime.onMessage.removeListener(onMessage);
     };
-  }, []);
+  }, [place]);
 
   return context;
 }

@@ -1,5 +1,6 @@
 import { lookupBench } from './lookup';
 import { panelSpeedBench } from './panel-speed';
+import { parseBench } from './parse';
 import { bundleSizes } from './sizes';
 import { ms } from './stats';
 
@@ -14,6 +15,10 @@ rows.push(['panel scripts, gzipped', kb(sizes.panel), '—']);
 const lookup = await lookupBench();
 rows.push([`person lookup by email (${lookup.people} people, ${lookup.notes} notes; Node + fake-indexeddb), median`, ms(lookup.median), '≤ 1 ms']);
 rows.push(['person lookup by email, p95', ms(lookup.p95), '—']);
+
+for (const p of parseBench()) {
+  rows.push([`parse: ${p.id} on ${p.fixture} (${p.kb.toFixed(1)} KB, happy-dom), median of 50`, ms(p.median), '—']);
+}
 
 const speed = await panelSpeedBench();
 rows.push([`in-app navigation → panel shows person (Chromium, n=${speed.navigation.n}), median`, ms(speed.navigation.median), '≤ 50 ms']);

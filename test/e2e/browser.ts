@@ -49,12 +49,12 @@ export async function launchClyde({ profileDir, headless = true }: { profileDir?
   };
 }
 
-/** Serves `html` for every request under `origin`, so pages load at their real URLs. */
-export async function serve(context: BrowserContext, origin: string, html: () => string): Promise<void> {
+/** Serves the page `html(url)` returns for documents under `origin`, so pages load at their real URLs. */
+export async function serve(context: BrowserContext, origin: string, html: (url: URL) => string): Promise<void> {
   await context.unroute(`${origin}/**`);
   await context.route(`${origin}/**`, (route) =>
     route.request().resourceType() === 'document'
-      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html() })
+      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html(new URL(route.request().url())) })
       : route.fulfill({ status: 404, body: '' }),
   );
 }

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchClyde, serve, type Clyde } from './browser';
+import { fixture, type Fixture } from './fixtures';
+
+let clyde: Clyde;
+beforeAll(async () => {
+  clyde = await launchClyde();
+});
+afterAll(() => clyde?.close());
+
+/** Clyde in a window of its own, following the last focused browser window, as the side panel does. */
+async function openSidePanel(): Promise<Page> {
+  const opened = clyde.context.waitForEvent('page', { predicate: (p) => p.url().endsWith('/sidepanel.html'), timeout: 10_000 });
+  const worker = clyde.context.serviceWorkers()[0]!;
+  await worker.evaluate(() => {
+    const { chrome } = globalThis as unknown as { chrome: { windows: { create(o: object): Promise<unknown> } } };
+    return chrome.windows.create({ url: 'sidepanel.html', type: 'popup', focused: false });
+  });
+  const panel = await opened;
+  await panel.waitForLoadState('domcontentloaded');
+  return panel;
+}
+
+/** History-API navigation as LinkedIn and X do it: the URL changes first, the profile renders later. */
+async function navigateInApp(page: Page, to: Fixture): Promise<void> {
+  await page.evaluate(async ({ html, url }) => {
+    history.pushState({}, '', url);
+    await new Promise((r) => setTimeout(r, 150));
+    const next = new DOMParser().parseFromString(html, 'text/html');
+    document.title = next.title;
+    document.body.replaceChildren(...Array.from(next.body.childNodes).map((n) => document.importNode(n, true)));
+  }, to);
+}
+
+describe.each([
+  ['LinkedIn', 'https://www.linkedin.com', fixture('linkedin', 'profile-2026'), fixture('linkedin', 'profile-2026-second')],
+  ['X', 'https://x.com', fixture('x', 'profile-json-ld'), fixture('x', 'profile-second')],
+])('%s profiles', (_, origin, first, second) => {
+  it('inserts nothing into the page, shows the profile in the side panel, clips it and follows in-app navigation', async () => {
+    const pages = new Map([first, second].map((f) => [new URL(f.url).pathname.toLowerCase(), f.html]));
+    await serve(clyde.context, origin, (url) => pages.get(url.pathname.toLowerCase()) ?? '<!doctype html><title>404</title>');
+    const page = await clyde.context.newPage();
+    await page.goto(first.url);
+    await page.bringToFront();
+    const panel = await openSidePanel();
+    const name = first.expected!.people[0]!.name!;
+    await panel.getByTestId('person-name').filter({ hasText: name }).waitFor({ timeout: 10_000 });
+
+    // Nothing added to the page: its element count equals that of the served HTML, parsed afresh.
+    // And no extension resource answers a page that probes for it (LinkedIn probes extensions).
+    const dom = await page.evaluate(
+      async ({ html, id }) => {
+        const fresh = new DOMParser().parseFromString(html, 'text/html');
+        const probe = await Promise.race([
+          fetch(`chrome-extension://${id}/panel.html`).then(() => 'reachable', () => 'blocked'),
+          new Promise((resolve) => setTimeout(() => resolve('blocked'), 3000)),
+        ]);
+        return { live: document.querySelectorAll('*').length, served: fresh.querySelectorAll('*').length, probe };
+      },
+      { html: first.html, id: clyde.extensionId },
+    );
+    expect(dom).toEqual({ live: dom.served, served: dom.served, probe: 'blocked' });
+
+    await panel.getByRole('button', { name: 'Clip profile' }).click();
+    await expect.poll(() => panel.getByRole('status').textContent()).toBe('Clipped as a new person.');
+    await panel.getByTestId('note').filter({ hasText: /Clipped from/ }).waitFor({ timeout: 10_000 });
+
+    await navigateInApp(page, second);
+    await panel.getByTestId('person-name').filter({ hasText: second.expected!.people[0]!.name! }).waitFor({ timeout: 10_000 });
+    await panel.close();
+    await page.close();
+  });
+});

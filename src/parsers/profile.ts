@@ -3,8 +3,8 @@ import { MAX_TEXT, type Correspondent, type Role } from './schema';
 import { cleanBounded, cleanName } from './text';
 
 /** A raw field value, or candidates for it in order of trust: the first that cleans to text wins. */
-export type Raw = string | null | undefined;
-export type Candidates = Raw | readonly Raw[];
+type Raw = string | null | undefined;
+type Candidates = Raw | readonly Raw[];
 
 /** Candidates as a list, to extend with more fallbacks. */
 export const asList = (candidates: Candidates): readonly Raw[] =>
@@ -33,7 +33,7 @@ function first<T>(candidates: Candidates, clean: (raw: string) => T | undefined)
 }
 
 /** Headline, company and location: one line, at most MAX_TEXT graphemes and code units (the schema's limit). */
-export const cleanLine = (raw: string): string | undefined => cleanBounded(raw, MAX_TEXT, MAX_TEXT);
+const cleanLine = (raw: string): string | undefined => cleanBounded(raw, MAX_TEXT, MAX_TEXT);
 
 /**
  * One person (or organisation) shown on a profile page, every field cleaned and bounded; undefined

@@ -4,10 +4,9 @@
  * `/details/experience/`, `/about/`) is the same entity. Feed, search, jobs and messaging are not.
  */
 
-export type EntityKind = 'in' | 'company';
-
 export interface Route {
-  kind: EntityKind;
+  /** The URL segment: `in` (a person) or `company`. */
+  kind: 'in' | 'company';
   /** Decoded and NFC; vanity slugs lower-cased (LinkedIn treats them case-insensitively). */
   slug: string;
 }

@@ -12,7 +12,10 @@ export const MAIN = [
   '[role=main]', // any layout with the landmark role only
 ];
 
-/** The profile's top card, by attribute or semantic class. */
+/**
+ * The top card by attribute or semantic class, for pages still served with 2024 markup. Matched
+ * as a group (the nearest around the name heading), so the order here is only for reading.
+ */
 export const TOP_CARD = [
   'section[data-member-id]', // 2020–2024 logged in: `section.artdeco-card[data-member-id]`
   '.pv-top-card', // 2019–2024 logged in

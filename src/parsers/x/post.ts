@@ -1,7 +1,7 @@
 import { allVisible, attr, firstVisible, type IsVisible } from '../dom';
 import { pathOf } from './route';
 import { avatarUrl, shownHandle, shownName } from './profile';
-import { POST, POST_AUTHOR, POST_AVATAR } from './selectors';
+import { permalinksTo, POST, POST_AUTHOR, POST_AVATAR } from './selectors';
 
 export interface Author {
   name?: string;
@@ -16,7 +16,7 @@ export interface Author {
 export function readAuthor(column: Element, handle: string, id: string, isVisible: IsVisible, base: URL): Author | undefined {
   const permalink = `/${handle}/status/${id}`;
   // Found from the permalink rather than by listing posts: a long thread holds hundreds of them.
-  const focal = allVisible(column, `a[href$="/status/${id}"]`, isVisible)
+  const focal = allVisible(column, permalinksTo(id), isVisible)
     .filter((a) => pathOf(attr(a, 'href'), base) === permalink)
     .map((a) => a.closest(POST))
     .find((post): post is Element => post !== null && isVisible(post));

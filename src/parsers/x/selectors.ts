@@ -36,3 +36,5 @@ export const ACCOUNT_AVATAR = '[data-testid^="UserAvatar-Container-"]'; // 2022�
 export const POST = 'article[data-testid="tweet"]'; // 2019–2026
 export const POST_AUTHOR = '[data-testid="User-Name"]'; // 2021–2026 (older: `User-Names`)
 export const POST_AVATAR = '[data-testid="Tweet-User-Avatar"] img[src*="profile_images"]'; // 2022–2026
+/** Links to one post (its timestamp); `id` is digits only (see route.ts), so it is safe in a selector. */
+export const permalinksTo = (id: string): string => `a[href$="/status/${id}"]`; // 2019–2026

@@ -17,28 +17,21 @@ export function PersonView({ correspondent, context }: { correspondent: Correspo
     [correspondent.email, correspondent.handle, correspondent.profileUrl],
   );
   if (!found) return null;
-  const profile = context.view === 'profile';
-  if (!found.person) {
-    return (
-      <>
-        <EmptyState correspondent={correspondent} />
-        {profile && <ClipButton correspondent={correspondent} context={context} />}
-      </>
-    );
-  }
-  const { id } = found.person;
+  const { person } = found;
+  // One tree for both cases, so the clip button (and the result it announces) survives the
+  // moment its own click turns an unknown correspondent into a person.
   return (
     <>
-      <PersonCard person={found.person} correspondent={correspondent} />
-      {profile && (
+      {person ? <PersonCard person={person} correspondent={correspondent} /> : <EmptyState correspondent={correspondent} />}
+      {context.view === 'profile' && <ClipButton correspondent={correspondent} context={context} />}
+      {person && (
         <>
-          <ClipButton correspondent={correspondent} context={context} />
-          <LookAlikes person={found.person} />
+          {context.view === 'profile' && <LookAlikes person={person} />}
+          <RememberList personId={person.id} />
+          <TaskList personId={person.id} />
+          <Timeline personId={person.id} />
         </>
       )}
-      <RememberList personId={id} />
-      <TaskList personId={id} />
-      <Timeline personId={id} />
     </>
   );
 }

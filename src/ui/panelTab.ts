@@ -16,11 +16,16 @@ export function watchPanelTab(place: PanelPlace, onTab: (tabId: number | undefin
     });
     return;
   }
+  // Focus moves often (a click into a detached panel focuses it); only a different tab is news,
+  // and re-announcing the same one would reload the panel and drop whatever it was showing.
+  let shown: number | undefined | null = null;
   const follow = async () => {
     const own = await browser.windows.getCurrent();
     const window = own.type === 'normal' ? own : await browser.windows.getLastFocused({ windowTypes: ['normal'] });
     const [tab] = await browser.tabs.query({ active: true, windowId: window.id });
-    if (!signal.aborted) onTab(tab?.id);
+    if (signal.aborted || tab?.id === shown) return;
+    shown = tab?.id;
+    onTab(shown);
   };
   const onActivated = () => void follow();
   browser.tabs.onActivated.addListener(onActivated);

@@ -63,7 +63,7 @@ describe.each([
     expect(dom).toEqual({ live: dom.served, served: dom.served, probe: 'blocked' });
 
     await panel.getByRole('button', { name: 'Clip profile' }).click();
-    await expect.poll(() => panel.getByRole('status').textContent()).toBe('Clipped as a new person.');
+    await panel.getByRole('status').filter({ hasText: 'Clipped as a new person.' }).waitFor({ timeout: 10_000 });
     await panel.getByTestId('note').filter({ hasText: /Clipped from/ }).waitFor({ timeout: 10_000 });
 
     await navigateInApp(page, second);

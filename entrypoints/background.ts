@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { contextKey } from '../src/messaging/protocol';
 import { route } from '../src/messaging/router';
+import { startBackgroundSync } from '../src/sync/client/background';
 import { forwardUrlChanges } from '../src/messaging/url-changes';
 
 export default defineBackground(() => {
@@ -16,4 +17,5 @@ export default defineBackground(() => {
   forwardUrlChanges();
   // Chrome: the toolbar button opens Clyde in the side panel (Firefox has its own sidebar button).
   void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
+  startBackgroundSync();
 });

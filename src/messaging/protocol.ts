@@ -21,6 +21,8 @@ export const ContentMessage = z.discriminatedUnion('type', [
 export const PanelMessage = z.discriminatedUnion('type', [
   /** Which tab am I in? The injected panel follows the page of its own tab. */
   z.strictObject({ type: z.literal('panel/hello') }),
+  /** The user pressed "Sync now", or a page just wrote and wants it sent without waiting. */
+  z.strictObject({ type: z.literal('sync/now') }),
 ]);
 
 /** Background → content script of a tab. */
@@ -37,6 +39,7 @@ export type BackgroundMessage = z.infer<typeof BackgroundMessage>;
 export type HelloReply = z.infer<typeof HelloReply>;
 
 export const helloMessage: PanelMessage = { type: 'panel/hello' };
+export const syncNowMessage: PanelMessage = { type: 'sync/now' };
 
 /** The background keeps each tab's page context in `storage.session`, readable only by extension pages. */
 export const contextKey = (tabId: number) => `context:${tabId}`;

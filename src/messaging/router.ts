@@ -17,7 +17,8 @@ export async function route(raw: unknown, sender: Browser.runtime.MessageSender,
   if (sender.id !== deps.extensionId) return undefined;
 
   if (sender.url?.startsWith(deps.extensionOrigin)) {
-    if (!PanelMessage.safeParse(raw).success) return undefined;
+    // `sync/now` is the sync service's to answer; the router answers only `panel/hello`.
+    if (PanelMessage.safeParse(raw).data?.type !== 'panel/hello') return undefined;
     // The injected panel is a frame inside a tab; the side panel has no tab and gets nothing here.
     return sender.tab?.id !== undefined ? { tabId: sender.tab.id } : undefined;
   }

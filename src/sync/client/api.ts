@@ -1,0 +1,167 @@
+import type { z } from 'zod';
+import { JoinResponseSchema, type JoinRequest, type JoinResponse } from '../account-protocol';
+import {
+  ErrorBodySchema,
+  PokeSchema,
+  PROTOCOL_VERSION,
+  PullResponseSchema,
+  PushResponseSchema,
+  SCHEMA_VERSION,
+  type Op,
+  type PullResponse,
+  type PushResponse,
+} from '../protocol';
+
+/** The subset of `fetch` the client uses; tests and the simulator pass one backed by `app.request`. */
+export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
+
+/** Every request gives up in time to finish within one MV3 service-worker window (security.md req. 19). */
+export const REQUEST_TIMEOUT_MS = 25_000;
+/** The server sends a keep-alive every 25 s; a stream silent for longer than this is dead. */
+const EVENTS_IDLE_MS = 60_000;
+
+/**
+ * A failed call, reduced to what the runner and the UI act on. `code` is the server's code
+ * (`GAP`, `CLIENT_TOO_OLD`, `UNAUTHORIZED`, …) or one of ours: `NETWORK`, `TIMEOUT`,
+ * `RATE_LIMITED`, `BAD_RESPONSE`, `HTTP_<status>`.
+ */
+export class SyncApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status = 0,
+    readonly extra: { retryAfterMs?: number; expectedClientSeq?: number } = {},
+  ) {
+    super(message);
+    this.name = 'SyncApiError';
+  }
+}
+
+export interface PullParams {
+  cursor: number;
+  clientId: string;
+  limit?: number;
+  upTo?: number;
+}
+
+export interface SyncApi {
+  join(req: JoinRequest): Promise<JoinResponse>;
+  push(clientId: string, ops: Op[]): Promise<PushResponse>;
+  pull(params: PullParams): Promise<PullResponse>;
+  /** Yields the team seq of each poke until the stream ends or `signal` aborts. */
+  events(signal: AbortSignal): AsyncGenerator<number>;
+}
+
+export function createSyncApi({ serverUrl, token, fetch }: { serverUrl: string; token?: string; fetch: Fetch }): SyncApi {
+  const headers = (json: boolean): Record<string, string> => ({
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+    ...(json ? { 'content-type': 'application/json' } : {}),
+  });
+
+  async function call<S extends z.ZodType>(schema: S, path: string, init: RequestInit): Promise<z.infer<S>> {
+    const res = await send(path, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    const text = await res.text().catch((err: unknown) => {
+      throw networkError(err);
+    });
+    if (!res.ok) throw errorFrom(res, text);
+    const parsed = schema.safeParse(parseJson(text));
+    if (!parsed.success) throw new SyncApiError('BAD_RESPONSE', 'The server sent a reply Clyde cannot read.', res.status);
+    return parsed.data;
+  }
+
+  async function send(path: string, init: RequestInit): Promise<Response> {
+    try {
+      // Redirects could carry the bearer token to another host; a sync server never needs them.
+      return await fetch(`${serverUrl}${path}`, { ...init, redirect: 'error', cache: 'no-store', credentials: 'omit' });
+    } catch (err) {
+      throw networkError(err);
+    }
+  }
+
+  return {
+    join: (req) => call(JoinResponseSchema, '/v1/join', { method: 'POST', headers: headers(true), body: JSON.stringify(req) }),
+    push: (clientId, ops) =>
+      call(PushResponseSchema, '/v1/sync/push', {
+        method: 'POST',
+        headers: headers(true),
+        body: JSON.stringify({ protocol: PROTOCOL_VERSION, clientId, schemaVersion: SCHEMA_VERSION, ops }),
+      }),
+    pull: ({ cursor, clientId, limit, upTo }) => {
+      const q = new URLSearchParams({ cursor: String(cursor), clientId, schemaVersion: String(SCHEMA_VERSION) });
+      if (limit !== undefined) q.set('limit', String(limit));
+      if (upTo !== undefined) q.set('upTo', String(upTo));
+      return call(PullResponseSchema, `/v1/sync/pull?${q}`, { method: 'GET', headers: headers(false) });
+    },
+    async *events(signal) {
+      // Connecting has the usual timeout; once open, silence longer than two keep-alives ends it.
+      const idle = new AbortController();
+      let timer = setTimeout(() => idle.abort(), REQUEST_TIMEOUT_MS);
+      const res = await send(`/v1/sync/events?schemaVersion=${SCHEMA_VERSION}`, {
+        method: 'GET',
+        headers: { ...headers(false), accept: 'text/event-stream' },
+        signal: AbortSignal.any([signal, idle.signal]),
+      });
+      if (!res.ok) throw errorFrom(res, await res.text().catch(() => ''));
+      if (!res.body) throw new SyncApiError('BAD_RESPONSE', 'The event stream has no body.', res.status);
+      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      try {
+        for (;;) {
+          clearTimeout(timer);
+          timer = setTimeout(() => idle.abort(), EVENTS_IDLE_MS);
+          const { value, done } = await reader.read();
+          if (done) return;
+          buffer += value;
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const seq = pokeSeq(buffer.slice(0, end));
+            buffer = buffer.slice(end + 2);
+            if (seq !== undefined) yield seq;
+          }
+        }
+      } catch (err) {
+        if (signal.aborted) return;
+        throw networkError(err);
+      } finally {
+        clearTimeout(timer);
+        void reader.cancel().catch(() => undefined);
+      }
+    },
+  };
+}
+
+/** The seq of one SSE `poke` event block; comments (keep-alives) and other events give nothing. */
+export function pokeSeq(block: string): number | undefined {
+  const lines = block.split('\n');
+  if (!lines.includes('event: poke')) return undefined;
+  const data = lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n');
+  const poke = PokeSchema.safeParse(parseJson(data));
+  return poke.success ? poke.data.seq : undefined;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function networkError(err: unknown): SyncApiError {
+  if (err instanceof SyncApiError) return err;
+  const name = err instanceof Error ? err.name : '';
+  if (name === 'TimeoutError' || name === 'AbortError') return new SyncApiError('TIMEOUT', 'The server did not answer in time.');
+  return new SyncApiError('NETWORK', 'Cannot reach the sync server.');
+}
+
+function errorFrom(res: Response, text: string): SyncApiError {
+  const body = ErrorBodySchema.safeParse(parseJson(text));
+  const code = body.success ? body.data.code : `HTTP_${res.status}`;
+  const message = body.success ? body.data.message : `The server answered ${res.status}.`;
+  if (res.status === 429) {
+    const seconds = Number(res.headers.get('retry-after'));
+    return new SyncApiError('RATE_LIMITED', message, 429, { retryAfterMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 1000 });
+  }
+  if (res.status === 401) return new SyncApiError('UNAUTHORIZED', message, 401);
+  return new SyncApiError(code, message, res.status, body.success ? { expectedClientSeq: body.data.expectedClientSeq } : {});
+}

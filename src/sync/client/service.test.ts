@@ -1,0 +1,125 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ClydeDB } from '../../storage/db';
+import { writeRecord } from '../../storage/write';
+import { startSimServer, type SimServer } from '../sim/server';
+import type { Fetch } from './api';
+import { syncNowMessage } from '../../messaging/protocol';
+import { startSyncService, SYNC_ALARM, type ServiceHost, type SyncService } from './service';
+import { getMeta } from './state';
+import { freshClientDb, joinWith } from './testing';
+
+/** A host whose alarms, page messages and timers the test fires by hand. */
+function fakeHost() {
+  const alarms = new Set<(name: string) => void>();
+  const messages = new Set<(raw: unknown) => void>();
+  const created: string[] = [];
+  const host: ServiceHost = {
+    createAlarm: (name) => void created.push(name),
+    onAlarm: (l) => (alarms.add(l), () => alarms.delete(l)),
+    onPageMessage: (l) => (messages.add(l), () => messages.delete(l)),
+    withLock: (_name, fn) => fn(),
+  };
+  return {
+    host,
+    created,
+    fireAlarm: (name = SYNC_ALARM) => alarms.forEach((l) => l(name)),
+    send: (raw: unknown) => messages.forEach((l) => l(raw)),
+  };
+}
+
+let server: SimServer;
+const open: { db: ClydeDB; service?: SyncService }[] = [];
+
+beforeEach(async () => {
+  server = await startSimServer();
+});
+afterEach(async () => {
+  for (const o of open.splice(0)) {
+    o.service?.stop();
+    o.db.close();
+  }
+  await server.close();
+});
+
+async function device(fetch: Fetch = server.fetch) {
+  const { db } = freshClientDb();
+  await joinWith(db, await server.invite(), server.fetch);
+  const fake = fakeHost();
+  const timers: { fn: () => void; ms: number }[] = [];
+  const service = startSyncService({
+    db,
+    fetch,
+    host: fake.host,
+    random: () => 0.5,
+    setTimer: (fn, ms) => {
+      timers.push({ fn, ms });
+      return () => timers.splice(timers.findIndex((t) => t.fn === fn) >>> 0, 1);
+    },
+  });
+  open.push({ db, service });
+  return { db, service, timers, ...fake };
+}
+
+const sharedNote = (db: ClydeDB, body: string) =>
+  writeRecord(db, 'notes', crypto.randomUUID(), { personId: 'p1', kind: 'note', body, occurredAt: 1, scope: 'team' }, { create: true });
+
+describe('sync service', () => {
+  it('creates the periodic alarm and pushes local writes without being asked', async () => {
+    const a = await device();
+    expect(a.created).toEqual([SYNC_ALARM]);
+    await sharedNote(a.db, 'hello');
+    await vi.waitFor(async () => expect(await a.db.outbox.where('state').equals('pending').count()).toBe(0));
+    await a.service.idle();
+    expect((await getMeta(a.db, 'syncStatus'))?.lastSyncAt).toBeDefined();
+  });
+
+  it('a teammate hears about a push through the event stream and pulls it', async () => {
+    const a = await device();
+    const b = await device();
+    const note = await sharedNote(a.db, 'poked');
+    await vi.waitFor(async () => expect((await b.db.notes.get(note.id))?.body).toBe('poked'), { timeout: 5000 });
+  });
+
+  it('runs a round on the alarm and on sync/now, and ignores other messages', async () => {
+    let calls = 0;
+    const counting: Fetch = (url, init) => {
+      if (new URL(url).pathname === '/v1/sync/pull') calls++;
+      return server.fetch(url, init);
+    };
+    const a = await device(counting);
+    await vi.waitFor(() => expect(calls).toBeGreaterThan(0));
+    await a.service.idle();
+    const before = calls;
+    a.send({ type: 'sync/other' });
+    a.fireAlarm('someone-elses-alarm');
+    await a.service.idle();
+    expect(calls).toBe(before);
+    a.send(syncNowMessage);
+    await a.service.idle();
+    expect(calls).toBe(before + 1);
+    a.fireAlarm();
+    await a.service.idle();
+    expect(calls).toBe(before + 2);
+  });
+
+  it('backs off after a network failure and stops retrying on 401 until something changes', async () => {
+    let mode: 'down' | 'unauthorized' = 'down';
+    const failing: Fetch = async (url) =>
+      new URL(url).pathname === '/v1/sync/events'
+        ? new Promise<Response>(() => undefined)
+        : mode === 'down'
+          ? Promise.reject(new TypeError('offline'))
+          : new Response(JSON.stringify({ code: 'UNAUTHORIZED', message: 'Missing, unknown or revoked token.' }), { status: 401 });
+    const a = await device(failing);
+    await vi.waitFor(() => expect(a.timers.length).toBe(1));
+    const first = a.timers[0]!.ms;
+    a.timers.shift()!.fn();
+    await a.service.idle();
+    expect(a.timers.at(-1)!.ms).toBeGreaterThan(first);
+    mode = 'unauthorized';
+    a.timers.shift()!.fn();
+    await a.service.idle();
+    expect(a.timers).toEqual([]);
+    expect((await getMeta(a.db, 'syncStatus'))?.lastError?.code).toBe('UNAUTHORIZED');
+  });
+});

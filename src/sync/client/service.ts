@@ -1,0 +1,180 @@
+import { liveQuery } from 'dexie';
+import { browser } from 'wxt/browser';
+import type { ClydeDB } from '../../storage/db';
+import { createSyncApi, type Fetch } from './api';
+import { retryDelay } from './backoff';
+import { PanelMessage } from '../../messaging/protocol';
+import { syncOnce } from './runner';
+import { getMeta, type Account } from './state';
+
+export const SYNC_ALARM = 'clyde-sync';
+export const SYNC_LOCK = 'clyde-sync';
+/** The periodic pull also restarts sync after the service worker was stopped (security.md req. 19). */
+const ALARM_PERIOD_MINUTES = 1;
+
+/** The few extension APIs the service uses, so tests can drive it without a browser. */
+export interface ServiceHost {
+  createAlarm(name: string, periodInMinutes: number): void;
+  onAlarm(listener: (name: string) => void): () => void;
+  /** Messages from the extension's own pages only; the host filters senders. */
+  onPageMessage(listener: (raw: unknown) => void): () => void;
+  /** One holder per profile across the background and any page (Web Locks). */
+  withLock(name: string, fn: () => Promise<void>): Promise<void>;
+}
+
+export interface SyncServiceOptions {
+  db: ClydeDB;
+  /** Defaults to the global `fetch`; tests and the simulator pass one backed by `app.request`. */
+  fetch?: Fetch;
+  host?: ServiceHost;
+  now?: () => number;
+  random?: () => number;
+  /** Timer used for retries and stream reconnects; the alarm covers a worker that died meanwhile. */
+  setTimer?: (fn: () => void, ms: number) => () => void;
+}
+
+export interface SyncService {
+  /** Asks for a round; rounds never overlap, and requests during one run one more after it. */
+  wake(): void;
+  /** Resolves when no round is running or requested. */
+  idle(): Promise<void>;
+  stop(): void;
+}
+
+/**
+ * Team sync in the MV3 background. Nothing lives only in memory: the outbox, cursor and status
+ * are in IndexedDB, so a worker killed at any point resumes where it stopped. A round runs when
+ * the periodic alarm fires, when the pending outbox count changes (a local write), when the
+ * server pokes the event stream, and when a page sends `sync/now`.
+ */
+export function startSyncService(opts: SyncServiceOptions): SyncService {
+  const { db } = opts;
+  const fetch: Fetch = opts.fetch ?? ((url, init) => globalThis.fetch(url, init));
+  const host = opts.host ?? browserHost();
+  const now = opts.now ?? Date.now;
+  const random = opts.random ?? Math.random;
+  const setTimer = opts.setTimer ?? ((fn, ms) => clearTimeout.bind(null, setTimeout(fn, ms)));
+  const cleanups: (() => void)[] = [];
+  let stopped = false;
+  let running: Promise<void> | undefined;
+  let again = false;
+  let attempt = 0;
+  let cancelRetry = () => {};
+
+  async function round(): Promise<void> {
+    const account = await getMeta(db, 'account');
+    if (!account) return;
+    const api = createSyncApi({ serverUrl: account.serverUrl, token: account.token, fetch });
+    try {
+      await syncOnce(db, api, { now });
+      attempt = 0;
+    } catch (err) {
+      const delay = retryDelay(err, attempt++, random);
+      if (delay !== undefined && !stopped) cancelRetry = setTimer(wake, delay);
+    }
+  }
+
+  function wake() {
+    if (stopped) return;
+    cancelRetry();
+    if (running) {
+      again = true;
+      return;
+    }
+    running = host
+      .withLock(SYNC_LOCK, async () => {
+        do {
+          again = false;
+          await round();
+        } while (again && !stopped);
+      })
+      .catch(() => undefined)
+      .finally(() => (running = undefined));
+  }
+
+  host.createAlarm(SYNC_ALARM, ALARM_PERIOD_MINUTES);
+  cleanups.push(host.onAlarm((name) => name === SYNC_ALARM && wake()));
+  cleanups.push(host.onPageMessage((raw) => PanelMessage.safeParse(raw).data?.type === 'sync/now' && wake()));
+  // Local writes from any context of this profile (Dexie broadcasts them while we are awake).
+  const pending = liveQuery(() => db.outbox.where('state').equals('pending').count()).subscribe({
+    next: (n) => n > 0 && wake(),
+    error: () => undefined,
+  });
+  cleanups.push(() => pending.unsubscribe());
+  // The poke stream follows the account: joining, leaving or a new token restarts it.
+  let stream: AbortController | undefined;
+  const account = liveQuery(() => getMeta(db, 'account')).subscribe({
+    next: (a) => {
+      stream?.abort();
+      stream = a ? new AbortController() : undefined;
+      if (a && stream) void listen(a, stream.signal);
+      wake();
+    },
+    error: () => undefined,
+  });
+  cleanups.push(() => {
+    account.unsubscribe();
+    stream?.abort();
+  });
+
+  /** Reads pokes until aborted; reconnects after failures with the same backoff as rounds. */
+  async function listen(a: Account, signal: AbortSignal) {
+    const api = createSyncApi({ serverUrl: a.serverUrl, token: a.token, fetch });
+    let failures = 0;
+    while (!signal.aborted && !stopped) {
+      let failure: unknown;
+      try {
+        for await (const seq of api.events(signal)) {
+          failures = 0;
+          if (seq > ((await getMeta(db, 'cursor')) ?? 0)) wake();
+        }
+      } catch (err) {
+        failure = err;
+      }
+      if (signal.aborted || stopped) return;
+      const delay = retryDelay(failure, failures++, random);
+      if (delay === undefined) return;
+      await new Promise<void>((resolve) => {
+        const cancel = setTimer(resolve, delay);
+        signal.addEventListener('abort', () => (cancel(), resolve()), { once: true });
+      });
+    }
+  }
+
+  return {
+    wake,
+    async idle() {
+      while (running) await running;
+    },
+    stop() {
+      stopped = true;
+      cancelRetry();
+      for (const c of cleanups) c();
+    },
+  };
+}
+
+/** The real extension host: `browser.alarms`, `runtime.onMessage` and `navigator.locks`. */
+function browserHost(): ServiceHost {
+  const origin = new URL(browser.runtime.getURL('/')).origin;
+  const { alarms } = browser;
+  return {
+    createAlarm: (name, periodInMinutes) => void alarms.create(name, { periodInMinutes }),
+    onAlarm(listener) {
+      const l = (alarm: { name: string }) => listener(alarm.name);
+      alarms.onAlarm.addListener(l);
+      return () => alarms.onAlarm.removeListener(l);
+    },
+    onPageMessage(listener) {
+      // Returns nothing, so the message router's own answer is the one the sender gets.
+      const l = (raw: unknown, sender: { id?: string; url?: string }) => {
+        if (sender.id === browser.runtime.id && sender.url?.startsWith(origin)) listener(raw);
+      };
+      browser.runtime.onMessage.addListener(l);
+      return () => browser.runtime.onMessage.removeListener(l);
+    },
+    async withLock(name, fn) {
+      await navigator.locks.request(name, () => fn());
+    },
+  };
+}

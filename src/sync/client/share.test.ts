@@ -1,0 +1,33 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { addIdentity } from '../../storage/identity';
+import { addNote } from '../../storage/notes';
+import { createPerson } from '../../storage/people';
+import { setShared } from './share';
+import { freshClientDb } from './testing';
+
+const { db } = freshClientDb();
+afterEach(() => Promise.all(db.tables.map((t) => t.clear())));
+
+describe('setShared', () => {
+  it('sharing a note shares its person and identities; unsharing touches only the note', async () => {
+    const person = await createPerson(db, { name: 'Ada' });
+    const email = await addIdentity(db, person.id, 'email', 'ada@example.com');
+    const note = await addNote(db, person.id, { body: 'likes tea' });
+    await setShared(db, 'notes', note.id, true);
+    expect((await db.notes.get(note.id))?.scope).toBe('team');
+    expect((await db.people.get(person.id))?.scope).toBe('team');
+    expect((await db.identities.get(email.id))?.scope).toBe('team');
+    const ops = await db.outbox.count();
+    await setShared(db, 'notes', note.id, true);
+    expect(await db.outbox.count()).toBe(ops);
+    await setShared(db, 'notes', note.id, false);
+    expect((await db.notes.get(note.id))?.scope).toBe(`user:${person.ownerId}`);
+    expect((await db.people.get(person.id))?.scope).toBe('team');
+  });
+
+  it('refuses records the user does not own', async () => {
+    const person = await createPerson(db, { name: 'Ada' });
+    await db.people.update(person.id, { ownerId: 'someone-else' });
+    await expect(setShared(db, 'people', person.id, true)).rejects.toThrow(/Only the person/);
+  });
+});

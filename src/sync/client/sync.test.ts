@@ -1,0 +1,215 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ClydeDB } from '../../storage/db';
+import { addNote } from '../../storage/notes';
+import { createPerson, updatePerson } from '../../storage/people';
+import { writeRecord } from '../../storage/write';
+import { startSimServer, type SimServer } from '../sim/server';
+import { leaveTeam } from './account';
+import { SyncApiError, type Fetch } from './api';
+import { syncOnce } from './runner';
+import { getMeta, setMeta } from './state';
+import { apiFor, freshClientDb, joinWith } from './testing';
+
+const opts = { now: () => Date.now() };
+let server: SimServer;
+let dbs: ClydeDB[] = [];
+
+beforeEach(async () => {
+  server = await startSimServer();
+});
+afterEach(async () => {
+  for (const db of dbs) db.close();
+  dbs = [];
+  await server.close();
+});
+
+function client() {
+  const { db } = freshClientDb();
+  dbs.push(db);
+  return db;
+}
+
+/** A person shared with the team from the start (the UI's share toggle does the same write). */
+function sharedPerson(db: ClydeDB, name: string) {
+  return writeRecord(db, 'people', crypto.randomUUID(), { name, scope: 'team' }, { create: true });
+}
+
+async function sync(db: ClydeDB, fetch: Fetch = server.fetch) {
+  return syncOnce(db, await apiFor(db, fetch), opts);
+}
+
+/** Two members of one team, each on their own device. */
+async function pair() {
+  const a = client();
+  const b = client();
+  await joinWith(a, await server.invite(), server.fetch);
+  await joinWith(b, await server.invite(), server.fetch);
+  return { a, b };
+}
+
+describe('sync client against the in-process server', () => {
+  it('round trip: a shared note reaches the teammate, a private one never does', async () => {
+    const { a, b } = await pair();
+    const person = await sharedPerson(a, 'Ada');
+    const shared = await addNote(a, person.id, { body: 'shared' });
+    await writeRecord(a, 'notes', shared.id, { scope: 'team' });
+    const secret = await addNote(a, person.id, { body: 'secret' });
+    await sync(a);
+    await sync(b);
+    expect((await b.notes.get(shared.id))?.body).toBe('shared');
+    expect((await b.people.get(person.id))?.name).toBe('Ada');
+    expect(await b.notes.get(secret.id)).toBeUndefined();
+    expect(await b.srv.get(['notes', secret.id])).toBeUndefined();
+    // A's own view is now derived from the server: outbox drained after its next pull.
+    await sync(a);
+    expect(await a.outbox.count()).toBe(0);
+    expect((await a.notes.get(secret.id))?.body).toBe('secret');
+    expect((await getMeta(a, 'syncStatus'))?.pending).toBe(0);
+  });
+
+  it('offline edits wait in the outbox and arrive after reconnecting', async () => {
+    const { a, b } = await pair();
+    const person = await sharedPerson(a, 'Before');
+    await sync(a);
+    await sync(b);
+    await updatePerson(a, person.id, { name: 'After' });
+    const offline: Fetch = () => Promise.reject(new TypeError('offline'));
+    await expect(sync(a, offline)).rejects.toMatchObject({ code: 'NETWORK' });
+    expect(await a.outbox.where('state').equals('pending').count()).toBe(1);
+    expect((await getMeta(a, 'syncStatus'))?.lastError?.code).toBe('NETWORK');
+    await sync(a);
+    await sync(b);
+    expect((await b.people.get(person.id))?.name).toBe('After');
+    expect((await getMeta(a, 'syncStatus'))?.lastError).toBeUndefined();
+  });
+
+  it('a refused op moves to rejected and the view falls back to the server', async () => {
+    const { a, b } = await pair();
+    const person = await sharedPerson(a, 'Ada');
+    await sync(a);
+    await sync(b);
+    // Only the owner may change who sees a record; B's device lets it through, the server refuses.
+    await writeRecord(b, 'people', person.id, { scope: `user:${(await getMeta(b, 'account'))!.userId}`, name: 'Mine now' });
+    await sync(b);
+    const [rejected] = await b.rejected.toArray();
+    expect(rejected).toMatchObject({ code: 'FORBIDDEN', entity: 'people', id: person.id });
+    expect(await b.outbox.count()).toBe(0);
+    expect((await b.people.get(person.id))?.name).toBe('Ada');
+    expect((await b.people.get(person.id))?.scope).toBe('team');
+  });
+
+  it('426 keeps the outbox and reports that Clyde needs an update', async () => {
+    const { a } = await pair();
+    await createPerson(a, { name: 'Ada' });
+    const tooOld: Fetch = async () =>
+      new Response(JSON.stringify({ code: 'CLIENT_TOO_OLD', message: 'Update Clyde.' }), { status: 426 });
+    await expect(sync(a, tooOld)).rejects.toMatchObject({ code: 'CLIENT_TOO_OLD', status: 426 });
+    expect(await a.outbox.count()).toBe(1);
+    expect((await getMeta(a, 'syncStatus'))?.lastError).toEqual({ code: 'CLIENT_TOO_OLD', message: 'Update Clyde.' });
+  });
+
+  it('maps 401 and 429 with retry-after', async () => {
+    const { a } = await pair();
+    const limited: Fetch = async () =>
+      new Response(JSON.stringify({ code: 'RATE_LIMITED', message: 'Slow down.' }), { status: 429, headers: { 'retry-after': '7' } });
+    const err = await sync(a, limited).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SyncApiError);
+    expect((err as SyncApiError).extra.retryAfterMs).toBe(7000);
+    await setMeta(a, 'account', { ...(await getMeta(a, 'account'))!, token: `tok_${'x'.repeat(43)}` });
+    await expect(sync(a)).rejects.toMatchObject({ code: 'UNAUTHORIZED', status: 401 });
+  });
+
+  it('a truncated response is a readable error and the retry succeeds', async () => {
+    const { a, b } = await pair();
+    const person = await sharedPerson(a, 'Ada');
+    const truncating: Fetch = async (url, init) => {
+      const res = await server.fetch(url, init);
+      return new Response((await res.text()).slice(0, 20), { status: res.status });
+    };
+    await expect(sync(a, truncating)).rejects.toMatchObject({ code: 'BAD_RESPONSE' });
+    await sync(a);
+    await sync(b);
+    expect((await b.people.get(person.id))?.name).toBe('Ada');
+  });
+
+  it('recovers from a GAP by renumbering what the outbox still holds', async () => {
+    const { a, b } = await pair();
+    await sharedPerson(a, 'One');
+    await sync(a);
+    await sync(a);
+    const late = await sharedPerson(a, 'Two');
+    // Numbering drifted (as after a server restore): the server will expect clientSeq 2.
+    const saved = (await getMeta(a, 'seqBase'))!;
+    await setMeta(a, 'seqBase', { ...saved, base: saved.base - 5 });
+    await sync(a);
+    await sync(b);
+    expect((await b.people.get(late.id))?.name).toBe('Two');
+    expect(await a.outbox.count()).toBe(0);
+  });
+
+  it('a lost push response is resent without duplicating anything', async () => {
+    const { a, b } = await pair();
+    const person = await sharedPerson(a, 'Ada');
+    const losesAnswer: Fetch = async (url, init) => {
+      await server.fetch(url, init);
+      throw new TypeError('connection reset');
+    };
+    await expect(sync(a, losesAnswer)).rejects.toMatchObject({ code: 'NETWORK' });
+    await updatePerson(a, person.id, { name: 'Ada L.' });
+    await sync(a);
+    await sync(a);
+    await sync(b);
+    expect((await b.people.get(person.id))?.name).toBe('Ada L.');
+    expect(await a.outbox.count()).toBe(0);
+  });
+});
+
+describe('joining and leaving', () => {
+  it('join rewrites records made before joining to the member id', async () => {
+    const a = client();
+    const person = await createPerson(a, { name: 'Local' });
+    const note = await addNote(a, person.id, { body: 'before joining' });
+    expect(person.ownerId).toMatch(/^local-/);
+    await joinWith(a, await server.invite(), server.fetch);
+    const userId = (await getMeta(a, 'account'))!.userId;
+    expect(await a.people.get(person.id)).toMatchObject({ ownerId: userId, scope: `user:${userId}` });
+    expect(await a.notes.get(note.id)).toMatchObject({ ownerId: userId, scope: `user:${userId}` });
+    for (const op of await a.outbox.toArray()) {
+      if ('ownerId' in op.set) expect(op.set.ownerId).toBe(userId);
+      if ('scope' in op.set) expect(op.set.scope).toBe(`user:${userId}`);
+    }
+    expect((await getMeta(a, 'device'))?.userId).toBe(userId);
+    await sync(a);
+    expect(await a.rejected.count()).toBe(0);
+    await sync(a);
+    expect(await a.outbox.count()).toBe(0);
+    expect((await a.srv.get(['people', person.id]))?.ownerId).toBe(userId);
+  });
+
+  it('leave keeps own records and unsent edits, drops teammates records, and rejoining works', async () => {
+    const { a, b } = await pair();
+    const mine = await sharedPerson(a, 'Mine');
+    const theirs = await sharedPerson(b, 'Theirs');
+    await sync(b);
+    await sync(a);
+    await sync(a);
+    const unsent = await addNote(a, mine.id, { body: 'not yet sent' });
+    await leaveTeam(a);
+    expect(await getMeta(a, 'account')).toBeUndefined();
+    expect(await a.srv.count()).toBe(0);
+    expect((await a.people.get(mine.id))?.name).toBe('Mine');
+    expect((await a.people.get(mine.id))?.ownerId).toMatch(/^local-/);
+    expect(await a.people.get(theirs.id)).toBeUndefined();
+    expect((await a.notes.get(unsent.id))?.body).toBe('not yet sent');
+    expect(await a.outbox.count()).toBe(1);
+    // Rejoining as a new member: the unsent note goes up under the new id and a new clientId.
+    const oldClient = (await getMeta(a, 'device'))!.clientId;
+    await joinWith(a, await server.invite(), server.fetch);
+    expect((await getMeta(a, 'device'))!.clientId).not.toBe(oldClient);
+    await sync(a);
+    await sync(a);
+    expect(await a.outbox.count()).toBe(0);
+    expect(await a.rejected.count()).toBe(0);
+    expect((await a.people.get(theirs.id))?.name).toBe('Theirs');
+  });
+});

@@ -1,0 +1,23 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { ClydeDB } from '../../storage/db';
+import { createSyncApi, type Fetch, type SyncApi } from './api';
+import { joinTeam } from './account';
+import { getMeta } from './state';
+
+/** A fresh client database on its own fake IndexedDB, as a separate browser profile would have. */
+export function freshClientDb(name = 'clyde') {
+  const indexedDB = new IDBFactory();
+  return { db: new ClydeDB(name, { indexedDB, IDBKeyRange }), indexedDB };
+}
+
+/** Joins with an invite link and returns the API bound to the stored account. */
+export async function joinWith(db: ClydeDB, link: string, fetch: Fetch, deviceName = 'Test device'): Promise<SyncApi> {
+  await joinTeam(db, { inviteCode: link, deviceName }, { fetch });
+  return apiFor(db, fetch);
+}
+
+export async function apiFor(db: ClydeDB, fetch: Fetch): Promise<SyncApi> {
+  const account = await getMeta(db, 'account');
+  if (!account) throw new Error('not joined');
+  return createSyncApi({ serverUrl: account.serverUrl, token: account.token, fetch });
+}

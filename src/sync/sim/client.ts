@@ -1,0 +1,62 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { ClydeDB } from '../../storage/db';
+import { createSyncApi, type Fetch } from '../client/api';
+import { joinTeam } from '../client/account';
+import { syncOnce } from '../client/runner';
+import { getMeta } from '../client/state';
+
+/**
+ * One simulated browser profile: the real database, mutators and sync runner over its own
+ * fake IndexedDB. A crash drops the open database (and anything in flight with it) and opens
+ * a new one on the same factory, which is what a killed service worker finds on restart.
+ */
+export class SimClient {
+  db: ClydeDB;
+  /** Added to virtual time while this client runs: its wall clock is wrong by this much. */
+  skewMs = 0;
+  userId: string | undefined;
+  /** Local outbox keys of every op this client's mutators wrote (for invariant I3). */
+  readonly generated = new Set<number>();
+  readonly fetch: Fetch;
+  private readonly factory = new IDBFactory();
+
+  constructor(
+    readonly name: string,
+    fetchFor: (c: SimClient) => Fetch,
+  ) {
+    this.db = this.open();
+    this.fetch = fetchFor(this);
+  }
+
+  crash() {
+    this.db.close();
+    this.db = this.open();
+  }
+
+  async join(link: string, fetch: Fetch) {
+    const account = await joinTeam(this.db, { inviteCode: link, deviceName: this.name }, { fetch });
+    this.userId = account.userId;
+  }
+
+  async sync(now: () => number) {
+    const account = await getMeta(this.db, 'account');
+    if (!account) throw new Error(`${this.name} has not joined`);
+    return syncOnce(this.db, createSyncApi({ serverUrl: account.serverUrl, token: account.token, fetch: this.fetch }), { now, pullLimit: 7 });
+  }
+
+  /** Runs a mutator and remembers the op it appended; a mutator that throws wrote nothing. */
+  async write(mutate: (db: ClydeDB) => Promise<unknown>): Promise<boolean> {
+    try {
+      await mutate(this.db);
+    } catch {
+      return false;
+    }
+    const last = await this.db.outbox.orderBy('clientSeq').last();
+    if (last?.clientSeq !== undefined) this.generated.add(last.clientSeq);
+    return true;
+  }
+
+  private open() {
+    return new ClydeDB(`sim-${this.name}`, { indexedDB: this.factory, IDBKeyRange });
+  }
+}

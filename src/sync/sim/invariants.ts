@@ -1,0 +1,101 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { isDeepStrictEqual } from 'node:util';
+import { toRowState } from '../../../server/store/queries';
+import type { DB } from '../../../server/store/tables';
+import { ENTITY_SCHEMAS, type Entity } from '../../storage/schema';
+import { mergeOp } from '../merge';
+import type { FieldValue, RowState } from '../protocol';
+import { toRecord } from '../view';
+import { VIEW_ENTITIES } from '../client/state';
+import type { SimClient } from './client';
+
+export interface ServerSnapshot {
+  seq: number;
+  rows: RowState[];
+  log: DB['op_log'][];
+  evictions: number;
+}
+
+/** The server's committed state, read straight from its SQLite file (the oracle's input). */
+export function readServer(dir: string, teamId: string): ServerSnapshot {
+  const sqlite = new Database(join(dir, 'clyde.sqlite'), { readonly: true });
+  try {
+    const team = sqlite.prepare('select seq from teams where id = ?').get(teamId) as { seq: number };
+    const rows = (sqlite.prepare('select * from entities where team_id = ?').all(teamId) as DB['entities'][]).map(toRowState);
+    const log = sqlite.prepare('select * from op_log where team_id = ? order by seq').all(teamId) as DB['op_log'][];
+    const { n } = sqlite.prepare('select count(*) as n from evictions where team_id = ?').get(teamId) as { n: number };
+    return { seq: Number(team.seq), rows, log, evictions: n };
+  } finally {
+    sqlite.close();
+  }
+}
+
+const key = (entity: string, id: string) => `${entity}/${id}`;
+
+/**
+ * I2 (no acknowledged write lost): every field of every op the server accepted ends with a clock
+ * at least the op's final stamp, and the stored rows equal the op log folded through the merge
+ * rule (the oracle of research/sync.md §6.2). Returns one line per violation.
+ */
+export function lostWrites(server: ServerSnapshot): string[] {
+  const problems: string[] = [];
+  const rows = new Map(server.rows.map((r) => [key(r.entity, r.id), r]));
+  const oracle = new Map<string, RowState>();
+  for (const op of server.log) {
+    if (op.outcome === 'rejected') continue;
+    const set = JSON.parse(op.fields) as Record<string, FieldValue>;
+    const k = key(op.entity, op.id);
+    const row = rows.get(k);
+    for (const field of Object.keys(set)) {
+      if (!row || (row.clocks[field] ?? '') < op.final_hlc) problems.push(`${k}.${field} lost op ${op.client_id}#${op.client_seq}`);
+    }
+    const { row: next, changed } = mergeOp(oracle.get(k), { entity: op.entity as Entity, id: op.id, set, hlc: op.final_hlc }, { userId: op.user_id });
+    if (changed.length) oracle.set(k, { ...next, rowSeq: Number(op.seq) });
+  }
+  for (const [k, expected] of oracle) {
+    if (!isDeepStrictEqual(expected, rows.get(k))) problems.push(`${k} differs from the op-log fold`);
+  }
+  if (oracle.size !== rows.size) problems.push(`server has ${rows.size} rows, the op log folds to ${oracle.size}`);
+  return problems;
+}
+
+/**
+ * I3 (nothing silently dropped): every op a client generated reached the op log exactly once,
+ * and the ones the server refused are in the client's rejected list.
+ */
+export async function droppedOps(c: SimClient, server: ServerSnapshot): Promise<string[]> {
+  const device = (await c.db.meta.get('device'))?.value as { clientId: string } | undefined;
+  const mine = server.log.filter((op) => op.client_id === device?.clientId);
+  const refused = mine.filter((op) => op.outcome === 'rejected').length;
+  const problems: string[] = [];
+  if (mine.length !== c.generated.size) problems.push(`${c.name}: generated ${c.generated.size} ops, server logged ${mine.length}`);
+  const rejected = await c.db.rejected.count();
+  if (rejected !== refused) problems.push(`${c.name}: server refused ${refused} ops, client kept ${rejected}`);
+  return problems;
+}
+
+/**
+ * I1 (convergence): the client's view tables hold exactly the server rows its user may see,
+ * each derived by the shared rule, and nothing else; its outbox is empty and it is at the head.
+ */
+export async function divergence(c: SimClient, server: ServerSnapshot): Promise<string[]> {
+  const problems: string[] = [];
+  const visible = server.rows.filter((r) => r.scope === 'team' || r.scope === `user:${c.userId}`);
+  for (const entity of VIEW_ENTITIES) {
+    const expected = new Map<string, unknown>();
+    for (const row of visible.filter((r) => r.entity === entity)) {
+      expected.set(row.id, ENTITY_SCHEMAS[entity].parse(toRecord(row)));
+    }
+    const actual = new Map(((await c.db.table(entity).toArray()) as { id: string }[]).map((r) => [r.id, r]));
+    for (const [id, want] of expected) {
+      if (!isDeepStrictEqual(actual.get(id), want)) problems.push(`${c.name}: ${entity}/${id} differs from the server`);
+    }
+    for (const id of actual.keys()) if (!expected.has(id)) problems.push(`${c.name}: ${entity}/${id} is not on the server for this user`);
+  }
+  const outbox = await c.db.outbox.count();
+  if (outbox) problems.push(`${c.name}: ${outbox} ops left in the outbox`);
+  const cursor = (await c.db.meta.get('cursor'))?.value;
+  if (cursor !== server.seq) problems.push(`${c.name}: cursor ${String(cursor)} is not the server seq ${server.seq}`);
+  return problems;
+}

@@ -1,0 +1,92 @@
+import { addIdentity } from '../../storage/identity';
+import { addNote, deleteNote, updateNote } from '../../storage/notes';
+import { createPerson, deletePerson, updatePerson } from '../../storage/people';
+import { addPreference, updatePreference } from '../../storage/preferences';
+import type { Entity } from '../../storage/schema';
+import { addTask, setTaskDone, updateTask } from '../../storage/tasks';
+import { writeRecord } from '../../storage/write';
+import type { SimClient } from './client';
+import type { Prng } from './prng';
+
+/** Small pools so that edits collide often (same person, same email, same fact). */
+const NAMES = ['Ada', 'Grace', 'Linus', 'Barbara', 'Ken'];
+const EMAILS = ['ada@example.com', 'grace@example.com', 'shared@example.com'];
+const FACTS = ['order: grain in two bags', 'call: mornings', 'kids: two'];
+
+type Op = (c: SimClient, rng: Prng) => Promise<boolean>;
+
+/** A random visible, not deleted record of the client's view, or undefined. */
+async function anyRecord(c: SimClient, rng: Prng, entity: Entity, mine = false) {
+  const rows = (await c.db.table(entity).toArray()) as { id: string; deleted: boolean; ownerId: string; scope: string }[];
+  const me = (await c.db.meta.get('device'))?.value as { userId: string } | undefined;
+  return rng.pick(rows.filter((r) => !r.deleted && (!mine || r.ownerId === me?.userId)));
+}
+
+const OPS: [weight: number, op: Op][] = [
+  [2, (c, rng) => c.write((db) => createPerson(db, { name: rng.pick(NAMES) }))],
+  // Created shared, as the share toggle does when a note about a new person is shared.
+  [2, (c, rng) => c.write((db) => writeRecord(db, 'people', crypto.randomUUID(), { name: rng.pick(NAMES), scope: 'team' }, { create: true }))],
+  [3, async (c, rng) => {
+    const p = await anyRecord(c, rng, 'people');
+    return !!p && c.write((db) => addNote(db, p.id, { body: `note ${rng.int(0, 999)}` }));
+  }],
+  [3, async (c, rng) => {
+    const p = await anyRecord(c, rng, 'people');
+    return !!p && c.write((db) => updatePerson(db, p.id, { name: rng.pick(NAMES), company: `Co ${rng.int(0, 9)}` }));
+  }],
+  [2, async (c, rng) => {
+    const n = await anyRecord(c, rng, 'notes');
+    return !!n && c.write((db) => updateNote(db, n.id, { body: `edited ${rng.int(0, 999)}` }));
+  }],
+  [1, async (c, rng) => {
+    const n = await anyRecord(c, rng, 'notes');
+    return !!n && c.write((db) => deleteNote(db, n.id));
+  }],
+  [1, async (c, rng) => {
+    const p = await anyRecord(c, rng, 'people');
+    return !!p && c.write((db) => deletePerson(db, p.id));
+  }],
+  [2, async (c, rng) => {
+    const p = await anyRecord(c, rng, 'people');
+    return !!p && c.write((db) => addPreference(db, p.id, rng.pick(FACTS)!));
+  }],
+  [1, async (c, rng) => {
+    const f = await anyRecord(c, rng, 'preferences');
+    return !!f && c.write((db) => updatePreference(db, f.id, { pinned: rng.chance(0.5) }));
+  }],
+  [2, async (c, rng) => {
+    const p = await anyRecord(c, rng, 'people');
+    return !!p && c.write((db) => addTask(db, p.id, `task ${rng.int(0, 99)}`, rng.chance(0.5) ? 86_400_000 * rng.int(1, 30) : undefined));
+  }],
+  [1, async (c, rng) => {
+    const t = await anyRecord(c, rng, 'tasks');
+    return !!t && c.write((db) => (rng.chance(0.5) ? setTaskDone(db, t.id, true) : updateTask(db, t.id, { title: `retitled ${rng.int(0, 99)}` })));
+  }],
+  [2, async (c, rng) => {
+    // The same email added on two devices gives the same identity id: concurrent creates.
+    const p = await anyRecord(c, rng, 'people');
+    return !!p && c.write((db) => addIdentity(db, p.id, 'email', rng.pick(EMAILS)!));
+  }],
+  [3, async (c, rng) => {
+    // Share or unshare a record this user owns (the owner-only scope register).
+    const entity = rng.pick<Entity>(['people', 'notes', 'preferences', 'tasks'])!;
+    const r = await anyRecord(c, rng, entity, true);
+    if (!r) return false;
+    return c.write((db) => writeRecord(db, entity, r.id, { scope: r.scope === 'team' ? `user:${r.ownerId}` : 'team' }));
+  }],
+  [1, async (c, rng) => {
+    // A stale UI (or an old build) offers sharing a teammate's record: the server must refuse it
+    // and the client must keep the refusal visible.
+    const r = await anyRecord(c, rng, 'people');
+    return !!r && r.ownerId !== c.userId && c.write((db) => writeRecord(db, 'people', r.id, { scope: 'team', name: 'taken over' }));
+  }],
+];
+
+const TOTAL = OPS.reduce((sum, [w]) => sum + w, 0);
+
+/** Runs one weighted random edit on the client; false when it had nothing to act on. */
+export async function randomEdit(c: SimClient, rng: Prng): Promise<boolean> {
+  let r = rng.next() * TOTAL;
+  for (const [weight, op] of OPS) if ((r -= weight) < 0) return op(c, rng);
+  return false;
+}

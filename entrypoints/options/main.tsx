@@ -1,0 +1,14 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { db } from '../../src/storage/db';
+import { TeamSettings } from '../../src/ui/sync/TeamSettings';
+import '../panel/style.css';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <main className="mx-auto max-w-xl p-6">
+      <h1 className="mb-4 text-lg font-semibold">Clyde settings</h1>
+      <TeamSettings db={db} fetch={(url, init) => fetch(url, init)} />
+    </main>
+  </StrictMode>,
+);

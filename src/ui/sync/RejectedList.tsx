@@ -1,0 +1,23 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { ClydeDB } from '../../storage/db';
+
+/**
+ * Changes the team server refused for good (research/sync.md §4.1: nothing is silently
+ * discarded). Each shows what it tried to change and why; the user can copy the text out.
+ */
+export function RejectedList({ db }: { db: ClydeDB }) {
+  const rejected = useLiveQuery(() => db.rejected.reverse().limit(200).toArray(), [db]);
+  if (!rejected?.length) return <p className="text-sm text-slate-500">No refused changes.</p>;
+  return (
+    <ul className="space-y-2">
+      {rejected.map((r) => (
+        <li key={r.n} className="rounded border border-slate-200 p-2 text-sm">
+          <p>
+            <span className="font-medium">{new Date(r.at).toLocaleString()}</span> · {r.entity} · {r.code}: {r.message}
+          </p>
+          <pre className="mt-1 overflow-x-auto text-xs whitespace-pre-wrap text-slate-600">{JSON.stringify(r.set, null, 2)}</pre>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'react';
+import { db as defaultDb, type ClydeDB } from '../../storage/db';
+import { sendSyncNow } from './sendSyncNow';
+import { errorText, pendingText, syncedAgo } from './status-text';
+import { useSyncState } from './useSyncState';
+
+/** Re-renders once a minute so "synced N min ago" stays true. */
+function useMinuteClock(): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+/**
+ * One line about team sync: when it last worked, what is waiting, and why it stopped if it did,
+ * with a "Sync now" button. Shows nothing on a device that has not joined a team.
+ */
+export function SyncStatus({ db = defaultDb, onSyncNow = sendSyncNow }: { db?: ClydeDB; onSyncNow?: () => Promise<void> }) {
+  const state = useSyncState(db);
+  const now = useMinuteClock();
+  const [busy, setBusy] = useState(false);
+  if (!state?.account) return null;
+  const pending = pendingText(state.status, state.pending);
+  const error = state.status?.lastError;
+  return (
+    <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600" aria-live="polite">
+      <span>{syncedAgo(state.status?.lastSyncAt, Math.max(now, state.status?.lastSyncAt ?? 0))}</span>
+      {pending && <span>· {pending}</span>}
+      <button
+        type="button"
+        className="rounded border border-slate-300 px-2 py-0.5 text-slate-700 hover:bg-slate-50 disabled:opacity-50"
+        disabled={busy}
+        onClick={() => {
+          setBusy(true);
+          void onSyncNow().finally(() => setBusy(false));
+        }}
+      >
+        Sync now
+      </button>
+      {error && (
+        <p role="alert" className="w-full text-red-700">
+          Not synced: {errorText(error)}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+import { browser } from 'wxt/browser';
+import { syncNowMessage } from '../../messaging/protocol';
+
+/** Asks the background to sync now; if it is not listening, the next alarm or write will do. */
+export function sendSyncNow(): Promise<void> {
+  return browser.runtime.sendMessage(syncNowMessage).then(
+    () => undefined,
+    () => undefined,
+  );
+}

@@ -1,0 +1,16 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { ClydeDB } from '../../storage/db';
+import { getMeta } from '../../sync/client/state';
+
+/** The team account, the last sync status and the live pending count, as the UI shows them. */
+export function useSyncState(db: ClydeDB) {
+  return useLiveQuery(
+    async () => ({
+      account: await getMeta(db, 'account'),
+      status: await getMeta(db, 'syncStatus'),
+      device: await getMeta(db, 'device'),
+      pending: await db.outbox.where('state').equals('pending').count(),
+    }),
+    [db],
+  );
+}

@@ -8,6 +8,8 @@ export interface NewNote {
   tag?: Tag;
   sourceUrl?: string;
   occurredAt?: number;
+  eventAt?: number;
+  threadKey?: string;
 }
 
 /** Throws a readable error for an empty note rather than storing nothing. */
@@ -18,7 +20,16 @@ export async function addNote(db: ClydeDB, personId: string, note: NewNote): Pro
     db,
     'notes',
     crypto.randomUUID(),
-    { personId, body, kind: note.kind ?? 'note', tag: note.tag, sourceUrl: note.sourceUrl, occurredAt: note.occurredAt ?? Date.now() },
+    {
+      personId,
+      body,
+      kind: note.kind ?? 'note',
+      tag: note.tag,
+      sourceUrl: note.sourceUrl,
+      occurredAt: note.occurredAt ?? Date.now(),
+      eventAt: note.eventAt,
+      threadKey: note.threadKey,
+    },
     { create: true },
   );
 }
@@ -40,4 +51,16 @@ export async function timelineFor(db: ClydeDB, personId: string): Promise<Note[]
     .reverse()
     .toArray();
   return rows.filter((n) => !n.deleted);
+}
+
+/**
+ * The person's live note logged from this email thread, if any. A scan of one person's notes
+ * rather than an index: a person has hundreds of notes at most, and the schema stays as released.
+ */
+export function noteForThread(db: ClydeDB, personId: string, threadKey: string): Promise<Note | undefined> {
+  return db.notes
+    .where('personId')
+    .equals(personId)
+    .filter((n) => n.threadKey === threadKey && !n.deleted)
+    .first();
 }

@@ -30,8 +30,8 @@ export const PersonSchema = EnvelopeSchema.extend({
   headline: text(500).optional(),
   location: text(500).optional(),
   avatarUrl: text(2048).optional(),
-  /** Set on a person merged into another; the merge moved everything it had there. */
-  mergedInto: text(300).optional(),
+  /** Set on a person merged into another; the merge moved everything it had there. Null once undone. */
+  mergedInto: text(300).nullable().optional(),
 });
 
 export const IDENTITY_KINDS = ['email', 'x', 'linkedin', 'url'] as const;
@@ -46,7 +46,8 @@ export const IdentitySchema = EnvelopeSchema.extend({
   display: text(2048),
 });
 
-export const NOTE_KINDS = ['note', 'email', 'call', 'meeting', 'clip'] as const;
+/** `quote`: text the user selected on a page and added to the person, with its source link. */
+export const NOTE_KINDS = ['note', 'email', 'call', 'meeting', 'clip', 'quote'] as const;
 export const TAGS = ['want', 'need', 'preference', 'complaint', 'compliment', 'promise', 'life-event'] as const;
 
 export const NoteSchema = EnvelopeSchema.extend({
@@ -56,6 +57,10 @@ export const NoteSchema = EnvelopeSchema.extend({
   body: text(20_000),
   sourceUrl: text(2048).optional(),
   occurredAt: z.number(),
+  /** When a life event happens (trip, exam, birthday), so the panel can bring it up near then. */
+  eventAt: z.number().optional(),
+  /** The email thread a logged email came from (site + thread id), so logging it again adds to it. */
+  threadKey: text(600).optional(),
 });
 
 /** A fact worth remembering ("order: grain in two bags"); pinned ones lead the Remember list. */

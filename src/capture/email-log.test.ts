@@ -1,0 +1,103 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PageContext } from '../parsers/schema';
+import { ClydeDB } from '../storage/db';
+import { findPersonForCorrespondent } from '../storage/identity';
+import { timelineFor } from '../storage/notes';
+import { addToLogged, emailEntry, logEmail } from './email-log';
+import { addQuote } from './quote';
+import { comingUp, relativeDay } from './coming-up';
+
+const context: PageContext = {
+  site: 'gmail',
+  view: 'thread',
+  people: [
+    { name: 'Bruno Costa', email: 'bruno.costa@example.org', role: 'from' },
+    { email: 'carla.mendes@example.net', role: 'cc' },
+  ],
+  thread: { id: '198c6747aabb71a9', subject: 'Quarterly review' },
+  url: 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWk',
+};
+const bruno = context.people[0]!;
+
+let db: ClydeDB;
+beforeEach(() => {
+  db = new ClydeDB(`test-${crypto.randomUUID()}`);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('logging an email', () => {
+  it('keeps subject, participants and a link back, without the body unless text was selected', async () => {
+    const entry = emailEntry(context)!;
+    expect(entry).toEqual({
+      threadKey: 'gmail:198c6747aabb71a9',
+      subject: 'Quarterly review',
+      participants: ['Bruno Costa <bruno.costa@example.org>', 'carla.mendes@example.net'],
+      url: context.url,
+    });
+    const { note, created } = await logEmail(db, bruno, entry, undefined, 1000);
+    expect(created).toBe(true);
+    expect(note).toMatchObject({
+      kind: 'email',
+      body: 'Email: Quarterly review\nWith: Bruno Costa <bruno.costa@example.org>, carla.mendes@example.net',
+      sourceUrl: context.url,
+      threadKey: 'gmail:198c6747aabb71a9',
+      occurredAt: 1000,
+    });
+    expect(emailEntry({ ...context, view: 'list' })).toBeUndefined();
+    expect(emailEntry({ ...context, url: 'javascript:alert(1)' })?.url).toBeUndefined();
+  });
+
+  it('never duplicates a thread, even on two presses at once, and adds a new selection to the entry', async () => {
+    const entry = emailEntry(context)!;
+    const [a, b] = await Promise.all([logEmail(db, bruno, entry, 'Can you do 40 bags?'), logEmail(db, bruno, entry)]);
+    expect([a.created, b.created].sort()).toEqual([false, true]);
+    expect(a.note.id).toBe(b.note.id);
+    const again = await logEmail(db, bruno, entry, 'something else');
+    expect(again).toMatchObject({ created: false, note: { id: a.note.id } });
+    await addToLogged(db, again.note, 'Price holds until March\nthen +5%');
+    const person = await findPersonForCorrespondent(db, bruno);
+    const notes = await timelineFor(db, person!.id);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.body).toBe(
+      'Email: Quarterly review\nWith: Bruno Costa <bruno.costa@example.org>, carla.mendes@example.net\n\n> Can you do 40 bags?\n\n> Price holds until March\n> then +5%',
+    );
+  });
+
+  it('refuses an empty addition and one that would overfill the entry, changing nothing', async () => {
+    const { note } = await logEmail(db, bruno, emailEntry(context)!);
+    await expect(addToLogged(db, note, '  ')).rejects.toThrow('Select text in the email first');
+    await expect(addToLogged(db, note, 'x'.repeat(20_000))).rejects.toThrow('The entry is full; this passage was not added.');
+    expect((await db.notes.get(note.id))!.body).toBe(note.body);
+  });
+});
+
+describe('clipping a selection as a quote', () => {
+  it('stores the text as a quote of the person with an https source, creating the person if new', async () => {
+    const quote = await addQuote(db, bruno, '  “We will need 40 bags by spring.”  ', 'https://mail.google.com/mail/u/0/#inbox/abc');
+    expect(quote).toMatchObject({ kind: 'quote', body: '“We will need 40 bags by spring.”', sourceUrl: 'https://mail.google.com/mail/u/0/#inbox/abc' });
+    expect(quote).not.toHaveProperty('tag');
+    expect((await findPersonForCorrespondent(db, bruno))?.id).toBe(quote.personId);
+    expect((await addQuote(db, bruno, 'x', 'http://example.com/')).sourceUrl).toBeUndefined();
+  });
+
+  it('cuts a selection longer than a note and marks the cut; refuses an empty one', async () => {
+    const quote = await addQuote(db, bruno, '😀'.repeat(15_000), undefined);
+    expect(quote.body.length).toBeLessThanOrEqual(20_000);
+    expect(quote.body.endsWith('😀…')).toBe(true);
+    await expect(addQuote(db, bruno, ' ', undefined)).rejects.toThrow('Nothing is selected to add.');
+  });
+});
+
+describe('coming up', () => {
+  it('recalls life events a week either side of today, soonest first', () => {
+    const now = new Date(2026, 10, 23, 13, 0);
+    const at = (d: number) => new Date(2026, 10, d).getTime();
+    const note = (id: string, eventAt: number | undefined, tag: 'life-event' | 'want' = 'life-event') =>
+      ({ id, tag, eventAt, deleted: false }) as Parameters<typeof comingUp>[0][number];
+    const shown = comingUp([note('far', at(1)), note('trip', at(30)), note('exam', at(17)), note('want', at(24), 'want'), note('none', undefined)], now);
+    expect(shown.map((n) => n.id)).toEqual(['exam', 'trip']);
+    expect([relativeDay(at(17), now), relativeDay(at(23), now), relativeDay(at(24), now), relativeDay(at(30), now)]).toEqual(['6 days ago', 'today', 'tomorrow', 'in 7 days']);
+  });
+});

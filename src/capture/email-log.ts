@@ -1,0 +1,62 @@
+import type { Correspondent, PageContext } from '../parsers/schema';
+import type { ClydeDB } from '../storage/db';
+import { ensurePersonFor } from '../storage/identity';
+import { addNote, noteForThread, updateNote } from '../storage/notes';
+import { NoteSchema, type Note } from '../storage/schema';
+import { cut, httpsOnly } from './quote';
+
+/** The open thread as the panel sees it: enough to log it, never its body. */
+export interface EmailEntry {
+  /** Site + thread id (or the thread's URL when the site shows no id): one entry per thread. */
+  threadKey: string;
+  subject: string;
+  participants: string[];
+  url?: string;
+}
+
+/** The thread on screen, or undefined when the page shows no thread to log. */
+export function emailEntry(context: PageContext): EmailEntry | undefined {
+  if (context.view !== 'thread') return undefined;
+  const id = context.thread?.id;
+  return {
+    threadKey: `${context.site}:${id || context.url}`,
+    subject: context.thread?.subject?.trim() || '(no subject)',
+    participants: context.people.map((p) => (p.name && p.email ? `${p.name} <${p.email}>` : (p.name ?? p.email ?? p.handle ?? ''))).filter(Boolean),
+    url: httpsOnly(context.url),
+  };
+}
+
+const NOTE_MAX = NoteSchema.shape.body.maxLength ?? Infinity;
+const quoted = (selection: string) => selection.trim().split('\n').map((line) => `> ${line}`).join('\n');
+
+export function emailBody(entry: EmailEntry, selection?: string): string {
+  const head = `Email: ${entry.subject}\nWith: ${entry.participants.join(', ')}`;
+  return selection?.trim() ? `${head}\n\n${quoted(selection)}` : head;
+}
+
+export type Logged = { note: Note; created: boolean };
+
+/**
+ * Logs the thread as an email interaction of this correspondent (made a person if Clyde has not
+ * met them). Logging a thread that already has an entry changes nothing and returns that entry,
+ * so a double press or a second visit never duplicates it. One transaction: two quick presses
+ * are serialized, and the second sees the first's note.
+ */
+export function logEmail(db: ClydeDB, c: Correspondent, entry: EmailEntry, selection?: string, now = Date.now()): Promise<Logged> {
+  return db.transaction('rw', [db.people, db.identities, db.notes, db.outbox, db.meta], async () => {
+    const person = await ensurePersonFor(db, c);
+    const existing = await noteForThread(db, person.id, entry.threadKey);
+    if (existing) return { note: existing, created: false };
+    const body = cut(emailBody(entry, selection), NOTE_MAX);
+    const note = await addNote(db, person.id, { body, kind: 'email', sourceUrl: entry.url, threadKey: entry.threadKey, occurredAt: now });
+    return { note, created: true };
+  });
+}
+
+/** Appends a newly selected passage to the thread's entry; the entry never grows past a note's limit. */
+export async function addToLogged(db: ClydeDB, note: Note, selection: string): Promise<Note> {
+  if (!selection.trim()) throw new Error('Select text in the email first; it is added to the entry.');
+  const body = `${note.body}\n\n${quoted(selection)}`;
+  if (body.length > NOTE_MAX) throw new Error('The entry is full; this passage was not added.');
+  return updateNote(db, note.id, { body });
+}

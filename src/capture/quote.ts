@@ -1,0 +1,33 @@
+import type { Correspondent } from '../parsers/schema';
+import type { ClydeDB } from '../storage/db';
+import { ensurePersonFor } from '../storage/identity';
+import { addNote } from '../storage/notes';
+import { NoteSchema, type Note } from '../storage/schema';
+
+const NOTE_MAX = NoteSchema.shape.body.maxLength ?? Infinity;
+
+/** Page data is hostile: only an https link is kept as a source (DESIGN.md §2). */
+export function httpsOnly(url: string | undefined): string | undefined {
+  if (!url || url.length > 2048 || !URL.canParse(url)) return undefined;
+  return new URL(url).protocol === 'https:' ? url : undefined;
+}
+
+/**
+ * Stores text selected on a page as a quote of this correspondent, with the page as its source.
+ * A selection longer than a note is cut and marked, rather than refused: the user cannot edit
+ * a context-menu selection, and the source link leads back to the rest.
+ */
+export function addQuote(db: ClydeDB, c: Correspondent, selection: string, sourceUrl: string | undefined, now = Date.now()): Promise<Note> {
+  const text = selection.trim();
+  if (!text) return Promise.reject(new Error('Nothing is selected to add.'));
+  const body = text.length > NOTE_MAX ? `${cut(text, NOTE_MAX - 1)}…` : text;
+  return db.transaction('rw', [db.people, db.identities, db.notes, db.outbox, db.meta], async () => {
+    const person = await ensurePersonFor(db, c);
+    return addNote(db, person.id, { body, kind: 'quote', sourceUrl: httpsOnly(sourceUrl), occurredAt: now });
+  });
+}
+
+/** The first `max` UTF-16 units, without leaving half of a surrogate pair at the end. */
+export function cut(text: string, max: number): string {
+  return text.length <= max ? text : text.slice(0, max).replace(/[\uD800-\uDBFF]$/, '');
+}

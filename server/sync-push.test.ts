@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseHlc } from '../src/sync/hlc';
 import { PROTOCOL_VERSION, type Op } from '../src/sync/protocol';
 import { ServerClock } from './sync/server-clock';
-import { edit, newPerson, stamp, startHarness, type Harness, type Member } from './test/harness';
+import { edit, newPerson, nextStamp, stamp, startHarness, type Harness, type Member } from './test/harness';
 import { storeCases } from './test/stores';
 
 describe.each(storeCases)('push ($name)', (storeCase) => {
@@ -89,6 +89,32 @@ describe.each(storeCases)('push ($name)', (storeCase) => {
     expect(ack.rejected).toEqual([]);
     const [row] = (await b.pullOk()).rows;
     expect(row?.values).toMatchObject({ company: 'A wins', headline: 'B only' });
+  });
+
+  it('merges a teammate adding the same identity to a shared person instead of refusing it', async () => {
+    // Identity ids are `${personId}|${kind}:${value}`: two members adding the same address to a
+    // shared person write the same record. The second create names its own author as owner.
+    const id = 'p1|email:ada@example.com';
+    const identity = (m: Member, seq: number, set: Op['set']): Op => ({
+      clientSeq: seq,
+      entity: 'identities',
+      id,
+      hlc: nextStamp(m.clientId),
+      set: { ownerId: m.userId, deleted: false, personId: 'p1', kind: 'email', value: 'ada@example.com', ...set },
+    });
+    await a.pushOk([newPerson(1, 'p1', a, { scope: 'team' }), identity(a, 2, { scope: 'team', display: 'ada@example.com' })]);
+    const ack = await b.pushOk([
+      identity(b, 1, { scope: 'team', display: 'Ada@Example.com' }),
+      identity(b, 2, { scope: `user:${b.userId}` }),
+      identity(b, 3, { ownerId: 'someone-else', scope: 'team' }),
+      edit(4, 'identities', id, { scope: `user:${a.userId}` }, b.clientId),
+    ]);
+    expect(ack.rejected.map((r) => [r.clientSeq, r.code])).toEqual([
+      [3, 'FORBIDDEN'],
+      [4, 'FORBIDDEN'],
+    ]);
+    const row = (await b.pullOk()).rows.find((r) => r.id === id);
+    expect(row).toMatchObject({ scope: 'team', ownerId: a.userId, values: { display: 'Ada@Example.com', deleted: false } });
   });
 
   it('keeps deletes as an ordinary field', async () => {

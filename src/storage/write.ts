@@ -21,14 +21,16 @@ export async function writeRecord<E extends Entity>(
   { create = false }: { create?: boolean } = {},
 ): Promise<RecordOf<E>> {
   const table = db.table(entity);
-  return db.transaction('rw', [table, db.outbox, db.meta], async () => {
+  // An identity's default scope follows its person, so identity writes read `people` too.
+  const tables = entity === 'identities' ? [table, db.people, db.outbox, db.meta] : [table, db.outbox, db.meta];
+  return db.transaction('rw', tables, async () => {
     const me = await device(db);
     const prev = (await table.get(id)) as RecordOf<E> | undefined;
     if (!prev && !create) throw new Error(`No ${entity} record ${id} to change.`);
     const given = Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined));
     const fields: Record<string, unknown> = prev
       ? given
-      : { scope: `user:${me.userId}` satisfies Scope, ownerId: me.userId, deleted: false, ...given };
+      : { scope: await defaultScope(db, entity, given, me.userId), ownerId: me.userId, deleted: false, ...given };
     const hlc = await nextStamp(db, me.clientId);
     const clocks = { ...prev?.clocks };
     for (const key of Object.keys(fields)) clocks[key] = hlc;
@@ -44,6 +46,18 @@ export async function writeRecord<E extends Entity>(
     await db.outbox.add({ entity, id, set: fields, hlc, state: 'pending' });
     return next;
   });
+}
+
+/**
+ * New records are private to their author, except an address added to a shared person: who a
+ * shared person is (every address they go by) is shared with them, so a teammate who opens that
+ * person sees all of it and two teammates adding the same address write one shared record.
+ */
+async function defaultScope(db: ClydeDB, entity: Entity, given: Record<string, unknown>, userId: string): Promise<Scope> {
+  if (entity === 'identities' && typeof given.personId === 'string') {
+    if ((await db.people.get(given.personId))?.scope === 'team') return 'team';
+  }
+  return `user:${userId}`;
 }
 
 /** Deletes are an ordinary field write, so they sync and merge like any edit. */

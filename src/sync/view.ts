@@ -16,8 +16,10 @@ export async function rederive(db: ClydeDB, entity: Entity, id: string, actor: A
   const table = db.table(entity);
   if (!row) return void (await table.delete(id));
   const record = ENTITY_SCHEMAS[entity].safeParse(toRecord(row));
-  // A row this build cannot read (written by a newer schema) stays in `srv` for a later build.
+  // A row this build cannot read (written by a newer schema) stays in `srv` for a later build,
+  // but its old view row goes: showing what the team has since changed would be a stale lie.
   if (record.success) await table.put(record.data);
+  else await table.delete(id);
 }
 
 /** The stored form of a row: its values at the top level, beside the envelope. */

@@ -25,6 +25,16 @@ describe('setShared', () => {
     expect((await db.people.get(person.id))?.scope).toBe('team');
   });
 
+  it('an address added to a shared person is shared with them; one added to a private person is not', async () => {
+    const shared = await createPerson(db, { name: 'Ada' });
+    await setShared(db, 'people', shared.id, true);
+    const later = await addIdentity(db, shared.id, 'email', 'ada@example.com');
+    expect(later.scope).toBe('team');
+    expect((await db.outbox.where('[entity+id]').equals(['identities', later.id]).first())?.set).toMatchObject({ scope: 'team' });
+    const hidden = await createPerson(db, { name: 'Grace' });
+    expect((await addIdentity(db, hidden.id, 'email', 'grace@example.com')).scope).toBe(`user:${hidden.ownerId}`);
+  });
+
   it('refuses records the user does not own', async () => {
     const person = await createPerson(db, { name: 'Ada' });
     await db.people.update(person.id, { ownerId: 'someone-else' });

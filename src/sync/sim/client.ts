@@ -44,15 +44,17 @@ export class SimClient {
     return syncOnce(this.db, createSyncApi({ serverUrl: account.serverUrl, token: account.token, fetch: this.fetch }), { now, pullLimit: 7 });
   }
 
-  /** Runs a mutator and remembers the op it appended; a mutator that throws wrote nothing. */
+  /** Runs a mutator and remembers the ops it appended; a mutator that throws wrote nothing. */
   async write(mutate: (db: ClydeDB) => Promise<unknown>): Promise<boolean> {
+    const before = (await this.db.outbox.orderBy('clientSeq').last())?.clientSeq ?? 0;
     try {
       await mutate(this.db);
     } catch {
       return false;
     }
-    const last = await this.db.outbox.orderBy('clientSeq').last();
-    if (last?.clientSeq !== undefined) this.generated.add(last.clientSeq);
+    // Sharing writes several ops (the record, its person, their identities).
+    const keys = await this.db.outbox.where('clientSeq').above(before).primaryKeys();
+    for (const k of keys) this.generated.add(k as number);
     return true;
   }
 

@@ -48,6 +48,8 @@ export function lostWrites(server: ServerSnapshot): string[] {
     const k = key(op.entity, op.id);
     const row = rows.get(k);
     for (const field of Object.keys(set)) {
+      // A non-owner's scope/owner fields are a lost create race's moot claim (see checkOp).
+      if ((field === 'scope' || field === 'ownerId') && row && row.ownerId !== op.user_id) continue;
       if (!row || (row.clocks[field] ?? '') < op.final_hlc) problems.push(`${k}.${field} lost op ${op.client_id}#${op.client_seq}`);
     }
     const { row: next, changed } = mergeOp(oracle.get(k), { entity: op.entity as Entity, id: op.id, set, hlc: op.final_hlc }, { userId: op.user_id });
@@ -58,6 +60,19 @@ export function lostWrites(server: ServerSnapshot): string[] {
   }
   if (oracle.size !== rows.size) problems.push(`server has ${rows.size} rows, the op log folds to ${oracle.size}`);
   return problems;
+}
+
+/**
+ * A create refused as FORBIDDEN lost a race for a deterministic id (two teammates adding the
+ * same address to a shared person), which is not a takeover: the user's edit would be lost.
+ * Creates are the ops that name their author as owner. NOT_FOUND stays legitimate: the id is
+ * taken by a record the author may not see.
+ */
+export function refusedCreates(server: ServerSnapshot): string[] {
+  return server.log
+    .filter((op) => op.outcome === 'rejected' && op.reject_code === 'FORBIDDEN')
+    .filter((op) => (JSON.parse(op.fields) as Record<string, FieldValue>).ownerId === op.user_id)
+    .map((op) => `${key(op.entity, op.id)} create by ${op.client_id}#${op.client_seq} refused: ${op.reject_message ?? ''}`);
 }
 
 /**

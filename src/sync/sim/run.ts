@@ -1,6 +1,6 @@
 import { SIM_SERVER_URL, startSimServer, type SimServer } from './server';
 import { SimClient } from './client';
-import { divergence, droppedOps, lostWrites, readServer } from './invariants';
+import { divergence, droppedOps, lostWrites, readServer, refusedCreates } from './invariants';
 import { SimNet } from './net';
 import { Prng } from './prng';
 import { randomEdit } from './workload';
@@ -115,7 +115,7 @@ export async function runSeed(seed: number, opts: SimOptions = DEFAULT_SIM): Pro
     stats.rejected = snapshot.log.filter((op) => op.outcome === 'rejected').length;
     stats.restamped = snapshot.log.filter((op) => op.final_hlc !== op.hlc).length;
     stats.evictions = snapshot.evictions;
-    const lost = lostWrites(snapshot);
+    const lost = [...lostWrites(snapshot), ...refusedCreates(snapshot)];
     for (const c of clients) lost.push(...(await droppedOps(c, snapshot)));
     const diverged: string[] = quiet ? [] : [`not quiet after ${stats.rounds} rounds`];
     for (const c of clients) diverged.push(...(await divergence(c, snapshot)));

@@ -5,6 +5,7 @@ import { addPreference, updatePreference } from '../../storage/preferences';
 import type { Entity } from '../../storage/schema';
 import { addTask, setTaskDone, updateTask } from '../../storage/tasks';
 import { writeRecord } from '../../storage/write';
+import { setShared } from '../client/share';
 import type { SimClient } from './client';
 import type { Prng } from './prng';
 
@@ -68,11 +69,12 @@ const OPS: [weight: number, op: Op][] = [
     return !!p && c.write((db) => addIdentity(db, p.id, 'email', rng.pick(EMAILS)!));
   }],
   [3, async (c, rng) => {
-    // Share or unshare a record this user owns (the owner-only scope register).
+    // Share or unshare a record this user owns (the owner-only scope register), as the share
+    // toggle does: sharing a note also shares its person and the person's addresses.
     const entity = rng.pick<Entity>(['people', 'notes', 'preferences', 'tasks'])!;
     const r = await anyRecord(c, rng, entity, true);
     if (!r) return false;
-    return c.write((db) => writeRecord(db, entity, r.id, { scope: r.scope === 'team' ? `user:${r.ownerId}` : 'team' }));
+    return c.write((db) => setShared(db, entity, r.id, r.scope !== 'team'));
   }],
   [1, async (c, rng) => {
     // A stale UI (or an old build) offers sharing a teammate's record: the server must refuse it

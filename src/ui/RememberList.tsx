@@ -4,6 +4,7 @@ import { addPreference, deletePreference, rememberFor, splitFact, updatePreferen
 import { AddField } from './AddField';
 import { EditableText } from './EditableText';
 import { Section } from './Section';
+import { ShareToggle } from './sync/ShareToggle';
 
 /** What to remember about the person: preferences and facts, pinned first. */
 export function RememberList({ personId }: { personId: string }) {
@@ -28,6 +29,7 @@ export function RememberList({ personId }: { personId: string }) {
               >
                 {f.pinned ? '★' : '☆'}
               </button>
+              <ShareToggle entity="preferences" record={f} />
             </EditableText>
           </li>
         ))}

@@ -5,6 +5,7 @@ import { addTask, deleteTask, openTasksFor, setTaskDone, updateTask } from '../s
 import { AddField } from './AddField';
 import { EditableText } from './EditableText';
 import { Section } from './Section';
+import { ShareToggle } from './sync/ShareToggle';
 import { formatDay, parseDayInput } from './dates';
 
 /** Open tasks for the person, soonest due first. */
@@ -18,7 +19,9 @@ export function TaskList({ personId }: { personId: string }) {
           <li key={t.id} data-testid="task" className="flex items-start gap-2">
             <input type="checkbox" aria-label={`Done: ${t.title}`} checked={t.done} onChange={(e) => void setTaskDone(db, t.id, e.target.checked)} className="mt-1" />
             <div className="min-w-0 flex-1">
-              <EditableText text={t.title} label="task" onSave={(title) => updateTask(db, t.id, { title })} onDelete={() => deleteTask(db, t.id)} />
+              <EditableText text={t.title} label="task" onSave={(title) => updateTask(db, t.id, { title })} onDelete={() => deleteTask(db, t.id)}>
+                <ShareToggle entity="tasks" record={t} />
+              </EditableText>
               {t.due != null && <div className={`text-xs ${t.due < Date.now() ? 'text-red-700' : 'text-slate-500'}`}>due {formatDay(t.due)}</div>}
             </div>
           </li>

@@ -2,26 +2,54 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { db as defaultDb, type ClydeDB } from '../../storage/db';
 import type { Entity } from '../../storage/schema';
 import { setShared } from '../../sync/client/share';
+import { getMeta } from '../../sync/client/state';
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';
-import { useSyncState } from './useSyncState';
+
+export interface Shareable {
+  id: string;
+  ownerId: string;
+  scope: string;
+}
+
+const pill = 'rounded-full border px-1.5 text-[11px] leading-4';
 
 /**
- * Private / shared switch for one record, shown only to its owner on a device in a team.
+ * Who sees one note, fact or task: "Private" or "Shared", switched with one click by its author.
+ * Before this browser joins a team the switch works the same and the choice waits in the
+ * record: joining sends shared records to the team (joinTeam keeps their scope). A teammate's
+ * record reaches this browser only because it is shared, so it shows "Shared" without a switch.
  * Sharing a note, fact or task also shares its person (see `setShared`).
  */
-export function ShareToggle({ entity, id, db = defaultDb }: { entity: Entity; id: string; db?: ClydeDB }) {
-  const state = useSyncState(db);
-  const record = useLiveQuery(() => db.table(entity).get(id) as Promise<{ ownerId: string; scope: string } | undefined>, [db, entity, id]);
+export function ShareToggle({ entity, record, db = defaultDb }: { entity: Entity; record: Shareable; db?: ClydeDB }) {
+  const who = useLiveQuery(async () => ({ device: await getMeta(db, 'device'), account: await getMeta(db, 'account') }), [db]);
   const { error, run } = useAction();
-  if (!state?.account || !record || record.ownerId !== state.device?.userId) return null;
+  if (!who) return null;
   const shared = record.scope === 'team';
+  if (who.device && record.ownerId !== who.device.userId) {
+    return (
+      <span data-testid="share-state" className={`${pill} border-blue-200 text-blue-700`} title="Shared by a teammate; only its author can make it private.">
+        Shared
+      </span>
+    );
+  }
+  const title = !who.account
+    ? 'Not in a team yet: shared records go to the team when you join one (Settings → Team).'
+    : shared
+      ? 'Everyone in your team sees this. Click to make it private.'
+      : 'Only you see this. Click to share it with your team.';
   return (
     <span className="inline-flex flex-col">
-      <label className="inline-flex cursor-pointer items-center gap-1 text-xs text-slate-600">
-        <input type="checkbox" checked={shared} onChange={() => void run(() => setShared(db, entity, id, !shared))} />
-        {shared ? 'Shared with team' : 'Private'}
-      </label>
+      <button
+        type="button"
+        data-testid="share-toggle"
+        aria-pressed={shared}
+        title={title}
+        onClick={() => void run(() => setShared(db, entity, record.id, !shared))}
+        className={`${pill} ${shared ? 'border-blue-300 bg-blue-50 text-blue-700' : 'border-slate-300 text-slate-500'} hover:border-blue-500`}
+      >
+        {shared ? (who.account ? 'Shared' : 'Shared on joining') : 'Private'}
+      </button>
       <ErrorLine error={error} />
     </span>
   );

@@ -1,3 +1,4 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { db as defaultDb, type ClydeDB } from '../../storage/db';
 import { sendSyncNow } from './sendSyncNow';
@@ -16,10 +17,13 @@ function useMinuteClock(): number {
 
 /**
  * One line about team sync: when it last worked, what is waiting, and why it stopped if it did,
- * with a "Sync now" button. Shows nothing on a device that has not joined a team.
+ * with a "Sync now" button, and a way to the changes the server refused when there are any
+ * (`onReview`: the settings page lists them; omitted where the list is on screen already).
+ * Shows nothing on a device that has not joined a team.
  */
-export function SyncStatus({ db = defaultDb, onSyncNow = sendSyncNow }: { db?: ClydeDB; onSyncNow?: () => Promise<void> }) {
+export function SyncStatus({ db = defaultDb, onSyncNow = sendSyncNow, onReview }: { db?: ClydeDB; onSyncNow?: () => Promise<void>; onReview?: () => void }) {
   const state = useSyncState(db);
+  const refused = useLiveQuery(() => db.rejected.count(), [db]);
   const now = useMinuteClock();
   const [busy, setBusy] = useState(false);
   if (!state?.account) return null;
@@ -40,6 +44,11 @@ export function SyncStatus({ db = defaultDb, onSyncNow = sendSyncNow }: { db?: C
       >
         Sync now
       </button>
+      {onReview && refused ? (
+        <button type="button" className="text-amber-700 underline" onClick={onReview}>
+          {refused} change{refused === 1 ? '' : 's'} refused
+        </button>
+      ) : null}
       {error && (
         <p role="alert" className="w-full text-red-700">
           Not synced: {errorText(error)}

@@ -8,3 +8,8 @@ export function sendSyncNow(): Promise<void> {
     () => undefined,
   );
 }
+
+/** Opens Settings, where the team section lists the changes the server refused. */
+export function openSettings(): void {
+  void browser.runtime.openOptionsPage();
+}

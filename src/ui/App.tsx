@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { Correspondent } from '../parsers/schema';
 import { PersonView } from './PersonView';
+import { openSettings } from './sync/sendSyncNow';
+import { SyncStatus } from './sync/SyncStatus';
 import type { PanelPlace } from './panelTab';
 import { useTabContext } from './useTabContext';
 
@@ -52,6 +54,9 @@ function Shell({ children }: { children: React.ReactNode }) {
     // Right padding keeps the injected host's collapse button clear of the panel's own controls.
     <main className="min-h-screen p-3 pr-12 text-sm">
       <h1 className="mb-3 text-xs font-semibold tracking-wide text-blue-700 uppercase">Clyde</h1>
+      <div className="mb-3 empty:hidden">
+        <SyncStatus onReview={openSettings} />
+      </div>
       {children}
     </main>
   );

@@ -4,6 +4,7 @@ import { addNote, deleteNote, timelineFor, updateNote } from '../storage/notes';
 import { AddField } from './AddField';
 import { EditableText } from './EditableText';
 import { Section } from './Section';
+import { ShareToggle } from './sync/ShareToggle';
 import { formatDayTime } from './dates';
 
 /** Interactions and notes, newest first. */
@@ -20,7 +21,9 @@ export function Timeline({ personId }: { personId: string }) {
               {n.kind !== 'note' && ` · ${n.kind}`}
               {n.tag && ` · ${n.tag}`}
             </div>
-            <EditableText text={n.body} label="note" onSave={(body) => updateNote(db, n.id, { body })} onDelete={() => deleteNote(db, n.id)} />
+            <EditableText text={n.body} label="note" onSave={(body) => updateNote(db, n.id, { body })} onDelete={() => deleteNote(db, n.id)}>
+              <ShareToggle entity="notes" record={n} />
+            </EditableText>
           </li>
         ))}
       </ol>

@@ -15,7 +15,8 @@ export default defineConfig({
     name: 'Clyde',
     description: 'Remember what matters about the people you email. Private by default, works offline.',
     // alarms: team sync wakes the background every few minutes even when nothing else happens.
-    permissions: ['storage', 'unlimitedStorage', 'alarms'],
+    // contextMenus: "Add to <person>" on selected text (no install warning).
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus'],
     // The same hosts the content scripts run on (so no new install warning). On webmail, host
     // permission lets Chromium give the panel frame the extension's unpartitioned IndexedDB; on
     // LinkedIn and X it lets the background see History-API navigation in tabs.onUpdated.

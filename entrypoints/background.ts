@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { startContextMenu } from '../src/messaging/context-menu';
 import { contextKey } from '../src/messaging/protocol';
 import { route } from '../src/messaging/router';
 import { startBackgroundSync } from '../src/sync/client/background';
@@ -15,6 +16,7 @@ export default defineBackground(() => {
   // A closed tab's page context is of no further use.
   browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(contextKey(tabId)));
   forwardUrlChanges();
+  startContextMenu();
   // Chrome: the toolbar button opens Clyde in the side panel (Firefox has its own sidebar button).
   void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
   startBackgroundSync();

@@ -2,6 +2,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { mountPanelFrame } from '../src/content/panel-frame';
 import { watchPage } from '../src/content/page-watch';
 import { reportPage } from '../src/content/report';
+import { answerSelectionRequests } from '../src/content/selection';
 import { PANEL_HOSTS } from '../src/parsers/hosts';
 import { mail } from '../src/parsers/mail';
 
@@ -14,6 +15,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     watchPage(() => mail.parsePage(document, new URL(location.href)), reportPage, ctx.signal);
+    answerSelectionRequests(ctx.signal);
     await mountPanelFrame(ctx.signal);
   },
 });

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { db } from '../../src/storage/db';
+import { ShortcutsSettings } from '../../src/ui/help/ShortcutList';
 import { TeamSettings } from '../../src/ui/sync/TeamSettings';
 import '../panel/style.css';
 
@@ -9,6 +10,7 @@ createRoot(document.getElementById('root')!).render(
     <main className="mx-auto max-w-xl p-6">
       <h1 className="mb-4 text-lg font-semibold">Clyde settings</h1>
       <TeamSettings db={db} fetch={(url, init) => fetch(url, init)} />
+      <ShortcutsSettings />
     </main>
   </StrictMode>,
 );

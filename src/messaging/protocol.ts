@@ -31,15 +31,28 @@ export const BackgroundMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('page/url-changed') }),
 ]);
 
+/** Panel → the content script in the top frame of its tab. Answered only to our extension pages. */
+export const PanelToPageMessage = z.discriminatedUnion('type', [
+  /** The text the user has selected in the page, to log with an email; never the email's body. */
+  z.strictObject({ type: z.literal('page/selection') }),
+]);
+
 export const HelloReply = z.strictObject({ tabId: z.number().check(z.int(), z.nonnegative()) });
+
+/** A selection longer than this is cut by the page before it is sent. */
+export const MAX_SELECTION = 5000;
+export const SelectionReply = z.strictObject({ text: z.string().check(z.maxLength(MAX_SELECTION)) });
 
 export type ContentMessage = z.infer<typeof ContentMessage>;
 export type PanelMessage = z.infer<typeof PanelMessage>;
 export type BackgroundMessage = z.infer<typeof BackgroundMessage>;
 export type HelloReply = z.infer<typeof HelloReply>;
+export type PanelToPageMessage = z.infer<typeof PanelToPageMessage>;
+export type SelectionReply = z.infer<typeof SelectionReply>;
 
 export const helloMessage: PanelMessage = { type: 'panel/hello' };
 export const syncNowMessage: PanelMessage = { type: 'sync/now' };
+export const selectionMessage: PanelToPageMessage = { type: 'page/selection' };
 
 /** The background keeps each tab's page context in `storage.session`, readable only by extension pages. */
 export const contextKey = (tabId: number) => `context:${tabId}`;

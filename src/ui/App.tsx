@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import type { Correspondent } from '../parsers/schema';
+import { PanelPlaceContext } from './capture/panel-tab';
+import { HelpButton } from './help/HelpButton';
 import { PersonView } from './PersonView';
 import { openSettings } from './sync/sendSyncNow';
 import { SyncStatus } from './sync/SyncStatus';
@@ -42,7 +44,9 @@ export function App({ place }: { place: PanelPlace }) {
           ))}
         </nav>
       )}
-      <PersonView key={keyOf(current)} correspondent={current} context={context} />
+      <PanelPlaceContext value={place}>
+        <PersonView key={keyOf(current)} correspondent={current} context={context} />
+      </PanelPlaceContext>
     </Shell>
   );
 }
@@ -52,8 +56,11 @@ const keyOf = (c: Correspondent) => c.email ?? c.handle ?? c.profileUrl ?? '';
 function Shell({ children }: { children: React.ReactNode }) {
   return (
     // Right padding keeps the injected host's collapse button clear of the panel's own controls.
-    <main className="min-h-screen p-3 pr-12 text-sm">
-      <h1 className="mb-3 text-xs font-semibold tracking-wide text-blue-700 uppercase">Clyde</h1>
+    <main className="relative min-h-screen p-3 pr-12 text-sm">
+      <header className="mb-3 flex items-center justify-between">
+        <h1 className="text-xs font-semibold tracking-wide text-blue-700 uppercase">Clyde</h1>
+        <HelpButton />
+      </header>
       <div className="mb-3 empty:hidden">
         <SyncStatus onReview={openSettings} />
       </div>

@@ -2,6 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Correspondent, PageContext } from '../parsers/schema';
 import { db } from '../storage/db';
 import { findPersonForCorrespondent } from '../storage/identity';
+import { ComingUp } from './capture/ComingUp';
+import { LogEmail } from './capture/LogEmail';
 import { ClipButton } from './ClipButton';
 import { EmptyState } from './EmptyState';
 import { LookAlikes } from './LookAlikes';
@@ -23,7 +25,9 @@ export function PersonView({ correspondent, context }: { correspondent: Correspo
   return (
     <>
       {person ? <PersonCard person={person} correspondent={correspondent} /> : <EmptyState correspondent={correspondent} />}
+      {person && <ComingUp personId={person.id} />}
       {context.view === 'profile' && <ClipButton correspondent={correspondent} context={context} />}
+      {context.view === 'thread' && <LogEmail correspondent={correspondent} context={context} />}
       {person && (
         <>
           {context.view === 'profile' && <LookAlikes person={person} />}

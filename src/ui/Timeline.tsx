@@ -1,26 +1,24 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { httpsOnly } from '../capture/quote';
 import { db } from '../storage/db';
-import { addNote, deleteNote, timelineFor, updateNote } from '../storage/notes';
-import { AddField } from './AddField';
+import { deleteNote, timelineFor, updateNote } from '../storage/notes';
+import type { Note } from '../storage/schema';
+import { CaptureBox } from './capture/CaptureBox';
 import { EditableText } from './EditableText';
 import { Section } from './Section';
 import { ShareToggle } from './sync/ShareToggle';
-import { formatDayTime } from './dates';
+import { formatDay, formatDayTime } from './dates';
 
-/** Interactions and notes, newest first. */
+/** Interactions and notes, newest first, under the one box that adds to them. */
 export function Timeline({ personId }: { personId: string }) {
   const notes = useLiveQuery(() => timelineFor(db, personId), [personId]);
   return (
     <Section title="Timeline">
-      <AddField label="Add a note" placeholder="What happened? Enter saves." multiline onAdd={(body) => addNote(db, personId, { body })} />
+      <CaptureBox personId={personId} />
       <ol className="mt-2 space-y-2">
         {notes?.map((n) => (
-          <li key={n.id} data-testid="note" className="border-l-2 border-slate-200 pl-2">
-            <div className="text-xs text-slate-500">
-              {formatDayTime(n.occurredAt)}
-              {n.kind !== 'note' && ` · ${n.kind}`}
-              {n.tag && ` · ${n.tag}`}
-            </div>
+          <li key={n.id} data-testid="note" data-kind={n.kind} className={`border-l-2 pl-2 ${n.kind === 'quote' ? 'border-blue-300 italic' : 'border-slate-200'}`}>
+            <NoteMeta note={n} />
             <EditableText text={n.body} label="note" onSave={(body) => updateNote(db, n.id, { body })} onDelete={() => deleteNote(db, n.id)}>
               <ShareToggle entity="notes" record={n} />
             </EditableText>
@@ -28,5 +26,26 @@ export function Timeline({ personId }: { personId: string }) {
         ))}
       </ol>
     </Section>
+  );
+}
+
+function NoteMeta({ note: n }: { note: Note }) {
+  // Stored links came from pages; only https ones become links.
+  const source = httpsOnly(n.sourceUrl);
+  return (
+    <div className="text-xs text-slate-500 not-italic">
+      {formatDayTime(n.occurredAt)}
+      {n.kind !== 'note' && ` · ${n.kind}`}
+      {n.tag && ` · ${n.tag.replace('-', ' ')}`}
+      {n.eventAt !== undefined && ` on ${formatDay(n.eventAt)}`}
+      {source && (
+        <>
+          {' · '}
+          <a href={source} target="_blank" rel="noopener noreferrer" data-testid="note-source" className="text-blue-700 underline">
+            {n.kind === 'email' ? 'open thread' : 'source'}
+          </a>
+        </>
+      )}
+    </div>
   );
 }

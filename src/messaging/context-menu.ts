@@ -1,0 +1,67 @@
+import { browser, type Browser } from 'wxt/browser';
+import { addQuote } from '../capture/quote';
+import { SUPPORTED_HOSTS } from '../parsers/hosts';
+import type { Correspondent } from '../parsers/schema';
+import { db } from '../storage/db';
+import { contextKey, TabContext } from './protocol';
+
+/**
+ * "Add to <person>" on selected text: stores the selection as a quote of the person the page
+ * shows, with the page as its source. The person is the page's most relevant one (the panel's
+ * default); the title follows the active tab, and the item hides where there is no one.
+ * Browsers show a menu's title as it was set before the right click, so it is kept current
+ * whenever the active tab or its page context changes.
+ */
+export const MENU_ID = 'clyde-add-to-person';
+const MAX_TITLE_NAME = 60;
+
+export function menuFor(person: Correspondent | undefined): { title: string; visible: boolean } {
+  if (!person) return { title: 'Add to person', visible: false };
+  const name = person.name ?? person.email ?? person.handle ?? person.profileUrl ?? '';
+  const short = name.length > MAX_TITLE_NAME ? `${name.slice(0, MAX_TITLE_NAME - 1)}…` : name;
+  // `%s` in a menu title stands for the selection; a name must not be able to say it.
+  return { title: `Add to ${short.replaceAll('%', '%%')}`, visible: true };
+}
+
+async function personInTab(tabId: number): Promise<Correspondent | undefined> {
+  const key = contextKey(tabId);
+  const stored = TabContext.safeParse((await browser.storage.session.get(key))[key]);
+  return stored.success ? stored.data.context?.people[0] : undefined;
+}
+
+export async function addSelectionToPerson(info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined): Promise<void> {
+  if (info.menuItemId !== MENU_ID || tab?.id === undefined) return;
+  const person = await personInTab(tab.id);
+  if (!person) return;
+  await addQuote(db, person, info.selectionText ?? '', info.pageUrl ?? tab.url);
+}
+
+export function startContextMenu(): void {
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    // No page to answer to: a failure here has no panel to show in, so it goes to the console.
+    addSelectionToPerson(info, tab).catch((e: unknown) => console.error('Clyde could not add the selection:', e));
+  });
+  // Menus outlive the service worker; recreating from scratch at each start avoids a duplicate id.
+  const ready = browser.contextMenus.removeAll().then(
+    () =>
+      new Promise<void>((resolve) => {
+        browser.contextMenus.create({ id: MENU_ID, title: 'Add to person', contexts: ['selection'], documentUrlPatterns: SUPPORTED_HOSTS, visible: false }, () => resolve());
+      }),
+  );
+  // Updates run one after another, so a slow lookup cannot land after a newer one.
+  let queue: Promise<void> = ready;
+  const refresh = () => {
+    queue = queue
+      .then(async () => {
+        const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+        const person = tab?.id === undefined ? undefined : await personInTab(tab.id);
+        await browser.contextMenus.update(MENU_ID, menuFor(person));
+      })
+      .catch(() => undefined);
+  };
+  browser.tabs.onActivated.addListener(refresh);
+  browser.windows.onFocusChanged.addListener(refresh);
+  // Any session change may be a tab's new page context; re-reading the active one is cheap.
+  browser.storage.session.onChanged.addListener(refresh);
+  refresh();
+}

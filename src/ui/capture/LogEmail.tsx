@@ -1,0 +1,66 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
+import { addToLogged, emailEntry, logEmail } from '../../capture/email-log';
+import type { Correspondent, PageContext } from '../../parsers/schema';
+import { db } from '../../storage/db';
+import { findPersonForCorrespondent } from '../../storage/identity';
+import { noteForThread } from '../../storage/notes';
+import { formatDayTime } from '../dates';
+import { ErrorLine } from '../ErrorLine';
+import { keysLabel, shortcut, useShortcut } from '../shortcuts';
+import { useAction } from '../useAction';
+import { readSelection, usePanelTabId } from './panel-tab';
+
+/**
+ * Logs the open thread as an email interaction with one press (button or Alt+L): subject,
+ * participants and a link back, plus the passage selected in the page if there is one. A thread
+ * already logged shows "Logged" and offers to add a new selection to that entry instead.
+ */
+export function LogEmail({ correspondent, context }: { correspondent: Correspondent; context: PageContext }) {
+  const entry = useMemo(() => emailEntry(context), [context]);
+  const tabId = usePanelTabId();
+  const { error, run } = useAction();
+  const [added, setAdded] = useState(false);
+  // Wrapped so "loading" (undefined) differs from "not logged" ({note: undefined}).
+  const logged = useLiveQuery(async () => {
+    const person = await findPersonForCorrespondent(db, correspondent);
+    return { note: person && entry ? await noteForThread(db, person.id, entry.threadKey) : undefined };
+  }, [correspondent.email, correspondent.handle, correspondent.profileUrl, entry?.threadKey]);
+
+  const act = () =>
+    run(async () => {
+      if (!entry || !logged) return;
+      const selection = await readSelection(tabId);
+      if (logged.note) {
+        await addToLogged(db, logged.note, selection);
+        setAdded(true);
+      } else {
+        await logEmail(db, correspondent, entry, selection);
+      }
+    });
+  useShortcut('email.log', () => void act(), Boolean(entry));
+  if (!entry || !logged) return null;
+
+  const keys = keysLabel(shortcut('email.log'));
+  const button = 'rounded border border-slate-300 px-2 py-0.5 text-xs hover:border-blue-600 focus-visible:outline-2 focus-visible:outline-blue-700';
+  return (
+    <div className="mt-3">
+      {logged.note ? (
+        <div className="flex flex-wrap items-center gap-2">
+          <span role="status" data-testid="email-logged" className="text-xs font-semibold text-green-800">
+            ✓ Logged <span className="font-normal text-slate-500">{formatDayTime(logged.note.occurredAt)}</span>
+            {added && <span className="font-normal text-slate-500"> · selection added</span>}
+          </span>
+          <button type="button" title={`Add the text selected in the email (${keys})`} aria-keyshortcuts={keys} onClick={() => void act()} className={button}>
+            Add to the existing entry
+          </button>
+        </div>
+      ) : (
+        <button type="button" title={`Subject, date, people and a link; plus any text you selected (${keys})`} aria-keyshortcuts={keys} onClick={() => void act()} className={`${button} font-semibold`}>
+          Log this email <kbd className="font-sans text-[10px] font-normal text-slate-400">{keys}</kbd>
+        </button>
+      )}
+      <ErrorLine error={error} />
+    </div>
+  );
+}

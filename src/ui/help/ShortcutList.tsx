@@ -1,0 +1,40 @@
+import { SHORTCUTS, keysLabel, type ShortcutScope } from '../shortcuts';
+
+const PLACES: [ShortcutScope, string][] = [
+  ['panel', 'In the panel'],
+  ['capture box', 'While typing in the capture box'],
+  ['page', 'On the page'],
+];
+
+/** Every shortcut, from the one list; shown by the panel's "?" and on the options page. */
+export function ShortcutList() {
+  return (
+    <div className="space-y-2 text-xs">
+      {PLACES.map(([scope, heading]) => (
+        <section key={scope} aria-label={heading}>
+          <h3 className="font-semibold text-slate-600">{heading}</h3>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
+            {SHORTCUTS.filter((s) => s.scope === scope).map((s) => (
+              <div key={s.id} className="contents" data-testid="shortcut">
+                <dt>
+                  <kbd className="rounded border border-slate-300 bg-slate-50 px-1 font-sans">{keysLabel(s)}</kbd>
+                </dt>
+                <dd>{s.label}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+/** The options page's section. */
+export function ShortcutsSettings() {
+  return (
+    <section aria-label="Keyboard shortcuts" className="mt-8">
+      <h2 className="mb-2 text-base font-semibold">Keyboard shortcuts</h2>
+      <ShortcutList />
+    </section>
+  );
+}

@@ -1,6 +1,9 @@
 import Dexie, { type EntityTable, type DexieOptions } from 'dexie';
 import type { RowState } from '../sync/protocol';
+import type { MergeRecord } from './merge-log';
+import type { NeverLogEntry } from './never-log';
 import type { Identity, Note, OutboxOp, Person, Preference, Task } from './schema';
+import { buildWordIndex, wordIndexMiddleware, type WordRow } from './search-index';
 
 export interface MetaRow {
   key: string;
@@ -32,6 +35,12 @@ export class ClydeDB extends Dexie {
   /** The team server's last state of each synced record; views are this plus pending ops. */
   srv!: Dexie.Table<RowState, [string, string]>;
   rejected!: EntityTable<RejectedOp, 'n'>;
+  /** Search index rows, derived from the record tables (search-index.ts); local only. */
+  words!: Dexie.Table<WordRow, [string, string, string]>;
+  /** Addresses and domains this user never wants shown or recorded; local only, never synced. */
+  neverLog!: EntityTable<NeverLogEntry, 'value'>;
+  /** What each merge moved, so it can be undone later, even after a reload. Local only. */
+  merges!: EntityTable<MergeRecord, 'id'>;
 
   constructor(name = 'clyde', options: DexieOptions = {}) {
     // Strict durability: a note the user saw saved must survive a crash or power loss (security.md C4).
@@ -50,6 +59,15 @@ export class ClydeDB extends Dexie {
       srv: '[entity+id]',
       rejected: '++n',
     });
+    // v3, find and tidy: new local tables; the upgrade indexes every record already stored.
+    this.version(3)
+      .stores({
+        words: '[entity+id+word], [tier+word+at]',
+        neverLog: 'value',
+        merges: 'id, intoId, fromId',
+      })
+      .upgrade(buildWordIndex);
+    this.use(wordIndexMiddleware);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Correspondent } from '../parsers/schema';
 import { canonicalIdentity, identityId } from './canonical';
 import type { ClydeDB } from './db';
+import { assertLoggable } from './never-log';
 import { createPerson } from './people';
 import type { Identity, IdentityKind, Person } from './schema';
 import { deleteRecord, writeRecord } from './write';
@@ -44,6 +45,30 @@ export async function addIdentity(db: ClydeDB, personId: string, kind: IdentityK
   return writeRecord(db, 'identities', id, { personId, kind, value, display, deleted: false }, { create: !exists });
 }
 
+/** The panel's "add an address": like `addIdentity`, but an address on the never-log list is refused. */
+export async function addIdentityByUser(db: ClydeDB, personId: string, kind: IdentityKind, display: string): Promise<Identity> {
+  if (!display.trim()) throw new Error('Type the address, handle or profile link to add.');
+  if (kind === 'email') await assertLoggable(db, { email: display });
+  return addIdentity(db, personId, kind, display);
+}
+
+/**
+ * "Link to an existing person": the identities a page shows for someone Clyde does not know yet
+ * are added to a person the user picked, so the page resolves to them from now on.
+ */
+export function linkToPerson(db: ClydeDB, personId: string, c: Correspondent): Promise<Identity[]> {
+  return db.transaction('rw', [db.people, db.identities, db.outbox, db.meta, db.neverLog], async () => {
+    await assertLoggable(db, c);
+    const person = await db.people.get(personId);
+    if (!person || person.deleted) throw new Error('That person no longer exists.');
+    const valid = identitiesOf(c).filter(({ kind, display }) => canonicalIdentity(kind, display));
+    if (valid.length === 0) throw new Error('This page shows no address or profile link to add.');
+    const added: Identity[] = [];
+    for (const { kind, display } of valid) added.push(await addIdentity(db, personId, kind, display));
+    return added;
+  });
+}
+
 export function removeIdentity(db: ClydeDB, id: string) {
   return deleteRecord(db, 'identities', id);
 }
@@ -55,10 +80,12 @@ export async function identitiesFor(db: ClydeDB, personId: string): Promise<Iden
 
 /**
  * The person for this correspondent, created from what the page showed when Clyde has not met
- * them yet. Runs in one transaction so two quick calls cannot create the same person twice.
+ * them yet, unless they are on the never-log list. Runs in one transaction so two quick calls
+ * cannot create the same person twice.
  */
 export function ensurePersonFor(db: ClydeDB, c: Correspondent): Promise<Person> {
-  return db.transaction('rw', [db.people, db.identities, db.outbox, db.meta], async () => {
+  return db.transaction('rw', [db.people, db.identities, db.outbox, db.meta, db.neverLog], async () => {
+    await assertLoggable(db, c);
     const known = await findPersonForCorrespondent(db, c);
     if (known) return known;
     const person = await createPerson(db, {

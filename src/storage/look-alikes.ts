@@ -1,35 +1,58 @@
 import { canonicalEmail } from './canonical';
 import type { ClydeDB } from './db';
 import { identitiesFor } from './identity';
+import { domainToUnicode, scriptWarning, skeleton } from './look-alikes-script';
 import type { Person } from './schema';
+import { wordsOf } from './search-words';
 
 export interface LookAlike {
   person: Person;
   reason: string;
+  /** Shown prominently: the names or domains may be an imitation rather than the same person. */
+  warning?: string;
 }
 
 const fold = (s: string | undefined) => (s ?? '').normalize('NFKC').toLocaleLowerCase().replace(/\s+/g, ' ').trim();
+const shape = (s: string | undefined) => skeleton(fold(s));
 const domainOf = (email: string) => canonicalEmail(email)?.split('@')[1];
 
+async function emailDomains(db: ClydeDB, personId: string): Promise<string[]> {
+  const ids = await identitiesFor(db, personId);
+  return [...new Set(ids.filter((i) => i.kind === 'email').map((i) => domainOf(i.value)).filter((d): d is string => !!d))];
+}
+
 /**
- * Other people who look like `person`, each with the reason, for the user to merge or dismiss.
- * Same name and company, or same name and email domain. A scan, not an index: it runs on a
- * click (clip, open a person), not on every page.
+ * Other people who look like `person`, each with the reason, for the user to merge or dismiss:
+ * the same name and company, or the same name and email domain. Names or domains that only
+ * look the same (a Cyrillic "а" in a Latin name, a punycode domain imitating another) are
+ * suggested too, flagged with a warning: that is how impostors pass as someone you know.
+ * Candidates come from the word index (people sharing the first name word), so this is cheap
+ * enough to run whenever a person is shown.
  */
 export async function lookAlikes(db: ClydeDB, person: Person): Promise<LookAlike[]> {
   const name = fold(person.name);
-  if (!name) return [];
+  const first = wordsOf(name)[0];
+  if (!name || !first) return [];
+  const rows = await db.words.where('[tier+word+at]').between([1, first, -Infinity], [1, first, Infinity]).filter((r) => r.entity === 'people').limit(500).toArray();
+  const ids = [...new Set(rows.map((r) => r.personId))].filter((id) => id !== person.id);
+  const candidates = (await db.people.bulkGet(ids)).filter((p): p is Person => !!p && !p.deleted && shape(p.name) === shape(name));
+  if (candidates.length === 0) return [];
+  const mine = await emailDomains(db, person.id);
   const company = fold(person.company);
-  const domains = new Set((await identitiesFor(db, person.id)).filter((i) => i.kind === 'email').map((i) => domainOf(i.value)));
-  const candidates = await db.people.filter((p) => p.id !== person.id && !p.deleted && fold(p.name) === name).toArray();
   const found: LookAlike[] = [];
   for (const other of candidates) {
-    if (company && fold(other.company) === company) {
-      found.push({ person: other, reason: `Same name and company (${other.company})` });
-      continue;
-    }
-    const shared = (await identitiesFor(db, other.id)).find((i) => i.kind === 'email' && domains.has(domainOf(i.value)));
-    if (shared) found.push({ person: other, reason: `Same name and email domain (${domainOf(shared.value)})` });
+    const theirs = await emailDomains(db, other.id);
+    const sameName = fold(other.name) === name;
+    const nameWarning = sameName ? undefined : `The names look alike but are spelled with different letters: “${person.name}” and “${other.name}”`;
+    const warning = nameWarning ?? scriptWarning(other.name, theirs) ?? scriptWarning(person.name, mine);
+    const sharedDomain = theirs.find((d) => mine.includes(d));
+    const lookalikeDomain = theirs.find((d) => !mine.includes(d) && mine.some((m) => skeleton(domainToUnicode(m)) === skeleton(domainToUnicode(d))));
+    const nameLabel = sameName ? 'Same name' : 'Look-alike name';
+    if (company && fold(other.company) === company) found.push({ person: other, reason: `${nameLabel} and company (${other.company})`, warning });
+    else if (sharedDomain) found.push({ person: other, reason: `${nameLabel} and email domain (${domainToUnicode(sharedDomain)})`, warning });
+    else if (lookalikeDomain) {
+      found.push({ person: other, reason: `${nameLabel}, look-alike email domain (${lookalikeDomain})`, warning: warning ?? `The email domain ${lookalikeDomain} only looks like ${mine.join(', ')}` });
+    } else if (!sameName) found.push({ person: other, reason: nameLabel, warning });
   }
   return found;
 }

@@ -1,30 +1,36 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { Correspondent } from '../parsers/schema';
-import { db } from '../storage/db';
-import { identitiesFor } from '../storage/identity';
 import type { Person } from '../storage/schema';
 import { Avatar } from './Avatar';
+import { IdentityList } from './identities/IdentityList';
+import { MergeUndo } from './identities/MergeUndo';
+import { MergeWith } from './identities/MergeWith';
+import { NeverShow } from './never-log/NeverShow';
 
-/** Name, addresses, company and photo: who this is, at a glance. */
-export function PersonCard({ person, correspondent }: { person: Person; correspondent: Correspondent }) {
-  const identities = useLiveQuery(() => identitiesFor(db, person.id), [person.id]);
-  const name = person.name ?? correspondent.name ?? correspondent.email ?? '';
+/**
+ * Name, addresses, company and photo: who this is, at a glance; and the tidying actions (add or
+ * remove an address, merge, never show). `correspondent` is what the page shows, when the
+ * person was found from a page rather than from search.
+ */
+export function PersonCard({ person, correspondent }: { person: Person; correspondent?: Correspondent }) {
+  const name = person.name ?? correspondent?.name ?? correspondent?.email ?? '';
+  const company = person.company ?? correspondent?.company;
   return (
-    <header className="flex items-center gap-3" data-testid="person">
-      <Avatar name={name} url={person.avatarUrl ?? correspondent.avatarUrl} />
-      <div className="min-w-0">
-        <div className="truncate text-base font-semibold" dir="auto" data-testid="person-name">
-          {name}
+    <>
+      <header className="flex items-start gap-3" data-testid="person">
+        <Avatar name={name} url={person.avatarUrl ?? correspondent?.avatarUrl} />
+        <div className="min-w-0 flex-1">
+          <div className="truncate text-base font-semibold" dir="auto" data-testid="person-name">
+            {name}
+          </div>
+          {company && <div className="truncate text-slate-600">{company}</div>}
+          <IdentityList personId={person.id} />
         </div>
-        {(person.company ?? correspondent.company) && <div className="truncate text-slate-600">{person.company ?? correspondent.company}</div>}
-        <ul className="text-xs text-slate-500">
-          {identities?.map((i) => (
-            <li key={i.id} className="truncate" data-testid="identity">
-              {i.display}
-            </li>
-          ))}
-        </ul>
+      </header>
+      <div className="mt-1 flex flex-wrap gap-x-3">
+        <MergeWith person={person} />
+        {correspondent?.email && <NeverShow email={correspondent.email} />}
       </div>
-    </header>
+      <MergeUndo personId={person.id} />
+    </>
   );
 }

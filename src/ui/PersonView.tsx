@@ -7,6 +7,8 @@ import { LogEmail } from './capture/LogEmail';
 import { ClipButton } from './ClipButton';
 import { EmptyState } from './EmptyState';
 import { LookAlikes } from './LookAlikes';
+import { NeverShow } from './never-log/NeverShow';
+import { LinkToPerson } from './search/LinkToPerson';
 import { PersonCard } from './PersonCard';
 import { RememberList } from './RememberList';
 import { TaskList } from './TaskList';
@@ -25,12 +27,18 @@ export function PersonView({ correspondent, context }: { correspondent: Correspo
   return (
     <>
       {person ? <PersonCard person={person} correspondent={correspondent} /> : <EmptyState correspondent={correspondent} />}
+      {!person && (
+        <div className="mt-2 flex flex-wrap gap-x-3">
+          <LinkToPerson correspondent={correspondent} />
+          {correspondent.email && <NeverShow email={correspondent.email} />}
+        </div>
+      )}
       {person && <ComingUp personId={person.id} />}
       {context.view === 'profile' && <ClipButton correspondent={correspondent} context={context} />}
       {context.view === 'thread' && <LogEmail correspondent={correspondent} context={context} />}
       {person && (
         <>
-          {context.view === 'profile' && <LookAlikes person={person} />}
+          <LookAlikes person={person} />
           <RememberList personId={person.id} />
           <TaskList personId={person.id} />
           <Timeline personId={person.id} />

@@ -1,0 +1,111 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { emptySeed, addPerson } from '../../test/support/records';
+import { ClydeDB } from './db';
+import { addIdentity } from './identity';
+import { addNote, deleteNote, updateNote } from './notes';
+import { createPerson, updatePerson } from './people';
+import { addPreference } from './preferences';
+import { search } from './search';
+import { addTask } from './tasks';
+
+let db: ClydeDB;
+beforeEach(() => {
+  db = new ClydeDB(`test-${crypto.randomUUID()}`);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+const names = async (q: string) => (await search(db, q)).map((r) => `${r.kind}:${r.person.name}${r.snippet ? `:${r.snippet}` : ''}`);
+
+describe('search over the word index', () => {
+  it('finds people by name, company and address prefixes, accents and case folded', async () => {
+    const ana = await createPerson(db, { name: 'Ana Lima', company: 'Grãos do Sul' });
+    await addIdentity(db, ana.id, 'email', 'ana.lima@example.com');
+    await createPerson(db, { name: 'José Pires' });
+    expect(await names('an')).toEqual(['person:Ana Lima']);
+    expect(await names('GRAOS')).toEqual(['person:Ana Lima']);
+    expect(await names('ana.lima@ex')).toEqual(['person:Ana Lima']);
+    expect(await names('jose')).toEqual(['person:José Pires']);
+    expect(await names('lima jose')).toEqual([]);
+  });
+
+  it('finds a note, a fact and a task by a word in them, and a person’s note by name plus word', async () => {
+    const ana = await createPerson(db, { name: 'Ana Lima' });
+    const bruno = await createPerson(db, { name: 'Bruno Costa' });
+    await addNote(db, ana.id, { body: 'Met at the spring fair', occurredAt: 1000 });
+    await addNote(db, bruno.id, { body: 'Spring order is late', occurredAt: 2000 });
+    await addPreference(db, ana.id, 'delivery: springs only on Tuesdays');
+    await addTask(db, bruno.id, 'Call about springboard');
+    const hits = await search(db, 'spring');
+    expect(hits.map((h) => h.kind).sort()).toEqual(['notes', 'notes', 'preferences', 'tasks']);
+    expect(await names('ana spring')).toEqual(expect.arrayContaining(['notes:Ana Lima:Met at the spring fair']));
+    expect((await names('ana spring')).some((n) => n.includes('Bruno'))).toBe(false);
+    expect(await names('fair')).toEqual(['notes:Ana Lima:Met at the spring fair']);
+  });
+
+  it('ranks name and address hits first, then notes newest first', async () => {
+    const carla = await createPerson(db, { name: 'Carla Mendes' });
+    const other = await createPerson(db, { name: 'Duda Reis' });
+    await addNote(db, other.id, { body: 'Carla introduced us', occurredAt: 1000 });
+    await addNote(db, other.id, { body: 'Carla called again', occurredAt: 5000 });
+    const hits = await search(db, 'carla');
+    expect(hits.map((h) => [h.kind, h.person.id, h.snippet])).toEqual([
+      ['person', carla.id, undefined],
+      ['notes', other.id, 'Carla called again'],
+      ['notes', other.id, 'Carla introduced us'],
+    ]);
+  });
+
+  it('follows edits, deletes and renames', async () => {
+    const p = await createPerson(db, { name: 'Eva Prado' });
+    const note = await addNote(db, p.id, { body: 'likes oranges' });
+    await updateNote(db, note.id, { body: 'likes lemons' });
+    expect(await names('oranges')).toEqual([]);
+    expect(await names('lemons')).toEqual(['notes:Eva Prado:likes lemons']);
+    await deleteNote(db, note.id);
+    expect(await names('lemons')).toEqual([]);
+    await updatePerson(db, p.id, { name: 'Eva Souza' });
+    expect(await names('prado')).toEqual([]);
+    expect(await names('souza')).toEqual(['person:Eva Souza']);
+    expect(await db.words.where('[entity+id+word]').between(['notes', note.id], ['notes', note.id, []]).count()).toBe(0);
+  });
+
+  it('indexes records written straight into the tables, as team sync does, and drops them on clear', async () => {
+    const seed = emptySeed();
+    addPerson(seed, { name: 'Fabio Nunes', email: 'fabio@example.org', notes: [{ body: 'Synced note about tractors', occurredAt: 1 }] });
+    await db.transaction('rw', [db.people, db.identities, db.notes], async () => {
+      await db.people.bulkPut(seed.people);
+      await db.identities.bulkPut(seed.identities);
+      await db.notes.bulkPut(seed.notes);
+    });
+    expect(await names('tractors')).toEqual(['notes:Fabio Nunes:Synced note about tractors']);
+    expect(await names('fabio@')).toEqual(['person:Fabio Nunes']);
+    await db.notes.clear();
+    expect(await db.words.where('[entity+id+word]').between(['notes'], ['notes', []]).count()).toBe(0);
+    expect(await db.words.where('[entity+id+word]').between(['people'], ['people', []]).count()).toBeGreaterThan(0);
+    expect(await names('tractors')).toEqual([]);
+  });
+
+  it('finds a name written with look-alike Cyrillic letters by its Latin spelling', async () => {
+    await createPerson(db, { name: 'Аnna Ivanova' }); // Cyrillic А
+    expect(await names('anna')).toEqual(['person:Аnna Ivanova']);
+  });
+
+  it('builds the index for rows stored before version 3', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    old.version(1).stores({ people: 'id, updatedAt', identities: 'id, personId, [kind+value]', notes: 'id, personId, [personId+occurredAt]', preferences: 'id, personId', tasks: 'id, personId', outbox: '++clientSeq, [entity+id], state', meta: 'key' });
+    old.version(2).stores({ srv: '[entity+id]', rejected: '++n' });
+    const seed = emptySeed();
+    addPerson(seed, { name: 'Gabriela Souza', email: 'gabi@example.com', notes: [{ body: 'Old note about harvest', occurredAt: 1 }] });
+    await old.table('people').bulkPut(seed.people);
+    await old.table('notes').bulkPut(seed.notes);
+    old.close();
+    const upgraded = new ClydeDB(name);
+    expect((await search(upgraded, 'harvest')).map((r) => r.person.name)).toEqual(['Gabriela Souza']);
+    expect((await search(upgraded, 'gabriela')).map((r) => r.kind)).toEqual(['person']);
+    await upgraded.delete();
+  });
+});

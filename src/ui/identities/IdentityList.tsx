@@ -1,0 +1,47 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { db } from '../../storage/db';
+import { identitiesFor, removeIdentity } from '../../storage/identity';
+import type { IdentityKind } from '../../storage/schema';
+import { ErrorLine } from '../ErrorLine';
+import { useAction } from '../useAction';
+import { AddIdentity } from './AddIdentity';
+
+const KIND: Record<IdentityKind, string> = { email: '', x: 'X', linkedin: 'LinkedIn', url: 'web' };
+
+/** A person's addresses, handles and profiles, each removable; "Add…" opens one more field. */
+export function IdentityList({ personId }: { personId: string }) {
+  const identities = useLiveQuery(() => identitiesFor(db, personId), [personId]);
+  const [adding, setAdding] = useState(false);
+  const { error, run } = useAction();
+  return (
+    <div className="text-xs text-slate-500">
+      <ul aria-label="Addresses and profiles">
+        {identities?.map((i) => (
+          <li key={i.id} className="group flex items-center gap-1">
+            <span className="min-w-0 truncate" data-testid="identity">
+              {KIND[i.kind] && <span className="mr-1 text-slate-400">{KIND[i.kind]}</span>}
+              {i.display}
+            </span>
+            <button
+              type="button"
+              aria-label={`Remove ${i.display}`}
+              onClick={() => void run(() => removeIdentity(db, i.id))}
+              className="text-slate-400 opacity-0 group-hover:opacity-100 hover:text-red-700 focus:text-red-700 focus:opacity-100"
+            >
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      <ErrorLine error={error} />
+      {adding ? (
+        <AddIdentity personId={personId} />
+      ) : (
+        <button type="button" onClick={() => setAdding(true)} className="text-blue-800 underline">
+          Add address or profile…
+        </button>
+      )}
+    </div>
+  );
+}

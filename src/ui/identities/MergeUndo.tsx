@@ -1,0 +1,31 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '../../storage/db';
+import { keepMerge, pendingUndo, undoMerge } from '../../storage/merge-undo';
+import { ErrorLine } from '../ErrorLine';
+import { useAction } from '../useAction';
+
+/**
+ * Right after a merge (and after a reload: the log is stored), an offer to undo it. It stays
+ * until the user undoes or keeps the merge, so a merge made in a hurry can always be reversed.
+ */
+export function MergeUndo({ personId }: { personId: string }) {
+  const pending = useLiveQuery(async () => {
+    const merge = await pendingUndo(db, personId);
+    return merge && { merge, from: await db.people.get(merge.fromId) };
+  }, [personId]);
+  const { error, run } = useAction();
+  if (!pending) return null;
+  const { merge, from } = pending;
+  return (
+    <div role="status" className="mt-2 rounded border border-blue-200 bg-blue-50 p-2 text-xs">
+      Merged <bdi className="font-semibold">{from?.name ?? 'another person'}</bdi> into this person.{' '}
+      <button type="button" className="font-semibold text-blue-800 underline" onClick={() => void run(() => undoMerge(db, merge.id))}>
+        Undo merge
+      </button>{' '}
+      <button type="button" className="underline" onClick={() => void run(() => keepMerge(db, merge.id))}>
+        Keep
+      </button>
+      <ErrorLine error={error} />
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { db } from '../../storage/db';
+import { mergePeople } from '../../storage/merge';
+import type { Person } from '../../storage/schema';
+import { ErrorLine } from '../ErrorLine';
+import { SearchPalette } from '../search/SearchPalette';
+import { useAction } from '../useAction';
+
+/** "Merge with…": pick anyone by search, confirm, and they are merged into this person. */
+export function MergeWith({ person }: { person: Person }) {
+  const [searching, setSearching] = useState(false);
+  const [otherId, setOtherId] = useState<string | undefined>();
+  const other = useLiveQuery(() => (otherId ? db.people.get(otherId) : undefined), [otherId]);
+  const { error, run } = useAction();
+  return (
+    <>
+      <button type="button" onClick={() => setSearching(true)} className="text-xs text-blue-800 underline">
+        Merge with…
+      </button>
+      {searching && (
+        <SearchPalette
+          title="Merge whom into this person?"
+          onClose={() => setSearching(false)}
+          onPick={(id) => {
+            setSearching(false);
+            setOtherId(id === person.id ? undefined : id);
+          }}
+        />
+      )}
+      {other && (
+        <div role="group" aria-label="Confirm merge" className="mt-1 rounded border border-amber-300 bg-amber-50 p-2 text-xs">
+          Merge <bdi className="font-semibold">{other.name ?? 'this person'}</bdi> into <bdi>{person.name ?? 'this person'}</bdi>? Their notes, facts, tasks and
+          addresses move here. You can undo it.{' '}
+          <button
+            type="button"
+            autoFocus
+            className="font-semibold text-blue-800 underline"
+            onClick={() => void run(() => mergePeople(db, other.id, person.id)).then((ok) => ok && setOtherId(undefined))}
+          >
+            Merge
+          </button>{' '}
+          <button type="button" className="underline" onClick={() => setOtherId(undefined)}>
+            Cancel
+          </button>
+        </div>
+      )}
+      <ErrorLine error={error} />
+    </>
+  );
+}

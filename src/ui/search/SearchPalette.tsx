@@ -1,0 +1,96 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useId, useRef, useState } from 'react';
+import { db } from '../../storage/db';
+import { search, type SearchResult } from '../../storage/search';
+
+const KIND_LABEL: Record<SearchResult['kind'], string> = { person: '', notes: 'note', preferences: 'fact', tasks: 'task' };
+
+/**
+ * A search box over people, notes, facts and tasks (Cmd/Ctrl-K in the panel). Arrow keys move,
+ * Enter picks, Escape closes; focus returns where it was. Picking any result picks its person.
+ * Reusable: `title` and `initialQuery` let callers ask "Link to whom?" or search for a name the
+ * page showed.
+ */
+export function SearchPalette({ onPick, onClose, initialQuery = '', title = 'Search' }: { onPick: (personId: string) => void; onClose: () => void; initialQuery?: string; title?: string }) {
+  const [query, setQuery] = useState(initialQuery);
+  const [active, setActive] = useState(0);
+  const results = useLiveQuery(() => search(db, query), [query]);
+  const listId = useId();
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    // Give focus back to whatever had it when the palette closes, so the keyboard user is not lost.
+    const before = document.activeElement as HTMLElement | null;
+    input.current?.focus();
+    return () => before?.focus?.();
+  }, []);
+  useEffect(() => setActive(0), [query]);
+
+  const count = results?.length ?? 0;
+  const pick = (r: SearchResult | undefined) => r && onPick(r.person.id);
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      if (count) setActive((i) => (i + (e.key === 'ArrowDown' ? 1 : count - 1)) % count);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      pick(results?.[active]);
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      onClose();
+    }
+  };
+  const optionId = (i: number) => `${listId}-${i}`;
+
+  return (
+    <div className="fixed inset-0 z-50 bg-slate-900/30 p-3 pt-10" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div role="dialog" aria-modal="true" aria-label={title} className="rounded-lg border border-slate-300 bg-white shadow-xl" onKeyDown={onKeyDown}>
+        <input
+          ref={input}
+          role="combobox"
+          aria-label={title}
+          aria-expanded={count > 0}
+          aria-controls={listId}
+          aria-activedescendant={count ? optionId(active) : undefined}
+          aria-autocomplete="list"
+          placeholder="Name, address or a word from a note"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          className="w-full rounded-t-lg border-b border-slate-200 px-3 py-2 focus:outline-none"
+        />
+        <ul id={listId} role="listbox" aria-label="Results" className="max-h-96 overflow-y-auto py-1">
+          {results?.map((r, i) => (
+            <li
+              key={`${r.kind}:${r.id}`}
+              id={optionId(i)}
+              role="option"
+              aria-selected={i === active}
+              data-testid="search-result"
+              onMouseMove={() => setActive(i)}
+              onClick={() => pick(r)}
+              className="cursor-pointer px-3 py-1 aria-selected:bg-blue-50"
+            >
+              <div className="truncate font-semibold" dir="auto">
+                {r.person.name ?? 'Unnamed'}
+                {r.kind === 'person' && r.person.company && <span className="font-normal text-slate-500"> · {r.person.company}</span>}
+                {r.kind !== 'person' && <span className="ml-1 text-xs font-normal text-slate-500">{KIND_LABEL[r.kind]}</span>}
+              </div>
+              {r.snippet && (
+                <div className="truncate text-xs text-slate-600" dir="auto">
+                  {r.snippet}
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+        {query.trim() && results && count === 0 && (
+          <p role="status" className="px-3 pb-2 text-xs text-slate-500">
+            Nothing found for “{query.trim()}”.
+          </p>
+        )}
+        {!query.trim() && <p className="px-3 pb-2 text-xs text-slate-500">Type a name, an address, a company or a word from a note. ↑ ↓ to move, Enter to open, Esc to close.</p>}
+      </div>
+    </div>
+  );
+}

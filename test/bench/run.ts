@@ -1,3 +1,4 @@
+import { captureBench } from './capture';
 import { lookupBench } from './lookup';
 import { panelSpeedBench } from './panel-speed';
 import { parseBench } from './parse';
@@ -15,6 +16,10 @@ rows.push(['panel scripts, gzipped', kb(sizes.panel), '—']);
 const lookup = await lookupBench();
 rows.push([`person lookup by email (${lookup.people} people, ${lookup.notes} notes; Node + fake-indexeddb), median`, ms(lookup.median), '≤ 1 ms']);
 rows.push(['person lookup by email, p95', ms(lookup.p95), '—']);
+
+const captured = await captureBench();
+rows.push([`capture to stored (${captured.rounds} entries, all tags; Node + fake-indexeddb), median`, ms(captured.median), '≤ 20 ms']);
+rows.push(['capture to stored, p95', ms(captured.p95), '—']);
 
 for (const p of parseBench()) {
   rows.push([`parse: ${p.id} on ${p.fixture} (${p.kb.toFixed(1)} KB, happy-dom), median of 50`, ms(p.median), '—']);

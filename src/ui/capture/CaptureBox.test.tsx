@@ -1,0 +1,77 @@
+// @vitest-environment happy-dom
+// Rendered without act(): the box updates from liveQuery and React state, so the test waits for what shows.
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { db } from '../../storage/db';
+import { createPerson } from '../../storage/people';
+import { rememberFor } from '../../storage/preferences';
+import { openTasksFor } from '../../storage/tasks';
+import { CaptureBox } from './CaptureBox';
+
+let root: Root;
+let container: HTMLElement;
+let personId: string;
+
+beforeEach(async () => {
+  personId = (await createPerson(db, { name: 'Ana Lima' })).id;
+  container = document.createElement('div');
+  document.body.append(container);
+  root = createRoot(container);
+  root.render(<CaptureBox personId={personId} />);
+  await vi.waitFor(() => expect(box()).toBeTruthy());
+});
+afterEach(async () => {
+  root.unmount();
+  container.remove();
+  await db.delete();
+  await db.open();
+});
+
+const box = () => container.querySelector<HTMLTextAreaElement>('textarea[aria-label="Quick capture"]')!;
+const chip = (name: string) => [...container.querySelectorAll('button')].find((b) => b.textContent?.startsWith(name))!;
+const preview = () => container.querySelector('[data-testid=capture-preview]')!.textContent;
+
+/** Sets the textarea's value the way React notices (its value tracker). */
+function typeText(value: string) {
+  Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(box(), value);
+  box().dispatchEvent(new Event('input', { bubbles: true }));
+}
+const press = (init: KeyboardEventInit) => box().dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }));
+
+describe('the capture box', () => {
+  it('shows each tag’s shortcut on its chip and toggles the tag with Alt+letter while typing', async () => {
+    expect(chip('preference').title).toBe('Tag as preference (Alt+P)');
+    expect(chip('preference').textContent).toContain('Alt+P');
+    typeText('order: grain in two bags');
+    press({ key: 'p', code: 'KeyP', altKey: true });
+    await vi.waitFor(() => expect(chip('preference').getAttribute('aria-pressed')).toBe('true'));
+    expect(preview()).toBe('Remember: order → grain in two bags');
+    press({ key: 'p', code: 'KeyP', altKey: true });
+    await vi.waitFor(() => expect(chip('preference').getAttribute('aria-pressed')).toBe('false'));
+    press({ key: 'r', code: 'KeyR', altKey: true });
+    press({ key: 'Escape', code: 'Escape' });
+    await vi.waitFor(() => expect(chip('promise').getAttribute('aria-pressed')).toBe('false'));
+  });
+
+  it('saves on Enter (not Shift+Enter), then clears the text and the tag', async () => {
+    typeText('Send the price list in 2 weeks');
+    press({ key: 'r', code: 'KeyR', altKey: true });
+    await vi.waitFor(() => expect(preview()).toMatch(/^Task, due /));
+    expect(press({ key: 'Enter', shiftKey: true })).toBe(true); // not cancelled: the textarea adds a line
+    press({ key: 'Enter' });
+    await vi.waitFor(async () => expect((await openTasksFor(db, personId)).map((t) => t.title)).toEqual(['Send the price list in 2 weeks']));
+    await vi.waitFor(() => expect(box().value).toBe(''));
+    expect(chip('promise').getAttribute('aria-pressed')).toBe('false');
+    expect(preview()).toMatch(/^Task added, due /);
+  });
+
+  it('keeps the text and says why when a save is refused', async () => {
+    typeText('x'.repeat(2_001));
+    press({ key: 'p', code: 'KeyP', altKey: true });
+    await vi.waitFor(() => expect(preview()).toContain('holds at most 2,000 characters'));
+    press({ key: 'Enter' });
+    await vi.waitFor(() => expect(container.querySelector('[role=alert]')?.textContent).toContain('Nothing was saved'));
+    expect(box().value).toHaveLength(2_001);
+    expect(await rememberFor(db, personId)).toEqual([]);
+  });
+});

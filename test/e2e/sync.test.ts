@@ -14,26 +14,57 @@ import { launchClyde, type Clyde } from './browser';
 /**
  * Team sync end to end: the real server on a local port, two Chromium profiles with the built
  * extension, each joined through the options page. A note is written into one profile's database
- * the way the mutators write it (record + outbox op); the background must carry it to the other.
+ * the way the mutators write it (record + outbox op); the background must carry it to the other,
+ * also when the server was unreachable at the time of the edit and when the service worker is
+ * stopped while its push is on the wire.
  */
 
 let dir: string;
 let store: SyncStore;
-let http: ServerType;
+let http: ServerType | undefined;
+let port = 0;
 let baseUrl: string;
 let teamId: string;
 const profiles: { clyde: Clyde; page: Page }[] = [];
+
+/** While set, pushes are held here (in flight, unanswered) instead of reaching the server. */
+let holdPushes: { arrived: () => void; released: Promise<void> } | undefined;
+
+async function startServer(): Promise<void> {
+  const app = createApp({ store });
+  const fetch = async (req: Request) => {
+    const hold = holdPushes;
+    if (hold && new URL(req.url).pathname === '/v1/sync/push') {
+      hold.arrived();
+      await hold.released;
+      // The push never reaches the store: only the device's outbox still has the edit.
+      return new Response(null, { status: 503 });
+    }
+    return app.fetch(req);
+  };
+  await new Promise<void>((resolve) => {
+    http = serve({ fetch, port, hostname: '127.0.0.1' }, () => resolve());
+  });
+  port = (http!.address() as AddressInfo).port;
+}
+
+/** Takes the server off the network, event streams included; the data stays in `store`. */
+async function stopServer(): Promise<void> {
+  const server = http as (ServerType & { closeAllConnections?: () => void }) | undefined;
+  http = undefined;
+  await new Promise<void>((resolve) => {
+    server?.close(() => resolve());
+    server?.closeAllConnections?.();
+  });
+}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'clyde-e2e-sync-'));
   store = createSqliteStore({ dataDir: dir });
   await store.migrate();
   teamId = (await store.createTeam('E2E team', Date.now())).id;
-  const app = createApp({ store });
-  await new Promise<void>((resolve) => {
-    http = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve());
-  });
-  baseUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  await startServer();
+  baseUrl = `http://127.0.0.1:${port}`;
   for (const name of ['alice', 'bob']) {
     const clyde = await launchClyde();
     const page = await clyde.context.newPage();
@@ -49,7 +80,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const p of profiles) await p.clyde.close();
-  http?.close();
+  await stopServer();
   await store?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
@@ -94,6 +125,49 @@ function writeNote(page: Page, note: { id: string; body: string; shared: boolean
   );
 }
 
+/** Asks the background for a round, as the panel's "Sync now" does; this also wakes a stopped worker. */
+function syncNow(page: Page) {
+  return page.evaluate(() => {
+    const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+    return chrome.runtime.sendMessage({ type: 'sync/now' }).then(
+      () => undefined,
+      () => undefined,
+    );
+  });
+}
+
+/** Ops this profile has not yet seen the server confirm. */
+function outboxSize(page: Page) {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('clyde');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const count = open.result.transaction('outbox').objectStore('outbox').count();
+          count.onsuccess = () => (open.result.close(), resolve(count.result));
+          count.onerror = () => reject(count.error);
+        };
+      }),
+  );
+}
+
+/** Stops the profile's extension service worker the way Chrome does when it idles out. */
+async function stopServiceWorker(clyde: Clyde, page: Page): Promise<void> {
+  const cdp = await clyde.context.newCDPSession(page);
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${clyde.extensionId}/`));
+    if (!worker) throw new Error('no extension service worker is running');
+    await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+    await expect
+      .poll(async () => (await cdp.send('Target.getTargets')).targetInfos.some((t) => t.targetId === worker.targetId), { timeout: 10_000 })
+      .toBe(false);
+  } finally {
+    await cdp.detach();
+  }
+}
+
 function readNote(page: Page, id: string) {
   return page.evaluate(
     (id) =>
@@ -116,11 +190,51 @@ describe('team sync between two browsers', () => {
     const shared = { id: crypto.randomUUID(), body: 'Shared: prefers calls in the morning', shared: true };
     const secret = { id: crypto.randomUUID(), body: 'Private: negotiating a discount', shared: false };
     await writeNote(alice.page, secret);
+    const written = Date.now();
     await writeNote(alice.page, shared);
-    await expect.poll(() => readNote(bob.page, shared.id), { timeout: 20_000 }).toMatchObject({ body: shared.body, scope: 'team' });
+    await expect.poll(() => readNote(bob.page, shared.id), { timeout: 20_000, interval: 50 }).toMatchObject({ body: shared.body, scope: 'team' });
+    // Observed, not asserted (speed belongs to `npm run bench`): the goal is within 2 s of the pull.
+    console.log(`observed: a shared note reached the teammate's database ${Date.now() - written} ms after the edit (push, poke, pull)`);
     // The private note was pushed first, so Bob has pulled past it too.
     expect(await readNote(bob.page, secret.id)).toBeUndefined();
     await alice.page.getByText('Synced just now').waitFor();
     expect(await readNote(alice.page, secret.id)).toMatchObject({ body: secret.body });
+  });
+
+  it('an edit made while the server is unreachable arrives after it is back', async () => {
+    const [alice, bob] = profiles as [(typeof profiles)[0], (typeof profiles)[0]];
+    await stopServer();
+    const offline = { id: crypto.randomUUID(), body: 'Written offline: call back on Friday', shared: true };
+    await writeNote(alice.page, offline);
+    await alice.page.getByText(/Cannot reach the sync server/).waitFor({ timeout: 20_000 });
+    expect(await outboxSize(alice.page)).toBeGreaterThan(0);
+    expect(await readNote(alice.page, offline.id)).toMatchObject({ body: offline.body });
+    await startServer();
+    // No nudge: the background's retry (backoff) and the teammate's event-stream reconnect carry it.
+    await expect.poll(() => readNote(bob.page, offline.id), { timeout: 60_000, interval: 250 }).toMatchObject({ body: offline.body, scope: 'team' });
+    await expect.poll(() => outboxSize(alice.page), { timeout: 20_000 }).toBe(0);
+  });
+
+  it('a service worker stopped while its push is in flight loses nothing: the edit arrives after it restarts', async () => {
+    const [alice, bob] = profiles as [(typeof profiles)[0], (typeof profiles)[0]];
+    let arrived!: () => void;
+    let release!: () => void;
+    const pushArrived = new Promise<void>((resolve) => (arrived = resolve));
+    holdPushes = { arrived, released: new Promise<void>((resolve) => (release = resolve)) };
+    const note = { id: crypto.randomUUID(), body: 'Survives a worker restart', shared: true };
+    try {
+      await writeNote(alice.page, note);
+      await pushArrived;
+      await stopServiceWorker(alice.clyde, alice.page);
+    } finally {
+      holdPushes = undefined;
+      release();
+    }
+    expect(await readNote(bob.page, note.id)).toBeUndefined();
+    expect(await outboxSize(alice.page)).toBeGreaterThan(0);
+    // A message wakes the worker (so would the next alarm); it finds the edit in the outbox.
+    await syncNow(alice.page);
+    await expect.poll(() => readNote(bob.page, note.id), { timeout: 30_000, interval: 250 }).toMatchObject({ body: note.body, scope: 'team' });
+    await expect.poll(() => outboxSize(alice.page), { timeout: 20_000 }).toBe(0);
   });
 });

@@ -16,7 +16,12 @@ export default defineConfig({
     description: 'Remember what matters about the people you email. Private by default, works offline.',
     // alarms: team sync wakes the background every few minutes even when nothing else happens.
     // contextMenus: "Add to <person>" on selected text (no install warning).
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus'],
+    // activeTab + scripting: "Read this page" runs the generic reader in a tab only when the user
+    // asks (toolbar button or shortcut), with no host permission beyond the supported sites.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'activeTab', 'scripting'],
+    commands: {
+      'read-page': { suggested_key: { default: 'Alt+Shift+C' }, description: 'Read this page with Clyde' },
+    },
     // The same hosts the content scripts run on (so no new install warning). On webmail, host
     // permission lets Chromium give the panel frame the extension's unpartitioned IndexedDB; on
     // LinkedIn and X it lets the background see History-API navigation in tabs.onUpdated.

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { startContextMenu } from '../src/messaging/context-menu';
 import { contextKey } from '../src/messaging/protocol';
+import { startReadPage } from '../src/messaging/read-page-triggers';
 import { route } from '../src/messaging/router';
 import { startBackgroundSync } from '../src/sync/client/background';
 import { forwardUrlChanges } from '../src/messaging/url-changes';
@@ -11,13 +12,15 @@ export default defineBackground(() => {
     extensionId: browser.runtime.id,
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
     session: browser.storage.session,
+    readPage: startReadPage(),
   };
   browser.runtime.onMessage.addListener((raw, sender) => route(raw, sender, deps));
   // A closed tab's page context is of no further use.
   browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(contextKey(tabId)));
   forwardUrlChanges();
   startContextMenu();
-  // Chrome: the toolbar button opens Clyde in the side panel (Firefox has its own sidebar button).
-  void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
+  // The toolbar button opens Clyde in the side panel from action.onClicked (read-page-triggers.ts),
+  // not by openPanelOnActionClick: Chrome grants activeTab only when the click reaches onClicked.
+  void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => undefined);
   startBackgroundSync();
 });

@@ -1,7 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
 import { db } from '../../src/storage/db';
 import { ShortcutsSettings } from '../../src/ui/help/ShortcutList';
+import { DisplayModeSettings } from '../../src/ui/options/DisplayModeSettings';
 import { TeamSettings } from '../../src/ui/sync/TeamSettings';
 import '../panel/style.css';
 
@@ -10,6 +12,9 @@ createRoot(document.getElementById('root')!).render(
     <main className="mx-auto max-w-xl p-6">
       <h1 className="mb-4 text-lg font-semibold">Clyde settings</h1>
       <TeamSettings db={db} fetch={(url, init) => fetch(url, init)} />
+      <div className="mt-6">
+        <DisplayModeSettings area={browser.storage.local} events={browser.storage.local.onChanged} />
+      </div>
       <ShortcutsSettings />
     </main>
   </StrictMode>,

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { PageContextSchema } from '../parsers/schema';
+import { MAX_SKELETON } from '../parsers/skeleton';
 
 /**
  * Every runtime message Clyde sends, one zod schema each, grouped by direction. Receivers parse
@@ -23,6 +24,8 @@ export const PanelMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('panel/hello') }),
   /** The user pressed "Sync now", or a page just wrote and wants it sent without waiting. */
   z.strictObject({ type: z.literal('sync/now') }),
+  /** The user asked Clyde to read the page in this tab (a site without its own reader). */
+  z.strictObject({ type: z.literal('page/read'), tabId: z.number().check(z.int(), z.nonnegative()) }),
 ]);
 
 /** Background → content script of a tab. */
@@ -36,6 +39,23 @@ export const PanelToPageMessage = z.discriminatedUnion('type', [
   /** The text the user has selected in the page, to log with an email; never the email's body. */
   z.strictObject({ type: z.literal('page/selection') }),
 ]);
+
+/**
+ * Panel → the content script of its tab, when Clyde could not read the page: its tag/attribute
+ * skeleton (no text, no personal values; parsers/skeleton.ts) for a bug report the user copies.
+ * A union of its own, so no other page request's listener mistakes it for theirs.
+ */
+export const SkeletonRequest = z.strictObject({ type: z.literal('page/skeleton') });
+export const SkeletonReply = z.strictObject({ skeleton: z.string().check(z.maxLength(MAX_SKELETON)) });
+export type SkeletonReply = z.infer<typeof SkeletonReply>;
+export const skeletonRequest: z.infer<typeof SkeletonRequest> = { type: 'page/skeleton' };
+
+/** Answer to `page/read`: how many people the page names, or why Clyde did not read it. */
+export const ReadPageReply = z.discriminatedUnion('ok', [
+  z.strictObject({ ok: z.literal(true), people: z.number().check(z.int(), z.nonnegative()) }),
+  z.strictObject({ ok: z.literal(false), reason: z.enum(['not-allowed', 'supported', 'unreadable']) }),
+]);
+export type ReadPageReply = z.infer<typeof ReadPageReply>;
 
 export const HelloReply = z.strictObject({ tabId: z.number().check(z.int(), z.nonnegative()) });
 

@@ -1,11 +1,13 @@
 import type { Browser } from 'wxt/browser';
 import { readPageMessage } from './page-sender';
-import { PanelMessage, contextKey, type HelloReply, type TabContext } from './protocol';
+import { PanelMessage, contextKey, type HelloReply, type ReadPageReply, type TabContext } from './protocol';
 
 export interface RouterDeps {
   extensionId: string;
   extensionOrigin: string;
   session: { set(items: Record<string, unknown>): Promise<void> };
+  /** "Read this page" (read-page.ts); absent where the browser has no `scripting`. */
+  readPage?: (tabId: number) => Promise<ReadPageReply>;
 }
 
 /**
@@ -13,12 +15,14 @@ export interface RouterDeps {
  * reading it (security.md A12 §13): content-script messages only from the top frame of a
  * supported page, panel messages only from our own extension pages. Anything else is dropped.
  */
-export async function route(raw: unknown, sender: Browser.runtime.MessageSender, deps: RouterDeps): Promise<HelloReply | undefined> {
+export async function route(raw: unknown, sender: Browser.runtime.MessageSender, deps: RouterDeps): Promise<HelloReply | ReadPageReply | undefined> {
   if (sender.id !== deps.extensionId) return undefined;
 
   if (sender.url?.startsWith(deps.extensionOrigin)) {
-    // `sync/now` is the sync service's to answer; the router answers only `panel/hello`.
-    if (PanelMessage.safeParse(raw).data?.type !== 'panel/hello') return undefined;
+    const message = PanelMessage.safeParse(raw).data;
+    if (message?.type === 'page/read') return deps.readPage?.(message.tabId) ?? { ok: false, reason: 'not-allowed' };
+    // `sync/now` is the sync service's to answer; the router answers only `panel/hello` and `page/read`.
+    if (message?.type !== 'panel/hello') return undefined;
     // The injected panel is a frame inside a tab; the side panel has no tab and gets nothing here.
     return sender.tab?.id !== undefined ? { tabId: sender.tab.id } : undefined;
   }

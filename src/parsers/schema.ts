@@ -43,6 +43,13 @@ export const PageContextSchema = z.strictObject({
   self: z.optional(z.strictObject({ email: z.optional(text(0, 254)), handle: z.optional(text(0, 64)) })),
   thread: z.optional(z.strictObject({ id: z.optional(text(0, 200)), subject: z.optional(text(0, MAX_TEXT * 2)) })),
   url: text(0, 4096),
+  /**
+   * The URL says this view shows someone (a Gmail thread, a LinkedIn profile) but the parser read
+   * nobody: most likely the site changed its layout. `people` then holds at most who the URL alone
+   * names (a LinkedIn slug, an X handle); the panel says Clyde could not read the page and offers
+   * search and a diagnostic.
+   */
+  unread: z.optional(z.literal(true)),
 });
 
 export type Role = z.infer<typeof RoleSchema>;

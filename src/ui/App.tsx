@@ -6,20 +6,27 @@ import { PersonView } from './PersonView';
 import { openSettings } from './sync/sendSyncNow';
 import { SyncStatus } from './sync/SyncStatus';
 import type { PanelPlace } from './panelTab';
-import { useTabContext } from './useTabContext';
+import { ParserHealth } from './ParserHealth';
+import { ReadThisPage } from './ReadThisPage';
+import { useTabView } from './useTabContext';
 
 /** Who is on screen, and everything Clyde remembers about them. */
 export function App({ place }: { place: PanelPlace }) {
-  const context = useTabContext(place);
+  const { context, tabId } = useTabView(place);
   const [picked, setPicked] = useState<string | undefined>();
 
   if (context === undefined) return <Shell>{null}</Shell>;
   if (!context || context.people.length === 0) {
     return (
       <Shell>
-        <p className="mt-16 text-center text-sm text-slate-500" data-testid="no-one">
-          No one here. Open an email or a LinkedIn or X profile and Clyde shows who it is.
-        </p>
+        {context?.unread ? (
+          <ParserHealth context={context} tabId={tabId} />
+        ) : (
+          <p className="mt-16 text-center text-sm text-slate-500" data-testid="no-one">
+            No one here. Open an email or a LinkedIn or X profile and Clyde shows who it is.
+          </p>
+        )}
+        {!context && place === 'side-panel' && <ReadThisPage tabId={tabId} />}
       </Shell>
     );
   }
@@ -44,6 +51,7 @@ export function App({ place }: { place: PanelPlace }) {
           ))}
         </nav>
       )}
+      {context.unread && <ParserHealth context={context} tabId={tabId} />}
       <PanelPlaceContext value={place}>
         <PersonView key={keyOf(current)} correspondent={current} context={context} />
       </PanelPlaceContext>

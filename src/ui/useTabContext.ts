@@ -14,7 +14,19 @@ import { watchPanelTab, type PanelPlace } from './panelTab';
  * The panel never listens to `window.postMessage`: nothing the host page says can change who is shown.
  */
 export function useTabContext(place: PanelPlace): PageContext | null | undefined {
+  return useTabView(place).context;
+}
+
+export interface TabView {
+  /** The tab whose page the panel shows; undefined until known, or when there is none. */
+  tabId: number | undefined;
+  context: PageContext | null | undefined;
+}
+
+/** `useTabContext` plus the tab it belongs to, for panels that ask that tab's page for more. */
+export function useTabView(place: PanelPlace): TabView {
   const [context, setContext] = useState<PageContext | null | undefined>(undefined);
+  const [shownTab, setShownTab] = useState<number | undefined>();
 
   useEffect(() => {
     const stop = new AbortController();
@@ -29,7 +41,13 @@ export function useTabContext(place: PanelPlace): PageContext | null | undefined
     };
     const onStored = (changes: Record<string, { newValue?: unknown }>) => {
       const change = tabId === undefined ? undefined : changes[contextKey(tabId)];
-      if (change) apply(TabContext.safeParse(change.newValue).data);
+      if (!change) return;
+      // Removed: a page read on request, forgotten when its tab navigated away.
+      if (change.newValue === undefined) {
+        newest = -Infinity;
+        return setContext(null);
+      }
+      apply(TabContext.safeParse(change.newValue).data);
     };
     const onMessage = (raw: unknown, sender: Parameters<typeof readPageMessage>[1]) => {
       const page = readPageMessage(raw, sender, browser.runtime.id);
@@ -41,6 +59,7 @@ export function useTabContext(place: PanelPlace): PageContext | null | undefined
       place,
       async (tab) => {
         tabId = tab;
+        setShownTab(tab);
         newest = -Infinity;
         if (tab === undefined) return setContext(null);
         const key = contextKey(tab);
@@ -56,5 +75,5 @@ export function useTabContext(place: PanelPlace): PageContext | null | undefined
     };
   }, [place]);
 
-  return context;
+  return { tabId: shownTab, context };
 }

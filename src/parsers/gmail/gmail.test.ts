@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { gmail } from './index';
-import { isListRoute } from './route';
+import { isListRoute, isThreadRoute } from './route';
 
 const SELF = 'nadia.rep@example.com';
 const page = (body: string, title = `Inbox - ${SELF} - Gmail`) =>
@@ -27,6 +27,34 @@ describe('gmail routes', () => {
     ['https://mail.google.com/chat/u/0/#chat/home', false],
   ])('%s is a list route: %s', (url, expected) => {
     expect(isListRoute(new URL(url))).toBe(expected);
+  });
+});
+
+describe('gmail thread routes', () => {
+  it.each([
+    ['#inbox/FMfcgzQXJWkJqRbTfictional', true],
+    ['#label/Clients%2FActive/FMfcgzQXJWkJqRbT', true],
+    ['#search/from%3Aana/198c6747aabb71a9', true],
+    ['#inbox/FMfcgzQXJWkJqRbT?compose=new', true],
+    ['#inbox', false],
+    ['#label/Clients', false],
+    ['#search/FMfcgzQXJWkJqRbT', true],
+    ['#settings/FMfcgzQXJWkJqRbT', false],
+  ])('%s opens one conversation: %s', (hash, expected) => {
+    expect(isThreadRoute(at(hash))).toBe(expected);
+  });
+
+  it('says it could not read a thread URL that shows no conversation it knows', () => {
+    const out = gmail.parse(page('<div role="main"><div class="new-layout">Ana Lima wrote</div></div>'), at('#inbox/FMfcgzQXJWkJqRbT'));
+    expect(out).toMatchObject({ view: 'thread', people: [], unread: true });
+  });
+
+  it('does not cry wolf: a read thread, a thread to oneself and the list are read', () => {
+    expect(gmail.parse(page(thread), at('#inbox/FMfcgzQXJWkJqRbT'))?.unread).toBeUndefined();
+    const toSelf = `<h2 class="hP">Note</h2><div class="adn"><h3 class="iw"><span email="${SELF}" name="Me"></span></h3></div>`;
+    expect(gmail.parse(page(toSelf), at('#inbox/FMfcgzQXJWkJqRbT'))).toMatchObject({ view: 'thread', people: [] });
+    expect(gmail.parse(page(toSelf), at('#inbox/FMfcgzQXJWkJqRbT'))?.unread).toBeUndefined();
+    expect(gmail.parse(page(listRow), at('#inbox'))?.unread).toBeUndefined();
   });
 });
 

@@ -59,13 +59,16 @@ function company(doc: Document, url: URL, route: Route): Correspondent | undefin
 /**
  * LinkedIn (www and country hosts), logged in or out. Person profiles (`/in/<slug>`, including
  * overlays and detail pages over them) and company pages (`/company/<slug>`) → 'profile' with
- * one correspondent; every other page (feed, search, jobs, messaging) → null.
+ * one correspondent; every other page (feed, search, jobs, messaging) → null. When no source
+ * on the page names the entity, the URL still identifies it (so it can be clipped), but the
+ * context is `unread`: the page itself was not read, most likely because LinkedIn changed it.
  */
 function read(doc: Document, url: URL): PageContext | null {
   const route = routeOf(url);
   if (!route) return null;
   const found = route.kind === 'in' ? person(doc, url, route) : company(doc, url, route);
-  return finalize({ site: 'linkedin', view: 'profile', people: found ? [found] : [], url: pageUrl(url) });
+  const people = found ? [found] : [];
+  return finalize({ site: 'linkedin', view: 'profile', people, url: pageUrl(url), ...(!found?.name && { unread: true }) });
 }
 
 export const linkedin: SiteParser = { id: 'linkedin', matches: LINKEDIN_MATCHES, parse: total(read) };

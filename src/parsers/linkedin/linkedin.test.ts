@@ -50,6 +50,13 @@ describe('linkedin profile reading', () => {
     expect(out?.people).toEqual([{ role: 'profile', profileUrl: 'https://www.linkedin.com/in/bruno-costa-dev' }]);
   });
 
+  it('marks a profile URL whose page names nobody as unread, and a read one not', () => {
+    const unread = linkedin.parse(page('<main><div class="pv-redesigned"><span>Bruno Costa</span></div></main>'), at('/in/bruno-costa-dev/'));
+    expect(unread).toMatchObject({ view: 'profile', unread: true, people: [{ profileUrl: 'https://www.linkedin.com/in/bruno-costa-dev' }] });
+    expect(linkedin.parse(page(card('bruno-costa-dev', 'Bruno Costa')), at('/in/bruno-costa-dev/'))?.unread).toBeUndefined();
+    expect(linkedin.parse(page(''), at('/feed/'))).toBeNull();
+  });
+
   it('takes the vanity slug from the card when the URL has a member id', () => {
     const out = linkedin.parse(page(card('bruno-costa-dev', 'Bruno Costa')), at('/in/ACoAAC3b7xYBfictAbC/'));
     expect(out?.people[0]).toMatchObject({ name: 'Bruno Costa', profileUrl: 'https://www.linkedin.com/in/bruno-costa-dev' });

@@ -13,12 +13,16 @@ function isMailRoute(url: URL): boolean {
   return /^\/mail(\/|$)/.test(url.pathname) && !/^\/mail\/(?:\d+\/)?options(\/|$)/.test(url.pathname);
 }
 
+/** A message route: `/mail/inbox/id/<id>`, `/mail/0/sentitems/id/<id>`, `/mail/id/<id>`. */
+const isMessageRoute = (url: URL): boolean => /\/id\/[^/]+/.test(url.pathname);
+
 /**
  * Outlook on the web (office.com, office365.com, live.com, cloud.microsoft). Views, in order:
  * - a message open in the reading pane → 'thread';
  * - otherwise a message being written (in the pane or a pop-out) with a resolved recipient → 'compose';
  * - otherwise a mail route → 'list' with no people (the list alone, or the pane's empty state);
  * - anything else (settings, calendar, people) → null.
+ * A message URL where neither is found → 'thread', no people, `unread`: a layout change, probably.
  */
 function read(doc: Document, url: URL): PageContext | null {
   if (!isMailRoute(url)) return null;
@@ -32,6 +36,7 @@ function read(doc: Document, url: URL): PageContext | null {
   if (conversation) return finalize({ ...base, view: 'thread', ...conversation });
   const recipients = readCompose(pane ?? doc.documentElement, isVisible, keys);
   if (recipients && recipients.length > 0) return finalize({ ...base, view: 'compose', people: recipients });
+  if (isMessageRoute(url)) return finalize({ ...base, view: 'thread', people: [], unread: true });
   return finalize({ ...base, view: 'list', people: [] });
 }
 

@@ -20,7 +20,9 @@ import { readSelf } from './self';
  *   Repliers and quoted authors are not reported.
  * - X's own pages (home, explore, settings, …) → null.
  * The signed-in account is `self` and never a correspondent, so on one's own profile `people` is
- * empty. Timeline authors and "Who to follow" are outside the header and never read.
+ * empty. Timeline authors and "Who to follow" are outside the header and never read. Someone
+ * else's profile with no name from any source is still the URL's account, but `unread` (a layout
+ * change, or an account that no longer exists).
  */
 function read(doc: Document, url: URL): PageContext | null {
   const route = routeOf(url);
@@ -51,7 +53,7 @@ function read(doc: Document, url: URL): PageContext | null {
           location: [header.location, schema.location],
           avatarUrl: [schema.avatarUrl, header.avatarUrl],
         });
-  return finalize({ ...base, view: 'profile', people: person ? [person] : [] });
+  return finalize({ ...base, view: 'profile', people: person ? [person] : [], ...(person && !person.name && { unread: true }) });
 }
 
 export const x: SiteParser = { id: 'x', matches: X_MATCHES, parse: total(read) };

@@ -50,6 +50,12 @@ describe('x profile reading', () => {
     expect(out?.people).toEqual([{ role: 'profile', handle: 'julia_rocha', profileUrl: 'https://x.com/julia_rocha' }]);
   });
 
+  it('marks a profile that names nobody as unread, but not one read, nor one\'s own', () => {
+    expect(x.parse(page('<main><div>Julia Rocha</div></main>'), at('/julia_rocha'))).toMatchObject({ people: [{ handle: 'julia_rocha' }], unread: true });
+    expect(x.parse(page(header('julia_rocha', 'Julia Rocha')), at('/julia_rocha'))?.unread).toBeUndefined();
+    expect(x.parse(page(self('NadiaRep')), at('/NadiaRep'))?.unread).toBeUndefined();
+  });
+
   it('keeps avatars to pbs.twimg.com', () => {
     expect(x.parse(page(header('ana', 'Ana')), at('/ana'))?.people[0]?.avatarUrl).toBe('https://pbs.twimg.com/profile_images/1/a_400x400.jpg');
     expect(x.parse(page(header('ana', 'Ana', 'evil.example')), at('/ana'))?.people[0]?.avatarUrl).toBeUndefined();

@@ -1,0 +1,54 @@
+import { MatchPattern } from 'wxt/utils/match-patterns';
+import { SUPPORTED_HOSTS } from '../parsers/hosts';
+import { ContentMessage, contextKey, TabContext, type ReadPageReply } from './protocol';
+
+const SUPPORTED = SUPPORTED_HOSTS.map((p) => new MatchPattern(p));
+
+/** The browser calls the background makes, injected so the logic can be tested without a browser. */
+export interface ReadPageDeps {
+  /** The tab's URL, undefined when Clyde may not see it (no activeTab grant, no host permission). */
+  tabUrl(tabId: number): Promise<string | undefined>;
+  /** Runs the generic reader (entrypoints/generic.ts) in the tab's top frame; its result, or a thrown error. */
+  inject(tabId: number): Promise<unknown>;
+  session: {
+    get(key: string): Promise<Record<string, unknown>>;
+    set(items: Record<string, unknown>): Promise<void>;
+    remove(key: string): Promise<void>;
+  };
+}
+
+/**
+ * "Read this page" on a site Clyde has no reader for: only when the user asked (toolbar button,
+ * keyboard shortcut, or the side panel's button right after one), with the `activeTab` grant that
+ * asking gives, never by host permission. The reader's answer is validated like a content
+ * script's `page/context` and stored as the tab's context, so every panel follows it.
+ * Supported sites are left to their own content script, whose reading is better.
+ */
+export async function readPageOnRequest(tabId: number, deps: ReadPageDeps): Promise<ReadPageReply> {
+  const url = await deps.tabUrl(tabId).catch(() => undefined);
+  if (!url) return { ok: false, reason: 'not-allowed' };
+  if (SUPPORTED.some((p) => p.includes(url))) return { ok: false, reason: 'supported' };
+  let result: unknown;
+  try {
+    result = await deps.inject(tabId);
+  } catch {
+    // No grant for this tab (the panel button without a toolbar click first), or a page the
+    // browser protects (the Web Store, settings pages).
+    return { ok: false, reason: 'not-allowed' };
+  }
+  const message = ContentMessage.safeParse(result);
+  if (!message.success) return { ok: false, reason: 'unreadable' };
+  const value: TabContext = { context: message.data.context, at: message.data.at };
+  await deps.session.set({ [contextKey(tabId)]: value });
+  return { ok: true, people: message.data.context?.people.length ?? 0 };
+}
+
+/**
+ * A page read on request is a snapshot: once the tab navigates it describes the previous page,
+ * so it is dropped. Contexts from site content scripts are left alone; they report the new page.
+ */
+export async function forgetReadPage(tabId: number, session: ReadPageDeps['session']): Promise<void> {
+  const key = contextKey(tabId);
+  const stored = TabContext.safeParse((await session.get(key))[key]);
+  if (stored.success && stored.data.context?.site === 'generic') await session.remove(key);
+}

@@ -1,0 +1,54 @@
+import { saveMode, type DisplayMode, type MailSite, type SettingsArea, type SettingsEvents } from '../../settings/display-mode';
+import { ErrorLine } from '../ErrorLine';
+import { useAction } from '../useAction';
+import { useDisplayModes } from './useDisplayModes';
+
+const SITES: { site: MailSite; label: string }[] = [
+  { site: 'gmail', label: 'Gmail' },
+  { site: 'outlook', label: 'Outlook' },
+];
+
+const MODES: { mode: DisplayMode; label: string }[] = [
+  { mode: 'injected', label: 'Beside the mail' },
+  { mode: 'side-panel', label: "In the browser's side panel" },
+];
+
+/**
+ * Settings → Where Clyde appears: per webmail site, the panel injected beside the mail or the
+ * browser's side panel. Open mail tabs follow a change at once.
+ */
+export function DisplayModeSettings({ area, events }: { area: SettingsArea; events: SettingsEvents }) {
+  const modes = useDisplayModes(area, events);
+  const { error, run } = useAction();
+  if (!modes) return null;
+  return (
+    <section className="space-y-3" aria-labelledby="display-mode-title">
+      <h2 id="display-mode-title" className="text-base font-semibold">
+        Where Clyde appears
+      </h2>
+      {SITES.map(({ site, label }) => (
+        <fieldset key={site} className="space-y-1">
+          <legend className="text-sm font-medium">{label}</legend>
+          {MODES.map(({ mode, label: modeLabel }) => (
+            <label key={mode} className="mr-4 inline-flex items-center gap-1 text-sm">
+              <input
+                type="radio"
+                name={`display-mode-${site}`}
+                value={mode}
+                checked={modes[site] === mode}
+                onChange={() => void run(() => saveMode(area, site, mode))}
+              />
+              {modeLabel}
+            </label>
+          ))}
+        </fieldset>
+      ))}
+      <p className="text-sm text-slate-600">
+        The side panel opens from Clyde's toolbar button. On LinkedIn and X Clyde always uses the side panel: LinkedIn's
+        terms forbid adding elements to its pages, and its pages look for signs of installed extensions, so Clyde puts
+        nothing into them.
+      </p>
+      <ErrorLine error={error} />
+    </section>
+  );
+}

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PageContext } from '../parsers/schema';
 import { ClydeDB } from '../storage/db';
 import { findPersonForCorrespondent } from '../storage/identity';
+import { addNeverLog } from '../storage/never-log';
 import { timelineFor } from '../storage/notes';
 import { addToLogged, emailEntry, logEmail } from './email-log';
 import { addQuote } from './quote';
@@ -70,6 +71,15 @@ describe('logging an email', () => {
     await expect(addToLogged(db, note, '  ')).rejects.toThrow('Select text in the email first');
     await expect(addToLogged(db, note, 'x'.repeat(20_000))).rejects.toThrow('The entry is full; this passage was not added.');
     expect((await db.notes.get(note.id))!.body).toBe(note.body);
+  });
+});
+
+describe('a never-logged correspondent', () => {
+  it('is neither logged nor quoted, with the reason, and nothing is written', async () => {
+    await addNeverLog(db, 'example.org');
+    await expect(logEmail(db, bruno, emailEntry(context)!)).rejects.toThrow('bruno.costa@example.org is on your never-log list');
+    await expect(addQuote(db, bruno, 'text', undefined)).rejects.toThrow('never-log list');
+    expect([await db.people.count(), await db.notes.count()]).toEqual([0, 0]);
   });
 });
 

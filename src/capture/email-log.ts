@@ -43,7 +43,7 @@ export type Logged = { note: Note; created: boolean };
  * are serialized, and the second sees the first's note.
  */
 export function logEmail(db: ClydeDB, c: Correspondent, entry: EmailEntry, selection?: string, now = Date.now()): Promise<Logged> {
-  return db.transaction('rw', [db.people, db.identities, db.notes, db.outbox, db.meta], async () => {
+  return db.transaction('rw', [db.people, db.identities, db.neverLog, db.notes, db.outbox, db.meta], async () => {
     const person = await ensurePersonFor(db, c);
     const existing = await noteForThread(db, person.id, entry.threadKey);
     if (existing) return { note: existing, created: false };

@@ -3,12 +3,14 @@ import { addQuote } from '../capture/quote';
 import { SUPPORTED_HOSTS } from '../parsers/hosts';
 import type { Correspondent } from '../parsers/schema';
 import { db } from '../storage/db';
+import { coveringEntry, neverLogSet } from '../storage/never-log';
 import { contextKey, TabContext } from './protocol';
 
 /**
  * "Add to <person>" on selected text: stores the selection as a quote of the person the page
- * shows, with the page as its source. The person is the page's most relevant one (the panel's
- * default); the title follows the active tab, and the item hides where there is no one.
+ * shows, with the page as its source. The person is the page's most relevant one not on the
+ * never-log list (the panel's default); the title follows the active tab, and the item hides
+ * where there is no one.
  * Browsers show a menu's title as it was set before the right click, so it is kept current
  * whenever the active tab or its page context changes.
  */
@@ -26,7 +28,10 @@ export function menuFor(person: Correspondent | undefined): { title: string; vis
 async function personInTab(tabId: number): Promise<Correspondent | undefined> {
   const key = contextKey(tabId);
   const stored = TabContext.safeParse((await browser.storage.session.get(key))[key]);
-  return stored.success ? stored.data.context?.people[0] : undefined;
+  if (!stored.success || !stored.data.context) return undefined;
+  // The first person the panel would show: never-logged addresses are skipped there too.
+  const never = await neverLogSet(db);
+  return stored.data.context.people.find((p) => !coveringEntry(never, p.email));
 }
 
 export async function addSelectionToPerson(info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined): Promise<void> {

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { launchClyde, serve, type Clyde } from './browser';
+import { fixture } from './fixtures';
+import { navigateInApp, openMail, shownName } from './panel';
+
+let clyde: Clyde;
+beforeAll(async () => {
+  clyde = await launchClyde();
+});
+afterAll(() => clyde?.close());
+
+/** The diagnostic as the panel shows it before copying (the clipboard itself is the browser's). */
+async function diagnostic(panel: Frame | Page): Promise<string> {
+  await panel.getByRole('button', { name: 'Copy diagnostic' }).click();
+  const box = panel.getByTestId('diagnostic');
+  await box.waitFor({ timeout: 10_000 });
+  return box.inputValue();
+}
+
+describe('parser health', () => {
+  it('says Clyde could not read a Gmail thread in an unknown layout, with a diagnostic free of page text', async () => {
+    const { page, panel } = await openMail(clyde, fixture('gmail', 'thread-unreadable'));
+    await panel.getByText('Clyde could not read this page.').waitFor({ timeout: 10_000 });
+    const text = await diagnostic(panel);
+    expect(text).toMatch(/^Clyde \S+ could not read a page\nreader: gmail\nview: thread\n\nbody\n/);
+    expect(text).toContain('div[class] role=main');
+    expect(text).toContain('span[class,data-peer]');
+    for (const word of ['Otávio', 'Ramos', 'otavio', 'Kiln', 'kiln', 'Nadia', 'nadia', 'example', 'Thursday', 'FMfcg']) expect(text).not.toContain(word);
+
+    // A thread Clyde can read shows its people and no such message.
+    await navigateInApp(page, fixture('gmail', 'thread-cc'));
+    await expect.poll(() => shownName(panel)).toBe('Bruno Costa');
+    expect(await panel.getByTestId('parser-health').count()).toBe(0);
+    await page.close();
+  });
+
+  it('on a LinkedIn profile it cannot read, the side panel still offers to clip the profile by its address, and asks the page for its skeleton', async () => {
+    const url = 'https://www.linkedin.com/in/bruno-costa-dev/';
+    await serve(clyde.context, 'https://www.linkedin.com', () => '<!doctype html><title>LinkedIn</title><main><div class="q7x"><span>Bruno Costa</span><p>Lisbon</p></div></main>');
+    const page = await clyde.context.newPage();
+    await page.goto(url);
+    await page.bringToFront();
+    const opened = clyde.context.waitForEvent('page', { predicate: (p) => p.url().endsWith('/sidepanel.html'), timeout: 10_000 });
+    await clyde.context.serviceWorkers()[0]!.evaluate(() => {
+      const { chrome } = globalThis as unknown as { chrome: { windows: { create(o: object): Promise<unknown> } } };
+      return chrome.windows.create({ url: 'sidepanel.html', type: 'popup', focused: false });
+    });
+    const side = await opened;
+    await side.getByText('Clyde could not read this page.').waitFor({ timeout: 10_000 });
+    await side.getByRole('button', { name: 'Clip profile' }).waitFor();
+    const text = await diagnostic(side);
+    expect(text).toContain('reader: linkedin');
+    expect(text).toContain('main\n    div[class]\n      span\n      p');
+    for (const word of ['Bruno', 'Costa', 'Lisbon', 'bruno-costa']) expect(text).not.toContain(word);
+    await side.close();
+    await page.close();
+  });
+});

@@ -11,6 +11,11 @@ const gecko = { id: 'clyde@clyde-crm.org', data_collection_permissions: { requir
 export default defineConfig({
   imports: false, // explicit imports only: a reader can always see where a name comes from
   vite: () => ({ plugins: [tailwindcss()] }),
+  hooks: {
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser === 'firefox') delete manifest.externally_connectable;
+    },
+  },
   manifest: {
     name: 'Clyde',
     description: 'Remember what matters about the people you email. Private by default, works offline.',
@@ -32,7 +37,8 @@ export default defineConfig({
     web_accessible_resources: [
       { resources: ['panel.html'], matches: PANEL_HOSTS, use_dynamic_url: true },
     ],
-    // No page and no other extension may message Clyde (security.md A3).
+    // No page and no other extension may message Clyde (security.md A3). Chrome-only: removed
+    // from the Firefox build below (Firefox never lets other add-ons or pages in by default).
     externally_connectable: { ids: [] },
     browser_specific_settings: { gecko },
   },

@@ -57,7 +57,11 @@ export const ReadPageReply = z.discriminatedUnion('ok', [
 ]);
 export type ReadPageReply = z.infer<typeof ReadPageReply>;
 
-export const HelloReply = z.strictObject({ tabId: z.number().check(z.int(), z.nonnegative()) });
+export const HelloReply = z.strictObject({
+  tabId: z.number().check(z.int(), z.nonnegative()),
+  /** The tab's stored page context: Firefox gives a frame inside a web page no `storage.session`. */
+  page: z.optional(z.strictObject({ context: z.nullable(PageContextSchema), at: z.number() })),
+});
 
 /** A selection longer than this is cut by the page before it is sent. */
 export const MAX_SELECTION = 5000;

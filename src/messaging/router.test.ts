@@ -57,4 +57,13 @@ describe('route', () => {
     expect(await route(helloMessage, contentSender, d)).toBeUndefined();
     expect(await route(helloMessage, { ...panel, id: 'other' }, d)).toBeUndefined();
   });
+
+  it('hands the injected panel its tab’s stored context with the tab (Firefox gives that frame no storage.session)', async () => {
+    const { d, stored } = deps();
+    d.session.get = async (key) => (key in stored ? { [key]: stored[key] } : {});
+    const panel = { id: EXT, tab: { id: 7 } as never, frameId: 4, url: `chrome-extension://${EXT}/panel.html` };
+    expect(await route(helloMessage, panel, d)).toEqual({ tabId: 7 });
+    await route(pageContextMessage(ctx, 3), contentSender, d);
+    expect(await route(helloMessage, panel, d)).toEqual({ tabId: 7, page: { context: ctx, at: 3 } });
+  });
 });

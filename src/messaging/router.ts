@@ -1,11 +1,11 @@
 import type { Browser } from 'wxt/browser';
 import { readPageMessage } from './page-sender';
-import { PanelMessage, contextKey, type HelloReply, type ReadPageReply, type TabContext } from './protocol';
+import { PanelMessage, TabContext, contextKey, type HelloReply, type ReadPageReply } from './protocol';
 
 export interface RouterDeps {
   extensionId: string;
   extensionOrigin: string;
-  session: { set(items: Record<string, unknown>): Promise<void> };
+  session: { set(items: Record<string, unknown>): Promise<void>; get?(key: string): Promise<Record<string, unknown>> };
   /** "Read this page" (read-page.ts); absent where the browser has no `scripting`. */
   readPage?: (tabId: number) => Promise<ReadPageReply>;
 }
@@ -24,7 +24,11 @@ export async function route(raw: unknown, sender: Browser.runtime.MessageSender,
     // `sync/now` is the sync service's to answer; the router answers only `panel/hello` and `page/read`.
     if (message?.type !== 'panel/hello') return undefined;
     // The injected panel is a frame inside a tab; the side panel has no tab and gets nothing here.
-    return sender.tab?.id !== undefined ? { tabId: sender.tab.id } : undefined;
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return undefined;
+    const key = contextKey(tabId);
+    const page = TabContext.safeParse((await deps.session.get?.(key))?.[key]);
+    return page.success ? { tabId, page: page.data } : { tabId };
   }
 
   const page = readPageMessage(raw, sender, deps.extensionId);

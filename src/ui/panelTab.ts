@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { HelloReply, helloMessage } from '../messaging/protocol';
+import { HelloReply, helloMessage, type TabContext } from '../messaging/protocol';
 
 /**
  * Which tab's page the panel shows. The injected panel belongs to the tab it sits in; the
@@ -8,11 +8,27 @@ import { HelloReply, helloMessage } from '../messaging/protocol';
  */
 export type PanelPlace = 'frame' | 'side-panel';
 
-export function watchPanelTab(place: PanelPlace, onTab: (tabId: number | undefined) => void, signal: AbortSignal): void {
+/**
+ * The last focused browser window. Firefox ignores `windowTypes` in `getLastFocused` and can
+ * answer the panel's own popup, so a non-normal answer falls back to the normal windows.
+ */
+async function lastNormalWindow() {
+  const last = await browser.windows.getLastFocused({ windowTypes: ['normal'] });
+  if (last.type === 'normal') return last;
+  const normal = (await browser.windows.getAll()).filter((w) => w.type === 'normal');
+  return normal.find((w) => w.focused) ?? normal.at(-1) ?? last;
+}
+
+export function watchPanelTab(
+  place: PanelPlace,
+  onTab: (tabId: number | undefined, page?: TabContext) => void,
+  signal: AbortSignal,
+): void {
   if (place === 'frame') {
+    // The reply carries the tab's stored context too, for Firefox, where this frame has no storage.session.
     void browser.runtime.sendMessage(helloMessage).then((reply) => {
       const parsed = HelloReply.safeParse(reply);
-      if (!signal.aborted) onTab(parsed.success ? parsed.data.tabId : undefined);
+      if (!signal.aborted) onTab(parsed.data?.tabId, parsed.data?.page);
     });
     return;
   }
@@ -21,7 +37,7 @@ export function watchPanelTab(place: PanelPlace, onTab: (tabId: number | undefin
   let shown: number | undefined | null = null;
   const follow = async () => {
     const own = await browser.windows.getCurrent();
-    const window = own.type === 'normal' ? own : await browser.windows.getLastFocused({ windowTypes: ['normal'] });
+    const window = own.type === 'normal' ? own : await lastNormalWindow();
     const [tab] = await browser.tabs.query({ active: true, windowId: window.id });
     if (signal.aborted || tab?.id === shown) return;
     shown = tab?.id;

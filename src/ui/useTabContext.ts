@@ -53,24 +53,26 @@ export function useTabView(place: PanelPlace): TabView {
       const page = readPageMessage(raw, sender, browser.runtime.id);
       if (page && page.tabId === tabId) apply(page);
     };
-    browser.storage.session.onChanged.addListener(onStored);
+    // Firefox gives the injected frame no storage.session: it lives on the hello reply and the page's messages.
+    const session = browser.storage.session as typeof browser.storage.session | undefined;
+    session?.onChanged.addListener(onStored);
     browser.runtime.onMessage.addListener(onMessage);
     watchPanelTab(
       place,
-      async (tab) => {
+      async (tab, page) => {
         tabId = tab;
         setShownTab(tab);
         newest = -Infinity;
         if (tab === undefined) return setContext(null);
         const key = contextKey(tab);
         setContext(undefined);
-        apply(TabContext.safeParse((await browser.storage.session.get(key))[key]).data);
+        apply(page ?? TabContext.safeParse((await session?.get(key))?.[key]).data);
       },
       stop.signal,
     );
     return () => {
       stop.abort();
-      browser.storage.session.onChanged.removeListener(onStored);
+      session?.onChanged.removeListener(onStored);
       browser.runtime.onMessage.removeListener(onMessage);
     };
   }, [place]);

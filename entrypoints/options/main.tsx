@@ -2,8 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { db } from '../../src/storage/db';
-import { ShortcutsSettings } from '../../src/ui/help/ShortcutList';
 import { DisplayModeSettings } from '../../src/ui/options/DisplayModeSettings';
+import { ShortcutsSettings } from '../../src/ui/help/ShortcutList';
+import { NeverLogSettings } from '../../src/ui/never-log/NeverLogSettings';
 import { TeamSettings } from '../../src/ui/sync/TeamSettings';
 import '../panel/style.css';
 
@@ -15,6 +16,7 @@ createRoot(document.getElementById('root')!).render(
       <div className="mt-6">
         <DisplayModeSettings area={browser.storage.local} events={browser.storage.local.onChanged} />
       </div>
+      <NeverLogSettings db={db} />
       <ShortcutsSettings />
     </main>
   </StrictMode>,

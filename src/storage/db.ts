@@ -36,7 +36,7 @@ export class ClydeDB extends Dexie {
   srv!: Dexie.Table<RowState, [string, string]>;
   rejected!: EntityTable<RejectedOp, 'n'>;
   /** Search index rows, derived from the record tables (search-index.ts); local only. */
-  words!: Dexie.Table<WordRow, [string, string, string]>;
+  words!: Dexie.Table<WordRow, [string, string]>;
   /** Addresses and domains this user never wants shown or recorded; local only, never synced. */
   neverLog!: EntityTable<NeverLogEntry, 'value'>;
   /** What each merge moved, so it can be undone later, even after a reload. Local only. */
@@ -62,7 +62,7 @@ export class ClydeDB extends Dexie {
     // v3, find and tidy: new local tables; the upgrade indexes every record already stored.
     this.version(3)
       .stores({
-        words: '[entity+id+word], [tier+word+at]',
+        words: '[entity+id], *w',
         neverLog: 'value',
         merges: 'id, intoId, fromId',
       })

@@ -33,7 +33,7 @@ export async function lookAlikes(db: ClydeDB, person: Person): Promise<LookAlike
   const name = fold(person.name);
   const first = wordsOf(name)[0];
   if (!name || !first) return [];
-  const rows = await db.words.where('[tier+word+at]').between([1, first, -Infinity], [1, first, Infinity]).filter((r) => r.entity === 'people').limit(500).toArray();
+  const rows = await db.words.where('w').between([1, first, -Infinity], [1, first, Infinity]).filter((r) => r.entity === 'people').limit(500).toArray();
   const ids = [...new Set(rows.map((r) => r.personId))].filter((id) => id !== person.id);
   const candidates = (await db.people.bulkGet(ids)).filter((p): p is Person => !!p && !p.deleted && shape(p.name) === shape(name));
   if (candidates.length === 0) return [];

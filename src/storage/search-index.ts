@@ -3,20 +3,23 @@ import type { Entity } from './schema';
 import { wordsOf } from './search-words';
 
 /**
- * The word index behind search: one row per (record, word), kept in step with every write to the
- * record tables by a DBCore middleware. Being below the mutators, it also sees what they never
- * touch: records arriving by team sync, sign-out cleanup, imports. Local only, never synced;
- * it can always be rebuilt from the records.
+ * The word index behind search: one row per record, whose multi-entry index `w` holds one
+ * `[tier, word, at]` key per distinct word, kept in step with every write to the record tables
+ * by a DBCore middleware. Being below the mutators, it also sees what they never touch: records
+ * arriving by team sync, sign-out cleanup, imports. Local only, never synced; it can always be
+ * rebuilt from the records. One row per record (not per word) keeps a write at one extra put.
  */
+export type WordKey = [tier: 0 | 1, word: string, minusAt: number];
 export interface WordRow {
   entity: Entity;
   id: string;
-  word: string;
-  /** 1 for who someone is (name, company, addresses), 0 for what was written about them. */
-  tier: 0 | 1;
-  /** Newest first within a tier: when the note happened, or when the record last changed. */
-  at: number;
   personId: string;
+  /**
+   * Tier 1 is who someone is (name, company, addresses), tier 0 what was written about them.
+   * Minus the time (when a note happened, or when the record changed) so that within a word the
+   * index runs newest first, and a forward `getAll` with a limit reads the newest few.
+   */
+  w: WordKey[];
 }
 
 export const INDEXED: readonly Entity[] = ['people', 'identities', 'notes', 'preferences', 'tasks'];
@@ -26,38 +29,39 @@ type Row = Record<string, unknown> & { id: string; deleted?: boolean; updatedAt:
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
-/** The word rows a record should have: none once it is deleted. */
-export function wordRowsFor(entity: Entity, r: Row): WordRow[] {
-  if (r.deleted) return [];
+/** The index row a record should have: none once it is deleted or has nothing to find. */
+export function wordRowFor(entity: Entity, r: Row): WordRow | undefined {
+  if (r.deleted) return undefined;
   const personId = entity === 'people' ? r.id : str(r.personId);
-  const rows = new Map<string, WordRow>();
-  const add = (text: string, tier: 0 | 1, at: number) => {
-    for (const word of wordsOf(text)) {
-      const had = rows.get(word);
-      if (!had || had.tier < tier) rows.set(word, { entity, id: r.id, word, tier, at, personId });
-    }
+  const tiers = new Map<string, 0 | 1>();
+  const add = (text: string, tier: 0 | 1) => {
+    for (const word of wordsOf(text)) if ((tiers.get(word) ?? -1) < tier) tiers.set(word, tier);
   };
+  let at = r.updatedAt;
   if (entity === 'people') {
-    add(`${str(r.name)} ${str(r.company)}`, 1, r.updatedAt);
-    add(`${str(r.headline)} ${str(r.location)}`, 0, r.updatedAt);
+    add(`${str(r.name)} ${str(r.company)}`, 1);
+    add(`${str(r.headline)} ${str(r.location)}`, 0);
   } else if (entity === 'identities') {
-    add(`${str(r.display)} ${str(r.value)}`, 1, r.updatedAt);
+    add(`${str(r.display)} ${str(r.value)}`, 1);
     // The whole address is one word too, so "ana.lima@ex" narrows to her as it is typed.
     const whole = str(r.value).toLowerCase().slice(0, 200);
-    if (whole) rows.set(whole, { entity, id: r.id, word: whole, tier: 1, at: r.updatedAt, personId });
-  } else if (entity === 'notes') add(str(r.body), 0, typeof r.occurredAt === 'number' ? r.occurredAt : r.updatedAt);
-  else if (entity === 'preferences') add(`${str(r.key)} ${str(r.value)}`, 0, r.updatedAt);
-  else add(str(r.title), 0, r.updatedAt);
-  return [...rows.values()];
+    if (whole) tiers.set(whole, 1);
+  } else if (entity === 'notes') {
+    add(str(r.body), 0);
+    if (typeof r.occurredAt === 'number') at = r.occurredAt;
+  } else if (entity === 'preferences') add(`${str(r.key)} ${str(r.value)}`, 0);
+  else add(str(r.title), 0);
+  if (tiers.size === 0) return undefined;
+  return { entity, id: r.id, personId, w: [...tiers].map(([word, tier]) => [tier, word, -at]) };
 }
 
 // DBCoreRangeType.Range; the enum is a `const enum` in Dexie's typings, unusable with isolatedModules.
 const RANGE = 2 as DBCoreKeyRange['type'];
 const recordRange = (entity: string, lower: unknown, upper: unknown): DBCoreKeyRange => ({
   type: RANGE,
-  // [entity] sorts before every [entity, id, word] and [entity, x, []] after (arrays sort after strings).
+  // [entity] sorts before every [entity, id], and [entity, []] after them (arrays sort after strings).
   lower: lower === undefined ? [entity] : [entity, lower],
-  upper: upper === undefined ? [entity, []] : [entity, upper, []],
+  upper: upper === undefined ? [entity, []] : [entity, upper],
   lowerOpen: false,
   upperOpen: false,
 });
@@ -67,14 +71,18 @@ async function reindex(words: DBCoreTable, entity: Entity, req: DBCoreMutateRequ
   if (req.type === 'deleteRange') {
     return void (await words.mutate({ type: 'deleteRange', trans, range: recordRange(entity, req.range.lower, req.range.upper) }));
   }
-  const ids = req.type === 'delete' ? req.keys : req.values.map((v: Row) => v.id);
-  // A record added for the first time has no rows to clear; everything else is cleared first.
-  if (req.type !== 'add') {
-    for (const id of ids) await words.mutate({ type: 'deleteRange', trans, range: recordRange(entity, id, id) });
+  if (req.type === 'delete') {
+    return void (await words.mutate({ type: 'delete', trans, keys: req.keys.map((id) => [entity, id]) }));
   }
-  if (req.type === 'delete') return;
-  const rows = req.values.flatMap((v: Row) => wordRowsFor(entity, v));
+  const rows: WordRow[] = [];
+  const gone: [string, string][] = [];
+  for (const v of req.values as Row[]) {
+    const row = wordRowFor(entity, v);
+    if (row) rows.push(row);
+    else gone.push([entity, v.id]);
+  }
   if (rows.length) await words.mutate({ type: 'put', trans, values: rows });
+  if (gone.length && req.type !== 'add') await words.mutate({ type: 'delete', trans, keys: gone });
 }
 
 export const wordIndexMiddleware: Middleware<DBCore> = {
@@ -107,7 +115,10 @@ export async function buildWordIndex(tx: Transaction): Promise<void> {
   await words.clear();
   for (const entity of INDEXED) {
     const batch: WordRow[] = [];
-    await tx.table<Row>(entity).each((r) => void batch.push(...wordRowsFor(entity, r)));
+    await tx.table<Row>(entity).each((r) => {
+      const row = wordRowFor(entity, r);
+      if (row) batch.push(row);
+    });
     await words.bulkPut(batch);
   }
 }

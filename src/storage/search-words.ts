@@ -29,15 +29,22 @@ export function wordsOf(text: string): string[] {
   return [...out];
 }
 
-/** The terms of a query: every one is matched as a word prefix, all of them must match. */
+/**
+ * The terms of a query: every one is matched as a word prefix, all of them must match. Something
+ * with an "@" stays one term, to match a whole address as it is typed ("ana.lima@ex").
+ */
 export function queryTerms(query: string): string[] {
   const terms = new Set<string>();
-  for (const m of foldText(query).matchAll(/[\p{L}\p{N}]+/gu)) terms.add(m[0].slice(0, MAX_WORD));
+  for (const chunk of query.trim().split(/\s+/)) {
+    if (chunk.includes('@') && chunk.length > 1) terms.add(chunk.toLowerCase().slice(0, 200));
+    else for (const m of foldText(chunk).matchAll(/[\p{L}\p{N}]+/gu)) terms.add(m[0].slice(0, MAX_WORD));
+  }
   return [...terms];
 }
 
-/** Whether the text has a word starting with each term. */
+/** Whether the text has a word starting with each term (an address term: contains it). */
 export function matchesAll(text: string, terms: string[]): boolean {
   const words = foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
-  return terms.every((t) => words.some((w) => w.startsWith(t)));
+  const lower = text.toLowerCase();
+  return terms.every((t) => (t.includes('@') ? lower.includes(t) : words.some((w) => w.startsWith(t))));
 }

@@ -1,7 +1,7 @@
 import type { ClydeDB } from './db';
-import type { Entity, Person } from './schema';
+import type { Person } from './schema';
 import type { WordRow } from './search-index';
-import { foldText, matchesAll, queryTerms } from './search-words';
+import { foldText, queryTerms } from './search-words';
 
 export interface SearchResult {
   /** `person` when the name, company or an address matched; otherwise what was written. */
@@ -14,13 +14,15 @@ export interface SearchResult {
 }
 
 /** How many rows one term reads per tier: bounds the cost of a very common word. */
-const PERSON_ROWS = 300;
-const CONTENT_ROWS = 300;
+const PERSON_ROWS = 50;
+const CONTENT_ROWS = 30;
 
 const termRange = (tier: 0 | 1, term: string) => [
   [tier, term, -Infinity],
   [tier, `${term}\uffff`, Infinity],
 ] as const;
+
+const atOf = (row: WordRow) => -(row.w[0]?.[2] ?? 0);
 
 /**
  * Prefix search over people, notes, facts and tasks through the word index: every term must
@@ -32,60 +34,69 @@ const termRange = (tier: 0 | 1, term: string) => [
 export async function search(db: ClydeDB, query: string, limit = 20): Promise<SearchResult[]> {
   const terms = queryTerms(query);
   if (terms.length === 0) return [];
+  // One read transaction for every read: a consistent answer, and far fewer transactions.
+  return db.transaction('r', [db.words, db.people, db.notes, db.preferences, db.tasks], () => searchIn(db, terms, limit));
+}
+
+async function searchIn(db: ClydeDB, terms: string[], limit: number): Promise<SearchResult[]> {
   const perTerm = await Promise.all(
     terms.map(async (t) => {
       const [lo, hi] = termRange(1, t);
       const [clo, chi] = termRange(0, t);
-      const [who, what] = await Promise.all([
-        db.words.where('[tier+word+at]').between(lo, hi).limit(PERSON_ROWS).toArray(),
-        db.words.where('[tier+word+at]').between(clo, chi).reverse().limit(CONTENT_ROWS).toArray(),
+      // The whole word on its own first, then as a prefix if that left room: "77" must reach
+      // notes saying "77" even when thousands say "7701". Forward reads are newest first.
+      const [who, exact] = await Promise.all([
+        db.words.where('w').between(lo, hi).limit(PERSON_ROWS).toArray(),
+        db.words.where('w').between([0, t, -Infinity], [0, t, Infinity]).limit(CONTENT_ROWS).toArray(),
       ]);
-      return { who, what };
+      const what = exact.length < CONTENT_ROWS ? await db.words.where('w').between(clo, chi).limit(CONTENT_ROWS).toArray() : [];
+      return { who, what: [...exact, ...what] };
     }),
   );
 
-  // Which terms each person's own words (name, company, addresses) cover.
-  const personTerms = new Map<string, Set<number>>();
-  perTerm.forEach(({ who }, i) => {
+  // Everything checked from the index rows themselves (each carries all its record's words),
+  // so only the records that make the answer are read.
+  const startsAWord = (words: string[], t: string) => words.some((w) => w.startsWith(t));
+  const personWords = new Map<string, string[]>();
+  for (const { who } of perTerm) {
     for (const row of who) {
-      const set = personTerms.get(row.personId) ?? new Set<number>();
-      set.add(i);
-      personTerms.set(row.personId, set);
+      if (row.entity !== 'people' && row.entity !== 'identities') continue;
+      const words = personWords.get(row.personId) ?? [];
+      for (const [tier, word] of row.w) if (tier === 1) words.push(word);
+      personWords.set(row.personId, words);
     }
-  });
-  const personHits = [...personTerms].filter(([, set]) => set.size === terms.length).map(([id]) => id);
-
-  // Candidate notes, facts and tasks: any that matched a term; checked against all terms below.
-  const candidates = new Map<string, WordRow>();
-  for (const { what } of perTerm) for (const row of what) candidates.set(`${row.entity}\u0000${row.id}`, row);
-  const byEntity = new Map<Entity, WordRow[]>();
-  for (const row of candidates.values()) byEntity.set(row.entity, [...(byEntity.get(row.entity) ?? []), row]);
-
-  const content: { row: WordRow; text: string }[] = [];
-  for (const [entity, rows] of byEntity) {
-    const records = await db.table(entity).bulkGet(rows.map((r) => r.id));
-    rows.forEach((row, i) => {
-      const r = records[i] as Record<string, unknown> | undefined;
-      if (!r || r.deleted) return;
-      const text = entity === 'notes' ? String(r.body) : entity === 'tasks' ? String(r.title) : [r.key, r.value].filter(Boolean).join(': ');
-      const own = personTerms.get(row.personId);
-      const missing = terms.filter((_, t) => !own?.has(t));
-      if (matchesAll(text, missing)) content.push({ row, text });
-    });
   }
+  const personHits = [...personWords].filter(([, words]) => terms.every((t) => startsAWord(words, t))).map(([id]) => id);
+
+  // Notes, facts and tasks: each term starts a word of the record or of its person's name.
+  const matched = new Map<string, WordRow>();
+  for (const { what } of perTerm) {
+    for (const row of what) {
+      const key = `${row.entity}\u0000${row.id}`;
+      if (matched.has(key)) continue;
+      const own = row.w.map((k) => k[1]);
+      const theirs = personWords.get(row.personId) ?? [];
+      if (terms.every((t) => startsAWord(own, t) || startsAWord(theirs, t))) matched.set(key, row);
+    }
+  }
+  const newest = [...matched.values()].sort((a, b) => atOf(b) - atOf(a)).slice(0, limit);
+  const records = await Promise.all(newest.map((row) => db.table(row.entity).get(row.id) as Promise<Record<string, unknown> | undefined>));
 
   const people = new Map<string, Person>();
-  const ids = [...new Set([...personHits, ...content.map((c) => c.row.personId)])];
+  const ids = [...new Set([...personHits, ...newest.map((r) => r.personId)])];
   (await db.people.bulkGet(ids)).forEach((p) => p && !p.deleted && people.set(p.id, p));
 
   const results: SearchResult[] = [];
-  const ranked = personHits.filter((id) => people.has(id)).sort((a, b) => nameScore(people.get(b)!, terms) - nameScore(people.get(a)!, terms) || people.get(b)!.updatedAt - people.get(a)!.updatedAt);
-  for (const id of ranked) results.push({ kind: 'person', id, person: people.get(id)!, at: people.get(id)!.updatedAt });
-  content.sort((a, b) => b.row.at - a.row.at);
-  for (const { row, text } of content) {
+  const byName = personHits.filter((id) => people.has(id)).map((id) => people.get(id)!);
+  byName.sort((a, b) => nameScore(b, terms) - nameScore(a, terms) || b.updatedAt - a.updatedAt);
+  for (const person of byName) results.push({ kind: 'person', id: person.id, person, at: person.updatedAt });
+  newest.forEach((row, i) => {
+    const r = records[i];
     const person = people.get(row.personId);
-    if (person) results.push({ kind: row.entity as SearchResult['kind'], id: row.id, person, snippet: snippet(text, terms), at: row.at });
-  }
+    if (!r || r.deleted || !person) return;
+    const text = row.entity === 'notes' ? String(r.body) : row.entity === 'tasks' ? String(r.title) : [r.key, r.value].filter(Boolean).join(': ');
+    results.push({ kind: row.entity as SearchResult['kind'], id: row.id, person, snippet: snippet(text, terms), at: atOf(row) });
+  });
   return results.slice(0, limit);
 }
 

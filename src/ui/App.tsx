@@ -9,16 +9,20 @@ import type { PanelPlace } from './panelTab';
 import { ParserHealth } from './ParserHealth';
 import { ReadThisPage } from './ReadThisPage';
 import { useTabView } from './useTabContext';
+import { useVisiblePeople } from './never-log/useVisiblePeople';
+import { Finder } from './search/Finder';
 
 /** Who is on screen, and everything Clyde remembers about them. */
 export function App({ place }: { place: PanelPlace }) {
   const { context, tabId } = useTabView(place);
+  // Never-logged correspondents are left out before anything is shown or can be created.
+  const people = useVisiblePeople(context);
   const [picked, setPicked] = useState<string | undefined>();
 
-  if (context === undefined) return <Shell>{null}</Shell>;
-  if (!context || context.people.length === 0) {
+  if (context === undefined || people === undefined) return <Shell>{null}</Shell>;
+  if (!context || people.length === 0) {
     return (
-      <Shell>
+      <Shell pageKey={context?.url}>
         {context?.unread ? (
           <ParserHealth context={context} tabId={tabId} />
         ) : (
@@ -31,11 +35,10 @@ export function App({ place }: { place: PanelPlace }) {
     );
   }
   // Most relevant first; a pick survives only while that person is still on the page.
-  const { people } = context;
   const current = people.find((p) => keyOf(p) === picked) ?? people[0]!;
 
   return (
-    <Shell>
+    <Shell pageKey={context.url}>
       {people.length > 1 && (
         <nav aria-label="People in this conversation" className="mb-3 flex flex-wrap gap-1">
           {people.map((p) => (
@@ -61,7 +64,7 @@ export function App({ place }: { place: PanelPlace }) {
 
 const keyOf = (c: Correspondent) => c.email ?? c.handle ?? c.profileUrl ?? '';
 
-function Shell({ children }: { children: React.ReactNode }) {
+function Shell({ children, pageKey }: { children: React.ReactNode; pageKey?: string }) {
   return (
     // Right padding keeps the injected host's collapse button clear of the panel's own controls.
     <main className="relative min-h-screen p-3 pr-12 text-sm">
@@ -72,7 +75,7 @@ function Shell({ children }: { children: React.ReactNode }) {
       <div className="mb-3 empty:hidden">
         <SyncStatus onReview={openSettings} />
       </div>
-      {children}
+      <Finder pageKey={pageKey}>{children}</Finder>
     </main>
   );
 }

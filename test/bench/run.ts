@@ -3,6 +3,7 @@ import { lookupBench } from './lookup';
 import { panelSpeedBench } from './panel-speed';
 import { parseBench } from './parse';
 import { bundleSizes } from './sizes';
+import { searchBench } from './search';
 import { ms } from './stats';
 
 /** `npm run bench`: prints the figures; targets are for reading, not asserted (README). */
@@ -16,6 +17,10 @@ rows.push(['panel scripts, gzipped', kb(sizes.panel), '—']);
 const lookup = await lookupBench();
 rows.push([`person lookup by email (${lookup.people} people, ${lookup.notes} notes; Node + fake-indexeddb), median`, ms(lookup.median), '≤ 1 ms']);
 rows.push(['person lookup by email, p95', ms(lookup.p95), '—']);
+
+const found = await searchBench();
+rows.push([`search over ${Math.round(found.notes / 1000)}k notes (${found.people} people; Node + fake-indexeddb, mixed queries), median`, ms(found.median), '≤ 30 ms']);
+rows.push(['search, p95', ms(found.p95), '—']);
 
 const captured = await captureBench();
 rows.push([`capture to stored (${captured.rounds} entries, all tags; Node + fake-indexeddb), median`, ms(captured.median), '≤ 20 ms']);

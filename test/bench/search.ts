@@ -1,0 +1,46 @@
+import 'fake-indexeddb/auto';
+import { ClydeDB } from '../../src/storage/db';
+import { search } from '../../src/storage/search';
+import { addPerson, syntheticSeed } from '../support/records';
+import { median, quantile } from './stats';
+
+/**
+ * Palette search over 10k people and 100k notes, through the same function the palette calls
+ * and the word index kept by the storage middleware (seeding goes through it too). Queries mix
+ * a name, a name plus a word, a rare word, a very common word and a prefix being typed. Node on
+ * fake-indexeddb is slower than a browser's IndexedDB, so the figure is an upper bound.
+ */
+export async function searchBench(people = 10_000, notesEach = 10) {
+  const db = new ClydeDB(`bench-search-${crypto.randomUUID()}`);
+  const seed = syntheticSeed(people, notesEach);
+  addPerson(seed, { name: 'Zelda Quint', email: 'zelda@example.net', notes: [{ body: 'Wants the zeppelin brochure in Portuguese', occurredAt: Date.now() }] });
+  const t0 = performance.now();
+  await db.transaction('rw', [db.people, db.identities, db.notes, db.preferences], async () => {
+    await db.people.bulkPut(seed.people);
+    await db.identities.bulkPut(seed.identities);
+    await db.notes.bulkPut(seed.notes);
+    await db.preferences.bulkPut(seed.preferences);
+  });
+  const indexMs = performance.now() - t0;
+  const queries: [string, (r: Awaited<ReturnType<typeof search>>) => boolean][] = [
+    ['customer 4242', (r) => r[0]?.person.name === 'Customer 4242'],
+    ['zeppelin', (r) => r.length === 1 && r[0]!.person.name === 'Zelda Quint'],
+    ['tuesdays', (r) => r.length === 20],
+    ['deliv', (r) => r.length === 20],
+    ['customer 77 order', (r) => r.some((x) => x.person.name === 'Customer 77')],
+    ['zelda@exa', (r) => r[0]?.person.name === 'Zelda Quint'],
+  ];
+  const times: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const [q, ok] = queries[i % queries.length]!;
+    const t = performance.now();
+    const results = await search(db, q);
+    times.push(performance.now() - t);
+    if (!ok(results)) throw new Error(`Search for “${q}” gave unexpected results: ${results.map((r) => r.person.name).join(', ')}`);
+  }
+  const words = await db.words.count();
+  await db.delete();
+  return { median: median(times), p95: quantile(times, 0.95), notes: seed.notes.length, people: seed.people.length, words, indexMs };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(await searchBench());

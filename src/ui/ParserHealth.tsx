@@ -1,6 +1,8 @@
 import { useRef, useState } from 'react';
 import type { PageContext } from '../parsers/schema';
 import { pageDiagnostic } from './diagnostic';
+import { OpenedPerson } from './search/OpenedPerson';
+import { SearchPalette } from './search/SearchPalette';
 import { ErrorLine } from './ErrorLine';
 import { useAction } from './useAction';
 import { useSettled } from './useSettled';
@@ -8,6 +10,20 @@ import { useSettled } from './useSettled';
 const SITE_NAMES: Record<string, string> = { gmail: 'Gmail', outlook: 'Outlook', linkedin: 'LinkedIn', x: 'X' };
 /** Long enough for a thread or profile to finish rendering after navigation. */
 const PATIENCE_MS = 1500;
+
+/**
+ * A first search for the person the URL names, if it names one: an X handle, or the words of a
+ * LinkedIn slug without its numeric suffix (`ana-lima-4b2a19` → `ana lima`). Gmail and Outlook
+ * URLs name no one.
+ */
+export function searchGuess(context: PageContext): string {
+  const [person] = context.people;
+  if (person?.handle) return person.handle;
+  const slug = person?.profileUrl && new URL(person.profileUrl).pathname.split('/').filter(Boolean).at(-1);
+  if (!slug) return '';
+  const words = decodeURIComponent(slug).split(/[-_.]+/);
+  return words.filter((w, i) => i === 0 || !/\d/.test(w)).join(' ');
+}
 
 /**
  * Shown when the page should show someone but Clyde's reader found nobody (`context.unread`):
@@ -20,6 +36,8 @@ export function ParserHealth({ context, tabId }: { context: PageContext; tabId: 
   const [copied, setCopied] = useState<'copied' | 'select'>();
   const shown = useRef<HTMLTextAreaElement>(null);
   const { error, run } = useAction();
+  const [searching, setSearching] = useState(false);
+  const [picked, setPicked] = useState<string>();
   const site = SITE_NAMES[context.site] ?? 'this site';
 
   if (!settled) {
@@ -31,6 +49,8 @@ export function ParserHealth({ context, tabId }: { context: PageContext; tabId: 
       </p>
     );
   }
+
+  if (picked) return <OpenedPerson personId={picked} onBack={() => setPicked(undefined)} onOpen={setPicked} />;
 
   const copy = () =>
     run(async () => {
@@ -54,9 +74,25 @@ export function ParserHealth({ context, tabId }: { context: PageContext; tabId: 
         {site} may have changed how its pages are built, so Clyde cannot tell who is shown. Search for the person by name
         or email instead, and please report the problem.
       </p>
-      <button type="button" onClick={() => void copy()} className="mt-2 rounded border border-slate-300 bg-white px-2 py-0.5 text-xs">
-        Copy diagnostic
-      </button>
+      <div className="mt-2 flex gap-2">
+        <button type="button" onClick={() => setSearching(true)} className="rounded bg-slate-800 px-2 py-0.5 text-xs text-white">
+          Search by name or email
+        </button>
+        <button type="button" onClick={() => void copy()} className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs">
+          Copy diagnostic
+        </button>
+      </div>
+      {searching && (
+        <SearchPalette
+          title="Who is this page about?"
+          initialQuery={searchGuess(context)}
+          onClose={() => setSearching(false)}
+          onPick={(id) => {
+            setSearching(false);
+            setPicked(id);
+          }}
+        />
+      )}
       <ErrorLine error={error} />
       {diagnostic !== undefined && (
         <div className="mt-2">

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { launchClyde, serve, type Clyde } from './browser';
 import { fixture } from './fixtures';
-import { navigateInApp, openMail, shownName } from './panel';
+import { navigateInApp, openMail, shownName, type } from './panel';
 
 let clyde: Clyde;
 beforeAll(async () => {
@@ -28,10 +28,20 @@ describe('parser health', () => {
     expect(text).toContain('span[class,data-peer]');
     for (const word of ['Otávio', 'Ramos', 'otavio', 'Kiln', 'kiln', 'Nadia', 'nadia', 'example', 'Thursday', 'FMfcg']) expect(text).not.toContain(word);
 
-    // A thread Clyde can read shows its people and no such message.
+    // A thread Clyde can read shows its people and no such message. A note makes Bruno a person.
     await navigateInApp(page, fixture('gmail', 'thread-cc'));
     await expect.poll(() => shownName(panel)).toBe('Bruno Costa');
     expect(await panel.getByTestId('parser-health').count()).toBe(0);
+    await type(panel, 'First note', 'Asked about kiln prices');
+    await panel.getByTestId('note').first().waitFor();
+
+    // Back on the unreadable thread, search finds him by name and opens him.
+    await navigateInApp(page, fixture('gmail', 'thread-unreadable'));
+    await panel.getByRole('button', { name: 'Search by name or email' }).click({ timeout: 10_000 });
+    const box = panel.getByRole('combobox', { name: 'Who is this page about?' });
+    await box.fill('Bruno');
+    await panel.getByRole('option').filter({ hasText: 'Bruno Costa' }).first().click({ timeout: 10_000 });
+    await panel.getByTestId('opened-person').getByTestId('note').filter({ hasText: 'Asked about kiln prices' }).waitFor({ timeout: 10_000 });
     await page.close();
   });
 
@@ -49,6 +59,10 @@ describe('parser health', () => {
     const side = await opened;
     await side.getByText('Clyde could not read this page.').waitFor({ timeout: 10_000 });
     await side.getByRole('button', { name: 'Clip profile' }).waitFor();
+    // Search starts from the words of the profile address.
+    await side.getByRole('button', { name: 'Search by name or email' }).click();
+    expect(await side.getByRole('combobox', { name: 'Who is this page about?' }).inputValue()).toBe('bruno costa dev');
+    await side.keyboard.press('Escape');
     const text = await diagnostic(side);
     expect(text).toContain('reader: linkedin');
     expect(text).toContain('main\n    div[class]\n      span\n      p');

@@ -10,7 +10,7 @@ import { SearchPalette } from './SearchPalette';
 export function Finder({ pageKey, children }: { pageKey?: string; children: React.ReactNode }) {
   const [open, setOpen] = useState(false);
   const [personId, setPersonId] = useState<string | undefined>();
-  useShortcut('search.open', () => setOpen(true));
+  useShortcut('search.open', () => setOpen(true), !open);
   useEffect(() => setPersonId(undefined), [pageKey]);
   return (
     <>

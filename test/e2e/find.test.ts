@@ -73,7 +73,7 @@ describe('find and tidy', () => {
     await page.keyboard.press('Enter');
     await panel.getByTestId('opened-person').waitFor();
     expect(await shownName(panel)).toBe('Bruno Costa');
-    expect(await panel.getByTestId('note').allTextContents()).toEqual([expect.stringContaining('zeppelin brochure')]);
+    await expect.poll(() => panel.getByTestId('note').allTextContents()).toEqual([expect.stringContaining('zeppelin brochure')]);
     // Focus is on the way back, so Enter returns to the page's person.
     await page.keyboard.press('Enter');
     await expect.poll(() => shownName(panel)).toBe('Gabriela Souza');
@@ -134,8 +134,22 @@ describe('find and tidy', () => {
     await expect.poll(() => panel.getByTestId('note').allTextContents()).toEqual([expect.stringContaining('Eduardo asked for the catalogue')]);
     await chips(panel).nth(3).click();
     await expect.poll(() => shownName(panel)).toBe('Carla Mendes');
-    expect(await panel.getByTestId('note').allTextContents()).toEqual([expect.stringContaining('Carla prefers calls')]);
+    await expect.poll(() => panel.getByTestId('note').allTextContents()).toEqual([expect.stringContaining('Carla prefers calls')]);
     expect(await panel.getByRole('button', { name: 'Undo merge' }).count()).toBe(0);
+    await page.close();
+  });
+
+  it('links someone Clyde does not know to an existing person, found by search', async () => {
+    const { page, panel } = await openMail(clyde, fixture('gmail', 'stale-view'));
+    await panel.getByTestId('new-person').waitFor();
+    await panel.getByRole('button', { name: 'Link to an existing person…' }).click();
+    const box = panel.getByRole('combobox', { name: 'Link to whom?' });
+    expect(await box.inputValue()).toBe('Gabriela Souza');
+    await box.fill('carla');
+    await expect.poll(() => panel.getByTestId('search-result').first().textContent()).toContain('Carla Mendes');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => shownName(panel)).toBe('Carla Mendes');
+    await expect.poll(() => panel.getByTestId('identity').allTextContents()).toEqual(expect.arrayContaining(['gabriela.souza@example.org', 'carla.mendes@example.net']));
     await page.close();
   });
 });

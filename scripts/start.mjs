@@ -13,9 +13,17 @@ run('npx', ['wxt', 'build']);
 const extension = resolve('.output/chrome-mv3');
 
 const children = [];
-if (existsSync('server/main.ts')) {
-  children.push(spawn('npx', ['tsx', 'server/main.ts'], { stdio: 'inherit' }));
-}
+// Node with tsx as its loader, not `npx tsx`: no wrapper processes, so the stop signal below
+// reaches the server itself and it shuts down cleanly (event streams, in-flight pushes, the DB).
+const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { stdio: 'inherit' });
+children.push(server);
+server.on('exit', (code) => {
+  if (code) console.error(`The team sync server stopped (exit ${code}); see its message above. Clyde works without it.`);
+});
+console.log(`
+Team sync server: http://127.0.0.1:8787, data in .data/ (SQLite; DATABASE_URL=postgres://… for PostgreSQL).
+Its first start prints an admin invite link to paste into Clyde's Settings → Team;
+\`npm run server -- --invite\` prints a new one. README "Run a team server" covers HTTPS and backups.`);
 
 const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);
 if ((process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && chromium) {

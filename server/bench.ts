@@ -41,24 +41,30 @@ export interface BenchOptions {
 const BATCH = 100;
 const PAGE = 1000;
 
-async function benchStore(open: () => Promise<{ store: SyncStore; cleanup: () => Promise<void> }>, records: number, rounds: number): Promise<StoreFigures> {
+export type OpenStore = () => Promise<{ store: SyncStore; cleanup: () => Promise<void> }>;
+
+/** Loads the benchmark team through `writer` in 100-op pushes; returns committed ops per second. */
+export async function loadTeam(writer: Member, records: number): Promise<number> {
+  let batch: Op[] = [];
+  const pushStart = performance.now();
+  for (const op of benchOps(records, writer)) {
+    batch.push(op);
+    if (batch.length === BATCH) {
+      await writer.pushOk(batch);
+      batch = [];
+    }
+  }
+  if (batch.length) await writer.pushOk(batch);
+  return records / ((performance.now() - pushStart) / 1000);
+}
+
+async function benchStore(open: OpenStore, records: number, rounds: number): Promise<StoreFigures> {
   const h = await startHarness({ name: 'sqlite', open });
   try {
     const team = await h.newTeam('bench');
     const writer = await h.join(team);
     const reader = await h.join(team);
-
-    let batch: Op[] = [];
-    const pushStart = performance.now();
-    for (const op of benchOps(records, writer)) {
-      batch.push(op);
-      if (batch.length === BATCH) {
-        await writer.pushOk(batch);
-        batch = [];
-      }
-    }
-    if (batch.length) await writer.pushOk(batch);
-    const pushOpsPerSec = records / ((performance.now() - pushStart) / 1000);
+    const pushOpsPerSec = await loadTeam(writer, records);
 
     // The in-memory client: the latest row per record, as a fresh extension would keep it.
     const local = new Map<string, RowState>();
@@ -92,7 +98,7 @@ async function benchStore(open: () => Promise<{ store: SyncStore; cleanup: () =>
   }
 }
 
-function sqliteStore() {
+export function sqliteStore() {
   const dir = mkdtempSync(join(tmpdir(), 'clyde-bench-'));
   const store = createSqliteStore({ dataDir: dir });
   return Promise.resolve({
@@ -104,7 +110,7 @@ function sqliteStore() {
   });
 }
 
-function postgresStore(url: string) {
+export function postgresStore(url: string) {
   const schema = `bench_${randomBytes(4).toString('hex')}`;
   const store = createPostgresStore({ url, schema });
   return Promise.resolve({

@@ -8,10 +8,11 @@ import type { SyncStore } from './store/types';
 import { PokeHub } from './sync/poke-hub';
 
 /**
- * `npm run server -- [--port 8787] [--data .data/] [--host 127.0.0.1] [--url https://…] [--invite]`
+ * `npm run server -- [--port 8787] [--data .data/] [--host 127.0.0.1] [--url https://…] [--invite] [--restored]`
  * PostgreSQL when DATABASE_URL is set, otherwise SQLite in the data directory. The first start
  * creates the team and prints one admin invite link; `--invite` prints a fresh one later (for
- * an admin who lost theirs). Invite links are single-use and expire after 7 days.
+ * an admin who lost theirs). Invite links are single-use and expire after 7 days. `--restored`
+ * after restoring a backup makes every client re-pull and resend (see SyncStore.startNewEpoch).
  */
 const ADMIN_INVITE_TTL_MS = 7 * 24 * 3_600_000;
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -23,6 +24,7 @@ const { values: args } = parseArgs({
     data: { type: 'string', default: '.data/' },
     url: { type: 'string' },
     invite: { type: 'boolean', default: false },
+    restored: { type: 'boolean', default: false },
     'team-name': { type: 'string', default: 'My team' },
   },
 });
@@ -33,6 +35,11 @@ const publicUrl = args.url ?? `http://${args.host}:${port}`;
 const databaseUrl = process.env.DATABASE_URL;
 const store: SyncStore = databaseUrl ? createPostgresStore({ url: databaseUrl }) : createSqliteStore({ dataDir: args.data });
 await store.migrate();
+
+if (args.restored) {
+  await store.startNewEpoch();
+  console.log('Started a new epoch: clients will pull everything again and resend what they hold.');
+}
 
 let [teamId] = await store.listTeamIds();
 const firstStart = !teamId;

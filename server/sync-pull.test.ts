@@ -123,6 +123,15 @@ describe.each(storeCases)('pull ($name)', (storeCase) => {
     expect(ahead).toMatchObject({ upTo: 2, cursor: 50, rows: [], hasMore: false });
   });
 
+  it('after a restore, a new epoch tells every client to start over', async () => {
+    await a.pushOk([newPerson(1, 'p', a, { scope: 'team' })]);
+    const before = await b.pullOk();
+    await h.store.startNewEpoch();
+    const after = await b.pullOk({ cursor: before.cursor });
+    expect(after.serverEpoch).not.toBe(before.serverEpoch);
+    expect((await a.pushOk([edit(2, 'people', 'p', { company: 'x' }, a.clientId)])).serverEpoch).toBe(after.serverEpoch);
+  });
+
   it('refuses another user’s client id with 404', async () => {
     await a.pushOk(people(a, 1, 1));
     expect((await b.pull({ clientId: a.clientId })).status).toBe(404);

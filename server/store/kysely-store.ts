@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ServerClock } from '../sync/server-clock';
 import * as accounts from './accounts';
@@ -29,6 +30,13 @@ export function kyselyStore(d: StoreDriver): SyncStore {
     migrate: () => migrateToLatest(d.db),
     close: () => d.close(),
     createTeam: (name, now) => d.write((tx) => accounts.createTeam(tx, name, now)),
+    async startNewEpoch() {
+      await d.write(async (tx) => {
+        for (const { id } of await tx.selectFrom('teams').select('id').execute()) {
+          await tx.updateTable('teams').set({ epoch: randomBytes(12).toString('base64url') }).where('id', '=', id).execute();
+        }
+      });
+    },
     listTeamIds: async () => (await d.db.selectFrom('teams').select('id').orderBy('created_at').execute()).map((t) => t.id),
     createInvite: (invite) => d.write((tx) => accounts.createInvite(tx, invite)),
     redeemInvite: (r) => d.write((tx) => accounts.redeemInvite(tx, r)),

@@ -109,8 +109,13 @@ const initial: Migration = {
 
 const MIGRATIONS: Record<string, Migration> = { '0001-initial': initial };
 
-export async function migrateToLatest(db: AnyDb): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+/**
+ * `schema` names where the migration bookkeeping lives. Without it Kysely looks for its tables
+ * in every schema of the database, so another schema's `kysely_migration_lock` (a second
+ * store, a crashed test) makes it skip creating its own and then fail to find it.
+ */
+export async function migrateToLatest(db: AnyDb, schema?: string): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS }, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;
 }

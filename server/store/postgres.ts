@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { kyselyStore } from './kysely-store';
+import { migrateToLatest } from './migrations';
 import type { DB } from './tables';
 import type { SyncStore } from './types';
 
@@ -39,7 +40,7 @@ export function createPostgresStore(opts: { url: string; schema?: string; maxCon
     ...store,
     async migrate() {
       if (opts.schema) await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(opts.schema)}`.execute(db);
-      await store.migrate();
+      await migrateToLatest(db, opts.schema);
     },
   };
 }

@@ -62,6 +62,12 @@ export interface SyncStore {
   close(): Promise<void>;
   createTeam(name: string, now: number): Promise<{ id: string; epoch: string }>;
   listTeamIds(): Promise<string[]>;
+  /**
+   * Gives every team a new epoch. Run once after restoring a backup: clients see the epoch
+   * change, drop their server copies, pull everything again and resend every op they still hold,
+   * instead of trusting cursors that may point past what the restored database has.
+   */
+  startNewEpoch(): Promise<void>;
   createInvite(invite: NewInvite): Promise<void>;
   /** Uses up one redemption of a live invite; undefined for unknown, expired or used-up codes. */
   redeemInvite(r: Redemption): Promise<AuthContext | undefined>;

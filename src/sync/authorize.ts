@@ -28,14 +28,13 @@ export function checkOp(row: RowState | undefined, op: MergeInput, actor: Actor)
   // `${personId}|${kind}:${value}`) can be created by two teammates at once; the later create
   // lost a race, it is not a takeover: its owner and scope claim are moot (mergeOp keeps the
   // first owner and scope) and the rest of it merges like an edit.
-  const claimsCreation = op.set.ownerId === actor.userId;
+  const claimsCreation = op.set.ownerId === actor.userId && (op.set.scope === 'team' || op.set.scope === `user:${actor.userId}`);
   if ('ownerId' in op.set && op.set.ownerId !== owner && !claimsCreation) {
     return { code: 'FORBIDDEN', message: 'The owner of a record cannot be changed.' };
   }
   if ('scope' in op.set) {
     if (owner !== actor.userId) {
-      const moot = claimsCreation && (op.set.scope === 'team' || op.set.scope === `user:${actor.userId}`);
-      if (moot) return null;
+      if (claimsCreation) return null;
       return { code: 'FORBIDDEN', message: 'Only the owner can change who sees a record.' };
     }
     if (op.set.scope !== 'team' && op.set.scope !== `user:${owner}`) {

@@ -1,5 +1,5 @@
 import type { ClydeDB } from '../storage/db';
-import { ENTITY_SCHEMAS, type Entity } from '../storage/schema';
+import { ENTITY_SCHEMAS, type Entity, type OutboxOp } from '../storage/schema';
 import { parseHlc } from './hlc';
 import { materialize, type Actor } from './merge';
 import type { RowState } from './protocol';
@@ -9,17 +9,48 @@ import type { RowState } from './protocol';
  * record with this device's pending ops folded on top by the one shared merge rule (sync.md
  * §4.1 principle 2). Call inside a transaction over the entity table, `srv` and `outbox`.
  */
-export async function rederive(db: ClydeDB, entity: Entity, id: string, actor: Actor): Promise<void> {
-  const server = await db.srv.get([entity, id]);
-  const pending = await db.outbox.where('[entity+id]').equals([entity, id]).sortBy('clientSeq');
-  const row = materialize(server, pending as Parameters<typeof materialize>[1], actor);
+export function rederive(db: ClydeDB, entity: Entity, id: string, actor: Actor): Promise<void> {
+  return rederiveMany(db, entity, [id], actor);
+}
+
+/**
+ * `rederive` for many records of one entity with bulk reads and writes: a pull page touches up
+ * to thousands of records, and one request per record made a 100k bootstrap crawl.
+ */
+export async function rederiveMany(db: ClydeDB, entity: Entity, ids: readonly string[], actor: Actor): Promise<void> {
+  if (!ids.length) return;
+  const servers = await db.srv.bulkGet(ids.map((id) => [entity, id] as [string, string]));
+  const pending = await pendingOps(db, entity, ids);
+  const puts: unknown[] = [];
+  const gone: string[] = [];
+  ids.forEach((id, i) => {
+    const row = materialize(servers[i], (pending.get(id) ?? []) as Parameters<typeof materialize>[1], actor);
+    const record = row && ENTITY_SCHEMAS[entity].safeParse(toRecord(row));
+    // A row this build cannot read (written by a newer schema) stays in `srv` for a later build,
+    // but its old view row goes: showing what the team has since changed would be a stale lie.
+    if (record?.success) puts.push(record.data);
+    else gone.push(id);
+  });
   const table = db.table(entity);
-  if (!row) return void (await table.delete(id));
-  const record = ENTITY_SCHEMAS[entity].safeParse(toRecord(row));
-  // A row this build cannot read (written by a newer schema) stays in `srv` for a later build,
-  // but its old view row goes: showing what the team has since changed would be a stale lie.
-  if (record.success) await table.put(record.data);
-  else await table.delete(id);
+  if (puts.length) await table.bulkPut(puts);
+  if (gone.length) await table.bulkDelete(gone);
+}
+
+/** This device's unconfirmed ops per record id, oldest first. */
+async function pendingOps(db: ClydeDB, entity: Entity, ids: readonly string[]): Promise<Map<string, OutboxOp[]>> {
+  const wanted = new Set(ids);
+  // The outbox is usually far smaller than a pull page: one scan beats a query per record.
+  const ops =
+    (await db.outbox.count()) <= ids.length * 4
+      ? (await db.outbox.toArray()).filter((op) => op.entity === entity && wanted.has(op.id))
+      : (await db.outbox.where('[entity+id]').anyOf(ids.map((id) => [entity, id])).toArray()).sort((a, b) => a.clientSeq! - b.clientSeq!);
+  const byId = new Map<string, OutboxOp[]>();
+  for (const op of ops) {
+    const list = byId.get(op.id);
+    if (list) list.push(op);
+    else byId.set(op.id, [op]);
+  }
+  return byId;
 }
 
 /** The stored form of a row: its values at the top level, beside the envelope. */

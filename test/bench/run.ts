@@ -5,6 +5,7 @@ import { parseBench } from './parse';
 import { bundleSizes } from './sizes';
 import { searchBench } from './search';
 import { ms } from './stats';
+import { syncBench } from './sync';
 
 /** `npm run bench`: prints the figures; targets are for reading, not asserted (README). */
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -35,6 +36,16 @@ rows.push([`in-app navigation → panel shows person (Chromium, n=${speed.naviga
 rows.push(['in-app navigation → panel shows person, p95', ms(speed.navigation.p95), '≤ 100 ms']);
 rows.push([`cold load → panel shows person (n=${speed.coldLoad.n}), median`, ms(speed.coldLoad.median), '—']);
 rows.push(['cold load → panel shows person, p95', ms(speed.coldLoad.p95), '—']);
+
+const sync = await syncBench();
+for (const f of sync.figures) {
+  const k = `${Math.round(f.records / 1000)}k`;
+  rows.push([`sync ${f.store}: bootstrap ${k} records into a fresh client (Node + fake-indexeddb)`, ms(f.bootstrapMs), '≤ 10 s']);
+  rows.push([`sync ${f.store}: incremental pull of 10 changes at ${k}, client round p95`, ms(f.incrementalP95Ms), '≤ 50 ms']);
+  rows.push([`sync ${f.store}: push, one team, server alone (100-op batches)`, `${Math.round(f.serverPushOpsPerSec)} ops/s`, '≥ 2k ops/s']);
+  rows.push([`sync ${f.store}: push, one team, client engine (500-op batches + confirming pull)`, `${Math.round(f.clientPushOpsPerSec)} ops/s`, '≥ 2k ops/s']);
+}
+if (sync.skipped) rows.push(['sync PostgreSQL', sync.skipped, '—']);
 
 const width = Math.max(...rows.map((r) => r[0].length));
 console.log(`\n${'measure'.padEnd(width)}  ${'value'.padStart(10)}  target`);

@@ -1,8 +1,8 @@
-import type { ClydeDB } from '../../storage/db';
+import type { ClydeDB, RejectedOp } from '../../storage/db';
 import type { Entity, OutboxOp } from '../../storage/schema';
 import { formatHlc, receive, type HlcState } from '../hlc';
 import { MAX_OPS_PER_PUSH, OpSchema, type Op, type PullResponse, type PushResponse } from '../protocol';
-import { rederive } from '../view';
+import { rederiveMany } from '../view';
 import { SyncApiError, type SyncApi } from './api';
 import { deviceOf, getMeta, setMeta, syncTables } from './state';
 
@@ -121,25 +121,27 @@ async function applyPush(db: ClydeDB, batch: OutboxOp[], base: number, res: Push
   return db.transaction('rw', syncTables(db), async () => {
     const me = await identity(db);
     const touched = new Touched();
-    let acked = 0;
-    for (const op of batch) {
+    const ackedOps = batch.filter((op) => op.clientSeq! - base <= res.ackedThrough);
+    // An op may have been handled by a concurrent round (another context); skip those gone.
+    const current = (await db.outbox.bulkGet(ackedOps.map((op) => op.clientSeq!))).filter((op): op is OutboxOp => op !== undefined);
+    const sent: OutboxOp[] = [];
+    const refused: RejectedOp[] = [];
+    for (const op of current) {
       const seq = op.clientSeq!;
-      if (seq - base > res.ackedThrough) break;
-      // The op may have been handled by a concurrent round (another context); skip if gone.
-      const current = await db.outbox.get(seq);
-      if (!current) continue;
-      acked++;
       const refusal = rejected.get(seq);
       if (refusal) {
-        await db.outbox.delete(seq);
-        await db.rejected.add({ ...current, code: refusal.code, message: refusal.message, at: opts.now() });
+        refused.push({ ...op, code: refusal.code, message: refusal.message, at: opts.now() });
         touched.add(op.entity, op.id);
         continue;
       }
       const hlc = rewritten.get(seq);
-      if (hlc && hlc !== current.hlc) touched.add(op.entity, op.id);
-      await db.outbox.update(seq, { state: 'sent', hlc: hlc ?? current.hlc });
+      if (hlc && hlc !== op.hlc) touched.add(op.entity, op.id);
+      sent.push({ ...op, state: 'sent', hlc: hlc ?? op.hlc });
     }
+    await db.outbox.bulkDelete(refused.map((op) => op.clientSeq!));
+    await db.rejected.bulkAdd(refused);
+    await db.outbox.bulkPut(sent);
+    const acked = current.length;
     await touched.rederive(db, me.userId);
     await receiveClock(db, me.clientId, res.serverHlc, opts.now());
     return acked;
@@ -229,6 +231,12 @@ class Touched {
   }
 
   async rederive(db: ClydeDB, userId: string) {
-    for (const { entity, id } of this.keys.values()) await rederive(db, entity, id, { userId });
+    const byEntity = new Map<Entity, string[]>();
+    for (const { entity, id } of this.keys.values()) {
+      const ids = byEntity.get(entity);
+      if (ids) ids.push(id);
+      else byEntity.set(entity, [id]);
+    }
+    for (const [entity, ids] of byEntity) await rederiveMany(db, entity, ids, { userId });
   }
 }

@@ -1,0 +1,132 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import pg from 'pg';
+import { loadTeam, postgresStore, sqliteStore, type OpenStore } from '../../server/bench';
+import { inviteLink, issueInvite } from '../../server/invites';
+import { startHarness, type Harness } from '../../server/test/harness';
+import { ClydeDB } from '../../src/storage/db';
+import { updatePerson } from '../../src/storage/people';
+import { formatHlc } from '../../src/sync/hlc';
+import type { Op } from '../../src/sync/protocol';
+import { joinTeam } from '../../src/sync/client/account';
+import type { Fetch } from '../../src/sync/client/api';
+import { syncOnce } from '../../src/sync/client/runner';
+import { apiFor } from '../../src/sync/client/testing';
+import { quantile } from './stats';
+
+/**
+ * Team sync as a browser profile sees it (research/sync.md §7 B1–B3): the real client engine
+ * (outbox, pull pages applied in Dexie transactions, views derived per record) on
+ * fake-indexeddb, against the in-process server on SQLite and, when one is reachable,
+ * PostgreSQL. fake-indexeddb is slower than a browser's IndexedDB, so client figures are upper
+ * bounds. The server's own figure (100-op pushes, no client) comes from server/bench.ts.
+ */
+
+export interface SyncFigures {
+  store: string;
+  records: number;
+  /** Server alone: committed ops/s loading the team in 100-op pushes. */
+  serverPushOpsPerSec: number;
+  /** Fresh client: join, then one sync round that pulls and applies every record. */
+  bootstrapMs: number;
+  bootstrapRows: number;
+  /** A teammate pushed 10 changes; one client round (push nothing, pull, apply). */
+  incrementalP50Ms: number;
+  incrementalP95Ms: number;
+  /** Client edits already in the outbox, pushed 500 a request, plus the pull that confirms them. */
+  clientPushOpsPerSec: number;
+}
+
+const URL_BASE = 'https://bench.sync.test';
+/** What scripts/test-server.sh sets up; DATABASE_URL wins. */
+const TEST_DATABASE_URL = 'postgres://clyde_test:clyde_test_pw@127.0.0.1:5432/clyde_test';
+
+async function benchOneStore(name: string, open: OpenStore, records: number, rounds: number, clientOps: number): Promise<SyncFigures> {
+  const h = await startHarness({ name: 'sqlite', open });
+  const db = new ClydeDB(`bench-sync-${name}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+  try {
+    const team = await h.newTeam('bench');
+    const writer = await h.join(team);
+    const serverPushOpsPerSec = await loadTeam(writer, records);
+
+    const fetch: Fetch = async (url, init) => h.app.request(url, init);
+    await joinTeam(db, { inviteCode: await invite(h, team), deviceName: 'bench' }, { fetch });
+    const api = await apiFor(db, fetch);
+    const opts = { now: Date.now };
+
+    const bootStart = performance.now();
+    const boot = await syncOnce(db, api, opts);
+    const bootstrapMs = performance.now() - bootStart;
+
+    const timings: number[] = [];
+    let seq = records;
+    for (let round = 0; round < rounds; round++) {
+      const changes = Array.from({ length: 10 }, (_, i): Op => ({
+        clientSeq: ++seq,
+        entity: 'people',
+        id: `p-${round}-${i}`,
+        hlc: formatHlc({ wall: Date.now() + round, counter: i, node: writer.clientId }),
+        set: { company: `changed ${round}` },
+      }));
+      await writer.pushOk(changes);
+      const t = performance.now();
+      await syncOnce(db, api, opts);
+      timings.push(performance.now() - t);
+    }
+
+    const blocks = Math.max(1, Math.floor(records / 100));
+    for (let i = 0; i < clientOps; i++) await updatePerson(db, `p-${i % blocks}-${i % 15}`, { headline: `edit ${i}` });
+    const pushStart = performance.now();
+    const { pushed } = await syncOnce(db, api, opts);
+    const clientPushOpsPerSec = pushed / ((performance.now() - pushStart) / 1000);
+    if (pushed !== clientOps || (await db.outbox.count()) !== 0) throw new Error(`pushed ${pushed} of ${clientOps} client ops`);
+
+    return {
+      store: name,
+      records,
+      serverPushOpsPerSec,
+      bootstrapMs,
+      bootstrapRows: boot.pulledRows,
+      incrementalP50Ms: quantile(timings, 0.5),
+      incrementalP95Ms: quantile(timings, 0.95),
+      clientPushOpsPerSec,
+    };
+  } finally {
+    db.close();
+    await h.close();
+  }
+}
+
+async function invite(h: Harness, teamId: string): Promise<string> {
+  const now = Date.now();
+  const { code } = await issueInvite(h.store, now, { teamId, role: 'member', userId: null, createdBy: null, maxUses: 1, expiresAt: now + 600_000 });
+  return inviteLink(URL_BASE, code);
+}
+
+/** A PostgreSQL URL that answers within two seconds, or undefined. */
+async function reachablePostgres(): Promise<string | undefined> {
+  const url = process.env.DATABASE_URL ?? TEST_DATABASE_URL;
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return url;
+  } catch {
+    return undefined;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+export async function syncBench({ records = 100_000, rounds = 40, clientOps = 2000 } = {}): Promise<{ figures: SyncFigures[]; skipped?: string }> {
+  const figures = [await benchOneStore('SQLite', sqliteStore, records, rounds, clientOps)];
+  const url = await reachablePostgres();
+  if (!url) return { figures, skipped: 'skipped: no PostgreSQL (set DATABASE_URL or run npm run test:server once to set one up)' };
+  figures.push(await benchOneStore('PostgreSQL', () => postgresStore(url), records, rounds, clientOps));
+  return { figures };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { figures, skipped } = await syncBench();
+  console.table(figures);
+  if (skipped) console.log(skipped);
+}

@@ -41,6 +41,7 @@ const sync = await syncBench();
 for (const f of sync.figures) {
   const k = `${Math.round(f.records / 1000)}k`;
   rows.push([`sync ${f.store}: bootstrap ${k} records into a fresh client (Node + fake-indexeddb)`, ms(f.bootstrapMs), '≤ 10 s']);
+  rows.push([`sync ${f.store}: bootstrap, of which the server answering the pulls`, ms(f.bootstrapServerMs), '—']);
   rows.push([`sync ${f.store}: incremental pull of 10 changes at ${k}, client round p95`, ms(f.incrementalP95Ms), '≤ 50 ms']);
   rows.push([`sync ${f.store}: push, one team, server alone (100-op batches)`, `${Math.round(f.serverPushOpsPerSec)} ops/s`, '≥ 2k ops/s']);
   rows.push([`sync ${f.store}: push, one team, client engine (500-op batches + confirming pull)`, `${Math.round(f.clientPushOpsPerSec)} ops/s`, '≥ 2k ops/s']);

@@ -28,6 +28,8 @@ export interface SyncFigures {
   serverPushOpsPerSec: number;
   /** Fresh client: join, then one sync round that pulls and applies every record. */
   bootstrapMs: number;
+  /** Of `bootstrapMs`, the time spent inside the server answering the pulls. */
+  bootstrapServerMs: number;
   bootstrapRows: number;
   /** A teammate pushed 10 changes; one client round (push nothing, pull, apply). */
   incrementalP50Ms: number;
@@ -48,14 +50,23 @@ async function benchOneStore(name: string, open: OpenStore, records: number, rou
     const writer = await h.join(team);
     const serverPushOpsPerSec = await loadTeam(writer, records);
 
-    const fetch: Fetch = async (url, init) => h.app.request(url, init);
+    let serverMs = 0;
+    const fetch: Fetch = async (url, init) => {
+      const t = performance.now();
+      const res = await h.app.request(url, init);
+      const body = await res.arrayBuffer();
+      serverMs += performance.now() - t;
+      return new Response(body, { status: res.status, headers: res.headers });
+    };
     await joinTeam(db, { inviteCode: await invite(h, team), deviceName: 'bench' }, { fetch });
     const api = await apiFor(db, fetch);
     const opts = { now: Date.now };
 
     const bootStart = performance.now();
+    serverMs = 0;
     const boot = await syncOnce(db, api, opts);
     const bootstrapMs = performance.now() - bootStart;
+    const bootstrapServerMs = serverMs;
 
     const timings: number[] = [];
     let seq = records;
@@ -85,6 +96,7 @@ async function benchOneStore(name: string, open: OpenStore, records: number, rou
       records,
       serverPushOpsPerSec,
       bootstrapMs,
+      bootstrapServerMs,
       bootstrapRows: boot.pulledRows,
       incrementalP50Ms: quantile(timings, 0.5),
       incrementalP95Ms: quantile(timings, 0.95),

@@ -201,6 +201,19 @@ describe('team sync between two browsers', () => {
     expect(await readNote(alice.page, secret.id)).toMatchObject({ body: secret.body });
   });
 
+  it('the panel shows the sync status line with Sync now once the profile is in a team', async () => {
+    const [alice] = profiles as [(typeof profiles)[0]];
+    const panel = await alice.clyde.context.newPage();
+    try {
+      await panel.goto(`chrome-extension://${alice.clyde.extensionId}/sidepanel.html`);
+      await panel.getByText(/^Synced (just now|\d+ min ago)$/).waitFor();
+      await panel.getByRole('button', { name: 'Sync now' }).click();
+      await panel.getByText('Synced just now').waitFor();
+    } finally {
+      await panel.close();
+    }
+  });
+
   it('an edit made while the server is unreachable arrives after it is back', async () => {
     const [alice, bob] = profiles as [(typeof profiles)[0], (typeof profiles)[0]];
     await stopServer();

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { startContextMenu } from '../src/messaging/context-menu';
+import { pageInspector } from '../src/messaging/page-inspect';
 import { contextKey } from '../src/messaging/protocol';
 import { startReadPage } from '../src/messaging/read-page-triggers';
 import { route } from '../src/messaging/router';
@@ -13,6 +14,7 @@ export default defineBackground(() => {
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
     session: browser.storage.session,
     readPage: startReadPage(),
+    inspect: pageInspector(),
   };
   browser.runtime.onMessage.addListener((raw, sender) => route(raw, sender, deps));
   // A closed tab's page context is of no further use.

@@ -2,9 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { mountPanelFrame } from '../src/content/panel-frame';
 import { watchPage } from '../src/content/page-watch';
-import { answerSkeletonRequests } from '../src/content/skeleton-requests';
 import { reportPage } from '../src/content/report';
-import { answerSelectionRequests } from '../src/content/selection';
 import { PANEL_HOSTS } from '../src/parsers/hosts';
 import { mail } from '../src/parsers/mail';
 import { isMailSite, watchMode } from '../src/settings/display-mode';
@@ -20,8 +18,6 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     watchPage(() => mail.parsePage(document, new URL(location.href)), reportPage, ctx.signal);
-    answerSelectionRequests(ctx.signal);
-    answerSkeletonRequests(ctx.signal);
     const site = mail.parserFor(new URL(location.href))?.id;
     if (!isMailSite(site)) return;
     let frame: AbortController | undefined;

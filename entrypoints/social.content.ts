@@ -3,7 +3,6 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { watchPage } from '../src/content/page-watch';
 import { reportPage } from '../src/content/report';
 import { settledProfile } from '../src/content/settled-profile';
-import { answerSkeletonRequests } from '../src/content/skeleton-requests';
 import { BackgroundMessage } from '../src/messaging/protocol';
 import { LINKEDIN_MATCHES, X_MATCHES } from '../src/parsers/hosts';
 import { social } from '../src/parsers/social';
@@ -18,7 +17,6 @@ export default defineContentScript({
   main(ctx) {
     const read = settledProfile(() => social.parsePage(document, new URL(location.href)));
     const recheck = watchPage(read, reportPage, ctx.signal, 100);
-    answerSkeletonRequests(ctx.signal);
     // These sites navigate with the History API, which an isolated-world script cannot observe;
     // the background sees it through tabs.onUpdated and tells us.
     const onMessage = (raw: unknown, sender: { id?: string; tab?: unknown }) => {

@@ -26,6 +26,10 @@ export const PanelMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('sync/now') }),
   /** The user asked Clyde to read the page in this tab (a site without its own reader). */
   z.strictObject({ type: z.literal('page/read'), tabId: z.number().check(z.int(), z.nonnegative()) }),
+  /** The text the user has selected in the tab's page, to log with an email; never the email's body. */
+  z.strictObject({ type: z.literal('page/selection'), tabId: z.number().check(z.int(), z.nonnegative()) }),
+  /** The tab's tag/attribute skeleton (no text, no personal values) for a bug report, when Clyde could not read it. */
+  z.strictObject({ type: z.literal('page/skeleton'), tabId: z.number().check(z.int(), z.nonnegative()) }),
 ]);
 
 /** Background → content script of a tab. */
@@ -34,21 +38,13 @@ export const BackgroundMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('page/url-changed') }),
 ]);
 
-/** Panel → the content script in the top frame of its tab. Answered only to our extension pages. */
-export const PanelToPageMessage = z.discriminatedUnion('type', [
-  /** The text the user has selected in the page, to log with an email; never the email's body. */
-  z.strictObject({ type: z.literal('page/selection') }),
-]);
-
 /**
- * Panel → the content script of its tab, when Clyde could not read the page: its tag/attribute
- * skeleton (no text, no personal values; parsers/skeleton.ts) for a bug report the user copies.
- * A union of its own, so no other page request's listener mistakes it for theirs.
+ * Answers to `page/skeleton` and `page/selection`. The background reads both from the tab with a
+ * one-off `scripting` injection (page-inspect.ts), so the content script stays small and listens
+ * to no panel at all.
  */
-export const SkeletonRequest = z.strictObject({ type: z.literal('page/skeleton') });
 export const SkeletonReply = z.strictObject({ skeleton: z.string().check(z.maxLength(MAX_SKELETON)) });
 export type SkeletonReply = z.infer<typeof SkeletonReply>;
-export const skeletonRequest: z.infer<typeof SkeletonRequest> = { type: 'page/skeleton' };
 
 /** Answer to `page/read`: how many people the page names, or why Clyde did not read it. */
 export const ReadPageReply = z.discriminatedUnion('ok', [
@@ -63,7 +59,7 @@ export const HelloReply = z.strictObject({
   page: z.optional(z.strictObject({ context: z.nullable(PageContextSchema), at: z.number() })),
 });
 
-/** A selection longer than this is cut by the page before it is sent. */
+/** A selection longer than this is cut before it leaves the page. */
 export const MAX_SELECTION = 5000;
 export const SelectionReply = z.strictObject({ text: z.string().check(z.maxLength(MAX_SELECTION)) });
 
@@ -71,12 +67,10 @@ export type ContentMessage = z.infer<typeof ContentMessage>;
 export type PanelMessage = z.infer<typeof PanelMessage>;
 export type BackgroundMessage = z.infer<typeof BackgroundMessage>;
 export type HelloReply = z.infer<typeof HelloReply>;
-export type PanelToPageMessage = z.infer<typeof PanelToPageMessage>;
 export type SelectionReply = z.infer<typeof SelectionReply>;
 
 export const helloMessage: PanelMessage = { type: 'panel/hello' };
 export const syncNowMessage: PanelMessage = { type: 'sync/now' };
-export const selectionMessage: PanelToPageMessage = { type: 'page/selection' };
 
 /** The background keeps each tab's page context in `storage.session`, readable only by extension pages. */
 export const contextKey = (tabId: number) => `context:${tabId}`;

@@ -1,6 +1,7 @@
 import type { Browser } from 'wxt/browser';
 import { readPageMessage } from './page-sender';
-import { PanelMessage, TabContext, contextKey, type HelloReply, type ReadPageReply } from './protocol';
+import type { PageInspector } from './page-inspect';
+import { PanelMessage, TabContext, contextKey, type HelloReply, type ReadPageReply, type SelectionReply, type SkeletonReply } from './protocol';
 
 export interface RouterDeps {
   extensionId: string;
@@ -8,6 +9,8 @@ export interface RouterDeps {
   session: { set(items: Record<string, unknown>): Promise<void>; get?(key: string): Promise<Record<string, unknown>> };
   /** "Read this page" (read-page.ts); absent where the browser has no `scripting`. */
   readPage?: (tabId: number) => Promise<ReadPageReply>;
+  /** Reads a tab's selection or skeleton on the panel's request (page-inspect.ts). */
+  inspect?: PageInspector;
 }
 
 /**
@@ -15,13 +18,15 @@ export interface RouterDeps {
  * reading it (security.md A12 §13): content-script messages only from the top frame of a
  * supported page, panel messages only from our own extension pages. Anything else is dropped.
  */
-export async function route(raw: unknown, sender: Browser.runtime.MessageSender, deps: RouterDeps): Promise<HelloReply | ReadPageReply | undefined> {
+export async function route(raw: unknown, sender: Browser.runtime.MessageSender, deps: RouterDeps): Promise<HelloReply | ReadPageReply | SelectionReply | SkeletonReply | undefined> {
   if (sender.id !== deps.extensionId) return undefined;
 
   if (sender.url?.startsWith(deps.extensionOrigin)) {
     const message = PanelMessage.safeParse(raw).data;
     if (message?.type === 'page/read') return deps.readPage?.(message.tabId) ?? { ok: false, reason: 'not-allowed' };
-    // `sync/now` is the sync service's to answer; the router answers only `panel/hello` and `page/read`.
+    if (message?.type === 'page/selection') return deps.inspect?.selection(message.tabId) ?? { text: '' };
+    if (message?.type === 'page/skeleton') return deps.inspect?.skeleton(message.tabId);
+    // `sync/now` is the sync service's to answer; the router answers the other panel messages.
     if (message?.type !== 'panel/hello') return undefined;
     // The injected panel is a frame inside a tab; the side panel has no tab and gets nothing here.
     const tabId = sender.tab?.id;

@@ -1,5 +1,3 @@
-import * as z from 'zod/mini';
-
 /**
  * Where Clyde shows itself on each webmail site: in a panel injected beside the mail, or in the
  * browser's own side panel. A setting, not CRM data, so it lives in `storage.local`, which the
@@ -17,9 +15,8 @@ export const DEFAULT_MODE: DisplayMode = 'injected';
 
 export const DISPLAY_MODE_KEY = 'settings:display-mode';
 
-const ModeSchema = z.enum(DISPLAY_MODES);
-/** Loose on purpose: an unknown site or a bad value from an older or newer build is ignored, not fatal. */
-const StoredSchema = z.record(z.string(), z.unknown());
+// Plain checks rather than zod: this module ships in the mail content script, whose size is budgeted.
+const isMode = (value: unknown): value is DisplayMode => DISPLAY_MODES.some((m) => m === value);
 
 export type DisplayModes = Record<MailSite, DisplayMode>;
 
@@ -36,9 +33,13 @@ export interface SettingsEvents {
 export const isMailSite = (site: string | undefined): site is MailSite => MAIL_SITES.some((s) => s === site);
 
 /** Every mail site's mode from a stored value, defaults filling whatever is missing or invalid. */
+// Loose on purpose: an unknown site or a bad value from an older or newer build is ignored, not fatal.
 export function readModes(stored: unknown): DisplayModes {
-  const record = StoredSchema.safeParse(stored).data ?? {};
-  const modeOf = (site: MailSite) => ModeSchema.safeParse(record[site]).data ?? DEFAULT_MODE;
+  const record: Record<string, unknown> = typeof stored === 'object' && stored !== null ? { ...stored } : {};
+  const modeOf = (site: MailSite) => {
+    const mode = record[site];
+    return isMode(mode) ? mode : DEFAULT_MODE;
+  };
   return { gmail: modeOf('gmail'), outlook: modeOf('outlook') };
 }
 
@@ -49,9 +50,9 @@ export async function loadModes(area: SettingsArea): Promise<DisplayModes> {
 /** Stores one site's mode, keeping the others. Throws on a value that is not a mode, before writing. */
 export async function saveMode(area: SettingsArea, site: MailSite, mode: DisplayMode): Promise<void> {
   if (!isMailSite(site)) throw new Error(`Not a webmail site: ${String(site)}`);
-  const valid = ModeSchema.parse(mode);
+  if (!isMode(mode)) throw new Error(`Not a display mode: ${String(mode)}`);
   const modes = await loadModes(area);
-  await area.set({ [DISPLAY_MODE_KEY]: { ...modes, [site]: valid } });
+  await area.set({ [DISPLAY_MODE_KEY]: { ...modes, [site]: mode } });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { selectionMessage, SelectionReply } from '../../messaging/protocol';
+import { SelectionReply, type PanelMessage } from '../../messaging/protocol';
 import { watchPanelTab, type PanelPlace } from '../panelTab';
 
 /** Where this panel runs, for components deep in the tree that need to reach its tab. */
@@ -19,13 +19,13 @@ export function usePanelTabId(): number | undefined {
 }
 
 /**
- * The text selected in the tab's page, asked of its content script (top frame only). Empty when
+ * The text selected in the tab's page (top frame only), read by the background. Empty when
  * nothing is selected or the page cannot answer: logging then goes ahead without a passage.
  */
 export async function readSelection(tabId: number | undefined): Promise<string> {
   if (tabId === undefined) return '';
   try {
-    const reply = await browser.tabs.sendMessage(tabId, selectionMessage, { frameId: 0 });
+    const reply: unknown = await browser.runtime.sendMessage({ type: 'page/selection', tabId } satisfies PanelMessage);
     return SelectionReply.safeParse(reply).data?.text ?? '';
   } catch {
     return '';

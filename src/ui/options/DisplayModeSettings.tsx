@@ -1,4 +1,4 @@
-import { saveMode, type DisplayMode, type MailSite, type SettingsArea, type SettingsEvents } from '../../settings/display-mode';
+import { loadModes, saveMode, type DisplayMode, type MailSite, type SettingsArea, type SettingsEvents } from '../../settings/display-mode';
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';
 import { useDisplayModes } from './useDisplayModes';
@@ -18,7 +18,7 @@ const MODES: { mode: DisplayMode; label: string }[] = [
  * browser's side panel. Open mail tabs follow a change at once.
  */
 export function DisplayModeSettings({ area, events }: { area: SettingsArea; events: SettingsEvents }) {
-  const modes = useDisplayModes(area, events);
+  const [modes, setModes] = useDisplayModes(area, events);
   const { error, run } = useAction();
   if (!modes) return null;
   return (
@@ -36,7 +36,17 @@ export function DisplayModeSettings({ area, events }: { area: SettingsArea; even
                 name={`display-mode-${site}`}
                 value={mode}
                 checked={modes[site] === mode}
-                onChange={() => void run(() => saveMode(area, site, mode))}
+                onChange={() => {
+                  // Shown at once (a controlled radio would otherwise snap back until storage answers);
+                  // a failed save puts back what is really stored, and says why.
+                  setModes({ ...modes, [site]: mode });
+                  void run(() =>
+                    saveMode(area, site, mode).catch(async (error: unknown) => {
+                      setModes(await loadModes(area));
+                      throw error;
+                    }),
+                  );
+                }}
               />
               {modeLabel}
             </label>

@@ -1,11 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type Dispatch, type SetStateAction } from 'react';
 import { loadModes, readModes, DISPLAY_MODE_KEY, type DisplayModes, type SettingsArea, type SettingsEvents } from '../../settings/display-mode';
 
 /**
  * The stored display modes, kept current when they change elsewhere (another options tab).
- * Not `useLiveQuery`: settings live in `storage.local`, not in the CRM database.
+ * Not `useLiveQuery`: settings live in `storage.local`, not in the CRM database. The setter lets a
+ * choice show at once, before the write's change event comes back.
  */
-export function useDisplayModes(area: SettingsArea, events: SettingsEvents): DisplayModes | undefined {
+export function useDisplayModes(
+  area: SettingsArea,
+  events: SettingsEvents,
+): [DisplayModes | undefined, Dispatch<SetStateAction<DisplayModes | undefined>>] {
   const [modes, setModes] = useState<DisplayModes>();
   useEffect(() => {
     let live = true;
@@ -20,5 +24,5 @@ export function useDisplayModes(area: SettingsArea, events: SettingsEvents): Dis
       events.removeListener(onChanged);
     };
   }, [area, events]);
-  return modes;
+  return [modes, setModes];
 }

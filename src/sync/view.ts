@@ -15,11 +15,22 @@ export function rederive(db: ClydeDB, entity: Entity, id: string, actor: Actor):
 
 /**
  * `rederive` for many records of one entity with bulk reads and writes: a pull page touches up
- * to thousands of records, and one request per record made a 100k bootstrap crawl.
+ * to thousands of records, and one request per record made a 100k bootstrap crawl. `known` holds
+ * server rows the caller has just written in this transaction (undefined: just deleted), so a
+ * pull page is not read back from `srv` right after being put there.
  */
-export async function rederiveMany(db: ClydeDB, entity: Entity, ids: readonly string[], actor: Actor): Promise<void> {
+export async function rederiveMany(
+  db: ClydeDB,
+  entity: Entity,
+  ids: readonly string[],
+  actor: Actor,
+  known?: ReadonlyMap<string, RowState | undefined>,
+): Promise<void> {
   if (!ids.length) return;
-  const servers = await db.srv.bulkGet(ids.map((id) => [entity, id] as [string, string]));
+  const unknown = known ? ids.filter((id) => !known.has(id)) : ids;
+  const read = unknown.length ? await db.srv.bulkGet(unknown.map((id) => [entity, id] as [string, string])) : [];
+  const fromSrv = new Map(unknown.map((id, i) => [id, read[i]]));
+  const servers = ids.map((id) => (known?.has(id) ? known.get(id) : fromSrv.get(id)));
   const pending = await pendingOps(db, entity, ids);
   const puts: unknown[] = [];
   const gone: string[] = [];

@@ -1,7 +1,7 @@
 import type { ClydeDB, RejectedOp } from '../../storage/db';
 import type { Entity, OutboxOp } from '../../storage/schema';
 import { formatHlc, receive, type HlcState } from '../hlc';
-import { MAX_OPS_PER_PUSH, OpSchema, type Op, type PullResponse, type PushResponse } from '../protocol';
+import { MAX_OPS_PER_PUSH, OpSchema, type Op, type PullResponse, type PushResponse, type RowState } from '../protocol';
 import { rederiveMany } from '../view';
 import { SyncApiError, type SyncApi } from './api';
 import { deviceOf, getMeta, setMeta, syncTables } from './state';
@@ -152,10 +152,15 @@ async function pullAll(db: ClydeDB, api: SyncApi, opts: SyncOptions): Promise<nu
   let rows = 0;
   let upTo: number | undefined;
   let resets = 0;
+  let ahead: Prefetch | undefined;
   for (;;) {
     const me = await identity(db);
     const cursor = (await getMeta(db, 'cursor')) ?? 0;
-    const page = await api.pull({ cursor, clientId: me.clientId, ...(opts.pullLimit ? { limit: opts.pullLimit } : {}), ...(upTo !== undefined ? { upTo } : {}) });
+    const pull = (cursor: number, upTo: number | undefined) =>
+      api.pull({ cursor, clientId: me.clientId, ...(opts.pullLimit ? { limit: opts.pullLimit } : {}), ...(upTo !== undefined ? { upTo } : {}) });
+    // The page fetched while the last one was applied counts only if it asked for what we would ask now.
+    const page = ahead && ahead.clientId === me.clientId && ahead.cursor === cursor && ahead.upTo === upTo ? await ahead.page : await pull(cursor, upTo);
+    ahead = undefined;
     const epoch = await getMeta(db, 'serverEpoch');
     // A new epoch, or a server behind our cursor, means it lost history: start over from its state.
     if ((epoch !== undefined && epoch !== page.serverEpoch) || page.upTo < cursor) {
@@ -164,11 +169,25 @@ async function pullAll(db: ClydeDB, api: SyncApi, opts: SyncOptions): Promise<nu
       upTo = undefined;
       continue;
     }
+    // Ask for the next page while this one is written: the network and the server overlap with
+    // IndexedDB. Nothing is applied out of order; a failed or unneeded fetch is simply dropped.
+    if (page.hasMore) {
+      ahead = { clientId: me.clientId, cursor: page.cursor, upTo: page.upTo, page: pull(page.cursor, page.upTo) };
+      ahead.page.catch(() => undefined);
+    }
     await applyPage(db, page, opts);
     rows += page.rows.length;
     if (!page.hasMore) return rows;
     upTo = page.upTo;
   }
+}
+
+/** A pull request sent ahead of need, with what it asked for. */
+interface Prefetch {
+  clientId: string;
+  cursor: number;
+  upTo: number;
+  page: Promise<PullResponse>;
 }
 
 /**
@@ -181,11 +200,11 @@ async function applyPage(db: ClydeDB, page: PullResponse, opts: SyncOptions): Pr
     const me = await identity(db);
     const touched = new Touched();
     await db.srv.bulkPut(page.rows);
-    for (const row of page.rows) touched.add(row.entity, row.id);
+    for (const row of page.rows) touched.add(row.entity, row.id, row);
     for (const { entity, id } of page.evictions) {
       await db.srv.delete([entity, id]);
       await db.table(entity).delete(id);
-      touched.add(entity, id);
+      touched.add(entity, id, undefined);
     }
     const saved = await getMeta(db, 'seqBase');
     if (saved?.clientId === me.clientId && page.lastClientSeq > 0) {
@@ -222,12 +241,22 @@ async function receiveClock(db: ClydeDB, clientId: string, remote: string, now: 
   if (formatHlc(next) > formatHlc(last)) await db.meta.put({ key: 'hlc', value: next });
 }
 
-/** Records whose view must be derived again at the end of a transaction, each once. */
+/**
+ * Records whose view must be derived again at the end of a transaction, each once. `add` with a
+ * third argument records the server row just written to `srv` (undefined: just deleted from it),
+ * which the derivation then uses instead of reading it back; later `add`s keep what is known.
+ */
 class Touched {
   private keys = new Map<string, { entity: Entity; id: string }>();
+  private known = new Map<Entity, Map<string, RowState | undefined>>();
 
-  add(entity: Entity, id: string) {
+  add(entity: Entity, id: string, ...srv: [] | [RowState | undefined]) {
     this.keys.set(`${entity}\u0000${id}`, { entity, id });
+    if (srv.length) {
+      const rows = this.known.get(entity) ?? new Map<string, RowState | undefined>();
+      rows.set(id, srv[0]);
+      this.known.set(entity, rows);
+    }
   }
 
   async rederive(db: ClydeDB, userId: string) {
@@ -237,6 +266,6 @@ class Touched {
       if (ids) ids.push(id);
       else byEntity.set(entity, [id]);
     }
-    for (const [entity, ids] of byEntity) await rederiveMany(db, entity, ids, { userId });
+    for (const [entity, ids] of byEntity) await rederiveMany(db, entity, ids, { userId }, this.known.get(entity));
   }
 }

@@ -132,6 +132,26 @@ describe('sync client against the in-process server', () => {
     expect((await b.people.get(person.id))?.name).toBe('Ada');
   });
 
+  it('a pull that fails on a later page keeps the pages before it and resumes after them', async () => {
+    const { a, b } = await pair();
+    const people = [];
+    for (let i = 0; i < 12; i++) people.push(await sharedPerson(a, `Person ${i}`));
+    await sync(a);
+    let pulls = 0;
+    // The third page request fails (it is sent while the second page is being written).
+    const failing: Fetch = async (url, init) => {
+      if (String(url).includes('/v1/sync/pull') && ++pulls === 3) throw new TypeError('network down');
+      return server.fetch(url, init);
+    };
+    await expect(syncOnce(b, await apiFor(b, failing), { ...opts, pullLimit: 4 })).rejects.toMatchObject({ code: 'NETWORK' });
+    expect(await b.people.count()).toBe(8);
+    const cursor = await getMeta(b, 'cursor');
+    expect(cursor).toBeGreaterThan(0);
+    await syncOnce(b, await apiFor(b, server.fetch), { ...opts, pullLimit: 4 });
+    expect((await b.people.bulkGet(people.map((p) => p.id))).map((p) => p?.name)).toEqual(people.map((p) => p.name));
+    expect(await getMeta(b, 'cursor')).toBeGreaterThan(cursor!);
+  });
+
   it('recovers from a GAP by renumbering what the outbox still holds', async () => {
     const { a, b } = await pair();
     await sharedPerson(a, 'One');

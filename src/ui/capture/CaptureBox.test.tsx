@@ -7,6 +7,7 @@ import { createPerson } from '../../storage/people';
 import { rememberFor } from '../../storage/preferences';
 import { openTasksFor } from '../../storage/tasks';
 import { CaptureBox } from './CaptureBox';
+import { typeInto } from '../../../test/support/react-root';
 
 let root: Root;
 let container: HTMLElement;
@@ -32,10 +33,7 @@ const chip = (name: string) => [...container.querySelectorAll('button')].find((b
 const preview = () => container.querySelector('[data-testid=capture-preview]')!.textContent;
 
 /** Sets the textarea's value the way React notices (its value tracker). */
-function typeText(value: string) {
-  Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(box(), value);
-  box().dispatchEvent(new Event('input', { bubbles: true }));
-}
+const typeText = (value: string) => typeInto(box(), value);
 const press = (init: KeyboardEventInit) => box().dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }));
 
 describe('the capture box', () => {

@@ -1,22 +1,17 @@
 // @vitest-environment happy-dom
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DISPLAY_MODE_KEY, type SettingsArea, type SettingsEvents } from '../../settings/display-mode';
 import { DisplayModeSettings } from './DisplayModeSettings';
+import { testRoot } from '../../../test/support/react-root';
 
 type Listener = (changes: Record<string, { newValue?: unknown }>) => void;
 
-let root: Root;
-let container: HTMLElement;
 let items: Map<string, unknown>;
 let listeners: Set<Listener>;
 let area: SettingsArea;
 let events: SettingsEvents;
 
 beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
   items = new Map();
   listeners = new Set();
   area = {
@@ -28,20 +23,17 @@ beforeEach(() => {
   };
   events = { addListener: (l) => listeners.add(l), removeListener: (l) => listeners.delete(l) };
 });
-afterEach(() => {
-  root.unmount();
-  container.remove();
-});
+const dom = testRoot();
 
 const radio = (site: string, mode: string) =>
-  container.querySelector<HTMLInputElement>(`input[name="display-mode-${site}"][value="${mode}"]`);
+  dom.container.querySelector<HTMLInputElement>(`input[name="display-mode-${site}"][value="${mode}"]`);
 
 describe('DisplayModeSettings', () => {
   it('shows the defaults, stores a switch, and explains why LinkedIn and X are side panel only', async () => {
-    root.render(<DisplayModeSettings area={area} events={events} />);
+    dom.render(<DisplayModeSettings area={area} events={events} />);
     await vi.waitFor(() => expect(radio('gmail', 'injected')?.checked).toBe(true));
     expect(radio('outlook', 'injected')?.checked).toBe(true);
-    expect(container.textContent).toMatch(/LinkedIn and X Clyde always uses the side panel/);
+    expect(dom.container.textContent).toMatch(/LinkedIn and X Clyde always uses the side panel/);
 
     radio('gmail', 'side-panel')!.click();
     await vi.waitFor(() => expect(items.get(DISPLAY_MODE_KEY)).toEqual({ gmail: 'side-panel', outlook: 'injected' }));
@@ -49,7 +41,7 @@ describe('DisplayModeSettings', () => {
   });
 
   it('follows a change made in another window', async () => {
-    root.render(<DisplayModeSettings area={area} events={events} />);
+    dom.render(<DisplayModeSettings area={area} events={events} />);
     await vi.waitFor(() => expect(radio('outlook', 'injected')?.checked).toBe(true));
     await area.set({ [DISPLAY_MODE_KEY]: { outlook: 'side-panel' } });
     await vi.waitFor(() => expect(radio('outlook', 'side-panel')?.checked).toBe(true));
@@ -57,10 +49,10 @@ describe('DisplayModeSettings', () => {
 
   it('says so when the setting cannot be saved, and keeps the stored mode', async () => {
     const failing: SettingsArea = { ...area, set: () => Promise.reject(new Error('Storage is not available.')) };
-    root.render(<DisplayModeSettings area={failing} events={events} />);
+    dom.render(<DisplayModeSettings area={failing} events={events} />);
     await vi.waitFor(() => expect(radio('gmail', 'injected')?.checked).toBe(true));
     radio('gmail', 'side-panel')!.click();
-    await vi.waitFor(() => expect(container.querySelector('[role=alert]')?.textContent).toBe('Storage is not available.'));
+    await vi.waitFor(() => expect(dom.container.querySelector('[role=alert]')?.textContent).toBe('Storage is not available.'));
     expect(radio('gmail', 'injected')?.checked).toBe(true);
   });
 });

@@ -1,31 +1,23 @@
 // @vitest-environment happy-dom
 // Rendered without act(): results come from liveQuery, so the test waits for what shows.
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../storage/db';
 import { addNote } from '../../storage/notes';
 import { createPerson } from '../../storage/people';
 import { SearchPalette } from './SearchPalette';
+import { testRoot } from '../../../test/support/react-root';
 
-let root: Root;
-let container: HTMLElement;
 beforeEach(async () => {
   await Promise.all(db.tables.map((t) => t.clear()));
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
 });
-afterEach(() => {
-  root.unmount();
-  container.remove();
-});
+const dom = testRoot();
 
 async function until<T>(read: () => T | undefined | null | false): Promise<T> {
   await vi.waitFor(() => expect(read()).toBeTruthy(), { timeout: 3000 });
   return read() as T;
 }
 const key = (el: Element, k: string) => el.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
-const options = () => [...container.querySelectorAll('[role=option]')];
+const options = () => [...dom.container.querySelectorAll('[role=option]')];
 
 describe('SearchPalette', () => {
   it('finds by a word from a note, moves with the arrow keys and picks with Enter', async () => {
@@ -34,9 +26,9 @@ describe('SearchPalette', () => {
     await addNote(db, ana.id, { body: 'Asked about tractors', occurredAt: 1 });
     await addNote(db, bruno.id, { body: 'Tractors arrive Monday', occurredAt: 2 });
     const onPick = vi.fn();
-    root.render(<SearchPalette initialQuery="tractors" onPick={onPick} onClose={() => {}} />);
+    dom.render(<SearchPalette initialQuery="tractors" onPick={onPick} onClose={() => {}} />);
     await until(() => options().length === 2);
-    const input = container.querySelector('input')!;
+    const input = dom.container.querySelector('input')!;
     expect(document.activeElement).toBe(input);
     expect(options().map((o) => o.textContent)).toEqual([expect.stringContaining('Bruno Costa'), expect.stringContaining('Ana Lima')]);
     key(input, 'ArrowDown');
@@ -52,9 +44,9 @@ describe('SearchPalette', () => {
 
   it('says when nothing matches, and Escape closes', async () => {
     const onClose = vi.fn();
-    root.render(<SearchPalette initialQuery="zebra" onPick={() => {}} onClose={onClose} />);
-    await until(() => container.querySelector('[role=status]')?.textContent?.includes('Nothing found for “zebra”'));
-    key(container.querySelector('input')!, 'Escape');
+    dom.render(<SearchPalette initialQuery="zebra" onPick={() => {}} onClose={onClose} />);
+    await until(() => dom.container.querySelector('[role=status]')?.textContent?.includes('Nothing found for “zebra”'));
+    key(dom.container.querySelector('input')!, 'Escape');
     expect(onClose).toHaveBeenCalledOnce();
   });
 });

@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 // Rendered without act(): the views update from liveQuery, so the test waits for what shows.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClydeDB } from '../../storage/db';
 import { addNote } from '../../storage/notes';
@@ -12,25 +11,20 @@ import { freshClientDb } from '../../sync/client/testing';
 import { startSimServer, type SimServer } from '../../sync/sim/server';
 import { ShareToggle } from './ShareToggle';
 import { SyncStatus } from './SyncStatus';
+import { testRoot } from '../../../test/support/react-root';
 
 let server: SimServer;
 let db: ClydeDB;
-let root: Root;
-let container: HTMLElement;
 
 beforeEach(async () => {
   server = await startSimServer();
   db = freshClientDb().db;
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
 });
 afterEach(async () => {
-  root.unmount();
-  container.remove();
   db.close();
   await server.close();
 });
+const dom = testRoot();
 
 /** The toggle as a row renders it: fed the live record. */
 function NoteRow({ id }: { id: string }) {
@@ -38,13 +32,13 @@ function NoteRow({ id }: { id: string }) {
   return note ? <ShareToggle entity="notes" record={note} db={db} /> : null;
 }
 
-const toggle = () => container.querySelector<HTMLButtonElement>('[data-testid=share-toggle]');
+const toggle = () => dom.container.querySelector<HTMLButtonElement>('[data-testid=share-toggle]');
 
 describe('ShareToggle', () => {
   it('shares with one click before joining, and the choice reaches the team on joining', async () => {
     const person = await createPerson(db, { name: 'Ada' });
     const note = await addNote(db, person.id, { body: 'likes tea' });
-    root.render(<NoteRow id={note.id} />);
+    dom.render(<NoteRow id={note.id} />);
     await vi.waitFor(() => expect(toggle()?.textContent).toBe('Private'));
     expect(toggle()?.title).toMatch(/when you join/);
     toggle()!.click();
@@ -64,8 +58,8 @@ describe('ShareToggle', () => {
     const person = await createPerson(db, { name: 'Ada' });
     const note = await addNote(db, person.id, { body: 'from a teammate' });
     await db.notes.update(note.id, { ownerId: 'teammate', scope: 'team' });
-    root.render(<NoteRow id={note.id} />);
-    await vi.waitFor(() => expect(container.querySelector('[data-testid=share-state]')?.textContent).toBe('Shared'));
+    dom.render(<NoteRow id={note.id} />);
+    await vi.waitFor(() => expect(dom.container.querySelector('[data-testid=share-state]')?.textContent).toBe('Shared'));
     expect(toggle()).toBeNull();
   });
 });
@@ -75,12 +69,12 @@ describe('SyncStatus in the panel', () => {
     await setMeta(db, 'account', { serverUrl: 'https://sync.sim.test', token: 't', teamId: 'team', userId: 'u', deviceId: 'd' });
     await setMeta(db, 'syncStatus', { pending: 0, lastSyncAt: Date.now() });
     const onReview = vi.fn();
-    root.render(<SyncStatus db={db} onSyncNow={() => Promise.resolve()} onReview={onReview} />);
-    await vi.waitFor(() => expect(container.textContent).toContain('Synced just now'));
-    expect(container.textContent).not.toContain('refused');
+    dom.render(<SyncStatus db={db} onSyncNow={() => Promise.resolve()} onReview={onReview} />);
+    await vi.waitFor(() => expect(dom.container.textContent).toContain('Synced just now'));
+    expect(dom.container.textContent).not.toContain('refused');
     await db.rejected.add({ clientSeq: 3, entity: 'notes', id: 'n1', set: { body: 'x' }, hlc: 'h', state: 'sent', code: 'FORBIDDEN', message: 'Only the owner…', at: Date.now() });
-    await vi.waitFor(() => expect(container.textContent).toContain('1 change refused'));
-    [...container.querySelectorAll('button')].find((b) => b.textContent === '1 change refused')!.click();
+    await vi.waitFor(() => expect(dom.container.textContent).toContain('1 change refused'));
+    [...dom.container.querySelectorAll('button')].find((b) => b.textContent === '1 change refused')!.click();
     expect(onReview).toHaveBeenCalledOnce();
   });
 });

@@ -1,8 +1,7 @@
-import 'fake-indexeddb/auto';
 import { capture } from '../../src/capture/capture';
-import { ClydeDB } from '../../src/storage/db';
 import { TAGS, type Tag } from '../../src/storage/schema';
 import { syntheticSeed } from '../support/records';
+import { seededDb } from './seeded-db';
 import { median, quantile } from './stats';
 
 const LINES: [string, Tag | undefined][] = [
@@ -19,14 +18,8 @@ const LINES: [string, Tag | undefined][] = [
  * store of 2k people and 20k notes, so the figure is an upper bound for a browser.
  */
 export async function captureBench(people = 2_000, notesEach = 10, rounds = 300) {
-  const db = new ClydeDB(`bench-${crypto.randomUUID()}`);
   const seed = syntheticSeed(people, notesEach);
-  await db.transaction('rw', [db.people, db.identities, db.notes, db.preferences], async () => {
-    await db.people.bulkPut(seed.people);
-    await db.identities.bulkPut(seed.identities);
-    await db.notes.bulkPut(seed.notes);
-    await db.preferences.bulkPut(seed.preferences);
-  });
+  const db = await seededDb(seed);
   const times: number[] = [];
   for (let i = 0; i < rounds; i++) {
     const personId = seed.people[(i * 7919) % people]!.id;

@@ -1,7 +1,6 @@
-import 'fake-indexeddb/auto';
-import { ClydeDB } from '../../src/storage/db';
 import { findPersonByIdentity } from '../../src/storage/identity';
 import { syntheticSeed } from '../support/records';
+import { seededDb } from './seeded-db';
 import { median, quantile } from './stats';
 
 /**
@@ -10,14 +9,8 @@ import { median, quantile } from './stats';
  * figure is an upper bound.
  */
 export async function lookupBench(people = 10_000, notesEach = 10) {
-  const db = new ClydeDB(`bench-${crypto.randomUUID()}`);
   const seed = syntheticSeed(people, notesEach);
-  await db.transaction('rw', [db.people, db.identities, db.notes, db.preferences], async () => {
-    await db.people.bulkPut(seed.people);
-    await db.identities.bulkPut(seed.identities);
-    await db.notes.bulkPut(seed.notes);
-    await db.preferences.bulkPut(seed.preferences);
-  });
+  const db = await seededDb(seed);
   const times: number[] = [];
   for (let i = 0; i < 1000; i++) {
     const n = (i * 7919) % people;

@@ -1,7 +1,6 @@
-import 'fake-indexeddb/auto';
-import { ClydeDB } from '../../src/storage/db';
 import { search } from '../../src/storage/search';
 import { addPerson, syntheticSeed } from '../support/records';
+import { seededDb } from './seeded-db';
 import { median, quantile } from './stats';
 
 /**
@@ -11,16 +10,10 @@ import { median, quantile } from './stats';
  * fake-indexeddb is slower than a browser's IndexedDB, so the figure is an upper bound.
  */
 export async function searchBench(people = 10_000, notesEach = 10) {
-  const db = new ClydeDB(`bench-search-${crypto.randomUUID()}`);
   const seed = syntheticSeed(people, notesEach);
   addPerson(seed, { name: 'Zelda Quint', email: 'zelda@example.net', notes: [{ body: 'Wants the zeppelin brochure in Portuguese', occurredAt: Date.now() }] });
   const t0 = performance.now();
-  await db.transaction('rw', [db.people, db.identities, db.notes, db.preferences], async () => {
-    await db.people.bulkPut(seed.people);
-    await db.identities.bulkPut(seed.identities);
-    await db.notes.bulkPut(seed.notes);
-    await db.preferences.bulkPut(seed.preferences);
-  });
+  const db = await seededDb(seed);
   const indexMs = performance.now() - t0;
   const queries: [string, (r: Awaited<ReturnType<typeof search>>) => boolean][] = [
     ['customer 4242', (r) => r[0]?.person.name === 'Customer 4242'],

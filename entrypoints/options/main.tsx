@@ -5,6 +5,7 @@ import { db } from '../../src/storage/db';
 import { DisplayModeSettings } from '../../src/ui/options/DisplayModeSettings';
 import { ShortcutsSettings } from '../../src/ui/help/ShortcutList';
 import { NeverLogSettings } from '../../src/ui/never-log/NeverLogSettings';
+import { ExportData } from '../../src/ui/options/ExportData';
 import { TeamSettings } from '../../src/ui/sync/TeamSettings';
 import '../panel/style.css';
 
@@ -18,6 +19,7 @@ createRoot(document.getElementById('root')!).render(
       </div>
       <NeverLogSettings db={db} />
       <ShortcutsSettings />
+      <ExportData db={db} />
     </main>
   </StrictMode>,
 );

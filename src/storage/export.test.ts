@@ -1,0 +1,51 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ClydeDB } from './db';
+import { exportAll, exportFileName } from './export';
+import { addIdentity } from './identity';
+import { addNote, deleteNote } from './notes';
+import { createPerson } from './people';
+import { addPreference } from './preferences';
+import { ENTITY_SCHEMAS, type Entity } from './schema';
+import { addTask } from './tasks';
+
+let db: ClydeDB;
+beforeEach(() => {
+  db = new ClydeDB(`test-${crypto.randomUUID()}`);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('exportAll', () => {
+  it('holds every record, deleted ones marked, pending and refused edits, and survives JSON', async () => {
+    const person = await createPerson(db, { name: 'Ana Lima', company: 'Lima Grãos' });
+    await addIdentity(db, person.id, 'email', 'ana.lima@example.com');
+    const kept = await addNote(db, person.id, { body: 'Wants the grain in two bags' });
+    const gone = await addNote(db, person.id, { body: 'Wrong person' });
+    await deleteNote(db, gone.id);
+    await addPreference(db, person.id, 'order: two 25 kg bags');
+    await addTask(db, person.id, 'Send the price list');
+    await db.rejected.add({ entity: 'notes', id: 'n-x', set: { body: 'refused words' }, hlc: '1', state: 'sent', code: 'FORBIDDEN', message: 'no', at: 1 });
+
+    const data = JSON.parse(JSON.stringify(await exportAll(db, new Date('2026-11-23T10:00:00Z'))));
+    expect(data).toMatchObject({ format: 'clyde-export', version: 1, exportedAt: '2026-11-23T10:00:00.000Z' });
+    for (const entity of Object.keys(ENTITY_SCHEMAS) as Entity[]) {
+      expect(data[entity]).toHaveLength(await db.table(entity).count());
+      for (const row of data[entity]) expect(ENTITY_SCHEMAS[entity].safeParse(row).success).toBe(true);
+    }
+    expect(data.people[0]).toMatchObject({ name: 'Ana Lima', company: 'Lima Grãos' });
+    expect(data.notes.find((n: { id: string }) => n.id === kept.id)).toMatchObject({ body: 'Wants the grain in two bags', deleted: false });
+    expect(data.notes.find((n: { id: string }) => n.id === gone.id)).toMatchObject({ deleted: true });
+    expect(data.pending.length).toBe(await db.outbox.where('state').equals('pending').count());
+    expect(data.rejected).toEqual([expect.objectContaining({ set: { body: 'refused words' }, code: 'FORBIDDEN' })]);
+  });
+
+  it('exports an empty store as empty lists, not an error', async () => {
+    const data = await exportAll(db);
+    expect([data.people, data.notes, data.pending, data.rejected]).toEqual([[], [], [], []]);
+  });
+
+  it('names the file by its day', () => {
+    expect(exportFileName(new Date('2026-11-23T23:00:00Z'))).toBe('clyde-export-2026-11-23.json');
+  });
+});

@@ -1,0 +1,51 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { testRoot } from '../../../test/support/react-root';
+import { ClydeDB } from '../../storage/db';
+import { addNote } from '../../storage/notes';
+import { createPerson } from '../../storage/people';
+import { ExportData } from './ExportData';
+
+let db: ClydeDB;
+let blobs: Blob[];
+let downloads: string[];
+beforeEach(() => {
+  db = new ClydeDB(`test-${crypto.randomUUID()}`);
+  blobs = [];
+  downloads = [];
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => (blobs.push(blob as Blob), 'blob:clyde-export'));
+  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    downloads.push(this.download);
+  });
+});
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await db.delete();
+});
+const dom = testRoot();
+
+const button = () => [...dom.container.querySelectorAll('button')].find((b) => b.textContent === 'Export everything')!;
+
+describe('Settings → Your data', () => {
+  it('saves everything as one dated JSON file and says what it holds', async () => {
+    const person = await createPerson(db, { name: 'Ana Lima' });
+    await addNote(db, person.id, { body: 'Private: wants the grain in two bags' });
+    dom.render(<ExportData db={db} />);
+    await vi.waitFor(() => expect(button()).toBeTruthy());
+    button().click();
+    await vi.waitFor(() => expect(dom.container.querySelector('[role=status]')?.textContent).toBe('Saved 1 person, 1 note, 0 facts and 0 tasks.'));
+    expect(downloads).toEqual([expect.stringMatching(/^clyde-export-\d{4}-\d{2}-\d{2}\.json$/)]);
+    const file = JSON.parse(await blobs[0]!.text());
+    expect(file.notes[0].body).toBe('Private: wants the grain in two bags');
+  });
+
+  it('says why when the store cannot be read, and saves nothing', async () => {
+    db.close();
+    dom.render(<ExportData db={db} />);
+    await vi.waitFor(() => expect(button()).toBeTruthy());
+    button().click();
+    await vi.waitFor(() => expect(dom.container.querySelector('[role=alert]')?.textContent).toBeTruthy());
+    expect(downloads).toEqual([]);
+  });
+});

@@ -17,8 +17,10 @@ import { quantile } from './stats';
  * Team sync as a browser profile sees it (research/sync.md §7 B1–B3): the real client engine
  * (outbox, pull pages applied in Dexie transactions, views derived per record) on
  * fake-indexeddb, against the in-process server on SQLite and, when one is reachable,
- * PostgreSQL. fake-indexeddb is slower than a browser's IndexedDB, so client figures are upper
- * bounds. The server's own figure (100-op pushes, no client) comes from server/bench.ts.
+ * PostgreSQL. fake-indexeddb and a browser's IndexedDB cost differently (Chromium pays far more
+ * per index entry, above all for the word index), so the same bootstrap is also measured in
+ * Chromium by sync-browser.ts. The server's own figure (100-op pushes, no client) comes from
+ * server/bench.ts.
  */
 
 export interface SyncFigures {
@@ -28,7 +30,7 @@ export interface SyncFigures {
   serverPushOpsPerSec: number;
   /** Fresh client: join, then one sync round that pulls and applies every record. */
   bootstrapMs: number;
-  /** Of `bootstrapMs`, the time spent inside the server answering the pulls. */
+  /** Time spent inside the server answering the pulls; it overlaps the client's apply, which fetches the next page ahead. */
   bootstrapServerMs: number;
   bootstrapRows: number;
   /** A teammate pushed 10 changes; one client round (push nothing, pull, apply). */

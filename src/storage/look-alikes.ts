@@ -26,14 +26,20 @@ async function emailDomains(db: ClydeDB, personId: string): Promise<string[]> {
  * the same name and company, or the same name and email domain. Names or domains that only
  * look the same (a Cyrillic "а" in a Latin name, a punycode domain imitating another) are
  * suggested too, flagged with a warning: that is how impostors pass as someone you know.
- * Candidates come from the word index (people sharing the first name word), so this is cheap
+ * Candidates come from the word index (people sharing the name's rarest word), so this is cheap
  * enough to run whenever a person is shown.
  */
 export async function lookAlikes(db: ClydeDB, person: Person): Promise<LookAlike[]> {
   const name = fold(person.name);
-  const first = wordsOf(name)[0];
-  if (!name || !first) return [];
-  const rows = await db.words.where('w').between([1, first, -Infinity], [1, first, Infinity]).filter((r) => r.entity === 'people').limit(500).toArray();
+  const words = [...new Set(wordsOf(name))];
+  if (!name || words.length === 0) return [];
+  // A look-alike has every word of the name, so the rarest word's people are all the candidates.
+  // Reading only those keeps a common first name ("Maria", "Customer") from loading hundreds of
+  // people every time someone is shown.
+  const perWord = await Promise.all(
+    words.map((w) => db.words.where('w').between([1, w, -Infinity], [1, w, Infinity]).filter((r) => r.entity === 'people').limit(500).toArray()),
+  );
+  const rows = perWord.reduce((rarest, next) => (next.length < rarest.length ? next : rarest));
   const ids = [...new Set(rows.map((r) => r.personId))].filter((id) => id !== person.id);
   const candidates = (await db.people.bulkGet(ids)).filter((p): p is Person => !!p && !p.deleted && shape(p.name) === shape(name));
   if (candidates.length === 0) return [];

@@ -1,16 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import pg from 'pg';
 import { formatHlc } from '../src/sync/hlc';
 import type { Op, RowState } from '../src/sync/protocol';
 import { benchOps } from './bench-data';
-import { createPostgresStore } from './store/postgres';
-import { createSqliteStore } from './store/sqlite';
-import type { SyncStore } from './store/types';
 import { startHarness, type Member } from './test/harness';
+import { scratchPostgresStore, scratchSqliteStore, type OpenedStore } from './test/stores';
 
 /**
  * Server benchmarks (research/sync.md §7, B1–B3), in process through `app.request()` so the
@@ -41,7 +34,7 @@ export interface BenchOptions {
 const BATCH = 100;
 const PAGE = 1000;
 
-export type OpenStore = () => Promise<{ store: SyncStore; cleanup: () => Promise<void> }>;
+export type OpenStore = () => Promise<OpenedStore>;
 
 /** Loads the benchmark team through `writer` in 100-op pushes; returns committed ops per second. */
 export async function loadTeam(writer: Member, records: number): Promise<number> {
@@ -77,13 +70,8 @@ async function benchStore(open: OpenStore, records: number, rounds: number): Pro
     const timings: number[] = [];
     let seq = records;
     for (let round = 0; round < rounds; round++) {
-      const changes = Array.from({ length: 10 }, (_, i): Op => ({
-        clientSeq: ++seq,
-        entity: 'people',
-        id: `p-${round}-${i}`,
-        hlc: formatHlc({ wall: Date.now() + round, counter: i, node: writer.clientId }),
-        set: { company: `changed ${round}` },
-      }));
+      const changes = tenChanges(round, seq, writer.clientId);
+      seq += changes.length;
       await writer.pushOk(changes);
       const t = performance.now();
       const caughtUp = await reader.pullAll(cursor, PAGE);
@@ -98,31 +86,18 @@ async function benchStore(open: OpenStore, records: number, rounds: number): Pro
   }
 }
 
-export function sqliteStore() {
-  const dir = mkdtempSync(join(tmpdir(), 'clyde-bench-'));
-  const store = createSqliteStore({ dataDir: dir });
-  return Promise.resolve({
-    store,
-    cleanup: async () => {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  });
-}
+export const sqliteStore: OpenStore = scratchSqliteStore;
+export const postgresStore = (url: string) => scratchPostgresStore(url);
 
-export function postgresStore(url: string) {
-  const schema = `bench_${randomBytes(4).toString('hex')}`;
-  const store = createPostgresStore({ url, schema });
-  return Promise.resolve({
-    store,
-    cleanup: async () => {
-      await store.close();
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await admin.end();
-    },
-  });
+/** Ten edits by `writer` in round `round`, numbered on from `seq`: the incremental-pull workload. */
+export function tenChanges(round: number, firstSeq: number, clientId: string): Op[] {
+  return Array.from({ length: 10 }, (_, i): Op => ({
+    clientSeq: firstSeq + i + 1,
+    entity: 'people',
+    id: `p-${round}-${i}`,
+    hlc: formatHlc({ wall: Date.now() + round, counter: i, node: clientId }),
+    set: { company: `changed ${round}` },
+  }));
 }
 
 export async function runServerBench(opts: BenchOptions = {}): Promise<Record<string, StoreFigures>> {

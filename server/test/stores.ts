@@ -14,23 +14,41 @@ import type { SyncStore } from '../store/types';
  */
 export interface StoreCase {
   name: 'sqlite' | 'postgres';
-  open(): Promise<{ store: SyncStore; cleanup: () => Promise<void> }>;
+  open(): Promise<OpenedStore>;
 }
 
-const sqlite: StoreCase = {
-  name: 'sqlite',
-  async open() {
-    const dir = mkdtempSync(join(tmpdir(), 'clyde-server-'));
-    const store = createSqliteStore({ dataDir: dir });
-    return {
-      store,
-      cleanup: async () => {
-        await store.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  },
-};
+export type OpenedStore = { store: SyncStore; cleanup: () => Promise<void> };
+
+/** A store in a fresh data directory, removed on cleanup (tests and benches). */
+export async function scratchSqliteStore(): Promise<OpenedStore> {
+  const dir = mkdtempSync(join(tmpdir(), 'clyde-server-'));
+  const store = createSqliteStore({ dataDir: dir });
+  return {
+    store,
+    cleanup: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A store in a fresh PostgreSQL schema of `url`'s database, dropped on cleanup. */
+export async function scratchPostgresStore(url: string, maxConnections?: number): Promise<OpenedStore> {
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const store = createPostgresStore({ url, schema, maxConnections });
+  return {
+    store,
+    cleanup: async () => {
+      await store.close();
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await admin.end();
+    },
+  };
+}
+
+const sqlite: StoreCase = { name: 'sqlite', open: scratchSqliteStore };
 
 export function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
@@ -38,23 +56,6 @@ export function databaseUrl(): string {
   return url;
 }
 
-const postgres: StoreCase = {
-  name: 'postgres',
-  async open() {
-    const url = databaseUrl();
-    const schema = `t_${randomBytes(6).toString('hex')}`;
-    const store = createPostgresStore({ url, schema, maxConnections: 4 });
-    return {
-      store,
-      cleanup: async () => {
-        await store.close();
-        const admin = new pg.Client({ connectionString: url });
-        await admin.connect();
-        await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-        await admin.end();
-      },
-    };
-  },
-};
+const postgres: StoreCase = { name: 'postgres', open: () => scratchPostgresStore(databaseUrl(), 4) };
 
 export const storeCases: StoreCase[] = [sqlite, postgres];

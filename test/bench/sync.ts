@@ -1,12 +1,10 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import pg from 'pg';
-import { loadTeam, postgresStore, sqliteStore, type OpenStore } from '../../server/bench';
+import { loadTeam, postgresStore, sqliteStore, tenChanges, type OpenStore } from '../../server/bench';
 import { inviteLink, issueInvite } from '../../server/invites';
 import { startHarness, type Harness } from '../../server/test/harness';
 import { ClydeDB } from '../../src/storage/db';
 import { updatePerson } from '../../src/storage/people';
-import { formatHlc } from '../../src/sync/hlc';
-import type { Op } from '../../src/sync/protocol';
 import { joinTeam } from '../../src/sync/client/account';
 import type { Fetch } from '../../src/sync/client/api';
 import { syncOnce } from '../../src/sync/client/runner';
@@ -73,13 +71,8 @@ async function benchOneStore(name: string, open: OpenStore, records: number, rou
     const timings: number[] = [];
     let seq = records;
     for (let round = 0; round < rounds; round++) {
-      const changes = Array.from({ length: 10 }, (_, i): Op => ({
-        clientSeq: ++seq,
-        entity: 'people',
-        id: `p-${round}-${i}`,
-        hlc: formatHlc({ wall: Date.now() + round, counter: i, node: writer.clientId }),
-        set: { company: `changed ${round}` },
-      }));
+      const changes = tenChanges(round, seq, writer.clientId);
+      seq += changes.length;
       await writer.pushOk(changes);
       const t = performance.now();
       await syncOnce(db, api, opts);

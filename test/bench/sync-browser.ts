@@ -5,6 +5,7 @@ import { loadTeam, sqliteStore } from '../../server/bench';
 import { inviteLink, issueInvite } from '../../server/invites';
 import { startHarness } from '../../server/test/harness';
 import { launchClyde } from '../e2e/browser';
+import { countInExtension } from '../support/seed-browser';
 
 /**
  * The bootstrap of `npm run bench`'s sync figures, in real Chromium instead of Node +
@@ -45,7 +46,7 @@ export async function browserSyncBench({ records = 100_000 } = {}): Promise<Brow
     await page.getByRole('button', { name: 'Connect' }).click();
     await waitCaughtUp(page, teamSeq);
     const bootstrapMs = performance.now() - start;
-    return { records, rows: await countRows(page), bootstrapMs };
+    return { records, rows: await countInExtension(page, 'srv'), bootstrapMs };
   } finally {
     await clyde.close();
     await new Promise<void>((resolve) => (http ? http.close(() => resolve()) : resolve()));
@@ -86,21 +87,6 @@ function caughtUp(page: Page, seq: number): Promise<boolean> {
   );
 }
 
-/** Records the profile holds once caught up: server copies in `srv`. */
-function countRows(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('clyde');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const count = open.result.transaction('srv').objectStore('srv').count();
-          count.onsuccess = () => (open.result.close(), resolve(count.result));
-          count.onerror = () => reject(count.error);
-        };
-      }),
-  );
-}
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   console.table([await browserSyncBench({ records: Number(process.argv[2] ?? 100_000) })]);

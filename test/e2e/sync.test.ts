@@ -10,6 +10,7 @@ import { inviteLink, issueInvite } from '../../server/invites';
 import { createSqliteStore } from '../../server/store/sqlite';
 import type { SyncStore } from '../../server/store/types';
 import { launchClyde, type Clyde } from './browser';
+import { countInExtension } from '../support/seed-browser';
 
 /**
  * Team sync end to end: the real server on a local port, two Chromium profiles with the built
@@ -136,21 +137,6 @@ function syncNow(page: Page) {
   });
 }
 
-/** Ops this profile has not yet seen the server confirm. */
-function outboxSize(page: Page) {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('clyde');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const count = open.result.transaction('outbox').objectStore('outbox').count();
-          count.onsuccess = () => (open.result.close(), resolve(count.result));
-          count.onerror = () => reject(count.error);
-        };
-      }),
-  );
-}
 
 /** Stops the profile's extension service worker the way Chrome does when it idles out. */
 async function stopServiceWorker(clyde: Clyde, page: Page): Promise<void> {
@@ -220,12 +206,12 @@ describe('team sync between two browsers', () => {
     const offline = { id: crypto.randomUUID(), body: 'Written offline: call back on Friday', shared: true };
     await writeNote(alice.page, offline);
     await alice.page.getByText(/Cannot reach the sync server/).waitFor({ timeout: 20_000 });
-    expect(await outboxSize(alice.page)).toBeGreaterThan(0);
+    expect(await countInExtension(alice.page, 'outbox')).toBeGreaterThan(0);
     expect(await readNote(alice.page, offline.id)).toMatchObject({ body: offline.body });
     await startServer();
     // No nudge: the background's retry (backoff) and the teammate's event-stream reconnect carry it.
     await expect.poll(() => readNote(bob.page, offline.id), { timeout: 60_000, interval: 250 }).toMatchObject({ body: offline.body, scope: 'team' });
-    await expect.poll(() => outboxSize(alice.page), { timeout: 20_000 }).toBe(0);
+    await expect.poll(() => countInExtension(alice.page, 'outbox'), { timeout: 20_000 }).toBe(0);
   });
 
   it('a service worker stopped while its push is in flight loses nothing: the edit arrives after it restarts', async () => {
@@ -244,10 +230,10 @@ describe('team sync between two browsers', () => {
       release();
     }
     expect(await readNote(bob.page, note.id)).toBeUndefined();
-    expect(await outboxSize(alice.page)).toBeGreaterThan(0);
+    expect(await countInExtension(alice.page, 'outbox')).toBeGreaterThan(0);
     // A message wakes the worker (so would the next alarm); it finds the edit in the outbox.
     await syncNow(alice.page);
     await expect.poll(() => readNote(bob.page, note.id), { timeout: 30_000, interval: 250 }).toMatchObject({ body: note.body, scope: 'team' });
-    await expect.poll(() => outboxSize(alice.page), { timeout: 20_000 }).toBe(0);
+    await expect.poll(() => countInExtension(alice.page, 'outbox'), { timeout: 20_000 }).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { Seed } from './records';
 
 /**
@@ -29,4 +29,21 @@ export async function seedExtension(context: BrowserContext, extensionId: string
     }
   }
   await page.close();
+}
+
+/** How many rows one table of Clyde's database holds, read raw from an extension page (`page`). */
+export function countInExtension(page: Page, table: string): Promise<number> {
+  return page.evaluate(
+    (table) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('clyde');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const count = open.result.transaction(table).objectStore(table).count();
+          count.onsuccess = () => (open.result.close(), resolve(count.result));
+          count.onerror = () => reject(count.error);
+        };
+      }),
+    table,
+  );
 }

@@ -3,7 +3,7 @@ import type { RowState } from '../sync/protocol';
 import type { MergeRecord } from './merge-log';
 import type { NeverLogEntry } from './never-log';
 import type { Identity, Note, OutboxOp, Person, Preference, Task } from './schema';
-import { buildWordIndex, wordIndexMiddleware, type WordRow } from './search-index';
+import { buildWordIndex, wordIndexMiddleware, type WordQueueRow, type WordRow } from './search-index';
 
 export interface MetaRow {
   key: string;
@@ -41,6 +41,8 @@ export class ClydeDB extends Dexie {
   neverLog!: EntityTable<NeverLogEntry, 'value'>;
   /** What each merge moved, so it can be undone later, even after a reload. Local only. */
   merges!: EntityTable<MergeRecord, 'id'>;
+  /** Records written by team sync whose `words` rows are still to be made (search-index.ts). */
+  wordQueue!: EntityTable<WordQueueRow, 'n'>;
 
   constructor(name = 'clyde', options: DexieOptions = {}) {
     // Strict durability: a note the user saw saved must survive a crash or power loss (security.md C4).
@@ -67,6 +69,8 @@ export class ClydeDB extends Dexie {
         merges: 'id, intoId, fromId',
       })
       .upgrade(buildWordIndex);
+    // v4, faster team bootstrap: a queue of synced records still to index; a new table only.
+    this.version(4).stores({ wordQueue: '++n' });
     this.use(wordIndexMiddleware);
   }
 }

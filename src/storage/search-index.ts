@@ -1,4 +1,5 @@
-import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreTable, Middleware, Transaction } from 'dexie';
+import Dexie, { type DBCore, type DBCoreKeyRange, type DBCoreMutateRequest, type DBCoreTable, type Middleware, type Transaction } from 'dexie';
+import type { ClydeDB } from './db';
 import type { Entity } from './schema';
 import { wordsOf } from './search-words';
 
@@ -66,8 +67,65 @@ const recordRange = (entity: string, lower: unknown, upper: unknown): DBCoreKeyR
   upperOpen: false,
 });
 
+/** Transactions whose record writes are indexed later, from `wordQueue` (see `deferWordIndex`). */
+const deferred = new WeakSet<object>();
+
+export interface WordQueueRow {
+  n?: number;
+  keys: [Entity, string][];
+}
+
+/**
+ * Lets the current transaction write records without their index rows, and queues their keys in
+ * `wordQueue` instead: one put per pull page rather than one per record. A browser pays for every
+ * put and every index entry, and a team bootstrap is a hundred thousand of both; the people are
+ * what the panel needs first, search can follow moments later (`indexQueued`). Deletes are still
+ * indexed at once, so search never returns a record that is gone. Call inside a transaction that
+ * covers `wordQueue`.
+ */
+export async function deferWordIndex(db: ClydeDB, keys: [Entity, string][]): Promise<void> {
+  const trans = Dexie.currentTransaction?.idbtrans;
+  if (!trans) throw new Error('deferWordIndex must run inside a transaction');
+  deferred.add(trans);
+  if (keys.length) await db.wordQueue.add({ keys });
+}
+
+/**
+ * Indexes what `deferWordIndex` queued, one queued page per transaction so the panel's reads are
+ * never held up for long, from the current records (a record changed since was indexed then
+ * anyway). Resumable: a worker stopped halfway leaves the rest queued. Returns the pages indexed.
+ */
+export async function indexQueued(db: ClydeDB): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const more = await db.transaction('rw', [db.wordQueue, db.words, ...INDEXED.map((e) => db.table(e))], async () => {
+      const next = await db.wordQueue.orderBy('n').first();
+      if (!next) return false;
+      const rows: WordRow[] = [];
+      const gone: [string, string][] = [];
+      for (const entity of INDEXED) {
+        const ids = next.keys.filter(([e]) => e === entity).map(([, id]) => id);
+        if (!ids.length) continue;
+        const records = (await db.table(entity).bulkGet(ids)) as (Row | undefined)[];
+        records.forEach((r, i) => {
+          const row = r && wordRowFor(entity, r);
+          if (row) rows.push(row);
+          else gone.push([entity, ids[i]!]);
+        });
+      }
+      await db.words.bulkPut(rows);
+      await db.words.bulkDelete(gone);
+      await db.wordQueue.delete(next.n!);
+      return true;
+    });
+    if (!more) return done;
+    done++;
+  }
+}
+
 async function reindex(words: DBCoreTable, entity: Entity, req: DBCoreMutateRequest): Promise<void> {
   const { trans } = req;
+  if ((req.type === 'put' || req.type === 'add') && deferred.has(trans)) return;
   if (req.type === 'deleteRange') {
     return void (await words.mutate({ type: 'deleteRange', trans, range: recordRange(entity, req.range.lower, req.range.upper) }));
   }

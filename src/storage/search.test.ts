@@ -7,6 +7,7 @@ import { addNote, deleteNote, updateNote } from './notes';
 import { createPerson, updatePerson } from './people';
 import { addPreference } from './preferences';
 import { search } from './search';
+import { deferWordIndex, indexQueued } from './search-index';
 import { addTask } from './tasks';
 
 let db: ClydeDB;
@@ -86,6 +87,36 @@ describe('search over the word index', () => {
     expect(await db.words.where('[entity+id]').between(['notes'], ['notes', []]).count()).toBe(0);
     expect(await db.words.where('[entity+id]').between(['people'], ['people', []]).count()).toBe(1);
     expect(await names('tractors')).toEqual([]);
+  });
+
+  it('indexes a deferred transaction’s writes once the queue is drained, but drops deleted records at once', async () => {
+    const ana = await createPerson(db, { name: 'Ana Lima' });
+    const note = await addNote(db, ana.id, { body: 'Met at the spring fair' });
+    const gone = await addNote(db, ana.id, { body: 'Wants a quote for seeds' });
+    await db.transaction('rw', [db.people, db.notes, db.wordQueue], async () => {
+      await deferWordIndex(db, [['people', ana.id], ['notes', note.id]]);
+      await db.people.put({ ...ana, name: 'Ana Souza' });
+      await db.notes.put({ ...note, body: 'Autumn harvest order' });
+      await db.notes.delete(gone.id);
+    });
+    // Until the queue is drained search answers from the rows it had; the deleted note is gone.
+    expect(await names('souza')).toEqual([]);
+    expect(await names('autumn')).toEqual([]);
+    expect(await names('seeds')).toEqual([]);
+    expect(await db.wordQueue.count()).toBe(1);
+
+    expect(await indexQueued(db)).toBe(1);
+    expect(await db.wordQueue.count()).toBe(0);
+    expect(await names('souza')).toEqual(['person:Ana Souza']);
+    expect(await names('autumn')).toEqual(['notes:Ana Souza:Autumn harvest order']);
+    expect(await names('spring')).toEqual([]);
+    // Writes after the deferred transaction are indexed as usual.
+    await addNote(db, ana.id, { body: 'Winter visit' });
+    expect(await names('winter')).toEqual(['notes:Ana Souza:Winter visit']);
+  });
+
+  it('refuses to defer outside a transaction', async () => {
+    await expect(deferWordIndex(db, [])).rejects.toThrow(/inside a transaction/);
   });
 
   it('finds a name written with look-alike Cyrillic letters by its Latin spelling', async () => {

@@ -1,5 +1,6 @@
 import type { ClydeDB, RejectedOp } from '../../storage/db';
 import type { Entity, OutboxOp } from '../../storage/schema';
+import { deferWordIndex, indexQueued } from '../../storage/search-index';
 import { formatHlc, receive, type HlcState } from '../hlc';
 import { MAX_OPS_PER_PUSH, OpSchema, type Op, type PullResponse, type PushResponse, type RowState } from '../protocol';
 import { rederiveMany } from '../view';
@@ -31,6 +32,8 @@ export async function syncOnce(db: ClydeDB, api: SyncApi, opts: SyncOptions): Pr
     const pushed = await pushAll(db, api, opts);
     const pulledRows = await pullAll(db, api, opts);
     await recordStatus(db, { lastSyncAt: opts.now() });
+    // The records are in and the status says so; search catches up on the big pages last.
+    await indexQueued(db);
     return { pushed, pulledRows };
   } catch (err) {
     const lastError = err instanceof SyncApiError ? { code: err.code, message: err.message } : { code: 'LOCAL', message: String(err) };
@@ -182,6 +185,9 @@ async function pullAll(db: ClydeDB, api: SyncApi, opts: SyncOptions): Promise<nu
   }
 }
 
+/** Pages at least this big leave their search indexing to the end of the round (deferWordIndex). */
+const DEFER_INDEX_ROWS = 200;
+
 /** A pull request sent ahead of need, with what it asked for. */
 interface Prefetch {
   clientId: string;
@@ -196,7 +202,7 @@ interface Prefetch {
  * every touched record are derived again from the result.
  */
 async function applyPage(db: ClydeDB, page: PullResponse, opts: SyncOptions): Promise<void> {
-  await db.transaction('rw', syncTables(db), async () => {
+  await db.transaction('rw', [...syncTables(db), db.wordQueue], async () => {
     const me = await identity(db);
     const touched = new Touched();
     await db.srv.bulkPut(page.rows);
@@ -212,6 +218,7 @@ async function applyPage(db: ClydeDB, page: PullResponse, opts: SyncOptions): Pr
       for (const op of await done.toArray()) touched.add(op.entity, op.id);
       await done.delete();
     }
+    if (page.rows.length >= DEFER_INDEX_ROWS) await deferWordIndex(db, touched.list());
     await touched.rederive(db, me.userId);
     await setMeta(db, 'cursor', page.cursor);
     await setMeta(db, 'serverEpoch', page.serverEpoch);
@@ -257,6 +264,10 @@ class Touched {
       rows.set(id, srv[0]);
       this.known.set(entity, rows);
     }
+  }
+
+  list(): [Entity, string][] {
+    return [...this.keys.values()].map(({ entity, id }) => [entity, id]);
   }
 
   async rederive(db: ClydeDB, userId: string) {

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClydeDB } from '../../storage/db';
 import { addNote } from '../../storage/notes';
 import { createPerson, updatePerson } from '../../storage/people';
+import { search } from '../../storage/search';
+import { deferWordIndex } from '../../storage/search-index';
 import { writeRecord } from '../../storage/write';
 import { startSimServer, type SimServer } from '../sim/server';
 import { leaveTeam } from './account';
@@ -150,6 +152,32 @@ describe('sync client against the in-process server', () => {
     await syncOnce(b, await apiFor(b, server.fetch), { ...opts, pullLimit: 4 });
     expect((await b.people.bulkGet(people.map((p) => p.id))).map((p) => p?.name)).toEqual(people.map((p) => p.name));
     expect(await getMeta(b, 'cursor')).toBeGreaterThan(cursor!);
+  });
+
+  it('a big pull is searchable once the round ends, and a round finishes indexing a stopped one left', async () => {
+    const { a, b } = await pair();
+    const person = await sharedPerson(a, 'Ada Grove');
+    const notes = [];
+    for (let i = 0; i < 220; i++) notes.push(await writeRecord(a, 'notes', `n-${i}`, { personId: person.id, kind: 'note', body: `Order kumquat${i}`, occurredAt: i, scope: 'team' }, { create: true }));
+    await sync(a);
+    let queued = 0;
+    b.wordQueue.hook('creating', () => void queued++);
+    await sync(b);
+    expect(queued).toBe(1); // the one 221-row page was indexed after the round, not record by record
+    expect(await b.notes.count()).toBe(220);
+    expect(await b.wordQueue.count()).toBe(0);
+    expect((await search(b, 'kumquat219')).map((r) => r.id)).toEqual(['n-219']);
+    expect((await search(b, 'grove')).map((r) => r.kind)).toEqual(['person']);
+
+    // A worker stopped after writing a deferred page but before indexing it left a queue behind.
+    await b.transaction('rw', [b.notes, b.wordQueue], async () => {
+      await deferWordIndex(b, [['notes', 'n-0']]);
+      await b.notes.put({ ...(await b.notes.get('n-0'))!, body: 'Order persimmons' });
+    });
+    expect(await search(b, 'persimmons')).toEqual([]);
+    await sync(b);
+    expect(await b.wordQueue.count()).toBe(0);
+    expect((await search(b, 'persimmons')).map((r) => r.id)).toEqual(['n-0']);
   });
 
   it('recovers from a GAP by renumbering what the outbox still holds', async () => {

@@ -19,6 +19,8 @@ export interface BrowserSyncFigures {
   records: number;
   rows: number;
   bootstrapMs: number;
+  /** Until search has indexed everything too (big pull pages are indexed after the round's records). */
+  searchReadyMs: number;
 }
 
 export async function browserSyncBench({ records = 100_000 } = {}): Promise<BrowserSyncFigures> {
@@ -44,9 +46,11 @@ export async function browserSyncBench({ records = 100_000 } = {}): Promise<Brow
     await page.getByLabel('Name of this device').fill('bench');
     const start = performance.now();
     await page.getByRole('button', { name: 'Connect' }).click();
-    await waitCaughtUp(page, teamSeq);
+    await waitFor(page, () => caughtUp(page, teamSeq));
     const bootstrapMs = performance.now() - start;
-    return { records, rows: await countInExtension(page, 'srv'), bootstrapMs };
+    await waitFor(page, async () => (await countInExtension(page, 'wordQueue')) === 0);
+    const searchReadyMs = performance.now() - start;
+    return { records, rows: await countInExtension(page, 'srv'), bootstrapMs, searchReadyMs };
   } finally {
     await clyde.close();
     await new Promise<void>((resolve) => (http ? http.close(() => resolve()) : resolve()));
@@ -54,15 +58,15 @@ export async function browserSyncBench({ records = 100_000 } = {}): Promise<Brow
   }
 }
 
-/** Polls the profile's meta rows (as the panel's status line reads them) until the pull reached `seq`. */
-async function waitCaughtUp(page: Page, seq: number): Promise<void> {
+async function waitFor(page: Page, done: () => Promise<boolean>): Promise<void> {
   const deadline = Date.now() + 600_000;
-  while (!(await caughtUp(page, seq))) {
-    if (Date.now() > deadline) throw new Error('the extension did not catch up within 10 minutes');
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`the extension was not done within 10 minutes (${page.url()})`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
+/** Whether the profile's meta rows (as the panel's status line reads them) say the pull reached `seq`. */
 function caughtUp(page: Page, seq: number): Promise<boolean> {
   return page.evaluate(
     (seq) =>

@@ -1,24 +1,26 @@
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import pg from 'pg';
+import { benchOps } from '../../server/bench-data';
 import { loadTeam, postgresStore, sqliteStore, tenChanges, type OpenStore } from '../../server/bench';
 import { inviteLink, issueInvite } from '../../server/invites';
-import { startHarness, type Harness } from '../../server/test/harness';
+import { startHarness, type Harness, type Member } from '../../server/test/harness';
 import { ClydeDB } from '../../src/storage/db';
 import { updatePerson } from '../../src/storage/people';
 import { joinTeam } from '../../src/sync/client/account';
-import type { Fetch } from '../../src/sync/client/api';
+import { createSyncApi, type Fetch } from '../../src/sync/client/api';
 import { syncOnce } from '../../src/sync/client/runner';
 import { apiFor } from '../../src/sync/client/testing';
 import { quantile } from './stats';
 
 /**
- * Team sync as a browser profile sees it (research/sync.md §7 B1–B3): the real client engine
- * (outbox, pull pages applied in Dexie transactions, views derived per record) on
- * fake-indexeddb, against the in-process server on SQLite and, when one is reachable,
- * PostgreSQL. fake-indexeddb and a browser's IndexedDB cost differently (Chromium pays far more
- * per index entry, above all for the word index), so the same bootstrap is also measured in
- * Chromium by sync-browser.ts. The server's own figure (100-op pushes, no client) comes from
- * server/bench.ts.
+ * Team sync (research/sync.md §7 B1–B3) against the in-process server on SQLite and, when one is
+ * reachable, PostgreSQL: the server's own figures (B1 bootstrap served over loopback HTTP, B3
+ * pushes committed) and the real client engine's (outbox, pull pages applied in Dexie
+ * transactions, views derived per record) on fake-indexeddb. fake-indexeddb and a browser's
+ * IndexedDB cost differently (Chromium pays far more per put and per index entry), so the client
+ * bootstrap is also measured in Chromium by sync-browser.ts.
  */
 
 export interface SyncFigures {
@@ -26,10 +28,14 @@ export interface SyncFigures {
   records: number;
   /** Server alone: committed ops/s loading the team in 100-op pushes. */
   serverPushOpsPerSec: number;
+  /**
+   * Research B1 (sync.md §7, "100k bootstrap server-side < 10 s on loopback"): a fresh member
+   * pulls every record over real HTTP on 127.0.0.1 through the client's own API (requests,
+   * JSON, response validation), 1000 rows a page, nothing written to IndexedDB.
+   */
+  loopbackBootstrapMs: number;
   /** Fresh client: join, then one sync round that pulls and applies every record. */
   bootstrapMs: number;
-  /** Time spent inside the server answering the pulls; it overlaps the client's apply, which fetches the next page ahead. */
-  bootstrapServerMs: number;
   bootstrapRows: number;
   /** A teammate pushed 10 changes; one client round (push nothing, pull, apply). */
   incrementalP50Ms: number;
@@ -49,24 +55,17 @@ async function benchOneStore(name: string, open: OpenStore, records: number, rou
     const team = await h.newTeam('bench');
     const writer = await h.join(team);
     const serverPushOpsPerSec = await loadTeam(writer, records);
+    const shared = [...benchOps(records, writer)].filter((op) => op.set.scope === 'team').length;
+    const loopbackBootstrapMs = await loopbackBootstrap(h, await h.join(team), shared);
 
-    let serverMs = 0;
-    const fetch: Fetch = async (url, init) => {
-      const t = performance.now();
-      const res = await h.app.request(url, init);
-      const body = await res.arrayBuffer();
-      serverMs += performance.now() - t;
-      return new Response(body, { status: res.status, headers: res.headers });
-    };
+    const fetch: Fetch = async (url, init) => h.app.request(url, init);
     await joinTeam(db, { inviteCode: await invite(h, team), deviceName: 'bench' }, { fetch });
     const api = await apiFor(db, fetch);
     const opts = { now: Date.now };
 
     const bootStart = performance.now();
-    serverMs = 0;
     const boot = await syncOnce(db, api, opts);
     const bootstrapMs = performance.now() - bootStart;
-    const bootstrapServerMs = serverMs;
 
     const timings: number[] = [];
     let seq = records;
@@ -90,8 +89,8 @@ async function benchOneStore(name: string, open: OpenStore, records: number, rou
       store: name,
       records,
       serverPushOpsPerSec,
+      loopbackBootstrapMs,
       bootstrapMs,
-      bootstrapServerMs,
       bootstrapRows: boot.pulledRows,
       incrementalP50Ms: quantile(timings, 0.5),
       incrementalP95Ms: quantile(timings, 0.95),
@@ -100,6 +99,29 @@ async function benchOneStore(name: string, open: OpenStore, records: number, rou
   } finally {
     db.close();
     await h.close();
+  }
+}
+
+/** Pulls the whole team as `member` over a real local socket; checks every shared record arrived. */
+async function loopbackBootstrap(h: Harness, member: Member, shared: number): Promise<number> {
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: h.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  try {
+    const api = createSyncApi({ serverUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, token: member.token, fetch: (url, init) => fetch(url, init) });
+    const start = performance.now();
+    let rows = 0;
+    let page = await api.pull({ cursor: 0, clientId: member.clientId });
+    for (;;) {
+      rows += page.rows.length;
+      if (!page.hasMore) break;
+      page = await api.pull({ cursor: page.cursor, clientId: member.clientId, upTo: page.upTo });
+    }
+    const ms = performance.now() - start;
+    if (rows !== shared) throw new Error(`loopback bootstrap received ${rows} of ${shared} shared rows`);
+    return ms;
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
   }
 }
 

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import type { Correspondent } from '../parsers/schema';
-import { PanelPlaceContext } from './capture/panel-tab';
+import { PanelTabContext } from './capture/panel-tab';
 import { HelpButton } from './help/HelpButton';
 import { PersonView } from './PersonView';
 import { openSettings } from './sync/sendSyncNow';
@@ -8,19 +7,21 @@ import { SyncStatus } from './sync/SyncStatus';
 import type { PanelPlace } from './panelTab';
 import { ParserHealth } from './ParserHealth';
 import { ReadThisPage } from './ReadThisPage';
+import { keyOf, usePageView } from './usePageView';
 import { useTabView } from './useTabContext';
-import { useVisiblePeople } from './never-log/useVisiblePeople';
 import { Finder } from './search/Finder';
 
 /** Who is on screen, and everything Clyde remembers about them. */
 export function App({ place }: { place: PanelPlace }) {
-  const { context, tabId } = useTabView(place);
-  // Never-logged correspondents are left out before anything is shown or can be created.
-  const people = useVisiblePeople(context);
+  const { context: page, tabId } = useTabView(place);
+  // A pick survives only while that person is still on the page.
   const [picked, setPicked] = useState<string | undefined>();
+  const view = usePageView(page, picked);
 
-  if (context === undefined || people === undefined) return <Shell>{null}</Shell>;
-  if (!context || people.length === 0) {
+  if (view === undefined) return <Shell>{null}</Shell>;
+  const context = view?.context;
+  const current = view?.current;
+  if (!context || !current) {
     return (
       <Shell pageKey={context?.url}>
         {context?.unread ? (
@@ -34,8 +35,7 @@ export function App({ place }: { place: PanelPlace }) {
       </Shell>
     );
   }
-  // Most relevant first; a pick survives only while that person is still on the page.
-  const current = people.find((p) => keyOf(p) === picked) ?? people[0]!;
+  const { people } = view;
 
   return (
     <Shell pageKey={context.url}>
@@ -55,14 +55,12 @@ export function App({ place }: { place: PanelPlace }) {
         </nav>
       )}
       {context.unread && <ParserHealth context={context} tabId={tabId} />}
-      <PanelPlaceContext value={place}>
-        <PersonView key={keyOf(current)} correspondent={current} context={context} />
-      </PanelPlaceContext>
+      <PanelTabContext value={tabId}>
+        <PersonView key={keyOf(current)} correspondent={current} person={view.person} context={context} />
+      </PanelTabContext>
     </Shell>
   );
 }
-
-const keyOf = (c: Correspondent) => c.email ?? c.handle ?? c.profileUrl ?? '';
 
 function Shell({ children, pageKey }: { children: React.ReactNode; pageKey?: string }) {
   return (

@@ -1,7 +1,6 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { memo, useDeferredValue } from 'react';
 import type { Correspondent, PageContext } from '../parsers/schema';
-import { db } from '../storage/db';
-import { findPersonForCorrespondent } from '../storage/identity';
+import type { Person } from '../storage/schema';
 import { ComingUp } from './capture/ComingUp';
 import { LogEmail } from './capture/LogEmail';
 import { ClipButton } from './ClipButton';
@@ -14,36 +13,41 @@ import { RememberList } from './RememberList';
 import { TaskList } from './TaskList';
 import { Timeline } from './Timeline';
 
-export function PersonView({ correspondent, context }: { correspondent: Correspondent; context: PageContext }) {
-  // Wrapped so "loading" (undefined) differs from "not met yet" ({person: undefined}).
-  const found = useLiveQuery(
-    async () => ({ person: await findPersonForCorrespondent(db, correspondent) }),
-    [correspondent.email, correspondent.handle, correspondent.profileUrl],
-  );
-  if (!found) return null;
-  const { person } = found;
+/**
+ * One correspondent of the page: who they are, and (for someone Clyde knows) what it remembers.
+ * Memoized: while the panel reads the next page, the app re-renders with the same view, and this
+ * whole tree need not.
+ */
+export const PersonView = memo(function PersonView({ correspondent, person, context }: { correspondent: Correspondent; person: Person | undefined; context: PageContext }) {
+  // Who it is shows in the first commit; the sections below follow in a second render React
+  // does right after it, so the name is on screen without waiting for them (the panel bench).
+  const full = useDeferredValue(true, false);
   // One tree for both cases, so the clip button (and the result it announces) survives the
   // moment its own click turns an unknown correspondent into a person.
   return (
     <>
       {person ? <PersonCard person={person} correspondent={correspondent} /> : <EmptyState correspondent={correspondent} />}
-      {!person && (
-        <div className="mt-2 flex flex-wrap gap-x-3">
-          <LinkToPerson correspondent={correspondent} />
-          {correspondent.email && <NeverShow email={correspondent.email} />}
-        </div>
-      )}
-      {person && <ComingUp personId={person.id} />}
-      {context.view === 'profile' && <ClipButton correspondent={correspondent} context={context} />}
-      {context.view === 'thread' && <LogEmail correspondent={correspondent} context={context} />}
-      {person && (
+      {full && (
         <>
-          <LookAlikes person={person} />
-          <RememberList personId={person.id} />
-          <TaskList personId={person.id} />
-          <Timeline personId={person.id} />
+          {!person && (
+            <div className="mt-2 flex flex-wrap gap-x-3">
+              <LinkToPerson correspondent={correspondent} />
+              {correspondent.email && <NeverShow email={correspondent.email} />}
+            </div>
+          )}
+          {person && <ComingUp personId={person.id} />}
+          {context.view === 'profile' && <ClipButton correspondent={correspondent} context={context} />}
+          {context.view === 'thread' && <LogEmail correspondent={correspondent} personId={person?.id} context={context} />}
+          {person && (
+            <>
+              <LookAlikes person={person} />
+              <RememberList personId={person.id} />
+              <TaskList personId={person.id} />
+              <Timeline personId={person.id} />
+            </>
+          )}
         </>
       )}
     </>
   );
-}
+});

@@ -35,7 +35,8 @@ export function useTabView(place: PanelPlace): TabView {
     const apply = (value: TabContext | undefined) => {
       // Nothing stored yet means nothing to show, unless the page has already told us more.
       if (!value) return setContext((shown) => (shown === undefined ? null : shown));
-      if (value.at < newest) return;
+      // Not older, and not the same page again either (a second copy would re-render the panel).
+      if (value.at <= newest) return;
       newest = value.at;
       setContext(value.context);
     };
@@ -47,6 +48,10 @@ export function useTabView(place: PanelPlace): TabView {
         newest = -Infinity;
         return setContext(null);
       }
+      // The background's copy of a page the content script has already told us about: no need
+      // to validate it again, right while the panel is switching to that page.
+      const at = (change.newValue as { at?: unknown } | null)?.at;
+      if (typeof at === 'number' && at <= newest) return;
       apply(TabContext.safeParse(change.newValue).data);
     };
     const onMessage = (raw: unknown, sender: Parameters<typeof readPageMessage>[1]) => {

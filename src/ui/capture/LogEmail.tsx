@@ -3,7 +3,6 @@ import { useMemo, useState } from 'react';
 import { addToLogged, emailEntry, logEmail } from '../../capture/email-log';
 import type { Correspondent, PageContext } from '../../parsers/schema';
 import { db } from '../../storage/db';
-import { findPersonForCorrespondent } from '../../storage/identity';
 import { noteForThread } from '../../storage/notes';
 import { formatDayTime } from '../dates';
 import { ErrorLine } from '../ErrorLine';
@@ -15,17 +14,18 @@ import { readSelection, usePanelTabId } from './panel-tab';
  * Logs the open thread as an email interaction with one press (button or Alt+L): subject,
  * participants and a link back, plus the passage selected in the page if there is one. A thread
  * already logged shows "Logged" and offers to add a new selection to that entry instead.
+ * `personId` is who the correspondent is known as (undefined before Clyde has met them).
  */
-export function LogEmail({ correspondent, context }: { correspondent: Correspondent; context: PageContext }) {
+export function LogEmail({ correspondent, personId, context }: { correspondent: Correspondent; personId: string | undefined; context: PageContext }) {
   const entry = useMemo(() => emailEntry(context), [context]);
   const tabId = usePanelTabId();
   const { error, run } = useAction();
   const [added, setAdded] = useState(false);
   // Wrapped so "loading" (undefined) differs from "not logged" ({note: undefined}).
-  const logged = useLiveQuery(async () => {
-    const person = await findPersonForCorrespondent(db, correspondent);
-    return { note: person && entry ? await noteForThread(db, person.id, entry.threadKey) : undefined };
-  }, [correspondent.email, correspondent.handle, correspondent.profileUrl, entry?.threadKey]);
+  const logged = useLiveQuery(
+    async () => ({ note: personId && entry ? await noteForThread(db, personId, entry.threadKey) : undefined }),
+    [personId, entry?.threadKey],
+  );
 
   const act = () =>
     run(async () => {

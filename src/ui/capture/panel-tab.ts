@@ -1,21 +1,16 @@
-import { createContext, useContext, useEffect, useState } from 'react';
+import { createContext, useContext } from 'react';
 import { browser } from 'wxt/browser';
 import { SelectionReply, type PanelMessage } from '../../messaging/protocol';
-import { watchPanelTab, type PanelPlace } from '../panelTab';
 
-/** Where this panel runs, for components deep in the tree that need to reach its tab. */
-export const PanelPlaceContext = createContext<PanelPlace>('frame');
+/**
+ * The id of the tab whose page this panel shows (undefined until known or when there is none),
+ * for components deep in the tree that need to reach that tab. The App already follows the tab;
+ * handing its answer down spares each of them asking the background again on every person shown.
+ */
+export const PanelTabContext = createContext<number | undefined>(undefined);
 
-/** The id of the tab whose page this panel shows; undefined until known or when there is none. */
 export function usePanelTabId(): number | undefined {
-  const place = useContext(PanelPlaceContext);
-  const [tabId, setTabId] = useState<number | undefined>();
-  useEffect(() => {
-    const stop = new AbortController();
-    watchPanelTab(place, setTabId, stop.signal);
-    return () => stop.abort();
-  }, [place]);
-  return tabId;
+  return useContext(PanelTabContext);
 }
 
 /**

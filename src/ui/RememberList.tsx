@@ -4,11 +4,12 @@ import { addPreference, deletePreference, rememberFor, splitFact, updatePreferen
 import { AddField } from './AddField';
 import { EditableText } from './EditableText';
 import { Section } from './Section';
-import { ShareToggle } from './sync/ShareToggle';
+import { ShareToggle, useShareViewer } from './sync/ShareToggle';
 
 /** What to remember about the person: preferences and facts, pinned first. */
 export function RememberList({ personId }: { personId: string }) {
   const facts = useLiveQuery(() => rememberFor(db, personId), [personId]);
+  const viewer = useShareViewer();
   return (
     <Section title="Remember">
       <ul className="mt-1 space-y-1">
@@ -29,7 +30,7 @@ export function RememberList({ personId }: { personId: string }) {
               >
                 {f.pinned ? '★' : '☆'}
               </button>
-              <ShareToggle entity="preferences" record={f} />
+              <ShareToggle entity="preferences" record={f} viewer={viewer} />
             </EditableText>
           </li>
         ))}

@@ -6,12 +6,13 @@ import type { Note } from '../storage/schema';
 import { CaptureBox } from './capture/CaptureBox';
 import { EditableText } from './EditableText';
 import { Section } from './Section';
-import { ShareToggle } from './sync/ShareToggle';
+import { ShareToggle, useShareViewer } from './sync/ShareToggle';
 import { formatDay, formatDayTime } from './dates';
 
 /** Interactions and notes, newest first, under the one box that adds to them. */
 export function Timeline({ personId }: { personId: string }) {
   const notes = useLiveQuery(() => timelineFor(db, personId), [personId]);
+  const viewer = useShareViewer();
   return (
     <Section title="Timeline">
       <CaptureBox personId={personId} />
@@ -20,7 +21,7 @@ export function Timeline({ personId }: { personId: string }) {
           <li key={n.id} data-testid="note" data-kind={n.kind} className={`border-l-2 pl-2 ${n.kind === 'quote' ? 'border-blue-300 italic' : 'border-slate-200'}`}>
             <NoteMeta note={n} />
             <EditableText text={n.body} label="note" onSave={(body) => updateNote(db, n.id, { body })} onDelete={() => deleteNote(db, n.id)}>
-              <ShareToggle entity="notes" record={n} />
+              <ShareToggle entity="notes" record={n} viewer={viewer} />
             </EditableText>
           </li>
         ))}

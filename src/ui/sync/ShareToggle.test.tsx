@@ -9,7 +9,7 @@ import { joinTeam } from '../../sync/client/account';
 import { setMeta } from '../../sync/client/state';
 import { freshClientDb } from '../../sync/client/testing';
 import { startSimServer, type SimServer } from '../../sync/sim/server';
-import { ShareToggle } from './ShareToggle';
+import { ShareToggle, useShareViewer } from './ShareToggle';
 import { SyncStatus } from './SyncStatus';
 import { testRoot } from '../../../test/support/react-root';
 
@@ -29,7 +29,8 @@ const dom = testRoot();
 /** The toggle as a row renders it: fed the live record. */
 function NoteRow({ id }: { id: string }) {
   const note = useLiveQuery(() => db.notes.get(id), [id]);
-  return note ? <ShareToggle entity="notes" record={note} db={db} /> : null;
+  const viewer = useShareViewer(db);
+  return note ? <ShareToggle entity="notes" record={note} viewer={viewer} db={db} /> : null;
 }
 
 const toggle = () => dom.container.querySelector<HTMLButtonElement>('[data-testid=share-toggle]');

@@ -14,15 +14,29 @@ export interface Shareable {
 
 const pill = 'rounded-full border px-1.5 text-[11px] leading-4';
 
+/** This browser's device and team account, as every switch in a list needs them. */
+export interface ShareViewer {
+  device: Awaited<ReturnType<typeof getMeta<'device'>>>;
+  account: Awaited<ReturnType<typeof getMeta<'account'>>>;
+}
+
+/**
+ * Read once per list and handed to each row's switch: a query per row would open one more
+ * database transaction per note, fact and task every time the panel shows a person.
+ */
+export function useShareViewer(db: ClydeDB = defaultDb): ShareViewer | undefined {
+  return useLiveQuery(async () => ({ device: await getMeta(db, 'device'), account: await getMeta(db, 'account') }), [db]);
+}
+
 /**
  * Who sees one note, fact or task: "Private" or "Shared", switched with one click by its author.
  * Before this browser joins a team the switch works the same and the choice waits in the
  * record: joining sends shared records to the team (joinTeam keeps their scope). A teammate's
  * record reaches this browser only because it is shared, so it shows "Shared" without a switch.
- * Sharing a note, fact or task also shares its person (see `setShared`).
+ * Sharing a note, fact or task also shares its person (see `setShared`). `viewer` comes from
+ * `useShareViewer`; the switch shows nothing until it is known.
  */
-export function ShareToggle({ entity, record, db = defaultDb }: { entity: Entity; record: Shareable; db?: ClydeDB }) {
-  const who = useLiveQuery(async () => ({ device: await getMeta(db, 'device'), account: await getMeta(db, 'account') }), [db]);
+export function ShareToggle({ entity, record, viewer: who, db = defaultDb }: { entity: Entity; record: Shareable; viewer: ShareViewer | undefined; db?: ClydeDB }) {
   const { error, run } = useAction();
   if (!who) return null;
   const shared = record.scope === 'team';

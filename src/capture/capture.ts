@@ -3,6 +3,7 @@ import { addNote } from '../storage/notes';
 import { addPreference } from '../storage/preferences';
 import type { Note, Preference, Task } from '../storage/schema';
 import { addTask } from '../storage/tasks';
+import { writeTables } from '../storage/write';
 import { planCapture, type CaptureInput, type CapturePlan } from './plan';
 
 export type Captured =
@@ -17,7 +18,7 @@ export type Captured =
  */
 export async function capture(db: ClydeDB, personId: string, input: CaptureInput, now = new Date(), options: { dayFirst?: boolean } = {}): Promise<Captured> {
   const plan = planCapture(input, now, options);
-  return db.transaction('rw', [db.notes, db.preferences, db.tasks, db.outbox, db.meta], async (): Promise<Captured> => {
+  return db.transaction('rw', writeTables(db, db.notes, db.preferences, db.tasks), async (): Promise<Captured> => {
     switch (plan.to) {
       case 'preference':
         return { plan, record: await addPreference(db, personId, plan.text) };

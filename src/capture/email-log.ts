@@ -3,6 +3,7 @@ import type { ClydeDB } from '../storage/db';
 import { ensurePersonFor } from '../storage/identity';
 import { addNote, noteForThread, updateNote } from '../storage/notes';
 import { NoteSchema, type Note } from '../storage/schema';
+import { writeTables } from '../storage/write';
 import { cut, httpsOnly } from './quote';
 
 /** The open thread as the panel sees it: enough to log it, never its body. */
@@ -43,7 +44,7 @@ export type Logged = { note: Note; created: boolean };
  * are serialized, and the second sees the first's note.
  */
 export function logEmail(db: ClydeDB, c: Correspondent, entry: EmailEntry, selection?: string, now = Date.now()): Promise<Logged> {
-  return db.transaction('rw', [db.people, db.identities, db.neverLog, db.notes, db.outbox, db.meta], async () => {
+  return db.transaction('rw', writeTables(db, db.people, db.identities, db.neverLog, db.notes), async () => {
     const person = await ensurePersonFor(db, c);
     const existing = await noteForThread(db, person.id, entry.threadKey);
     if (existing) return { note: existing, created: false };

@@ -3,6 +3,7 @@ import type { ClydeDB } from '../storage/db';
 import { ensurePersonFor } from '../storage/identity';
 import { addNote } from '../storage/notes';
 import { NoteSchema, type Note } from '../storage/schema';
+import { writeTables } from '../storage/write';
 
 const NOTE_MAX = NoteSchema.shape.body.maxLength ?? Infinity;
 
@@ -21,7 +22,7 @@ export function addQuote(db: ClydeDB, c: Correspondent, selection: string, sourc
   const text = selection.trim();
   if (!text) return Promise.reject(new Error('Nothing is selected to add.'));
   const body = text.length > NOTE_MAX ? `${cut(text, NOTE_MAX - 1)}…` : text;
-  return db.transaction('rw', [db.people, db.identities, db.neverLog, db.notes, db.outbox, db.meta], async () => {
+  return db.transaction('rw', writeTables(db, db.people, db.identities, db.neverLog, db.notes), async () => {
     const person = await ensurePersonFor(db, c);
     return addNote(db, person.id, { body, kind: 'quote', sourceUrl: httpsOnly(sourceUrl), occurredAt: now });
   });

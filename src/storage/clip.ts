@@ -5,6 +5,7 @@ import { addIdentity, findPersonForCorrespondent, identitiesOf } from './identit
 import { addNote } from './notes';
 import { createPerson, updatePerson, type PersonFields } from './people';
 import type { Person } from './schema';
+import { writeTables } from './write';
 
 const FIELDS = { name: 'name', headline: 'headline', company: 'company', location: 'location', avatarUrl: 'photo' } as const;
 
@@ -21,7 +22,7 @@ export interface ClipResult {
  * of what changed, so nothing the profile said before is lost. Only ever started by the user.
  */
 export function clipProfile(db: ClydeDB, c: Correspondent, source: { site: string; url: string }): Promise<ClipResult> {
-  return db.transaction('rw', [db.people, db.identities, db.notes, db.outbox, db.meta], async () => {
+  return db.transaction('rw', writeTables(db, db.people, db.identities, db.notes), async () => {
     const fields: Partial<PersonFields> = { name: c.name, headline: c.headline, company: c.company, location: c.location, avatarUrl: c.avatarUrl };
     const known = await findPersonForCorrespondent(db, c);
     const person = known ?? (await createPerson(db, fields));

@@ -4,7 +4,7 @@ import type { ClydeDB } from './db';
 import { assertLoggable } from './never-log';
 import { createPerson } from './people';
 import type { Identity, IdentityKind, Person } from './schema';
-import { deleteRecord, writeRecord } from './write';
+import { deleteRecord, writeRecord, writeTables } from './write';
 
 /** The identities a correspondent carries, strongest first: an email beats a handle beats a URL. */
 export function identitiesOf(c: Correspondent): { kind: IdentityKind; display: string }[] {
@@ -57,7 +57,7 @@ export async function addIdentityByUser(db: ClydeDB, personId: string, kind: Ide
  * are added to a person the user picked, so the page resolves to them from now on.
  */
 export function linkToPerson(db: ClydeDB, personId: string, c: Correspondent): Promise<Identity[]> {
-  return db.transaction('rw', [db.people, db.identities, db.outbox, db.meta, db.neverLog], async () => {
+  return db.transaction('rw', writeTables(db, db.people, db.identities, db.neverLog), async () => {
     await assertLoggable(db, c);
     const person = await db.people.get(personId);
     if (!person || person.deleted) throw new Error('That person no longer exists.');
@@ -84,7 +84,7 @@ export async function identitiesFor(db: ClydeDB, personId: string): Promise<Iden
  * cannot create the same person twice.
  */
 export function ensurePersonFor(db: ClydeDB, c: Correspondent): Promise<Person> {
-  return db.transaction('rw', [db.people, db.identities, db.outbox, db.meta, db.neverLog], async () => {
+  return db.transaction('rw', writeTables(db, db.people, db.identities, db.neverLog), async () => {
     await assertLoggable(db, c);
     const known = await findPersonForCorrespondent(db, c);
     if (known) return known;

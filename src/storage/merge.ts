@@ -2,11 +2,11 @@ import { identityId } from './canonical';
 import type { ClydeDB } from './db';
 import { identitiesFor } from './identity';
 import type { MergeRecord } from './merge-log';
-import { deleteRecord, writeRecord } from './write';
+import { deleteRecord, writeRecord, writeTables } from './write';
 
 const MOVED = ['notes', 'preferences', 'tasks'] as const;
 
-export const mergeTables = (db: ClydeDB) => [db.people, db.identities, db.notes, db.preferences, db.tasks, db.outbox, db.meta, db.merges];
+export const mergeTables = (db: ClydeDB) => writeTables(db, db.people, db.identities, db.notes, db.preferences, db.tasks, db.merges);
 
 /**
  * Moves everything `fromId` has (notes, facts, tasks, identities) to `intoId` and marks `fromId`

@@ -1,8 +1,18 @@
+import type { Table } from 'dexie';
 import { device, nextStamp } from './clock';
+import { keepServerRow } from './server-row';
 import type { ClydeDB } from './db';
 import { ENTITY_SCHEMAS, type Entity, type RecordOf, type Scope } from './schema';
 
 type Fields<E extends Entity> = Partial<Omit<RecordOf<E>, 'id' | 'clocks' | 'rowSeq' | 'updatedAt' | 'ownerId'>>;
+
+/**
+ * What a transaction around `writeRecord` calls must cover besides the record tables it names:
+ * the outbox and clock (meta) it appends to, and `srv`, where a write keeps the server's row.
+ */
+export function writeTables(db: ClydeDB, ...records: Table[]): Table[] {
+  return [...records, db.srv, db.outbox, db.meta];
+}
 
 /**
  * The only way records are written. In one strict transaction it stamps every field it sets with
@@ -22,7 +32,7 @@ export async function writeRecord<E extends Entity>(
 ): Promise<RecordOf<E>> {
   const table = db.table(entity);
   // An identity's default scope follows its person, so identity writes read `people` too.
-  const tables = entity === 'identities' ? [table, db.people, db.outbox, db.meta] : [table, db.outbox, db.meta];
+  const tables = writeTables(db, table, ...(entity === 'identities' ? [db.people] : []));
   return db.transaction('rw', tables, async () => {
     const me = await device(db);
     const prev = (await table.get(id)) as RecordOf<E> | undefined;
@@ -42,6 +52,7 @@ export async function writeRecord<E extends Entity>(
       clocks,
       updatedAt: Date.now(),
     }) as RecordOf<E>;
+    await keepServerRow(db, entity, prev);
     await table.put(next);
     await db.outbox.add({ entity, id, set: fields, hlc, state: 'pending' });
     return next;

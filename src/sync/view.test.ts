@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPerson } from '../storage/people';
+import { createPerson, updatePerson } from '../storage/people';
+import { serverRowOf } from '../storage/server-row';
 import { freshClientDb } from './client/testing';
 import { formatHlc } from './hlc';
 import type { RowState } from './protocol';
@@ -30,6 +31,27 @@ describe('rederive', () => {
     await inView(() => rederive(db, 'people', person.id, { userId: person.ownerId }));
     expect(await db.people.get(person.id)).toBeUndefined();
     expect(await db.srv.get(['people', person.id])).toEqual(server);
+  });
+
+  it('keeps a server copy only while ops wait on the record: the view stands for it otherwise', async () => {
+    const person = await createPerson(db, { name: 'Ada' });
+    const server: RowState = { entity: 'people', id: person.id, scope: 'team', ownerId: person.ownerId, values: { deleted: false, name: 'Ada L.' }, clocks: { name: stamp(1) }, rowSeq: 4 };
+    await db.srv.put(server);
+    await inView(() => rederive(db, 'people', person.id, { userId: person.ownerId }));
+    expect(await db.srv.get(['people', person.id])).toEqual(server); // the create is still pending
+
+    await db.outbox.clear();
+    await inView(() => rederive(db, 'people', person.id, { userId: person.ownerId }));
+    expect(await db.srv.count()).toBe(0);
+    expect(serverRowOf('people', await db.people.get(person.id))).toEqual(server);
+
+    // A local edit puts the server's row aside before changing the view, so it can fall back.
+    await updatePerson(db, person.id, { name: 'Ada Lovelace' });
+    expect(await db.srv.get(['people', person.id])).toEqual(server);
+    await db.outbox.clear(); // as if the server refused the edit
+    await inView(() => rederive(db, 'people', person.id, { userId: person.ownerId }));
+    expect((await db.people.get(person.id))?.name).toBe('Ada L.');
+    expect(await db.srv.count()).toBe(0);
   });
 
   it('deletes the view row when neither the server nor the outbox has the record', async () => {

@@ -1,5 +1,6 @@
 import type { ClydeDB } from '../storage/db';
 import { ENTITY_SCHEMAS, type Entity, type OutboxOp } from '../storage/schema';
+import { serverRowOf } from '../storage/server-row';
 import { parseHlc } from './hlc';
 import { materialize, type Actor } from './merge';
 import type { RowState } from './protocol';
@@ -8,6 +9,13 @@ import type { RowState } from './protocol';
  * What the panel reads is derived, never merged by hand: the team server's last row for a
  * record with this device's pending ops folded on top by the one shared merge rule (sync.md
  * §4.1 principle 2). Call inside a transaction over the entity table, `srv` and `outbox`.
+ *
+ * Where the server's row lives: a view record with no ops waiting on it is exactly the server's
+ * row in another shape (`rowFromView`), so `srv` keeps a copy only where the view cannot stand
+ * for it: ops are pending on the record, or this build cannot read the row (a newer schema's).
+ * That halves what a team bootstrap writes, and a browser pays for every put. The rule that keeps
+ * it true: no `srv` copy and a `rowSeq` above 0 means the view record *is* the server's row, so a
+ * local write snapshots it into `srv` first (storage/server-row.ts).
  */
 export function rederive(db: ClydeDB, entity: Entity, id: string, actor: Actor): Promise<void> {
   return rederiveMany(db, entity, [id], actor);
@@ -16,8 +24,8 @@ export function rederive(db: ClydeDB, entity: Entity, id: string, actor: Actor):
 /**
  * `rederive` for many records of one entity with bulk reads and writes: a pull page touches up
  * to thousands of records, and one request per record made a 100k bootstrap crawl. `known` holds
- * server rows the caller has just written in this transaction (undefined: just deleted), so a
- * pull page is not read back from `srv` right after being put there.
+ * the server rows the caller has just received (undefined: evicted or forgotten), which replace
+ * whatever was stored for them.
  */
 export async function rederiveMany(
   db: ClydeDB,
@@ -27,24 +35,55 @@ export async function rederiveMany(
   known?: ReadonlyMap<string, RowState | undefined>,
 ): Promise<void> {
   if (!ids.length) return;
+  const table = db.table(entity);
+  const copied = await storedServerRows(db, entity, ids);
   const unknown = known ? ids.filter((id) => !known.has(id)) : ids;
-  const read = unknown.length ? await db.srv.bulkGet(unknown.map((id) => [entity, id] as [string, string])) : [];
-  const fromSrv = new Map(unknown.map((id, i) => [id, read[i]]));
-  const servers = ids.map((id) => (known?.has(id) ? known.get(id) : fromSrv.get(id)));
+  // The view records that stand for their server row (no copy in `srv`), read only when needed.
+  const standIns = unknown.filter((id) => !copied.has(id));
+  const views = standIns.length ? ((await table.bulkGet(standIns)) as (Record<string, unknown> | undefined)[]) : [];
+  const fromView = new Map(standIns.map((id, i) => [id, serverRowOf(entity, views[i])]));
   const pending = await pendingOps(db, entity, ids);
   const puts: unknown[] = [];
   const gone: string[] = [];
-  ids.forEach((id, i) => {
-    const row = materialize(servers[i], (pending.get(id) ?? []) as Parameters<typeof materialize>[1], actor);
+  const srvPuts: RowState[] = [];
+  const srvDrops: [string, string][] = [];
+  for (const id of ids) {
+    const server = known?.has(id) ? known.get(id) : (copied.get(id) ?? fromView.get(id));
+    const ops = pending.get(id) ?? [];
+    const row = materialize(server, ops as Parameters<typeof materialize>[1], actor);
     const record = row && ENTITY_SCHEMAS[entity].safeParse(toRecord(row));
     // A row this build cannot read (written by a newer schema) stays in `srv` for a later build,
     // but its old view row goes: showing what the team has since changed would be a stale lie.
     if (record?.success) puts.push(record.data);
     else gone.push(id);
-  });
-  const table = db.table(entity);
+    const standsIn = record?.success && ops.length === 0 && server !== undefined && sameRow(serverRowOf(entity, record.data)!, server);
+    if (server && !standsIn) srvPuts.push(server);
+    else if (copied.has(id)) srvDrops.push([entity, id]);
+  }
+  if (srvPuts.length) await db.srv.bulkPut(srvPuts);
+  if (srvDrops.length) await db.srv.bulkDelete(srvDrops);
   if (puts.length) await table.bulkPut(puts);
   if (gone.length) await table.bulkDelete(gone);
+}
+
+/** Field-by-field equality of two rows (field values are primitives). */
+function sameRow(a: RowState, b: RowState): boolean {
+  return a.id === b.id && a.scope === b.scope && a.ownerId === b.ownerId && a.rowSeq === b.rowSeq && sameFields(a.values, b.values) && sameFields(a.clocks, b.clocks);
+}
+
+function sameFields(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.is(a[k], b[k]));
+}
+
+/** The `srv` copies among `ids`. Usually there are few, so reading them all beats a lookup per id. */
+async function storedServerRows(db: ClydeDB, entity: Entity, ids: readonly string[]): Promise<Map<string, RowState>> {
+  const rows =
+    (await db.srv.count()) <= ids.length * 4
+      ? (await db.srv.toArray()).filter((r) => r.entity === entity)
+      : (await db.srv.bulkGet(ids.map((id) => [entity, id] as [string, string]))).filter((r): r is RowState => r !== undefined);
+  const wanted = new Set(ids);
+  return new Map(rows.filter((r) => wanted.has(r.id)).map((r) => [r.id, r]));
 }
 
 /** This device's unconfirmed ops per record id, oldest first. */

@@ -73,6 +73,8 @@ export async function leaveTeam(db: ClydeDB): Promise<void> {
       await table.bulkDelete(theirs.map((r: { id: string }) => r.id));
     }
     await reownAll(db, (owner) => owner === me.userId, local);
+    // No server stands behind the records kept: they are this device's own again (rowSeq 0).
+    for (const entity of VIEW_ENTITIES) await db.table(entity).toCollection().modify({ rowSeq: 0 });
     await db.srv.clear();
     await db.meta.bulkDelete(TEAM_KEYS);
     await setMeta(db, 'device', { clientId: me.clientId, userId: local });

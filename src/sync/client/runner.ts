@@ -5,7 +5,7 @@ import { formatHlc, receive, type HlcState } from '../hlc';
 import { MAX_OPS_PER_PUSH, OpSchema, type Op, type PullResponse, type PushResponse, type RowState } from '../protocol';
 import { rederiveMany } from '../view';
 import { SyncApiError, type SyncApi } from './api';
-import { deviceOf, getMeta, setMeta, syncTables } from './state';
+import { deviceOf, getMeta, setMeta, syncTables, VIEW_ENTITIES } from './state';
 
 export interface SyncOptions {
   /** Wall clock for the clock merge and the status line (the simulator passes virtual time). */
@@ -205,7 +205,7 @@ async function applyPage(db: ClydeDB, page: PullResponse, opts: SyncOptions): Pr
   await db.transaction('rw', [...syncTables(db), db.wordQueue], async () => {
     const me = await identity(db);
     const touched = new Touched();
-    await db.srv.bulkPut(page.rows);
+    // Derivation decides which server rows need a copy in `srv` (sync/view.ts).
     for (const row of page.rows) touched.add(row.entity, row.id, row);
     for (const { entity, id } of page.evictions) {
       await db.srv.delete([entity, id]);
@@ -231,7 +231,12 @@ async function resetServerState(db: ClydeDB, epoch: string): Promise<void> {
   await db.transaction('rw', syncTables(db), async () => {
     const me = await identity(db);
     const touched = new Touched();
-    for (const row of await db.srv.toArray()) touched.add(row.entity, row.id);
+    // Every server row is forgotten: the copies in `srv` and the view records standing for one.
+    for (const row of await db.srv.toArray()) touched.add(row.entity, row.id, undefined);
+    for (const entity of VIEW_ENTITIES) {
+      const fromServer = await db.table(entity).filter((r: { rowSeq: number }) => r.rowSeq > 0).primaryKeys();
+      for (const id of fromServer) touched.add(entity, id as string, undefined);
+    }
     await db.srv.clear();
     // The new server may not have what the old one acknowledged: send it all again.
     await db.outbox.toCollection().modify({ state: 'pending' });

@@ -98,6 +98,8 @@ describe('sync client against the in-process server', () => {
     expect(await b.outbox.count()).toBe(0);
     expect((await b.people.get(person.id))?.name).toBe('Ada');
     expect((await b.people.get(person.id))?.scope).toBe('team');
+    // The local write kept the server's row aside; with nothing pending the view stands for it again.
+    expect(await b.srv.count()).toBe(0);
   });
 
   it('426 keeps the outbox and reports that Clyde needs an update', async () => {
@@ -231,7 +233,10 @@ describe('joining and leaving', () => {
     expect(await a.rejected.count()).toBe(0);
     await sync(a);
     expect(await a.outbox.count()).toBe(0);
-    expect((await a.srv.get(['people', person.id]))?.ownerId).toBe(userId);
+    // Nothing waits on the person any more, so its view record is the server's row (sync/view.ts).
+    expect(await a.srv.count()).toBe(0);
+    expect(await a.people.get(person.id)).toMatchObject({ ownerId: userId, rowSeq: expect.any(Number) });
+    expect((await a.people.get(person.id))!.rowSeq).toBeGreaterThan(0);
   });
 
   it('leave keeps own records and unsent edits, drops teammates records, and rejoining works', async () => {

@@ -182,6 +182,24 @@ describe('sync client against the in-process server', () => {
     expect((await search(b, 'persimmons')).map((r) => r.id)).toEqual(['n-0']);
   });
 
+  it('a server restored from a backup (new epoch): the device forgets its server rows, resends its edits and refills', async () => {
+    const { a, b } = await pair();
+    const person = await sharedPerson(a, 'Ada');
+    const note = await writeRecord(a, 'notes', crypto.randomUUID(), { personId: person.id, kind: 'note', body: 'Likes oat milk', occurredAt: 1, scope: 'team' }, { create: true });
+    await sync(a);
+    await sync(b);
+    await updatePerson(b, person.id, { company: 'Acme' });
+    await server.store().startNewEpoch();
+    await sync(b);
+    await sync(b);
+    expect(await b.people.get(person.id)).toMatchObject({ name: 'Ada', company: 'Acme' });
+    expect((await b.notes.get(note.id))?.body).toBe('Likes oat milk');
+    expect(await b.outbox.count()).toBe(0);
+    expect(await b.srv.count()).toBe(0);
+    await sync(a);
+    expect((await a.people.get(person.id))?.company).toBe('Acme');
+  });
+
   it('recovers from a GAP by renumbering what the outbox still holds', async () => {
     const { a, b } = await pair();
     await sharedPerson(a, 'One');

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../storage/db';
 import { addNote } from '../../storage/notes';
 import { createPerson } from '../../storage/people';
+import { indexQueued } from '../../storage/search-index';
 import { SearchPalette } from './SearchPalette';
 import { testRoot } from '../../../test/support/react-root';
 
@@ -40,6 +41,16 @@ describe('SearchPalette', () => {
     await until(() => options()[1]!.getAttribute('aria-selected') === 'true');
     key(input, 'Enter');
     expect(onPick).toHaveBeenCalledWith(ana.id);
+  });
+
+  it('says while records from the team are still being indexed, and stops saying it when done', async () => {
+    const ana = await createPerson(db, { name: 'Ana Lima' });
+    await db.wordQueue.add({ keys: [['people', ana.id]] });
+    dom.render(<SearchPalette initialQuery="ana" onPick={() => {}} onClose={() => {}} />);
+    await until(() => dom.container.textContent?.includes('Still indexing records that just arrived from your team'));
+    await indexQueued(db);
+    await until(() => !dom.container.textContent?.includes('Still indexing'));
+    expect(options().map((o) => o.textContent)).toEqual([expect.stringContaining('Ana Lima')]);
   });
 
   it('says when nothing matches, and Escape closes', async () => {

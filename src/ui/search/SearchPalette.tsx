@@ -15,6 +15,8 @@ export function SearchPalette({ onPick, onClose, initialQuery = '', title = 'Sea
   const [query, setQuery] = useState(initialQuery);
   const [active, setActive] = useState(0);
   const results = useLiveQuery(() => search(db, query), [query]);
+  // Records from a big team pull are indexed just after they arrive (storage/search-index.ts).
+  const indexing = useLiveQuery(() => db.wordQueue.count(), [], 0) > 0;
   const listId = useId();
   const input = useRef<HTMLInputElement>(null);
 
@@ -87,6 +89,11 @@ export function SearchPalette({ onPick, onClose, initialQuery = '', title = 'Sea
         {query.trim() && results && count === 0 && (
           <p role="status" className="px-3 pb-2 text-xs text-slate-500">
             Nothing found for “{query.trim()}”.
+          </p>
+        )}
+        {indexing && (
+          <p role="status" className="px-3 pb-2 text-xs text-slate-500">
+            Still indexing records that just arrived from your team: some may not be found yet.
           </p>
         )}
         {!query.trim() && <p className="px-3 pb-2 text-xs text-slate-500">Type a name, an address, a company or a word from a note. ↑ ↓ to move, Enter to open, Esc to close.</p>}

@@ -72,25 +72,32 @@ export async function leaveTeam(db: ClydeDB): Promise<void> {
       );
       await table.bulkDelete(theirs.map((r: { id: string }) => r.id));
     }
-    await reownAll(db, (owner) => owner === me.userId, local);
-    // No server stands behind the records kept: they are this device's own again (rowSeq 0).
-    for (const entity of VIEW_ENTITIES) await db.table(entity).toCollection().modify({ rowSeq: 0 });
+    await reownAll(db, (owner) => owner === me.userId, local, { forgetServer: true });
     await db.srv.clear();
     await db.meta.bulkDelete(TEAM_KEYS);
     await setMeta(db, 'device', { clientId: me.clientId, userId: local });
   });
 }
 
-/** Rewrites owner and private scope of every view record and outbox op whose owner matches. */
-async function reownAll(db: ClydeDB, matches: (owner: unknown) => boolean, to: string): Promise<void> {
+/**
+ * Rewrites owner and private scope of every view record and outbox op whose owner matches.
+ * `forgetServer` also marks every record as never confirmed by a server (rowSeq 0): after leaving,
+ * no server stands behind them (sync/view.ts). Only records that change are written.
+ */
+async function reownAll(db: ClydeDB, matches: (owner: unknown) => boolean, to: string, { forgetServer = false } = {}): Promise<void> {
   for (const entity of VIEW_ENTITIES) {
     await db
       .table(entity)
       .toCollection()
-      .modify((r: { ownerId: string; scope: string }) => {
-        if (!matches(r.ownerId)) return;
-        r.ownerId = to;
-        if (r.scope !== 'team') r.scope = `user:${to}`;
+      .modify((r: { ownerId: string; scope: string; rowSeq: number }) => {
+        const mine = matches(r.ownerId);
+        if (mine) {
+          r.ownerId = to;
+          if (r.scope !== 'team') r.scope = `user:${to}`;
+        }
+        const confirmed = forgetServer && r.rowSeq > 0;
+        if (confirmed) r.rowSeq = 0;
+        return mine || confirmed;
       });
   }
   await db.outbox.toCollection().modify((op: OutboxOp) => {

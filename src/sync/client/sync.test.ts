@@ -270,6 +270,8 @@ describe('joining and leaving', () => {
     expect(await a.srv.count()).toBe(0);
     expect((await a.people.get(mine.id))?.name).toBe('Mine');
     expect((await a.people.get(mine.id))?.ownerId).toMatch(/^local-/);
+    // No server stands behind the kept record any more: a later edit must not take it for one.
+    expect((await a.people.get(mine.id))?.rowSeq).toBe(0);
     expect(await a.people.get(theirs.id)).toBeUndefined();
     expect((await a.notes.get(unsent.id))?.body).toBe('not yet sent');
     expect(await a.outbox.count()).toBe(1);

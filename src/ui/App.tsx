@@ -3,6 +3,7 @@ import { PanelTabContext } from './capture/panel-tab';
 import { HelpButton } from './help/HelpButton';
 import { PersonView } from './PersonView';
 import { openSettings } from './sync/sendSyncNow';
+import { ShareViewerContext, useShareViewer } from './sync/ShareToggle';
 import { SyncStatus } from './sync/SyncStatus';
 import type { PanelPlace } from './panelTab';
 import { ParserHealth } from './ParserHealth';
@@ -63,6 +64,7 @@ export function App({ place }: { place: PanelPlace }) {
 }
 
 function Shell({ children, pageKey }: { children: React.ReactNode; pageKey?: string }) {
+  const viewer = useShareViewer();
   return (
     // Right padding keeps the injected host's collapse button clear of the panel's own controls.
     <main className="relative min-h-screen p-3 pr-12 text-sm">
@@ -73,7 +75,9 @@ function Shell({ children, pageKey }: { children: React.ReactNode; pageKey?: str
       <div className="mb-3 empty:hidden">
         <SyncStatus onReview={openSettings} />
       </div>
-      <Finder pageKey={pageKey}>{children}</Finder>
+      <ShareViewerContext value={viewer}>
+        <Finder pageKey={pageKey}>{children}</Finder>
+      </ShareViewerContext>
     </main>
   );
 }

@@ -1,15 +1,16 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useContext } from 'react';
 import { db } from '../storage/db';
 import { addPreference, deletePreference, rememberFor, splitFact, updatePreference } from '../storage/preferences';
 import { AddField } from './AddField';
 import { EditableText } from './EditableText';
 import { Section } from './Section';
-import { ShareToggle, useShareViewer } from './sync/ShareToggle';
+import { ShareToggle, ShareViewerContext } from './sync/ShareToggle';
 
 /** What to remember about the person: preferences and facts, pinned first. */
 export function RememberList({ personId }: { personId: string }) {
   const facts = useLiveQuery(() => rememberFor(db, personId), [personId]);
-  const viewer = useShareViewer();
+  const viewer = useContext(ShareViewerContext);
   return (
     <Section title="Remember">
       <ul className="mt-1 space-y-1">

@@ -1,17 +1,17 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useContext, useState } from 'react';
 import { db } from '../storage/db';
 import { addTask, deleteTask, openTasksFor, setTaskDone, updateTask } from '../storage/tasks';
 import { AddField } from './AddField';
 import { EditableText } from './EditableText';
 import { Section } from './Section';
-import { ShareToggle, useShareViewer } from './sync/ShareToggle';
+import { ShareToggle, ShareViewerContext } from './sync/ShareToggle';
 import { formatDay, parseDayInput } from './dates';
 
 /** Open tasks for the person, soonest due first. */
 export function TaskList({ personId }: { personId: string }) {
   const tasks = useLiveQuery(() => openTasksFor(db, personId), [personId]);
-  const viewer = useShareViewer();
+  const viewer = useContext(ShareViewerContext);
   const [due, setDue] = useState('');
   return (
     <Section title="Tasks">

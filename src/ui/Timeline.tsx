@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useContext } from 'react';
 import { httpsOnly } from '../capture/quote';
 import { db } from '../storage/db';
 import { deleteNote, timelineFor, updateNote } from '../storage/notes';
@@ -6,13 +7,13 @@ import type { Note } from '../storage/schema';
 import { CaptureBox } from './capture/CaptureBox';
 import { EditableText } from './EditableText';
 import { Section } from './Section';
-import { ShareToggle, useShareViewer } from './sync/ShareToggle';
+import { ShareToggle, ShareViewerContext } from './sync/ShareToggle';
 import { formatDay, formatDayTime } from './dates';
 
 /** Interactions and notes, newest first, under the one box that adds to them. */
 export function Timeline({ personId }: { personId: string }) {
   const notes = useLiveQuery(() => timelineFor(db, personId), [personId]);
-  const viewer = useShareViewer();
+  const viewer = useContext(ShareViewerContext);
   return (
     <Section title="Timeline">
       <CaptureBox personId={personId} />

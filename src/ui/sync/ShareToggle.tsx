@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { createContext } from 'react';
 import { db as defaultDb, type ClydeDB } from '../../storage/db';
 import type { Entity } from '../../storage/schema';
 import { setShared } from '../../sync/client/share';
@@ -21,12 +22,15 @@ export interface ShareViewer {
 }
 
 /**
- * Read once per list and handed to each row's switch: a query per row would open one more
- * database transaction per note, fact and task every time the panel shows a person.
+ * Read once for the whole panel (the app provides it in `ShareViewerContext`) and handed to each
+ * row's switch: a query per row, or per list, would open more database transactions and parse
+ * the same meta rows again every time the panel shows a person.
  */
 export function useShareViewer(db: ClydeDB = defaultDb): ShareViewer | undefined {
   return useLiveQuery(async () => ({ device: await getMeta(db, 'device'), account: await getMeta(db, 'account') }), [db]);
 }
+
+export const ShareViewerContext = createContext<ShareViewer | undefined>(undefined);
 
 /**
  * Who sees one note, fact or task: "Private" or "Shared", switched with one click by its author.

@@ -11,7 +11,7 @@ import type { RowState } from './protocol';
  * §4.1 principle 2). Call inside a transaction over the entity table, `srv` and `outbox`.
  *
  * Where the server's row lives: a view record with no ops waiting on it is exactly the server's
- * row in another shape (`rowFromView`), so `srv` keeps a copy only where the view cannot stand
+ * row in another shape (`serverRowOf`), so `srv` keeps a copy only where the view cannot stand
  * for it: ops are pending on the record, or this build cannot read the row (a newer schema's).
  * That halves what a team bootstrap writes, and a browser pays for every put. The rule that keeps
  * it true: no `srv` copy and a `rowSeq` above 0 means the view record *is* the server's row, so a
@@ -56,7 +56,8 @@ export async function rederiveMany(
     // but its old view row goes: showing what the team has since changed would be a stale lie.
     if (record?.success) puts.push(record.data);
     else gone.push(id);
-    const standsIn = record?.success && ops.length === 0 && server !== undefined && sameRow(serverRowOf(entity, record.data)!, server);
+    const standing = record?.success && ops.length === 0 ? serverRowOf(entity, record.data) : undefined;
+    const standsIn = server !== undefined && standing !== undefined && sameRow(standing, server);
     if (server && !standsIn) srvPuts.push(server);
     else if (copied.has(id)) srvDrops.push([entity, id]);
   }
@@ -73,7 +74,7 @@ function sameRow(a: RowState, b: RowState): boolean {
 
 function sameFields(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => Object.is(a[k], b[k]));
+  return keys.length === Object.keys(b).length && keys.every((k) => k in b && Object.is(a[k], b[k]));
 }
 
 /** The `srv` copies among `ids`. Usually there are few, so reading them all beats a lookup per id. */

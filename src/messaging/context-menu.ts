@@ -41,6 +41,8 @@ export async function addSelectionToPerson(info: Browser.contextMenus.OnClickDat
   await addQuote(db, person, info.selectionText ?? '', info.pageUrl ?? tab.url);
 }
 
+const MENU_REFRESH_DELAY_MS = 250;
+
 export function startContextMenu(): void {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     // No page to answer to: a failure here has no panel to show in, so it goes to the console.
@@ -64,9 +66,17 @@ export function startContextMenu(): void {
       })
       .catch(() => undefined);
   };
-  browser.tabs.onActivated.addListener(refresh);
-  browser.windows.onFocusChanged.addListener(refresh);
+  // The title follows the page a moment later, not while the panel is switching people: on two
+  // cores the lookup and menu update took CPU from the switch. Text cannot be selected and
+  // right-clicked within that moment, and a click reads the person afresh anyway.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const refreshSoon = () => {
+    clearTimeout(timer);
+    timer = setTimeout(refresh, MENU_REFRESH_DELAY_MS);
+  };
+  browser.tabs.onActivated.addListener(refreshSoon);
+  browser.windows.onFocusChanged.addListener(refreshSoon);
   // Any session change may be a tab's new page context; re-reading the active one is cheap.
-  browser.storage.session.onChanged.addListener(refresh);
+  browser.storage.session.onChanged.addListener(refreshSoon);
   refresh();
 }

@@ -16,6 +16,8 @@ export function watchPage(
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const check = () => {
+    // A read now covers the mutations a pending one was scheduled for (a hash change comes with them).
+    clearTimeout(timer);
     timer = undefined;
     const ctx = read();
     const key = JSON.stringify(ctx);

@@ -67,17 +67,10 @@ async function benchStore(open: OpenStore, records: number, rounds: number): Pro
     const bootstrapMs = performance.now() - bootStart;
     let cursor = pages.at(-1)?.cursor ?? 0;
 
-    const timings: number[] = [];
-    let seq = records;
-    for (let round = 0; round < rounds; round++) {
-      const changes = tenChanges(round, seq, writer.clientId);
-      seq += changes.length;
-      await writer.pushOk(changes);
-      const t = performance.now();
+    const timings = await timeCatchUps(writer, records, rounds, async () => {
       const caughtUp = await reader.pullAll(cursor, PAGE);
-      timings.push(performance.now() - t);
       cursor = caughtUp.at(-1)?.cursor ?? cursor;
-    }
+    });
     timings.sort((x, y) => x - y);
     const pct = (p: number) => timings[Math.min(timings.length - 1, Math.floor(p * timings.length))] ?? 0;
     return { records, pushOpsPerSec, bootstrapMs, bootstrapPages: pages.length, bootstrapRows: local.size, incrementalP50Ms: pct(0.5), incrementalP95Ms: pct(0.95) };
@@ -89,8 +82,26 @@ async function benchStore(open: OpenStore, records: number, rounds: number): Pro
 export const sqliteStore: OpenStore = scratchSqliteStore;
 export const postgresStore = (url: string) => scratchPostgresStore(url);
 
-/** Ten edits by `writer` in round `round`, numbered on from `seq`: the incremental-pull workload. */
-export function tenChanges(round: number, firstSeq: number, clientId: string): Op[] {
+/**
+ * The incremental-pull workload: `rounds` times, `writer` (who loaded `records` ops) pushes ten
+ * edits and `catchUp` is timed bringing a reader up to date. Returns the timings.
+ */
+export async function timeCatchUps(writer: Member, records: number, rounds: number, catchUp: () => Promise<void>): Promise<number[]> {
+  const timings: number[] = [];
+  let seq = records;
+  for (let round = 0; round < rounds; round++) {
+    const changes = tenChanges(round, seq, writer.clientId);
+    seq += changes.length;
+    await writer.pushOk(changes);
+    const t = performance.now();
+    await catchUp();
+    timings.push(performance.now() - t);
+  }
+  return timings;
+}
+
+/** Ten edits by `writer` in round `round`, numbered on from `firstSeq`. */
+function tenChanges(round: number, firstSeq: number, clientId: string): Op[] {
   return Array.from({ length: 10 }, (_, i): Op => ({
     clientSeq: firstSeq + i + 1,
     entity: 'people',

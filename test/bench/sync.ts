@@ -3,7 +3,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import pg from 'pg';
 import { benchOps } from '../../server/bench-data';
-import { loadTeam, postgresStore, sqliteStore, tenChanges, type OpenStore } from '../../server/bench';
+import { loadTeam, postgresStore, sqliteStore, timeCatchUps, type OpenStore } from '../../server/bench';
 import { inviteLink, issueInvite } from '../../server/invites';
 import { startHarness, type Harness, type Member } from '../../server/test/harness';
 import { ClydeDB } from '../../src/storage/db';
@@ -67,16 +67,7 @@ async function benchOneStore(name: string, open: OpenStore, records: number, rou
     const boot = await syncOnce(db, api, opts);
     const bootstrapMs = performance.now() - bootStart;
 
-    const timings: number[] = [];
-    let seq = records;
-    for (let round = 0; round < rounds; round++) {
-      const changes = tenChanges(round, seq, writer.clientId);
-      seq += changes.length;
-      await writer.pushOk(changes);
-      const t = performance.now();
-      await syncOnce(db, api, opts);
-      timings.push(performance.now() - t);
-    }
+    const timings = await timeCatchUps(writer, records, rounds, async () => void (await syncOnce(db, api, opts)));
 
     const blocks = Math.max(1, Math.floor(records / 100));
     for (let i = 0; i < clientOps; i++) await updatePerson(db, `p-${i % blocks}-${i % 15}`, { headline: `edit ${i}` });

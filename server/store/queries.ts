@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Entity } from '../../src/storage/schema';
 import { RowStateSchema, type RowState } from '../../src/sync/protocol';
 import type { DB, EvictionsTable, OpLogTable } from './tables';
@@ -37,21 +37,25 @@ export function findClient(tx: Db, clientId: string) {
   return tx.selectFrom('clients').selectAll().where('client_id', '=', clientId).executeTakeFirst();
 }
 
-/** Current rows for the records a push touches, keyed by `rowKey`. */
+/**
+ * Current rows for the records a push touches, keyed by `rowKey`, in one query. The keys are
+ * joined as a VALUES list so each one is a primary-key lookup. A per-entity `id IN (...)` let
+ * PostgreSQL, before its first ANALYZE of a fast-growing table, scan every record of that kind
+ * in the team and filter: pushes slowed as the team grew until autovacuum caught up.
+ */
 export async function loadRows(tx: Db, teamId: string, keys: { entity: Entity; id: string }[]): Promise<Map<string, RowState>> {
-  const byEntity = new Map<string, Set<string>>();
-  for (const k of keys) byEntity.set(k.entity, (byEntity.get(k.entity) ?? new Set()).add(k.id));
+  const unique = new Map(keys.map((k) => [rowKey(k.entity, k.id), k]));
   const rows = new Map<string, RowState>();
-  for (const [entity, ids] of byEntity) {
-    const found = await tx
-      .selectFrom('entities')
-      .selectAll()
-      .where('team_id', '=', teamId)
-      .where('entity', '=', entity)
-      .where('id', 'in', [...ids])
-      .execute();
-    for (const r of found) rows.set(rowKey(r.entity, r.id), toRowState(r));
-  }
+  if (!unique.size) return rows;
+  // VALUES columns are named column1, column2 in both SQLite and PostgreSQL.
+  const list = sql<{ column1: string; column2: string }>`(values ${sql.join([...unique.values()].map((k) => sql`(${k.entity}, ${k.id})`))})`;
+  const found = await tx
+    .selectFrom('entities')
+    .innerJoin(list.as('k'), (join) => join.onRef('entities.entity', '=', 'k.column1').onRef('entities.id', '=', 'k.column2'))
+    .selectAll('entities')
+    .where('entities.team_id', '=', teamId)
+    .execute();
+  for (const r of found) rows.set(rowKey(r.entity, r.id), toRowState(r));
   return rows;
 }
 

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { startContextMenu } from '../src/messaging/context-menu';
 import { pageInspector } from '../src/messaging/page-inspect';
-import { contextKey } from '../src/messaging/protocol';
+import { contextKey, pickKey } from '../src/messaging/protocol';
 import { startReadPage } from '../src/messaging/read-page-triggers';
 import { route } from '../src/messaging/router';
 import { startBackgroundSync } from '../src/sync/client/background';
@@ -17,8 +17,8 @@ export default defineBackground(() => {
     inspect: pageInspector(),
   };
   browser.runtime.onMessage.addListener((raw, sender) => route(raw, sender, deps));
-  // A closed tab's page context is of no further use.
-  browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(contextKey(tabId)));
+  // A closed tab's page context and pick are of no further use.
+  browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove([contextKey(tabId), pickKey(tabId)]));
   forwardUrlChanges();
   startContextMenu();
   // The toolbar button opens Clyde in the side panel from action.onClicked (read-page-triggers.ts),

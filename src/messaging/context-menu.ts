@@ -1,16 +1,16 @@
 import { browser, type Browser } from 'wxt/browser';
 import { addQuote } from '../capture/quote';
 import { SUPPORTED_HOSTS } from '../parsers/hosts';
+import { keyOf } from '../parsers/correspondent-key';
 import type { Correspondent } from '../parsers/schema';
 import { db } from '../storage/db';
 import { coveringEntry, neverLogSet } from '../storage/never-log';
-import { contextKey, TabContext } from './protocol';
+import { contextKey, pickKey, TabContext } from './protocol';
 
 /**
  * "Add to <person>" on selected text: stores the selection as a quote of the person the page
- * shows, with the page as its source. The person is the page's most relevant one not on the
- * never-log list (the panel's default); the title follows the active tab, and the item hides
- * where there is no one.
+ * shows, with the page as its source. The person is the one the panel shows (`personShown`); the
+ * title follows the active tab and the panel's pick, and the item hides where there is no one.
  * Browsers show a menu's title as it was set before the right click, so it is kept current
  * whenever the active tab or its page context changes.
  */
@@ -25,13 +25,21 @@ export function menuFor(person: Correspondent | undefined): { title: string; vis
   return { title: `Add to ${short.replaceAll('%', '%%')}`, visible: true };
 }
 
+/**
+ * The person the panel shows on a page: the one picked there while still on the page, else the
+ * first. Never-logged addresses are skipped, as the panel skips them.
+ */
+export function personShown(people: Correspondent[], neverLog: Set<string>, picked: unknown): Correspondent | undefined {
+  const loggable = people.filter((p) => !coveringEntry(neverLog, p.email));
+  return loggable.find((p) => keyOf(p) === picked) ?? loggable[0];
+}
+
 async function personInTab(tabId: number): Promise<Correspondent | undefined> {
   const key = contextKey(tabId);
-  const stored = TabContext.safeParse((await browser.storage.session.get(key))[key]);
+  const items = await browser.storage.session.get([key, pickKey(tabId)]);
+  const stored = TabContext.safeParse(items[key]);
   if (!stored.success || !stored.data.context) return undefined;
-  // The first person the panel would show: never-logged addresses are skipped there too.
-  const never = await neverLogSet(db);
-  return stored.data.context.people.find((p) => !coveringEntry(never, p.email));
+  return personShown(stored.data.context.people, await neverLogSet(db), items[pickKey(tabId)]);
 }
 
 export async function addSelectionToPerson(info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined): Promise<void> {

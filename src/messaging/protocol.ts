@@ -30,6 +30,11 @@ export const PanelMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('page/selection'), tabId: z.number().check(z.int(), z.nonnegative()) }),
   /** The tab's tag/attribute skeleton (no text, no personal values) for a bug report, when Clyde could not read it. */
   z.strictObject({ type: z.literal('page/skeleton'), tabId: z.number().check(z.int(), z.nonnegative()) }),
+  /**
+   * The person the panel shows among the page's people in tab `tabId` (`keyOf`); null for the
+   * first. The context menu adds a selection to the same person.
+   */
+  z.strictObject({ type: z.literal('panel/picked'), tabId: z.number().check(z.int(), z.nonnegative()), key: z.nullable(z.string().check(z.maxLength(2048))) }),
 ]);
 
 /** Background → content script of a tab. */
@@ -74,5 +79,7 @@ export const syncNowMessage: PanelMessage = { type: 'sync/now' };
 
 /** The background keeps each tab's page context in `storage.session`, readable only by extension pages. */
 export const contextKey = (tabId: number) => `context:${tabId}`;
+/** And the key of the person picked in the panel of each tab (`panel/picked`), a string or null. */
+export const pickKey = (tabId: number) => `pick:${tabId}`;
 export const TabContext = z.strictObject({ context: z.nullable(PageContextSchema), at: z.number() });
 export type TabContext = z.infer<typeof TabContext>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contextKey, helloMessage, type ContentMessage } from './protocol';
+import { contextKey, helloMessage, pickKey, type ContentMessage } from './protocol';
 import { route, type RouterDeps } from './router';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';
@@ -65,5 +65,20 @@ describe('route', () => {
     expect(await route(helloMessage, panel, d)).toEqual({ tabId: 7 });
     await route(pageContextMessage(ctx, 3), contentSender, d);
     expect(await route(helloMessage, panel, d)).toEqual({ tabId: 7, page: { context: ctx, at: 3 } });
+  });
+
+  it('keeps the person picked in a tab’s panel for the context menu, from extension pages only', async () => {
+    const { d, stored } = deps();
+    const panel = { id: EXT, tab: { id: 7 } as never, frameId: 4, url: `chrome-extension://${EXT}/panel.html` };
+    await route({ type: 'panel/picked', tabId: 7, key: 'ana@example.com' }, panel, d);
+    expect(stored[pickKey(7)]).toBe('ana@example.com');
+    await route({ type: 'panel/picked', tabId: 7, key: null }, panel, d);
+    expect(stored[pickKey(7)]).toBeNull();
+
+    // A page's content script cannot pick, nor can a malformed message.
+    await route({ type: 'panel/picked', tabId: 8, key: 'x@example.com' }, contentSender, d);
+    await route({ type: 'panel/picked', tabId: -1, key: 'x@example.com' }, panel, d);
+    await route({ type: 'panel/picked', tabId: 8, key: 'x'.repeat(2049) }, panel, d);
+    expect(Object.keys(stored)).toEqual([pickKey(7)]);
   });
 });

@@ -1,7 +1,7 @@
 import type { Browser } from 'wxt/browser';
 import { readPageMessage } from './page-sender';
 import type { PageInspector } from './page-inspect';
-import { PanelMessage, TabContext, contextKey, type HelloReply, type ReadPageReply, type SelectionReply, type SkeletonReply } from './protocol';
+import { PanelMessage, TabContext, contextKey, pickKey, type HelloReply, type ReadPageReply, type SelectionReply, type SkeletonReply } from './protocol';
 
 export interface RouterDeps {
   extensionId: string;
@@ -26,6 +26,7 @@ export async function route(raw: unknown, sender: Browser.runtime.MessageSender,
     if (message?.type === 'page/read') return deps.readPage?.(message.tabId) ?? { ok: false, reason: 'not-allowed' };
     if (message?.type === 'page/selection') return deps.inspect?.selection(message.tabId) ?? { text: '' };
     if (message?.type === 'page/skeleton') return deps.inspect?.skeleton(message.tabId);
+    if (message?.type === 'panel/picked') return void (await deps.session.set({ [pickKey(message.tabId)]: message.key }));
     // `sync/now` is the sync service's to answer; the router answers the other panel messages.
     if (message?.type !== 'panel/hello') return undefined;
     // The injected panel is a frame inside a tab; the side panel has no tab and gets nothing here.

@@ -8,7 +8,9 @@ import { SyncStatus } from './sync/SyncStatus';
 import type { PanelPlace } from './panelTab';
 import { ParserHealth } from './ParserHealth';
 import { ReadThisPage } from './ReadThisPage';
-import { keyOf, usePageView } from './usePageView';
+import { keyOf } from '../parsers/correspondent-key';
+import { usePageView } from './usePageView';
+import { useSharedPick } from './useSharedPick';
 import { useTabView } from './useTabContext';
 import { Finder } from './search/Finder';
 
@@ -18,6 +20,7 @@ export function App({ place }: { place: PanelPlace }) {
   // A pick survives only while that person is still on the page.
   const [picked, setPicked] = useState<string | undefined>();
   const view = usePageView(page, picked);
+  useSharedPick(tabId, picked);
 
   if (view === undefined) return <Shell>{null}</Shell>;
   const context = view?.context;

@@ -1,5 +1,6 @@
 import { liveQuery, type Subscription } from 'dexie';
 import { useEffect, useReducer, useState } from 'react';
+import { keyOf } from '../parsers/correspondent-key';
 import type { Correspondent, PageContext } from '../parsers/schema';
 import { db } from '../storage/db';
 import { findPersonForCorrespondent } from '../storage/identity';
@@ -17,8 +18,6 @@ export interface PageView {
   person: Person | undefined;
   picked: string | undefined;
 }
-
-export const keyOf = (c: Correspondent) => c.email ?? c.handle ?? c.profileUrl ?? '';
 
 const pick = (people: Correspondent[], picked: string | undefined) => people.find((p) => keyOf(p) === picked) ?? people[0];
 

@@ -134,20 +134,30 @@ describe('capture without effort', () => {
     await page.bringToFront();
     await expect.poll(lastMenu, { timeout: 10_000 }).toEqual({ title: 'Add to Bruno Costa', visible: true });
 
+    const addSelection = (selectionText: string) =>
+      worker.evaluate(
+        async ({ selectionText, pageUrl }) => {
+          const { chrome } = globalThis as unknown as {
+            chrome: { tabs: { query(q: object): Promise<{ url?: string }[]> }; contextMenus: { onClicked: { dispatch(info: object, tab: object): void } } };
+          };
+          const [tab] = await chrome.tabs.query({ url: 'https://mail.google.com/*' });
+          chrome.contextMenus.onClicked.dispatch({ menuItemId: 'clyde-add-to-person', editable: false, selectionText, pageUrl }, tab!);
+        },
+        { selectionText, pageUrl: page.url() },
+      );
     const selected = await selectInEmail(page, 'Hi all, numbers attached. For contracts'.length);
-    await worker.evaluate(
-      async ({ selectionText, pageUrl }) => {
-        const { chrome } = globalThis as unknown as {
-          chrome: { tabs: { query(q: object): Promise<{ url?: string }[]> }; contextMenus: { onClicked: { dispatch(info: object, tab: object): void } } };
-        };
-        const [tab] = await chrome.tabs.query({ url: 'https://mail.google.com/*' });
-        chrome.contextMenus.onClicked.dispatch({ menuItemId: 'clyde-add-to-person', editable: false, selectionText, pageUrl }, tab!);
-      },
-      { selectionText: selected, pageUrl: page.url() },
-    );
+    await addSelection(selected);
     const quote = panel.locator('[data-testid=note][data-kind=quote]');
     await quote.filter({ hasText: selected }).waitFor({ timeout: 10_000 });
     expect(await quote.getByTestId('note-source').getAttribute('href')).toBe(thread.url);
+
+    // Picking someone else in the panel renames the item, and the next selection goes to them.
+    await panel.getByRole('navigation', { name: 'People in this conversation' }).getByRole('button', { name: 'Ana Lima' }).click();
+    await expect.poll(() => shownName(panel)).toBe('Ana Lima');
+    await expect.poll(lastMenu, { timeout: 10_000 }).toEqual({ title: 'Add to Ana Lima', visible: true });
+    await addSelection(await selectInEmail(page, 'Hi all'.length));
+    // The panel shows only Ana's timeline now, so the quote showing up is the quote filed to her.
+    await quote.filter({ hasText: 'Hi all' }).waitFor({ timeout: 10_000 });
 
     // A page with no one on it hides the item.
     await navigateInApp(page, fixture('gmail', 'inbox-list'));

@@ -1,0 +1,17 @@
+import { useEffect } from 'react';
+import { browser } from 'wxt/browser';
+import type { PanelMessage } from '../messaging/protocol';
+
+/**
+ * Tells the background whom the panel shows among the page's people in tab `tabId`, so the
+ * context menu's "Add to <person>" names and files to the same person. Sent again whenever the
+ * pick or the tab changes; a new panel sends "none picked", so no earlier panel's pick lingers.
+ */
+export function useSharedPick(tabId: number | undefined, picked: string | undefined): void {
+  useEffect(() => {
+    if (tabId === undefined) return;
+    const message: PanelMessage = { type: 'panel/picked', tabId, key: picked ?? null };
+    // Without a listening background the menu keeps its last person until the next pick or page.
+    browser.runtime.sendMessage(message).catch(() => undefined);
+  }, [tabId, picked]);
+}

@@ -1,3 +1,5 @@
+import { toUnicode } from 'punycode.js';
+
 /**
  * Confusable letters (Unicode TR #39): Cyrillic and Greek letters that render like Latin ones.
  * "Аnna" with a Cyrillic А reads as "Anna" but is a different string, the classic way to pass
@@ -46,44 +48,19 @@ export function scriptWarning(name: string | undefined, domains: string[] = []):
 }
 
 /**
- * RFC 3492 Punycode decoding of one `xn--` label, so a look-alike domain can be compared by how
- * it reads. Browsers expose no decoder (URL keeps the A-label); a bad label is returned as is.
+ * `xn--pple-43d.com` → `аpple.com` (Cyrillic а): how the domain reads to a person, so a
+ * look-alike domain can be compared by how it reads. Browsers expose no decoder (URL keeps the
+ * A-label), so punycode.js does it; a label that is not valid Punycode is kept as it is.
  */
-function decodeLabel(label: string): string {
-  if (!label.startsWith('xn--')) return label;
-  const input = label.slice(4);
-  const base = 36, tMin = 1, tMax = 26, skew = 38, damp = 700;
-  const cut = input.lastIndexOf('-');
-  const out = cut > 0 ? [...input.slice(0, cut)].map((c) => c.codePointAt(0)!) : [];
-  let n = 128, i = 0, bias = 72;
-  const adapt = (delta: number, points: number, first: boolean) => {
-    delta = first ? Math.floor(delta / damp) : delta >> 1;
-    delta += Math.floor(delta / points);
-    let k = 0;
-    for (; delta > ((base - tMin) * tMax) >> 1; k += base) delta = Math.floor(delta / (base - tMin));
-    return k + Math.floor(((base - tMin + 1) * delta) / (delta + skew));
-  };
-  for (let pos = cut > 0 ? cut + 1 : 0; pos < input.length; ) {
-    const old = i;
-    for (let w = 1, k = base; ; k += base) {
-      if (pos >= input.length) return label;
-      const c = input.charCodeAt(pos++);
-      const digit = c - 48 < 10 ? c - 22 : c - 65 < 26 ? c - 65 : c - 97 < 26 ? c - 97 : base;
-      if (digit >= base) return label;
-      i += digit * w;
-      const t = k <= bias ? tMin : k >= bias + tMax ? tMax : k - bias;
-      if (digit < t) break;
-      w *= base - t;
-    }
-    bias = adapt(i - old, out.length + 1, old === 0);
-    n += Math.floor(i / (out.length + 1));
-    i %= out.length + 1;
-    out.splice(i++, 0, n);
-  }
-  return String.fromCodePoint(...out);
-}
-
-/** `xn--pple-43d.com` → `аpple.com` (Cyrillic а): how the domain reads to a person. */
 export function domainToUnicode(domain: string): string {
-  return domain.split('.').map(decodeLabel).join('.');
+  return domain
+    .split('.')
+    .map((label) => {
+      try {
+        return toUnicode(label);
+      } catch {
+        return label;
+      }
+    })
+    .join('.');
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClydeDB } from './db';
 import { addIdentity } from './identity';
 import { lookAlikes } from './look-alikes';
-import { mixesScripts, scriptWarning, skeleton } from './look-alikes-script';
+import { domainToUnicode, mixesScripts, scriptWarning, skeleton } from './look-alikes-script';
 import { createPerson } from './people';
 
 let db: ClydeDB;
@@ -57,5 +57,13 @@ describe('look-alikes', () => {
     expect(scriptWarning('Jоhn')).toContain('mixes alphabets');
     expect(scriptWarning('John', ['xn--pple-43d.com'])).toContain('non-Latin');
     expect(scriptWarning('John', ['apple.com'])).toBeUndefined();
+  });
+
+  it('reads a domain as a person sees it, and keeps a label that is not valid Punycode as it is', () => {
+    expect(domainToUnicode('xn--pple-43d.com')).toBe('\u0430pple.com');
+    expect(skeleton(domainToUnicode('xn--pple-43d.com'))).toBe(skeleton('apple.com'));
+    expect(domainToUnicode('mail.xn--mnchen-3ya.de')).toBe('mail.münchen.de');
+    expect(domainToUnicode('xn--99999999999999.com')).toBe('xn--99999999999999.com');
+    expect(domainToUnicode('example.com')).toBe('example.com');
   });
 });

@@ -4,14 +4,38 @@ export const COMING_UP_DAYS = 7;
 const DAY = 24 * 60 * 60 * 1000;
 
 /**
- * Life events within a week either side of today, soonest first: the trip next Tuesday to wish
- * well for, the exam last Friday to ask about. Days compare as local midnights.
+ * Occasions that come back every year. A birthday noted once ("Ana's birthday 3 March") should
+ * come up every March, not only in the year it was written down.
  */
-export function comingUp(notes: Note[], now: Date): Note[] {
+const YEARLY = /\b(?:birthday|b-?day|anniversary|geburtstag|jahrestag|anniversaire|anivers[aá]rio|cumplea[nñ]os|compleanno|verjaardag)\b/i;
+
+export interface ComingEvent {
+  note: Note;
+  /** The day it happens: the event's day, or this year's (or the nearest year's) for a yearly one. */
+  day: number;
+}
+
+/**
+ * Life events within a week either side of today, soonest first: the trip next Tuesday to wish
+ * well for, the exam last Friday to ask about, the birthday on Thursday. Days compare as local
+ * midnights.
+ */
+export function comingUp(notes: Note[], now: Date): ComingEvent[] {
   const today = new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime();
   return notes
-    .filter((n) => !n.deleted && n.tag === 'life-event' && n.eventAt !== undefined && Math.abs(n.eventAt - today) <= COMING_UP_DAYS * DAY + DAY / 24)
-    .sort((a, b) => a.eventAt! - b.eventAt!);
+    .flatMap((note) => {
+      if (note.deleted || note.tag !== 'life-event' || note.eventAt === undefined) return [];
+      const day = YEARLY.test(note.body) ? nearestAnniversary(note.eventAt, now.getFullYear(), today) : note.eventAt;
+      return Math.abs(day - today) <= COMING_UP_DAYS * DAY + DAY / 24 ? [{ note, day }] : [];
+    })
+    .sort((a, b) => a.day - b.day);
+}
+
+/** The event's month and day in last, this or next year, whichever is nearest today (29 Feb falls on 1 March). */
+function nearestAnniversary(eventAt: number, year: number, today: number): number {
+  const event = new Date(eventAt);
+  const days = [year - 1, year, year + 1].map((y) => new Date(y, event.getMonth(), event.getDate()).getTime());
+  return days.reduce((best, d) => (Math.abs(d - today) < Math.abs(best - today) ? d : best));
 }
 
 /** "today", "in 3 days", "2 days ago". */

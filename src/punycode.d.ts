@@ -1,4 +1,11 @@
-/** punycode.js ships no types; Clyde uses only this (look-alikes-script.ts). Throws RangeError on bad input. */
+/**
+ * punycode.js ships no types; Clyde uses only this (look-alikes-script.ts). A default import,
+ * because Node loads the package's CommonJS build, whose one export is this object.
+ */
 declare module 'punycode.js' {
-  export function toUnicode(domain: string): string;
+  const punycode: {
+    /** Throws a RangeError on a label that is not valid Punycode. */
+    toUnicode(domain: string): string;
+  };
+  export default punycode;
 }

@@ -1,4 +1,4 @@
-import { toUnicode } from 'punycode.js';
+import punycode from 'punycode.js';
 
 /**
  * Confusable letters (Unicode TR #39): Cyrillic and Greek letters that render like Latin ones.
@@ -57,7 +57,7 @@ export function domainToUnicode(domain: string): string {
     .split('.')
     .map((label) => {
       try {
-        return toUnicode(label);
+        return punycode.toUnicode(label);
       } catch {
         return label;
       }

@@ -11,6 +11,12 @@ export interface SyncOptions {
   /** Wall clock for the clock merge and the status line (the simulator passes virtual time). */
   now: () => number;
   pullLimit?: number;
+  /**
+   * The caller indexes the search pages this round queued (`indexQueued`) itself. The background
+   * does, after it lets go of the sync lock: indexing a big bootstrap for search takes longer
+   * than pulling it, and meanwhile the user's own edits must still go out.
+   */
+  leaveIndexing?: boolean;
 }
 
 export interface SyncResult {
@@ -33,7 +39,7 @@ export async function syncOnce(db: ClydeDB, api: SyncApi, opts: SyncOptions): Pr
     const pulledRows = await pullAll(db, api, opts);
     await recordStatus(db, { lastSyncAt: opts.now() });
     // The records are in and the status says so; search catches up on the big pages last.
-    await indexQueued(db);
+    if (!opts.leaveIndexing) await indexQueued(db);
     return { pushed, pulledRows };
   } catch (err) {
     const lastError = err instanceof SyncApiError ? { code: err.code, message: err.message } : { code: 'LOCAL', message: String(err) };

@@ -4,7 +4,8 @@ import { writeRecord } from '../../storage/write';
 import { startSimServer, type SimServer } from '../sim/server';
 import type { Fetch } from './api';
 import { syncNowMessage } from '../../messaging/protocol';
-import { startSyncService, SYNC_ALARM, type ServiceHost, type SyncService } from './service';
+import { search } from '../../storage/search';
+import { INDEX_LOCK, startSyncService, SYNC_ALARM, type ServiceHost, type SyncService } from './service';
 import { getMeta } from './state';
 import { freshClientDb, joinWith } from './testing';
 
@@ -13,15 +14,25 @@ function fakeHost() {
   const alarms = new Set<(name: string) => void>();
   const messages = new Set<(raw: unknown) => void>();
   const created: string[] = [];
+  const held = new Set<string>();
   const host: ServiceHost = {
     createAlarm: (name) => void created.push(name),
     onAlarm: (l) => (alarms.add(l), () => alarms.delete(l)),
     onPageMessage: (l) => (messages.add(l), () => messages.delete(l)),
-    withLock: (_name, fn) => fn(),
+    async withLock(name, fn) {
+      held.add(name);
+      try {
+        await fn();
+      } finally {
+        held.delete(name);
+      }
+    },
   };
   return {
     host,
     created,
+    /** The locks held right now. */
+    held,
     fireAlarm: (name = SYNC_ALARM) => alarms.forEach((l) => l(name)),
     send: (raw: unknown) => messages.forEach((l) => l(raw)),
   };
@@ -41,10 +52,11 @@ afterEach(async () => {
   await server.close();
 });
 
-async function device(fetch: Fetch = server.fetch) {
+async function device(fetch: Fetch = server.fetch, beforeStart?: (db: ClydeDB, fake: ReturnType<typeof fakeHost>) => void) {
   const { db } = freshClientDb();
   await joinWith(db, await server.invite(), server.fetch);
   const fake = fakeHost();
+  beforeStart?.(db, fake);
   const timers: { fn: () => void; ms: number }[] = [];
   const service = startSyncService({
     db,
@@ -78,6 +90,25 @@ describe('sync service', () => {
     const b = await device();
     const note = await sharedNote(a.db, 'poked');
     await vi.waitFor(async () => expect((await b.db.notes.get(note.id))?.body).toBe('poked'), { timeout: 5000 });
+  });
+
+  it('indexes a big pull for search after letting go of the sync lock, so rounds go on meanwhile', async () => {
+    const a = await device();
+    // Search shows notes of people it knows: the notes are about p1.
+    await writeRecord(a.db, 'people', 'p1', { name: 'Grove', scope: 'team' }, { create: true });
+    for (let i = 0; i < 220; i++) await sharedNote(a.db, `Order kumquat${i}`);
+    await vi.waitFor(async () => expect(await a.db.outbox.where('state').equals('pending').count()).toBe(0), { timeout: 10_000 });
+    await a.service.idle();
+
+    const locksWhileIndexing: string[][] = [];
+    const b = await device(server.fetch, (db, fake) => {
+      db.wordQueue.hook('deleting', () => void locksWhileIndexing.push([...fake.held]));
+    });
+    await vi.waitFor(async () => expect(await b.db.notes.count()).toBe(220), { timeout: 10_000 });
+    await b.service.idle();
+    expect(await b.db.wordQueue.count()).toBe(0);
+    expect((await search(b.db, 'kumquat219')).map((r) => r.kind)).toEqual(['notes']);
+    expect(locksWhileIndexing).toEqual([[INDEX_LOCK]]);
   });
 
   it('runs a round on the alarm and on sync/now, and ignores other messages', async () => {

@@ -4,11 +4,14 @@ import type { ClydeDB } from '../../storage/db';
 import { createSyncApi, type Fetch } from './api';
 import { retryDelay } from './backoff';
 import { PanelMessage } from '../../messaging/protocol';
+import { indexQueued } from '../../storage/search-index';
 import { syncOnce } from './runner';
 import { getMeta, type Account } from './state';
 
 export const SYNC_ALARM = 'clyde-sync';
 export const SYNC_LOCK = 'clyde-sync';
+/** Held while search indexes what rounds queued; apart from SYNC_LOCK, so rounds go on meanwhile. */
+export const INDEX_LOCK = 'clyde-search-index';
 /** The periodic pull also restarts sync after the service worker was stopped (security.md req. 19). */
 const ALARM_PERIOD_MINUTES = 1;
 
@@ -36,7 +39,7 @@ export interface SyncServiceOptions {
 export interface SyncService {
   /** Asks for a round; rounds never overlap, and requests during one run one more after it. */
   wake(): void;
-  /** Resolves when no round is running or requested. */
+  /** Resolves when no round is running or requested, and search has indexed what rounds pulled. */
   idle(): Promise<void>;
   stop(): void;
 }
@@ -58,6 +61,8 @@ export function startSyncService(opts: SyncServiceOptions): SyncService {
   let stopped = false;
   let running: Promise<void> | undefined;
   let again = false;
+  let indexing: Promise<void> | undefined;
+  let indexAgain = false;
   let attempt = 0;
   let cancelRetry = () => {};
 
@@ -66,7 +71,7 @@ export function startSyncService(opts: SyncServiceOptions): SyncService {
     if (!account) return;
     const api = createSyncApi({ serverUrl: account.serverUrl, token: account.token, fetch });
     try {
-      await syncOnce(db, api, { now });
+      await syncOnce(db, api, { now, leaveIndexing: true });
       attempt = 0;
     } catch (err) {
       const delay = retryDelay(err, attempt++, random);
@@ -89,7 +94,25 @@ export function startSyncService(opts: SyncServiceOptions): SyncService {
         } while (again && !stopped);
       })
       .catch(() => undefined)
-      .finally(() => (running = undefined));
+      .finally(() => {
+        running = undefined;
+        indexLater();
+      });
+  }
+
+  /** Indexes queued pages for search until the queue is empty; a worker stopped halfway leaves the rest to the next round's call. */
+  function indexLater() {
+    if (stopped) return;
+    if (indexing) return void (indexAgain = true);
+    indexing = host
+      .withLock(INDEX_LOCK, async () => {
+        do {
+          indexAgain = false;
+          await indexQueued(db);
+        } while (indexAgain && !stopped);
+      })
+      .catch(() => undefined)
+      .finally(() => (indexing = undefined));
   }
 
   host.createAlarm(SYNC_ALARM, ALARM_PERIOD_MINUTES);
@@ -144,7 +167,7 @@ export function startSyncService(opts: SyncServiceOptions): SyncService {
   return {
     wake,
     async idle() {
-      while (running) await running;
+      while (running || indexing) await (running ?? indexing);
     },
     stop() {
       stopped = true;

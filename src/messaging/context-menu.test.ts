@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { menuFor, personShown } from './context-menu';
+import { personShown } from '../storage/person-shown';
+import { menuFor } from './context-menu';
 
 describe('the "Add to <person>" menu item', () => {
   it('names the page’s person, hides without one, and cannot be made to show the selection', () => {

@@ -1,10 +1,10 @@
 import { browser, type Browser } from 'wxt/browser';
 import { addQuote } from '../capture/quote';
 import { SUPPORTED_HOSTS } from '../parsers/hosts';
-import { keyOf } from '../parsers/correspondent-key';
 import type { Correspondent } from '../parsers/schema';
 import { db } from '../storage/db';
-import { coveringEntry, neverLogSet } from '../storage/never-log';
+import { neverLogSet } from '../storage/never-log';
+import { personShown } from '../storage/person-shown';
 import { contextKey, pickKey, TabContext } from './protocol';
 
 /**
@@ -23,15 +23,6 @@ export function menuFor(person: Correspondent | undefined): { title: string; vis
   const short = name.length > MAX_TITLE_NAME ? `${name.slice(0, MAX_TITLE_NAME - 1)}…` : name;
   // `%s` in a menu title stands for the selection; a name must not be able to say it.
   return { title: `Add to ${short.replaceAll('%', '%%')}`, visible: true };
-}
-
-/**
- * The person the panel shows on a page: the one picked there while still on the page, else the
- * first. Never-logged addresses are skipped, as the panel skips them.
- */
-export function personShown(people: Correspondent[], neverLog: Set<string>, picked: unknown): Correspondent | undefined {
-  const loggable = people.filter((p) => !coveringEntry(neverLog, p.email));
-  return loggable.find((p) => keyOf(p) === picked) ?? loggable[0];
 }
 
 async function personInTab(tabId: number): Promise<Correspondent | undefined> {

@@ -8,7 +8,7 @@ import { SyncStatus } from './sync/SyncStatus';
 import type { PanelPlace } from './panelTab';
 import { ParserHealth } from './ParserHealth';
 import { ReadThisPage } from './ReadThisPage';
-import { keyOf } from '../parsers/correspondent-key';
+import { keyOf } from '../storage/person-shown';
 import { usePageView } from './usePageView';
 import { useSharedPick } from './useSharedPick';
 import { useTabView } from './useTabContext';

@@ -1,10 +1,10 @@
 import { liveQuery, type Subscription } from 'dexie';
 import { useEffect, useReducer, useState } from 'react';
-import { keyOf } from '../parsers/correspondent-key';
 import type { Correspondent, PageContext } from '../parsers/schema';
 import { db } from '../storage/db';
 import { findPersonForCorrespondent } from '../storage/identity';
-import { coveringEntry, neverLogSet } from '../storage/never-log';
+import { neverLogSet } from '../storage/never-log';
+import { loggablePeople, pickedOrFirst } from '../storage/person-shown';
 import type { Person } from '../storage/schema';
 
 /** A page as the panel shows it: its people, and the one in view with the person Clyde knows them as. */
@@ -19,16 +19,14 @@ export interface PageView {
   picked: string | undefined;
 }
 
-const pick = (people: Correspondent[], picked: string | undefined) => people.find((p) => keyOf(p) === picked) ?? people[0];
-
 /** One read-only transaction, and the likely person looked up alongside the never-log list rather than after it. */
 function readPageView(context: PageContext, picked: string | undefined): Promise<PageView> {
   return db.transaction('r', [db.neverLog, db.identities, db.people], async () => {
-    const likely = pick(context.people, picked);
+    const likely = pickedOrFirst(context.people, picked);
     const [neverLog, likelyPerson] = await Promise.all([neverLogSet(db), likely && findPersonForCorrespondent(db, likely)]);
     // Never-logged correspondents are left out before anything is shown or can be created.
-    const people = context.people.filter((p) => !coveringEntry(neverLog, p.email));
-    const current = pick(people, picked);
+    const people = loggablePeople(context.people, neverLog);
+    const current = pickedOrFirst(people, picked);
     const person = current === likely ? likelyPerson : current && (await findPersonForCorrespondent(db, current));
     return { context, people, current, person, picked };
   });

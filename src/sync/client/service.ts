@@ -59,10 +59,6 @@ export function startSyncService(opts: SyncServiceOptions): SyncService {
   const setTimer = opts.setTimer ?? ((fn, ms) => clearTimeout.bind(null, setTimeout(fn, ms)));
   const cleanups: (() => void)[] = [];
   let stopped = false;
-  let running: Promise<void> | undefined;
-  let again = false;
-  let indexing: Promise<void> | undefined;
-  let indexAgain = false;
   let attempt = 0;
   let cancelRetry = () => {};
 
@@ -79,40 +75,43 @@ export function startSyncService(opts: SyncServiceOptions): SyncService {
     }
   }
 
+  /**
+   * Runs `work` under `lock`, one run at a time; a request during a run asks for one more run
+   * after it, so nothing requested meanwhile is missed. `then` follows each series of runs.
+   */
+  function coalesced(lock: string, work: () => Promise<unknown>, then?: () => void) {
+    let running: Promise<void> | undefined;
+    let again = false;
+    return {
+      running: () => running,
+      request() {
+        if (stopped) return;
+        if (running) return void (again = true);
+        running = host
+          .withLock(lock, async () => {
+            do {
+              again = false;
+              await work();
+            } while (again && !stopped);
+          })
+          .catch(() => undefined)
+          .finally(() => {
+            running = undefined;
+            then?.();
+          });
+      },
+    };
+  }
+
+  // Search indexes what a round queued after the round lets go of the sync lock; a worker
+  // stopped halfway leaves the rest of the queue to the next round's request.
+  const indexing = coalesced(INDEX_LOCK, () => indexQueued(db));
+  const rounds = coalesced(SYNC_LOCK, round, indexing.request);
+
   function wake() {
     if (stopped) return;
     cancelRetry();
-    if (running) {
-      again = true;
-      return;
-    }
-    running = host
-      .withLock(SYNC_LOCK, async () => {
-        do {
-          again = false;
-          await round();
-        } while (again && !stopped);
-      })
-      .catch(() => undefined)
-      .finally(() => {
-        running = undefined;
-        indexLater();
-      });
-  }
-
-  /** Indexes queued pages for search until the queue is empty; a worker stopped halfway leaves the rest to the next round's call. */
-  function indexLater() {
-    if (stopped) return;
-    if (indexing) return void (indexAgain = true);
-    indexing = host
-      .withLock(INDEX_LOCK, async () => {
-        do {
-          indexAgain = false;
-          await indexQueued(db);
-        } while (indexAgain && !stopped);
-      })
-      .catch(() => undefined)
-      .finally(() => (indexing = undefined));
+    rounds.request();
   }
 
   host.createAlarm(SYNC_ALARM, ALARM_PERIOD_MINUTES);
@@ -167,7 +166,8 @@ export function startSyncService(opts: SyncServiceOptions): SyncService {
   return {
     wake,
     async idle() {
-      while (running || indexing) await (running ?? indexing);
+      let busy: Promise<void> | undefined;
+      while ((busy = rounds.running() ?? indexing.running())) await busy;
     },
     stop() {
       stopped = true;

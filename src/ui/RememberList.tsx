@@ -1,16 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useContext } from 'react';
 import { db } from '../storage/db';
 import { addPreference, deletePreference, rememberFor, splitFact, updatePreference } from '../storage/preferences';
 import { AddField } from './AddField';
 import { EditableText } from './EditableText';
 import { Section } from './Section';
-import { ShareToggle, ShareViewerContext } from './sync/ShareToggle';
+import { ShareToggle } from './sync/ShareToggle';
 
 /** What to remember about the person: preferences and facts, pinned first. */
 export function RememberList({ personId }: { personId: string }) {
   const facts = useLiveQuery(() => rememberFor(db, personId), [personId]);
-  const viewer = useContext(ShareViewerContext);
   return (
     <Section title="Remember">
       <ul className="mt-1 space-y-1">
@@ -31,7 +29,7 @@ export function RememberList({ personId }: { personId: string }) {
               >
                 {f.pinned ? '★' : '☆'}
               </button>
-              <ShareToggle entity="preferences" record={f} viewer={viewer} />
+              <ShareToggle entity="preferences" record={f} />
             </EditableText>
           </li>
         ))}

@@ -1,17 +1,16 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useContext, useState } from 'react';
+import { useState } from 'react';
 import { db } from '../storage/db';
 import { addTask, deleteTask, openTasksFor, setTaskDone, updateTask } from '../storage/tasks';
 import { AddField } from './AddField';
 import { EditableText } from './EditableText';
 import { Section } from './Section';
-import { ShareToggle, ShareViewerContext } from './sync/ShareToggle';
+import { ShareToggle } from './sync/ShareToggle';
 import { formatDay, parseDayInput } from './dates';
 
 /** Open tasks for the person, soonest due first. */
 export function TaskList({ personId }: { personId: string }) {
   const tasks = useLiveQuery(() => openTasksFor(db, personId), [personId]);
-  const viewer = useContext(ShareViewerContext);
   const [due, setDue] = useState('');
   return (
     <Section title="Tasks">
@@ -21,7 +20,7 @@ export function TaskList({ personId }: { personId: string }) {
             <input type="checkbox" aria-label={`Done: ${t.title}`} checked={t.done} onChange={(e) => void setTaskDone(db, t.id, e.target.checked)} className="mt-1" />
             <div className="min-w-0 flex-1">
               <EditableText text={t.title} label="task" onSave={(title) => updateTask(db, t.id, { title })} onDelete={() => deleteTask(db, t.id)}>
-                <ShareToggle entity="tasks" record={t} viewer={viewer} />
+                <ShareToggle entity="tasks" record={t} />
               </EditableText>
               {t.due != null && <div className={`text-xs ${t.due < Date.now() ? 'text-red-700' : 'text-slate-500'}`}>due {formatDay(t.due)}</div>}
             </div>

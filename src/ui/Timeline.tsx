@@ -1,5 +1,4 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useContext } from 'react';
 import { httpsOnly } from '../capture/quote';
 import { db } from '../storage/db';
 import { deleteNote, timelineFor, updateNote } from '../storage/notes';
@@ -7,13 +6,12 @@ import type { Note } from '../storage/schema';
 import { CaptureBox } from './capture/CaptureBox';
 import { EditableText } from './EditableText';
 import { Section } from './Section';
-import { ShareToggle, ShareViewerContext } from './sync/ShareToggle';
+import { ShareToggle } from './sync/ShareToggle';
 import { formatDay, formatDayTime } from './dates';
 
 /** Interactions and notes, newest first, under the one box that adds to them. */
 export function Timeline({ personId }: { personId: string }) {
   const notes = useLiveQuery(() => timelineFor(db, personId), [personId]);
-  const viewer = useContext(ShareViewerContext);
   return (
     <Section title="Timeline">
       <CaptureBox personId={personId} />
@@ -22,7 +20,7 @@ export function Timeline({ personId }: { personId: string }) {
           <li key={n.id} data-testid="note" data-kind={n.kind} className={`border-l-2 pl-2 ${n.kind === 'quote' ? 'border-blue-300 italic' : 'border-slate-200'}`}>
             <NoteMeta note={n} />
             <EditableText text={n.body} label="note" onSave={(body) => updateNote(db, n.id, { body })} onDelete={() => deleteNote(db, n.id)}>
-              <ShareToggle entity="notes" record={n} viewer={viewer} />
+              <ShareToggle entity="notes" record={n} />
             </EditableText>
           </li>
         ))}

@@ -9,7 +9,7 @@ import { joinTeam } from '../../sync/client/account';
 import { setMeta } from '../../sync/client/state';
 import { freshClientDb } from '../../sync/client/testing';
 import { startSimServer, type SimServer } from '../../sync/sim/server';
-import { ShareToggle, useShareViewer } from './ShareToggle';
+import { ShareToggle, ShareViewerContext, useShareViewer } from './ShareToggle';
 import { SyncStatus } from './SyncStatus';
 import { testRoot } from '../../../test/support/react-root';
 
@@ -30,7 +30,11 @@ const dom = testRoot();
 function NoteRow({ id }: { id: string }) {
   const note = useLiveQuery(() => db.notes.get(id), [id]);
   const viewer = useShareViewer(db);
-  return note ? <ShareToggle entity="notes" record={note} viewer={viewer} db={db} /> : null;
+  return note ? (
+    <ShareViewerContext value={viewer}>
+      <ShareToggle entity="notes" record={note} db={db} />
+    </ShareViewerContext>
+  ) : null;
 }
 
 const toggle = () => dom.container.querySelector<HTMLButtonElement>('[data-testid=share-toggle]');

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { createContext } from 'react';
+import { createContext, useContext } from 'react';
 import { db as defaultDb, type ClydeDB } from '../../storage/db';
 import type { Entity } from '../../storage/schema';
 import { setShared } from '../../sync/client/share';
@@ -22,9 +22,9 @@ export interface ShareViewer {
 }
 
 /**
- * Read once for the whole panel (the app provides it in `ShareViewerContext`) and handed to each
- * row's switch: a query per row, or per list, would open more database transactions and parse
- * the same meta rows again every time the panel shows a person.
+ * Read once for the whole panel (the app provides it in `ShareViewerContext`, which every switch
+ * reads): a query per row, or per list, would open more database transactions and parse the
+ * same meta rows again every time the panel shows a person.
  */
 export function useShareViewer(db: ClydeDB = defaultDb): ShareViewer | undefined {
   return useLiveQuery(async () => ({ device: await getMeta(db, 'device'), account: await getMeta(db, 'account') }), [db]);
@@ -37,10 +37,11 @@ export const ShareViewerContext = createContext<ShareViewer | undefined>(undefin
  * Before this browser joins a team the switch works the same and the choice waits in the
  * record: joining sends shared records to the team (joinTeam keeps their scope). A teammate's
  * record reaches this browser only because it is shared, so it shows "Shared" without a switch.
- * Sharing a note, fact or task also shares its person (see `setShared`). `viewer` comes from
- * `useShareViewer`; the switch shows nothing until it is known.
+ * Sharing a note, fact or task also shares its person (see `setShared`). Who is looking comes
+ * from `ShareViewerContext`; the switch shows nothing until it is known.
  */
-export function ShareToggle({ entity, record, viewer: who, db = defaultDb }: { entity: Entity; record: Shareable; viewer: ShareViewer | undefined; db?: ClydeDB }) {
+export function ShareToggle({ entity, record, db = defaultDb }: { entity: Entity; record: Shareable; db?: ClydeDB }) {
+  const who = useContext(ShareViewerContext);
   const { error, run } = useAction();
   if (!who) return null;
   const shared = record.scope === 'team';

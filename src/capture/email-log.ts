@@ -39,17 +39,17 @@ export type Logged = { note: Note; created: boolean };
 
 /**
  * Logs the thread as an email interaction of this correspondent (made a person if Clyde has not
- * met them). Logging a thread that already has an entry changes nothing and returns that entry,
+ * met them), dated `occurredAt` (when its latest message was sent, or now). Logging a thread that already has an entry changes nothing and returns that entry,
  * so a double press or a second visit never duplicates it. One transaction: two quick presses
  * are serialized, and the second sees the first's note.
  */
-export function logEmail(db: ClydeDB, c: Correspondent, entry: EmailEntry, selection?: string, now = Date.now()): Promise<Logged> {
+export function logEmail(db: ClydeDB, c: Correspondent, entry: EmailEntry, selection?: string, occurredAt = Date.now()): Promise<Logged> {
   return db.transaction('rw', writeTables(db, db.people, db.identities, db.neverLog, db.notes), async () => {
     const person = await ensurePersonFor(db, c);
     const existing = await noteForThread(db, person.id, entry.threadKey);
     if (existing) return { note: existing, created: false };
     const body = cut(emailBody(entry, selection), NOTE_MAX);
-    const note = await addNote(db, person.id, { body, kind: 'email', sourceUrl: entry.url, threadKey: entry.threadKey, occurredAt: now });
+    const note = await addNote(db, person.id, { body, kind: 'email', sourceUrl: entry.url, threadKey: entry.threadKey, occurredAt });
     return { note, created: true };
   });
 }

@@ -1,31 +1,34 @@
 import { browser } from 'wxt/browser';
-import { MAX_SELECTION, SelectionReply, SkeletonReply } from './protocol';
+import { EmailReply, MAX_SELECTION, SkeletonReply } from './protocol';
 
 export interface PageInspector {
-  selection(tabId: number): Promise<SelectionReply>;
+  email(tabId: number): Promise<EmailReply>;
   skeleton(tabId: number): Promise<SkeletonReply | undefined>;
 }
 
 /**
- * Reads a little from a tab's top frame when a panel asks: the selected text (to log with an
- * email) or the page's skeleton (for a bug report). Done with a one-off `scripting` injection in
- * the isolated world rather than by the content script, so that code never ships in every page
- * load. Host permission covers the supported sites; anywhere else the injection fails and the
- * answer is empty (no selection) or absent (no diagnostic). Results are validated like messages.
+ * Reads a little from a tab's top frame when a panel asks: the open email's selected text and
+ * dates (to log it) or the page's skeleton (for a bug report). Done with a one-off `scripting`
+ * injection in the isolated world rather than by the content script, so that code never ships in
+ * every page load. Host permission covers the supported sites; anywhere else the injection fails
+ * and the answer is empty (no selection, no dates) or absent (no diagnostic). Results are
+ * validated like messages.
  */
 export function pageInspector(): PageInspector {
-  const run = async (tabId: number, how: { func: () => unknown } | { files: string[] }): Promise<unknown> => {
-    const [first] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, ...how } as Parameters<typeof browser.scripting.executeScript>[0]);
+  const run = async (tabId: number, file: string): Promise<unknown> => {
+    const [first] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [file] });
     return first?.result;
   };
   return {
-    async selection(tabId) {
-      const text = await run(tabId, { func: () => document.getSelection()?.toString() ?? '' }).catch(() => '');
-      const raw = typeof text === 'string' ? text : '';
-      return SelectionReply.parse({ text: raw.length > MAX_SELECTION ? `${raw.slice(0, MAX_SELECTION - 1)}…` : raw });
+    async email(tabId) {
+      const read = (await run(tabId, '/open-email.js').catch(() => undefined)) as { text?: unknown; sentAt?: unknown } | undefined;
+      const text = typeof read?.text === 'string' ? read.text : '';
+      // A long selection is cut rather than refused: the user still gets the passage's start.
+      const cut = text.length > MAX_SELECTION ? `${text.slice(0, MAX_SELECTION - 1)}…` : text;
+      return EmailReply.safeParse({ text: cut, sentAt: read?.sentAt }).data ?? { text: cut, sentAt: [] };
     },
     async skeleton(tabId) {
-      const skeleton = await run(tabId, { files: ['/skeleton.js'] }).catch(() => undefined);
+      const skeleton = await run(tabId, '/skeleton.js').catch(() => undefined);
       return SkeletonReply.safeParse({ skeleton }).data;
     },
   };

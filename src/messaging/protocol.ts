@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { PageContextSchema } from '../parsers/schema';
+import { MAX_SENT_AT_COUNT, MAX_SENT_AT_TEXT } from '../parsers/sent-at';
 import { MAX_SKELETON } from '../parsers/skeleton';
 
 /**
@@ -26,8 +27,8 @@ export const PanelMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('sync/now') }),
   /** The user asked Clyde to read the page in this tab (a site without its own reader). */
   z.strictObject({ type: z.literal('page/read'), tabId: z.number().check(z.int(), z.nonnegative()) }),
-  /** The text the user has selected in the tab's page, to log with an email; never the email's body. */
-  z.strictObject({ type: z.literal('page/selection'), tabId: z.number().check(z.int(), z.nonnegative()) }),
+  /** The open email in the tab's page, as the user logs it: the selected text and the messages' dates; never the body. */
+  z.strictObject({ type: z.literal('page/email'), tabId: z.number().check(z.int(), z.nonnegative()) }),
   /** The tab's tag/attribute skeleton (no text, no personal values) for a bug report, when Clyde could not read it. */
   z.strictObject({ type: z.literal('page/skeleton'), tabId: z.number().check(z.int(), z.nonnegative()) }),
   /**
@@ -44,7 +45,7 @@ export const BackgroundMessage = z.discriminatedUnion('type', [
 ]);
 
 /**
- * Answers to `page/skeleton` and `page/selection`. The background reads both from the tab with a
+ * Answers to `page/skeleton` and `page/email`. The background reads both from the tab with a
  * one-off `scripting` injection (page-inspect.ts), so the content script stays small and listens
  * to no panel at all.
  */
@@ -66,13 +67,17 @@ export const HelloReply = z.strictObject({
 
 /** A selection longer than this is cut before it leaves the page. */
 export const MAX_SELECTION = 5000;
-export const SelectionReply = z.strictObject({ text: z.string().check(z.maxLength(MAX_SELECTION)) });
+/** Answer to `page/email`: the selected text, and each visible message's date as the site prints it (src/parsers/sent-at.ts). */
+export const EmailReply = z.strictObject({
+  text: z.string().check(z.maxLength(MAX_SELECTION)),
+  sentAt: z.array(z.string().check(z.maxLength(MAX_SENT_AT_TEXT))).check(z.maxLength(MAX_SENT_AT_COUNT)),
+});
 
 export type ContentMessage = z.infer<typeof ContentMessage>;
 export type PanelMessage = z.infer<typeof PanelMessage>;
 export type BackgroundMessage = z.infer<typeof BackgroundMessage>;
 export type HelloReply = z.infer<typeof HelloReply>;
-export type SelectionReply = z.infer<typeof SelectionReply>;
+export type EmailReply = z.infer<typeof EmailReply>;
 
 export const helloMessage: PanelMessage = { type: 'panel/hello' };
 export const syncNowMessage: PanelMessage = { type: 'sync/now' };

@@ -81,4 +81,22 @@ describe('route', () => {
     await route({ type: 'panel/picked', tabId: 8, key: 'x'.repeat(2049) }, panel, d);
     expect(Object.keys(stored)).toEqual([pickKey(7)]);
   });
+
+  it('reads the open email for a panel that logs it, and answers an empty reading where it cannot inspect', async () => {
+    const { d } = deps();
+    const panel = { id: EXT, tab: { id: 7 } as never, frameId: 4, url: `chrome-extension://${EXT}/panel.html` };
+    const ask = { type: 'page/email', tabId: 7 };
+    expect(await route(ask, panel, d)).toEqual({ text: '', sentAt: [] });
+
+    const asked: number[] = [];
+    d.inspect = {
+      email: async (tabId) => (asked.push(tabId), { text: 'numbers attached', sentAt: ['Wed, Nov 19, 2025, 8:05 AM'] }),
+      skeleton: async () => undefined,
+    };
+    expect(await route(ask, panel, d)).toEqual({ text: 'numbers attached', sentAt: ['Wed, Nov 19, 2025, 8:05 AM'] });
+    // Not for a page's content script, nor for a malformed request.
+    expect(await route(ask, contentSender, d)).toBeUndefined();
+    expect(await route({ type: 'page/email', tabId: 'seven' }, panel, d)).toBeUndefined();
+    expect(asked).toEqual([7]);
+  });
 });

@@ -1,7 +1,7 @@
 import type { Browser } from 'wxt/browser';
 import { readPageMessage } from './page-sender';
 import type { PageInspector } from './page-inspect';
-import { PanelMessage, TabContext, contextKey, pickKey, type HelloReply, type ReadPageReply, type SelectionReply, type SkeletonReply } from './protocol';
+import { PanelMessage, type EmailReply, TabContext, contextKey, pickKey, type HelloReply, type ReadPageReply, type SkeletonReply } from './protocol';
 
 export interface RouterDeps {
   extensionId: string;
@@ -18,13 +18,13 @@ export interface RouterDeps {
  * reading it (security.md A12 §13): content-script messages only from the top frame of a
  * supported page, panel messages only from our own extension pages. Anything else is dropped.
  */
-export async function route(raw: unknown, sender: Browser.runtime.MessageSender, deps: RouterDeps): Promise<HelloReply | ReadPageReply | SelectionReply | SkeletonReply | undefined> {
+export async function route(raw: unknown, sender: Browser.runtime.MessageSender, deps: RouterDeps): Promise<HelloReply | ReadPageReply | EmailReply | SkeletonReply | undefined> {
   if (sender.id !== deps.extensionId) return undefined;
 
   if (sender.url?.startsWith(deps.extensionOrigin)) {
     const message = PanelMessage.safeParse(raw).data;
     if (message?.type === 'page/read') return deps.readPage?.(message.tabId) ?? { ok: false, reason: 'not-allowed' };
-    if (message?.type === 'page/selection') return deps.inspect?.selection(message.tabId) ?? { text: '' };
+    if (message?.type === 'page/email') return deps.inspect?.email(message.tabId) ?? { text: '', sentAt: [] };
     if (message?.type === 'page/skeleton') return deps.inspect?.skeleton(message.tabId);
     if (message?.type === 'panel/picked') return void (await deps.session.set({ [pickKey(message.tabId)]: message.key }));
     // `sync/now` is the sync service's to answer; the router answers the other panel messages.

@@ -34,6 +34,8 @@ describe('capture without effort', () => {
 
     await panel.getByRole('button', { name: /^Log this email/ }).click();
     await panel.getByTestId('email-logged').filter({ hasText: 'Logged' }).waitFor({ timeout: 10_000 });
+    // Dated when the thread's latest message was sent (Gmail prints "Wed, Nov 19, 2025, 8:05 AM"), not today.
+    expect(await panel.getByTestId('email-logged').textContent()).toContain('Nov 19, 2025, 8:05');
     expect(await emailNotes(panel).count()).toBe(1);
     const logged = emailNotes(panel).first();
     expect(await logged.textContent()).toContain('Email: Quarterly review');

@@ -27,6 +27,15 @@ export const SENDER_AVATAR = [
 /** Hosts Gmail serves profile photos from; other avatar URLs are dropped. */
 export const AVATAR_HOSTS = ['googleusercontent.com'];
 
+/**
+ * The date beside a message's header. Its `title` is the full date and time in the user's locale
+ * ("Tue, Nov 18, 2025, 9:14 AM"); the text may be short ("Nov 18", "10:40 AM"). Read only when
+ * the user logs an email (src/parsers/sent-at.ts), never by the content script.
+ */
+export const SENT_AT = [
+  'span.g3[title]', // 2014–2025 (gmail.js `.g3`)
+];
+
 /** The "to A, B, cc: C" line of an expanded message; recipients are `span[email]` inside it. */
 export const RECIPIENT_LINE = '.hb'; // 2014–2025
 /** Recipient spans when the line wrapper is missing. */

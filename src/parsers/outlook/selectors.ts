@@ -34,6 +34,14 @@ export const ADDRESS_CARRIER = '[title*="@"], [aria-label*="@"], a[href^="mailto
 /** The To / Cc line of a read message; its text ("To: …", "Cc: …") or aria-label names the field. */
 export const RECIPIENT_WELL = '[data-testid="RecipientWell"]'; // 2023–2025
 
+/**
+ * The date line of a read message, in the mailbox's locale ("Tue 11/18/2025 10:02 AM"), as `title`
+ * and text. Read only when the user logs an email (src/parsers/sent-at.ts).
+ */
+export const SENT_AT = [
+  '[data-testid="SentReceivedSavedTime"]', // 2023–2025
+];
+
 /** The conversation's subject heading. */
 export const SUBJECT = [
   '[role=heading][aria-level="2"]', // 2023–2025 conversation header

@@ -1,5 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
+import { localeIsDayFirst } from '../../capture/dates';
+import { emailSentAt } from '../../capture/email-date';
 import { addToLogged, emailEntry, logEmail } from '../../capture/email-log';
 import type { Correspondent, PageContext } from '../../parsers/schema';
 import { db } from '../../storage/db';
@@ -8,11 +10,12 @@ import { formatDayTime } from '../dates';
 import { ErrorLine } from '../ErrorLine';
 import { keysLabel, shortcut, useShortcut } from '../shortcuts';
 import { useAction } from '../useAction';
-import { readSelection, usePanelTabId } from './panel-tab';
+import { readOpenEmail, usePanelTabId } from './panel-tab';
 
 /**
  * Logs the open thread as an email interaction with one press (button or Alt+L): subject,
- * participants and a link back, plus the passage selected in the page if there is one. A thread
+ * participants and a link back, plus the passage selected in the page if there is one, dated
+ * when its latest message was sent (the time of logging when the page's dates cannot be read). A thread
  * already logged shows "Logged" and offers to add a new selection to that entry instead.
  * `personId` is who the correspondent is known as (undefined before Clyde has met them).
  */
@@ -30,12 +33,14 @@ export function LogEmail({ correspondent, personId, context }: { correspondent: 
   const act = () =>
     run(async () => {
       if (!entry || !logged) return;
-      const selection = await readSelection(tabId);
+      const email = await readOpenEmail(tabId);
       if (logged.note) {
-        await addToLogged(db, logged.note, selection);
+        await addToLogged(db, logged.note, email.text);
         setAdded(true);
       } else {
-        await logEmail(db, correspondent, entry, selection);
+        const now = new Date();
+        const sentAt = emailSentAt(email.sentAt, now, { dayFirst: localeIsDayFirst(navigator.language) });
+        await logEmail(db, correspondent, entry, email.text, sentAt ?? now.getTime());
       }
     });
   useShortcut('email.log', () => void act(), Boolean(entry));

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import { browser } from 'wxt/browser';
-import { SelectionReply, type PanelMessage } from '../../messaging/protocol';
+import { EmailReply, type PanelMessage } from '../../messaging/protocol';
 
 /**
  * The id of the tab whose page this panel shows (undefined until known or when there is none),
@@ -13,16 +13,19 @@ export function usePanelTabId(): number | undefined {
   return useContext(PanelTabContext);
 }
 
+const NOTHING: EmailReply = { text: '', sentAt: [] };
+
 /**
- * The text selected in the tab's page (top frame only), read by the background. Empty when
- * nothing is selected or the page cannot answer: logging then goes ahead without a passage.
+ * The open email in the tab's page (top frame only), read by the background: the selected text and
+ * the dates its messages print. Empty when nothing is selected or the page cannot answer: logging
+ * then goes ahead without a passage, dated now.
  */
-export async function readSelection(tabId: number | undefined): Promise<string> {
-  if (tabId === undefined) return '';
+export async function readOpenEmail(tabId: number | undefined): Promise<EmailReply> {
+  if (tabId === undefined) return NOTHING;
   try {
-    const reply: unknown = await browser.runtime.sendMessage({ type: 'page/selection', tabId } satisfies PanelMessage);
-    return SelectionReply.safeParse(reply).data?.text ?? '';
+    const reply: unknown = await browser.runtime.sendMessage({ type: 'page/email', tabId } satisfies PanelMessage);
+    return EmailReply.safeParse(reply).data ?? NOTHING;
   } catch {
-    return '';
+    return NOTHING;
   }
 }

@@ -78,8 +78,9 @@ describe('Firefox', () => {
     const frame = await panelFrame(page);
     await frame.waitForSelector('[data-testid=person-name]', { timeout: 15_000 });
     // BiDi may not navigate a tab to a moz-extension:// page, and the frame has no `windows` API,
-    // so the panel frame (an extension document) opens the sidebar's page as a popup window; like
-    // the sidebar, it follows the active tab of the last focused normal window.
+    // so the panel frame (an extension document) opens the sidebar's page in a window of its own
+    // (Firefox ESR 140.12 makes it a normal window, not a popup); like the sidebar, it follows the
+    // active tab of the last focused other window.
     const before = new Set(await browser.pages());
     await frame.evaluate(() => void window.open('/sidepanel.html', 'clyde-sidebar', 'popup,width=400,height=700'));
     let pages = await browser.pages();
@@ -87,7 +88,13 @@ describe('Firefox', () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     const sidebar = pages.find((p) => !before.has(p))!;
-    await sidebar.waitForFunction(() => location.pathname === '/sidepanel.html', { timeout: 10_000 });
+    // Polled from here: `waitForFunction` rebuilds its predicate with `Function()` inside the page,
+    // which an extension page's CSP blocks (Firefox ESR 140.12 enforces it on WebDriver BiDi too).
+    const path = () => sidebar.evaluate(() => location.pathname).catch(() => 'navigating');
+    for (const deadline = Date.now() + 10_000; (await path()) !== '/sidepanel.html'; ) {
+      if (Date.now() > deadline) throw new Error(`The popup never reached the sidebar page; it is at ${await path()}.`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
     const name = await sidebar.waitForSelector('[data-testid=person-name]', { timeout: 15_000 });
     expect(await name!.evaluate((el) => el.textContent)).toBe('Bruno Costa');
     await sidebar.close();

@@ -28,16 +28,21 @@ export function EditableText({ text, label, onSave, onDelete, children }: { text
       </div>
     );
   }
+  // The hover actions are glyphs, not words: hidden, they still take their width, and words took
+  // a quarter of a narrow panel's line from the text.
+  const action = 'w-4 flex-none text-center text-xs text-slate-400 opacity-0 group-hover:opacity-100 focus:opacity-100';
   return (
-    <div className="group flex items-start gap-1">
-      <div className="min-w-0 flex-1 break-words whitespace-pre-wrap">{text}</div>
-      {children}
-      <button type="button" aria-label={`Edit ${label}`} onClick={() => setDraft(text)} className="text-xs text-slate-400 opacity-0 group-hover:opacity-100 hover:text-blue-700 focus:text-blue-700 focus:opacity-100">
-        Edit
-      </button>
-      <button type="button" aria-label={`Delete ${label}`} onClick={() => void run(onDelete)} className="text-xs text-slate-400 opacity-0 group-hover:opacity-100 hover:text-red-700 focus:text-red-700 focus:opacity-100">
-        Delete
-      </button>
+    <div>
+      <div className="group flex items-start gap-1">
+        <div className="min-w-0 flex-1 break-words whitespace-pre-wrap">{text}</div>
+        {children}
+        <button type="button" aria-label={`Edit ${label}`} title="Edit" onClick={() => setDraft(text)} className={`${action} hover:text-blue-700 focus:text-blue-700`}>
+          ✎
+        </button>
+        <button type="button" aria-label={`Delete ${label}`} title="Delete" onClick={() => void run(onDelete)} className={`${action} hover:text-red-700 focus:text-red-700`}>
+          ✕
+        </button>
+      </div>
       <ErrorLine error={error} />
     </div>
   );

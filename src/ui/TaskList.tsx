@@ -31,7 +31,7 @@ export function TaskList({ personId }: { personId: string }) {
         <div className="flex-1">
           <AddField
             label="Add a task"
-            placeholder="Send the new price list"
+            placeholder="Send a quote"
             onAdd={async (title) => {
               await addTask(db, personId, title, parseDayInput(due));
               setDue('');

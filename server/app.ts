@@ -4,7 +4,7 @@ import { cors } from 'hono/cors';
 import { ApiError } from './errors';
 import { requireAuth } from './http/auth';
 import type { AppEnv, Deps } from './http/env';
-import { RateLimiter, type BucketSpec } from './http/rate-limit';
+import { clientIpOf, RateLimiter, type BucketSpec } from './http/rate-limit';
 import { schemaHeader } from './http/schema-version';
 import { accountRoutes } from './routes/account';
 import { eventRoutes } from './routes/events';
@@ -29,6 +29,11 @@ export interface AppOptions {
   /** Per-limiter specs; `false` turns rate limiting off (benchmarks). */
   limits?: Partial<Record<keyof Deps['limits'], BucketSpec>> | false;
   keepAliveMs?: number;
+  /**
+   * Reverse proxies in front of the server whose `X-Forwarded-For` entries are believed (0, the
+   * default: none, the socket's address counts). Set it only when every request passes through them.
+   */
+  trustedProxies?: number;
 }
 
 /** Browser extensions call from their own origin; web pages never have one of these. */
@@ -47,6 +52,7 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
     clock,
     hub: opts.hub ?? new PokeHub(),
     limits: { join: limiter(specs?.join), authFailures: limiter(specs?.authFailures), perDevice: limiter(specs?.perDevice) },
+    clientIp: clientIpOf(opts.trustedProxies ?? 0),
     keepAliveMs: opts.keepAliveMs ?? 25_000,
   };
 

@@ -1,5 +1,7 @@
+import type { Context } from 'hono';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InviteResponseSchema, JoinResponseSchema, MeResponseSchema } from '../src/sync/account-protocol';
+import { clientIpOf } from './http/rate-limit';
 import { issueInvite } from './invites';
 import { startHarness, type Harness, type Member } from './test/harness';
 import { storeCases } from './test/stores';
@@ -103,5 +105,53 @@ describe.each(storeCases)('rate limits ($name)', (storeCase) => {
     expect([await bad(), await bad(), await bad()]).toEqual([401, 401, 429]);
     const mine = async () => (await m.call('GET', '/v1/me')).status;
     expect([await mine(), await mine(), await mine()]).toEqual([200, 200, 429]);
+  });
+
+  it('counts joins per client behind a trusted proxy, and per socket when no proxy is trusted', async () => {
+    const join = (app: Harness['app'], forwardedFor?: string) =>
+      app.request(
+        '/v1/join',
+        { method: 'POST', headers: { 'content-type': 'application/json', ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}) }, body: JSON.stringify({ code: `inv_${'x'.repeat(43)}`, deviceName: 'x' }) },
+        // What @hono/node-server hands the app: every request arrives from the proxy on loopback.
+        { incoming: { socket: { remoteAddress: '127.0.0.1' } } },
+      );
+    const limits = { join: { capacity: 1, perSecond: 1 / 600 } };
+
+    h = await startHarness(storeCase, { limits, trustedProxies: 1 });
+    expect((await join(h.app, '203.0.113.7')).status).toBe(404);
+    expect((await join(h.app, '203.0.113.7')).status).toBe(429);
+    // Another client through the same proxy has its own bucket…
+    expect((await join(h.app, '198.51.100.2')).status).toBe(404);
+    // …and a client cannot get a fresh one by writing its own entry in front of the proxy's.
+    expect((await join(h.app, '192.0.2.99, 203.0.113.7')).status).toBe(429);
+    // A header that is no address counts as the proxy itself.
+    expect((await join(h.app, 'not-an-ip')).status).toBe(404);
+    expect((await join(h.app)).status).toBe(429);
+    await h.close();
+
+    h = await startHarness(storeCase, { limits });
+    expect((await join(h.app, '203.0.113.7')).status).toBe(404);
+    // Not trusted: the header changes nothing, the socket's address is the one counted.
+    expect((await join(h.app, '198.51.100.2')).status).toBe(429);
+  });
+});
+
+describe('clientIpOf', () => {
+  const request = (forwardedFor: string | undefined, remoteAddress = '127.0.0.1') =>
+    ({ env: { incoming: { socket: { remoteAddress } } }, req: { header: () => forwardedFor } }) as unknown as Context;
+
+  it.each([
+    [0, '203.0.113.7', '127.0.0.1'],
+    [1, '203.0.113.7', '203.0.113.7'],
+    [1, '192.0.2.99, 203.0.113.7', '203.0.113.7'],
+    [2, '192.0.2.99, 203.0.113.7, 10.0.0.2', '203.0.113.7'],
+    [2, '203.0.113.7', '203.0.113.7'],
+    [1, ' 2001:db8::1 ', '2001:db8::1'],
+    [1, undefined, '127.0.0.1'],
+    [1, '', '127.0.0.1'],
+    [1, 'unknown', '127.0.0.1'],
+    [1, '203.0.113.7:4711', '127.0.0.1'],
+  ])('with %i trusted proxies, X-Forwarded-For %j is counted as %s', (trusted, header, expected) => {
+    expect(clientIpOf(trusted)(request(header))).toBe(expected);
   });
 });

@@ -8,11 +8,12 @@ import type { SyncStore } from './store/types';
 import { PokeHub } from './sync/poke-hub';
 
 /**
- * `npm run server -- [--port 8787] [--data .data/] [--host 127.0.0.1] [--url https://…] [--invite] [--restored]`
+ * `npm run server -- [--port 8787] [--data .data/] [--host 127.0.0.1] [--url https://…] [--trusted-proxies 1] [--invite] [--restored]`
  * PostgreSQL when DATABASE_URL is set, otherwise SQLite in the data directory. The first start
  * creates the team and prints one admin invite link; `--invite` prints a fresh one later (for
  * an admin who lost theirs). Invite links are single-use and expire after 7 days. `--restored`
  * after restoring a backup makes every client re-pull and resend (see SyncStore.startNewEpoch).
+ * `--trusted-proxies 1` behind one reverse proxy, so the per-IP limits count each client apart.
  */
 const ADMIN_INVITE_TTL_MS = 7 * 24 * 3_600_000;
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -25,11 +26,16 @@ const { values: args } = parseArgs({
     url: { type: 'string' },
     invite: { type: 'boolean', default: false },
     restored: { type: 'boolean', default: false },
+    'trusted-proxies': { type: 'string', default: '0' },
     'team-name': { type: 'string', default: 'My team' },
   },
 });
 const port = Number(args.port);
 if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`Not a port: ${args.port}`);
+const trustedProxies = Number(args['trusted-proxies']);
+if (!Number.isInteger(trustedProxies) || trustedProxies < 0 || trustedProxies > 10) {
+  throw new Error(`--trusted-proxies takes how many reverse proxies stand in front of the server (0–10), not “${args['trusted-proxies']}”.`);
+}
 const publicUrl = args.url ?? `http://${args.host}:${port}`;
 
 const databaseUrl = process.env.DATABASE_URL;
@@ -51,7 +57,7 @@ if (firstStart || args.invite) {
 }
 
 const hub = new PokeHub();
-const app = createApp({ store, hub });
+const app = createApp({ store, hub, trustedProxies });
 const server = serve({ fetch: app.fetch, port, hostname: args.host }, (info) => {
   console.log(`Clyde sync server on http://${info.address}:${info.port} (${store.kind}${databaseUrl ? '' : ` in ${args.data}`})`);
 });

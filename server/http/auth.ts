@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { unauthorized } from '../errors';
 import type { AppEnv, Deps } from './env';
 import { hashSecret } from './secrets';
-import { clientIp, tooMany } from './rate-limit';
+import { tooMany } from './rate-limit';
 
 const BEARER = /^Bearer (tok_[A-Za-z0-9_-]{43})$/;
 
@@ -13,7 +13,7 @@ const BEARER = /^Bearer (tok_[A-Za-z0-9_-]{43})$/;
  */
 export function requireAuth(deps: Deps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const ip = clientIp(c);
+    const ip = deps.clientIp(c);
     const token = BEARER.exec(c.req.header('authorization') ?? '')?.[1];
     const auth = token ? await deps.store.authenticate(hashSecret(token), deps.clock.now()) : undefined;
     if (!auth) {

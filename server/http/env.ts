@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import type { SyncStore, AuthContext } from '../store/types';
 import type { ServerClock } from '../sync/server-clock';
 import type { PokeHub } from '../sync/poke-hub';
@@ -16,6 +17,8 @@ export interface Deps {
     /** Authenticated requests, per device. */
     perDevice?: RateLimiter;
   };
+  /** The address the per-IP limits count a request against (rate-limit.ts `clientIpOf`). */
+  clientIp: (c: Context) => string;
   /** Interval of SSE keep-alives; each one also re-checks the token. */
   keepAliveMs: number;
 }

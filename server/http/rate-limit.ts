@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { HttpBindings } from '@hono/node-server';
 import { ApiError } from '../errors';
@@ -64,8 +65,21 @@ export function limitBy(limiter: RateLimiter | undefined, key: (c: Context) => s
   };
 }
 
-/** The socket's address; proxies are not trusted, so X-Forwarded-For is ignored on purpose. */
-export function clientIp(c: Context): string {
-  const env = c.env as Partial<HttpBindings> | undefined;
-  return env?.incoming?.socket.remoteAddress ?? 'unknown';
+/**
+ * How a request's client address is found, for the per-IP limits. With no proxy trusted it is
+ * the socket's address, and `X-Forwarded-For` is ignored: without a proxy that header is the
+ * client's own word. Behind `trustedProxies` reverse proxies (Caddy, nginx) it is the entry that
+ * many hops from the right of `X-Forwarded-For`, the address the outermost trusted proxy saw;
+ * entries further left were written by the client and are never believed.
+ */
+export function clientIpOf(trustedProxies: number): (c: Context) => string {
+  return (c) => {
+    const env = c.env as Partial<HttpBindings> | undefined;
+    const socket = env?.incoming?.socket.remoteAddress ?? 'unknown';
+    if (trustedProxies === 0) return socket;
+    const chain = (c.req.header('x-forwarded-for') ?? '').split(',').map((a) => a.trim()).filter(Boolean);
+    // A shorter chain than the proxies trusted: the request skipped a proxy, so its leftmost hop is the client.
+    const client = chain[Math.max(0, chain.length - trustedProxies)];
+    return client && isIP(client) ? client : socket;
+  };
 }

@@ -11,7 +11,7 @@ import { ApiError, notFound } from '../errors';
 import { requireAuth } from '../http/auth';
 import { parseWith, readJson } from '../http/body';
 import type { AppEnv, Deps } from '../http/env';
-import { clientIp, limitBy } from '../http/rate-limit';
+import { limitBy } from '../http/rate-limit';
 import { hashSecret, newSecret } from '../http/secrets';
 import { issueInvite } from '../invites';
 
@@ -27,7 +27,7 @@ const DEVICE_LINK_TTL_MS = 15 * 60_000;
 export function accountRoutes(deps: Deps) {
   const auth = requireAuth(deps);
   return new Hono<AppEnv>()
-    .post('/join', limitBy(deps.limits.join, clientIp), async (c) => {
+    .post('/join', limitBy(deps.limits.join, deps.clientIp), async (c) => {
       const req = parseWith(JoinRequestSchema, await readJson(c));
       const token = newSecret('tok');
       const joined = await deps.store.redeemInvite({

@@ -11,6 +11,7 @@ import { createPerson } from './people';
 import { addPreference } from './preferences';
 import type { Entity } from './schema';
 import { addTask } from './tasks';
+import { writeRecord } from './write';
 
 let db: ClydeDB;
 beforeEach(() => {
@@ -81,6 +82,26 @@ describe('merge and undo', () => {
     await expect(mergePeople(db, a.id, a.id)).rejects.toThrow('themselves');
     await expect(mergePeople(db, a.id, 'nobody')).rejects.toThrow('Both people must exist');
     expect(await db.merges.count()).toBe(0);
+  });
+
+  it('never merges a person the team shares into a private one, and says how to go ahead', async () => {
+    const shared = await writeRecord(db, 'people', crypto.randomUUID(), { name: 'Ada', scope: 'team' }, { create: true });
+    const note = await addNote(db, shared.id, { body: 'prefers calls' });
+    const mine = await createPerson(db, { name: 'Ada L.' });
+    await expect(mergePeople(db, shared.id, mine.id)).rejects.toThrow(
+      'Ada is shared with your team and Ada L. is private: merging would hide Ada from your team. Share Ada L. first, or open Ada and merge Ada L. into them.',
+    );
+    expect(await db.merges.count()).toBe(0);
+    expect((await db.notes.get(note.id))?.personId).toBe(shared.id);
+    expect((await db.people.get(shared.id))?.deleted).toBe(false);
+    // The other way round keeps the shared person, and what was private stays private.
+    const secret = await addNote(db, mine.id, { body: 'owes us a call' });
+    await mergePeople(db, mine.id, shared.id);
+    expect(await db.notes.get(secret.id)).toMatchObject({ personId: shared.id, scope: mine.scope });
+    // Once both are shared, either way is fine.
+    const other = await writeRecord(db, 'people', crypto.randomUUID(), { name: 'Ada Lima', scope: 'team' }, { create: true });
+    await mergePeople(db, shared.id, other.id);
+    expect((await db.notes.get(note.id))?.personId).toBe(other.id);
   });
 
   it('merging any two people loses no record, and undo restores both exactly (records, identities, owners)', async () => {

@@ -10,7 +10,7 @@ export const mergeTables = (db: ClydeDB) => writeTables(db, db.people, db.identi
 
 /**
  * Moves everything `fromId` has (notes, facts, tasks, identities) to `intoId` and marks `fromId`
- * as merged into it. One transaction: a merge happens whole or not at all. Only ever called on
+ * as merged into it. A person shared with the team is never merged into a private one. One transaction: a merge happens whole or not at all. Only ever called on
  * the user's explicit confirmation; Clyde suggests merges, it never makes them. What moved is
  * logged in `merges`, so `undoMerge` can put everything back. Returns the log's id.
  */
@@ -19,6 +19,12 @@ export async function mergePeople(db: ClydeDB, fromId: string, intoId: string): 
   return db.transaction('rw', mergeTables(db), async () => {
     const [from, into] = await db.people.bulkGet([fromId, intoId]);
     if (!from || from.deleted || !into || into.deleted) throw new Error('Both people must exist to merge them.');
+    // The merged person disappears into the kept one: if only this user can see the kept one, the
+    // whole team would lose someone they share, notes and all. Sharing stays an explicit act.
+    if (from.scope === 'team' && into.scope !== 'team') {
+      const [shared, mine] = [from.name || 'That person', into.name || 'this person'];
+      throw new Error(`${shared} is shared with your team and ${mine} is private: merging would hide ${shared} from your team. Share ${mine} first, or open ${shared} and merge ${mine} into them.`);
+    }
     const log: MergeRecord = { id: crypto.randomUUID(), at: Date.now(), fromId, intoId, moved: [], identities: [], fromMergedInto: from.mergedInto ?? null };
     for (const entity of MOVED) {
       const rows = await db.table(entity).where('personId').equals(fromId).toArray();

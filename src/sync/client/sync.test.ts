@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClydeDB } from '../../storage/db';
+import { addIdentity, findPersonByIdentity } from '../../storage/identity';
+import { mergePeople } from '../../storage/merge';
+import { undoMerge } from '../../storage/merge-undo';
 import { addNote } from '../../storage/notes';
 import { createPerson, updatePerson } from '../../storage/people';
 import { search } from '../../storage/search';
@@ -229,6 +232,38 @@ describe('sync client against the in-process server', () => {
     await sync(b);
     expect((await b.people.get(person.id))?.name).toBe('Ada L.');
     expect(await a.outbox.count()).toBe(0);
+  });
+});
+
+describe('merging what teammates share', () => {
+  it('a teammate’s shared person merged into mine: the server takes every move, the teammate follows, and undo brings them back', async () => {
+    const { a, b } = await pair();
+    const theirs = await sharedPerson(a, 'Ada');
+    const note = await addNote(a, theirs.id, { body: 'prefers calls' });
+    await writeRecord(a, 'notes', note.id, { scope: 'team' });
+    // An address follows its person's scope: shared too.
+    expect((await addIdentity(a, theirs.id, 'email', 'ada@example.com')).scope).toBe('team');
+    await sync(a);
+    const mine = await sharedPerson(b, 'Ada Lima');
+    await sync(b);
+
+    const mergeId = await mergePeople(b, theirs.id, mine.id);
+    await sync(b);
+    await sync(b);
+    expect(await b.rejected.count()).toBe(0);
+    expect(await b.outbox.count()).toBe(0);
+    await sync(a);
+    expect(await a.people.get(theirs.id)).toMatchObject({ deleted: true, mergedInto: mine.id });
+    expect(await a.notes.get(note.id)).toMatchObject({ personId: mine.id, deleted: false });
+    expect((await findPersonByIdentity(a, 'email', 'ada@example.com'))?.id).toBe(mine.id);
+
+    await undoMerge(b, mergeId);
+    await sync(b);
+    await sync(a);
+    expect(await b.rejected.count()).toBe(0);
+    expect(await a.people.get(theirs.id)).toMatchObject({ deleted: false, mergedInto: null });
+    expect(await a.notes.get(note.id)).toMatchObject({ personId: theirs.id });
+    expect((await findPersonByIdentity(a, 'email', 'ada@example.com'))?.id).toBe(theirs.id);
   });
 });
 

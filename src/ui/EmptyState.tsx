@@ -4,18 +4,20 @@ import { ensurePersonFor } from '../storage/identity';
 import { addNote } from '../storage/notes';
 import { AddField } from './AddField';
 import { Avatar } from './Avatar';
+import { WorkLine } from './WorkLine';
 
 /** Someone Clyde has not met: who they are, and one field to start remembering them. */
 export function EmptyState({ correspondent: c }: { correspondent: Correspondent }) {
   const name = c.name ?? c.email ?? c.handle ?? '';
   return (
     <div data-testid="new-person">
-      <header className="flex items-center gap-3">
+      <header className="flex items-start gap-3">
         <Avatar name={name} url={c.avatarUrl} />
         <div className="min-w-0">
           <div className="truncate text-base font-semibold" dir="auto" data-testid="person-name">
             {name}
           </div>
+          <WorkLine headline={c.headline} company={c.company} location={c.location} />
           {c.email && c.email !== name && <div className="truncate text-xs text-slate-500">{c.email}</div>}
         </div>
       </header>

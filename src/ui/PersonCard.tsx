@@ -5,15 +5,15 @@ import { IdentityList } from './identities/IdentityList';
 import { MergeUndo } from './identities/MergeUndo';
 import { MergeWith } from './identities/MergeWith';
 import { NeverShow } from './never-log/NeverShow';
+import { WorkLine } from './WorkLine';
 
 /**
- * Name, addresses, company and photo: who this is, at a glance; and the tidying actions (add or
+ * Name, work, place, addresses and photo: who this is, at a glance; and the tidying actions (add or
  * remove an address, merge, never show). `correspondent` is what the page shows, when the
  * person was found from a page rather than from search.
  */
 export function PersonCard({ person, correspondent }: { person: Person; correspondent?: Correspondent }) {
   const name = person.name ?? correspondent?.name ?? correspondent?.email ?? '';
-  const company = person.company ?? correspondent?.company;
   return (
     <>
       <header className="flex items-start gap-3" data-testid="person">
@@ -22,7 +22,7 @@ export function PersonCard({ person, correspondent }: { person: Person; correspo
           <div className="truncate text-base font-semibold" dir="auto" data-testid="person-name">
             {name}
           </div>
-          {company && <div className="truncate text-slate-600">{company}</div>}
+          <WorkLine headline={person.headline ?? correspondent?.headline} company={person.company ?? correspondent?.company} location={person.location ?? correspondent?.location} />
           <IdentityList personId={person.id} />
         </div>
       </header>

@@ -6,6 +6,7 @@ import { DisplayModeSettings } from '../../src/ui/options/DisplayModeSettings';
 import { ShortcutsSettings } from '../../src/ui/help/ShortcutList';
 import { NeverLogSettings } from '../../src/ui/never-log/NeverLogSettings';
 import { ExportData } from '../../src/ui/options/ExportData';
+import { ImportContacts } from '../../src/ui/options/ImportContacts';
 import { TeamSettings } from '../../src/ui/sync/TeamSettings';
 import '../panel/style.css';
 
@@ -20,6 +21,7 @@ createRoot(document.getElementById('root')!).render(
       <NeverLogSettings db={db} />
       <ShortcutsSettings />
       <ExportData db={db} />
+      <ImportContacts db={db} />
     </main>
   </StrictMode>,
 );

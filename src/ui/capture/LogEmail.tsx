@@ -1,7 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { localeIsDayFirst } from '../../capture/dates';
-import { emailSentAt } from '../../capture/email-date';
 import { addToLogged, emailEntry, logEmail } from '../../capture/email-log';
 import type { Correspondent, PageContext } from '../../parsers/schema';
 import { db } from '../../storage/db';
@@ -38,6 +37,8 @@ export function LogEmail({ correspondent, personId, context }: { correspondent: 
         await addToLogged(db, logged.note, email.text);
         setAdded(true);
       } else {
+        // Loaded on the first log: its date readers for six languages would slow every panel's start.
+        const { emailSentAt } = await import('../../capture/email-date');
         const now = new Date();
         const sentAt = emailSentAt(email.sentAt, now, { dayFirst: localeIsDayFirst(navigator.language) });
         await logEmail(db, correspondent, entry, email.text, sentAt ?? now.getTime());

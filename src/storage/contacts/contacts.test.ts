@@ -4,10 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClydeDB } from '../db';
 import { findPersonByIdentity, identitiesFor } from '../identity';
+import { mergePeople } from '../merge';
 import { addNeverLog } from '../never-log';
-import { rememberFor } from '../preferences';
+import { createPerson } from '../people';
+import { addPreference, rememberFor } from '../preferences';
 import { ContactsFileError, type Contact } from './contact';
 import { contactsFromCsv } from './csv';
+import { contactsOf, contactsToCsv, contactsToVcard } from './export';
 import { importContacts, MAX_CONTACTS, readContactsFile } from './import';
 import { contactsFromVcard } from './vcard';
 
@@ -128,5 +131,47 @@ describe('importContacts', () => {
     await expect(importContacts(db, contacts)).rejects.toThrow();
     expect(await db.people.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
+  });
+});
+
+describe('exporting contacts', () => {
+  let db: ClydeDB;
+  beforeEach(() => {
+    db = new ClydeDB(`test-${crypto.randomUUID()}`);
+  });
+  afterEach(async () => {
+    await db.delete();
+  });
+
+  /** What an address book keeps of a contact, in a stable order. */
+  const card = ({ name, emails, company, title, phones, urls }: Contact) => ({ name, emails: [...emails].sort(), company, title, phones, urls: [...urls].sort() });
+
+  it('writes vCard and CSV that read back as the same contacts, and that importing again adds no one', async () => {
+    await importContacts(db, contactsFromVcard(fixture('contacts.vcf')));
+    await importContacts(db, contactsFromCsv(fixture('outlook-contacts.csv')));
+    const contacts = await contactsOf(db);
+    expect(contacts.map((c) => c.name)).toEqual(['Ana Lima', 'Bruno Costa', 'Carla Mendes', 'Diego Rocha', 'Eduardo Pires']);
+    expect(card(contacts[0]!)).toEqual({
+      name: 'Ana Lima',
+      emails: ['ana.lima@example.com'],
+      company: 'Costa & Filhos Mills',
+      title: 'Buyer',
+      phones: ['+351 912 345 678'],
+      urls: ['https://www.linkedin.com/in/ana-lima', 'https://x.com/ana_lima'],
+    });
+    for (const text of [contactsToVcard(contacts), contactsToCsv(contacts)]) {
+      const back = text.startsWith('BEGIN:VCARD') ? contactsFromVcard(text) : contactsFromCsv(text);
+      expect(back.map(card)).toEqual(contacts.map(card));
+      expect(await importContacts(db, back)).toEqual({ added: 0, known: 5, neverLogged: 0, skipped: [] });
+    }
+  });
+
+  it('leaves out merged and deleted people, and keeps a spreadsheet from running a name as a formula', async () => {
+    const kept = await createPerson(db, { name: '=HYPERLINK("https://evil.example","Ana")', company: '+cmd|\' /C calc\'!A0' });
+    await addPreference(db, kept.id, 'phone: +351 912 345 678');
+    const merged = await createPerson(db, { name: 'Ana L.' });
+    await mergePeople(db, merged.id, kept.id);
+    const csv = contactsToCsv(await contactsOf(db));
+    expect(csv.split('\r\n')).toEqual(['Name,E-mail 1 - Value,Organization Name,Organization Title,Phone 1 - Value,Website 1 - Value', `"'=HYPERLINK(""https://evil.example"",""Ana"")",,"'+cmd|' /C calc'!A0",,+351 912 345 678,`]);
   });
 });

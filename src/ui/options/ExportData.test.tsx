@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { testRoot } from '../../../test/support/react-root';
 import { ClydeDB } from '../../storage/db';
+import { addIdentity } from '../../storage/identity';
 import { addNote } from '../../storage/notes';
 import { createPerson } from '../../storage/people';
 import { ExportData } from './ExportData';
@@ -25,7 +26,7 @@ afterEach(async () => {
 });
 const dom = testRoot();
 
-const button = () => [...dom.container.querySelectorAll('button')].find((b) => b.textContent === 'Export everything')!;
+const button = (label = 'Export everything') => [...dom.container.querySelectorAll('button')].find((b) => b.textContent === label)!;
 
 describe('Settings → Your data', () => {
   it('saves everything as one dated JSON file and says what it holds', async () => {
@@ -38,6 +39,22 @@ describe('Settings → Your data', () => {
     expect(downloads).toEqual([expect.stringMatching(/^clyde-export-\d{4}-\d{2}-\d{2}\.json$/)]);
     const file = JSON.parse(await blobs[0]!.text());
     expect(file.notes[0].body).toBe('Private: wants the grain in two bags');
+  });
+
+  it('saves the people as an address book, vCard or CSV', async () => {
+    const person = await createPerson(db, { name: 'Ana Lima', company: 'Costa & Filhos Mills' });
+    await addIdentity(db, person.id, 'email', 'ana.lima@example.com');
+    dom.render(<ExportData db={db} />);
+    await vi.waitFor(() => expect(button('Contacts as vCard')).toBeTruthy());
+    button('Contacts as vCard').click();
+    await vi.waitFor(() => expect(dom.container.querySelector('[role=status]')?.textContent).toBe('Saved 1 contact.'));
+    button('Contacts as CSV').click();
+    await vi.waitFor(() => expect(downloads).toHaveLength(2));
+    expect(downloads).toEqual([expect.stringMatching(/^clyde-contacts-\d{4}-\d{2}-\d{2}\.vcf$/), expect.stringMatching(/^clyde-contacts-\d{4}-\d{2}-\d{2}\.csv$/)]);
+    const [vcard, csv] = await Promise.all(blobs.map((b) => b.text()));
+    expect(vcard).toContain('FN:Ana Lima');
+    expect(vcard).toContain('EMAIL:ana.lima@example.com');
+    expect(csv!.split('\r\n')[1]).toBe('Ana Lima,ana.lima@example.com,Costa & Filhos Mills,,,');
   });
 
   it('says why when the store cannot be read, and saves nothing', async () => {

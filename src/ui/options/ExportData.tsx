@@ -1,14 +1,29 @@
 import { useState } from 'react';
 import type { ClydeDB } from '../../storage/db';
+import { contactsOf, contactsToCsv, contactsToVcard } from '../../storage/contacts/export';
 import { exportAll, exportFileName } from '../../storage/export';
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/** Hands a file made in this page to the browser's own download. */
+function download(content: string, type: string, name: string) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  Object.assign(document.createElement('a'), { href: url, download: name }).click();
+  // Revoked later, not at once: some browsers start reading the blob after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+const CONTACT_FORMATS = {
+  vcard: { label: 'Contacts as vCard', type: 'text/vcard', ext: 'vcf', write: contactsToVcard },
+  csv: { label: 'Contacts as CSV', type: 'text/csv', ext: 'csv', write: contactsToCsv },
+} as const;
+
 /**
- * Settings → Your data: one click saves everything Clyde keeps as a JSON file. No account, no
- * server: the file is made in this page and handed to the browser's own download.
+ * Settings → Your data: one click saves everything Clyde keeps as a JSON file, or the people as
+ * an address book (vCard or CSV) for a phone or another mail app. No account, no server: files
+ * are made in this page and handed to the browser's own download.
  */
 export function ExportData({ db }: { db: ClydeDB }) {
   const { error, run } = useAction();
@@ -16,22 +31,33 @@ export function ExportData({ db }: { db: ClydeDB }) {
   const save = () =>
     run(async () => {
       const data = await exportAll(db);
-      const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
-      const link = Object.assign(document.createElement('a'), { href: url, download: exportFileName() });
-      link.click();
-      // Revoked later, not at once: some browsers start reading the blob after click() returns.
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      download(JSON.stringify(data, null, 2), 'application/json', exportFileName());
       setSaved(`Saved ${count(data.people.length, 'person', 'people')}, ${count(data.notes.length, 'note')}, ${count(data.preferences.length, 'fact')} and ${count(data.tasks.length, 'task')}.`);
     });
+  const saveContacts = (format: keyof typeof CONTACT_FORMATS) =>
+    run(async () => {
+      const { type, ext, write } = CONTACT_FORMATS[format];
+      const contacts = await contactsOf(db);
+      download(write(contacts), type, `clyde-contacts-${new Date().toISOString().slice(0, 10)}.${ext}`);
+      setSaved(`Saved ${count(contacts.length, 'contact')}.`);
+    });
+  const button = 'rounded border border-slate-300 px-3 py-1 text-sm font-semibold hover:bg-slate-50';
   return (
     <section className="mt-6 space-y-2" aria-labelledby="export-title">
       <h2 id="export-title" className="text-base font-semibold">
         Your data
       </h2>
-      <p className="text-sm text-slate-600">Everything Clyde keeps in this browser, private and shared, as one JSON file.</p>
-      <button type="button" onClick={() => void save()} className="rounded border border-slate-300 px-3 py-1 text-sm font-semibold hover:bg-slate-50">
-        Export everything
-      </button>
+      <p className="text-sm text-slate-600">Everything Clyde keeps in this browser, private and shared, as one JSON file; or the people alone as an address book.</p>
+      <div className="flex flex-wrap gap-2">
+        <button type="button" onClick={() => void save()} className={button}>
+          Export everything
+        </button>
+        {(Object.keys(CONTACT_FORMATS) as (keyof typeof CONTACT_FORMATS)[]).map((f) => (
+          <button key={f} type="button" onClick={() => void saveContacts(f)} className={button}>
+            {CONTACT_FORMATS[f].label}
+          </button>
+        ))}
+      </div>
       {saved && (
         <p role="status" className="text-sm text-slate-600">
           {saved}

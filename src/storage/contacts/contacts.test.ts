@@ -16,6 +16,24 @@ import { contactsFromVcard } from './vcard';
 
 const fixture = (name: string) => readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'fixtures', `2026-12-06-${name}`), 'utf8');
 
+/** Ana as contacts.vcf has her, less her note. */
+const ANA = {
+  name: 'Ana Lima',
+  emails: ['ana.lima@example.com'],
+  company: 'Costa & Filhos Mills',
+  title: 'Buyer',
+  phones: ['+351 912 345 678'],
+  urls: ['https://www.linkedin.com/in/ana-lima', 'https://x.com/ana_lima'],
+};
+
+let db: ClydeDB;
+beforeEach(() => {
+  db = new ClydeDB(`test-${crypto.randomUUID()}`);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
 describe('reading address books', () => {
   it('reads a Google Contacts CSV: joined names, several addresses in one cell, quoted multi-line notes', () => {
     const [ana, eduardo, nobody, marta] = contactsFromCsv(fixture('google-contacts.csv'));
@@ -42,16 +60,7 @@ describe('reading address books', () => {
 
   it('reads vCards 3.0 and 4.0: folded lines, escapes, structured names and organisations, tel: URIs, social profiles', () => {
     const [ana, eduardo, diego] = contactsFromVcard(fixture('contacts.vcf'));
-    expect(ana).toEqual({
-      at: 'card 1',
-      name: 'Ana Lima',
-      emails: ['ana.lima@example.com'],
-      company: 'Costa & Filhos Mills',
-      title: 'Buyer',
-      phones: ['+351 912 345 678'],
-      urls: ['https://www.linkedin.com/in/ana-lima', 'https://x.com/ana_lima'],
-      note: 'Prefers calls after 4 pm, never mornings.\nAsk about the Porto trip.',
-    });
+    expect(ana).toEqual({ at: 'card 1', ...ANA, note: 'Prefers calls after 4 pm, never mornings.\nAsk about the Porto trip.' });
     expect(eduardo).toMatchObject({ name: 'Eduardo Pires', phones: ['+351-933-000-111'] });
     // No FN: the structured name stands in.
     expect(diego).toMatchObject({ name: 'Diego Rocha', emails: [] });
@@ -84,14 +93,6 @@ describe('reading address books', () => {
 });
 
 describe('importContacts', () => {
-  let db: ClydeDB;
-  beforeEach(() => {
-    db = new ClydeDB(`test-${crypto.randomUUID()}`);
-  });
-  afterEach(async () => {
-    await db.delete();
-  });
-
   it('adds each contact as a private person with addresses, profiles, phone facts and a note, and says what it skipped', async () => {
     const report = await importContacts(db, contactsFromCsv(fixture('google-contacts.csv')));
     expect(report).toEqual({ added: 3, known: 0, neverLogged: 0, skipped: [{ at: 'row 4', why: 'no name, email or profile' }] });
@@ -135,14 +136,6 @@ describe('importContacts', () => {
 });
 
 describe('exporting contacts', () => {
-  let db: ClydeDB;
-  beforeEach(() => {
-    db = new ClydeDB(`test-${crypto.randomUUID()}`);
-  });
-  afterEach(async () => {
-    await db.delete();
-  });
-
   /** What an address book keeps of a contact, in a stable order. */
   const card = ({ name, emails, company, title, phones, urls }: Contact) => ({ name, emails: [...emails].sort(), company, title, phones, urls: [...urls].sort() });
 
@@ -151,14 +144,7 @@ describe('exporting contacts', () => {
     await importContacts(db, contactsFromCsv(fixture('outlook-contacts.csv')));
     const contacts = await contactsOf(db);
     expect(contacts.map((c) => c.name)).toEqual(['Ana Lima', 'Bruno Costa', 'Carla Mendes', 'Diego Rocha', 'Eduardo Pires']);
-    expect(card(contacts[0]!)).toEqual({
-      name: 'Ana Lima',
-      emails: ['ana.lima@example.com'],
-      company: 'Costa & Filhos Mills',
-      title: 'Buyer',
-      phones: ['+351 912 345 678'],
-      urls: ['https://www.linkedin.com/in/ana-lima', 'https://x.com/ana_lima'],
-    });
+    expect(card(contacts[0]!)).toEqual(ANA);
     for (const text of [contactsToVcard(contacts), contactsToCsv(contacts)]) {
       const back = text.startsWith('BEGIN:VCARD') ? contactsFromVcard(text) : contactsFromCsv(text);
       expect(back.map(card)).toEqual(contacts.map(card));

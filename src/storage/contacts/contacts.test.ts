@@ -72,6 +72,12 @@ describe('reading address books', () => {
     ]);
   });
 
+  it('decodes the quoted-printable values vCard 2.1 writes for accented names, in their charset', () => {
+    expect(contactsFromVcard(fixture('outlook-2.1-accents.vcf'))).toEqual([
+      { at: 'card 1', name: 'João Conceição', emails: ['joao@example.pt'], company: 'Padaria São João', title: undefined, phones: [], urls: [], note: 'Prefere ligações à tarde.\nSegunda linha' },
+    ]);
+  });
+
   it.each([
     ['a CSV quote never closed', 'x.csv', 'Name,Email\nAna,"ana@example.com\nBruno,bruno@example.org\n', 'quote that is never closed (row 2)'],
     ['a CSV without name or email columns', 'x.csv', 'Phone,City\n123,Porto\n', 'no name or email column'],

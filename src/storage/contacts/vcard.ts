@@ -10,10 +10,30 @@ import { clean, ContactsFileError, type Contact } from './contact';
 const namedParams = (text: string) =>
   text.replace(/^([^\s:;][^:;]*)((?:;[^:;]*)+):/gm, (_, name: string, params: string) => `${name}${params.replace(/;([^=;:]+)(?=;|$)/g, ';TYPE=$1')}:`);
 
+/**
+ * vCard 2.1 may write a value as quoted-printable, which Outlook does for any name that is not
+ * plain ASCII ("Jo=C3=A3o"), with soft line breaks ("=" at a line's end). 3.0 has no such
+ * encoding, so the value is decoded here, in its CHARSET (UTF-8 when none is named).
+ */
+const QUOTED_PRINTABLE = /^([^\s:;][^:]*;(?:ENCODING=)?QUOTED-PRINTABLE[^:]*):((?:[^\r\n]*=\r?\n)*[^\r\n]*)/gim;
+function decodeQuotedPrintable(text: string): string {
+  return text.replace(QUOTED_PRINTABLE, (_, head: string, value: string) => {
+    const bytes = Uint8Array.from(value.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), (c) => c.charCodeAt(0));
+    const charset = /;CHARSET=([^;:]+)/i.exec(head)?.[1];
+    let decoded: string;
+    try {
+      decoded = new TextDecoder(charset ?? 'utf-8').decode(bytes);
+    } catch {
+      decoded = new TextDecoder().decode(bytes);
+    }
+    return `${head.replace(/;(?:ENCODING=)?QUOTED-PRINTABLE|;CHARSET=[^;:]+/gi, '')}:${decoded.replace(/\r?\n/g, '\\n')}`;
+  });
+}
+
 export function contactsFromVcard(text: string): Contact[] {
   let parsed: unknown;
   try {
-    parsed = ICAL.parse(namedParams(text.replace(/^\uFEFF/, '')));
+    parsed = ICAL.parse(namedParams(decodeQuotedPrintable(text.replace(/^\uFEFF/, ''))));
   } catch (e) {
     throw new ContactsFileError(`The vCard file cannot be read (${e instanceof Error ? e.message : String(e)}); nothing was imported.`);
   }

@@ -31,6 +31,26 @@ export function comingUp(notes: Note[], now: Date): ComingEvent[] {
     .sort((a, b) => a.day - b.day);
 }
 
+export const RECENT_COMPLAINT_DAYS = 90;
+
+/**
+ * Complaints noted in the last 90 days, newest first: the late delivery to keep in mind before the
+ * next call, shown at the top rather than left somewhere down the timeline.
+ */
+export function recentComplaints(notes: Note[], now: Date, max = 2): Note[] {
+  const since = now.getTime() - RECENT_COMPLAINT_DAYS * DAY;
+  return notes
+    .filter((n) => !n.deleted && n.tag === 'complaint' && n.occurredAt >= since)
+    .sort((a, b) => b.occurredAt - a.occurredAt)
+    .slice(0, max);
+}
+
+/** The local midnight of the day `at` falls on, for `relativeDay`. */
+export const dayOf = (at: number): number => {
+  const d = new Date(at);
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+};
+
 /** The event's month and day in last, this or next year, whichever is nearest today (29 Feb falls on 1 March). */
 function nearestAnniversary(eventAt: number, year: number, today: number): number {
   const event = new Date(eventAt);

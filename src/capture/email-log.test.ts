@@ -6,7 +6,7 @@ import { addNeverLog } from '../storage/never-log';
 import { timelineFor } from '../storage/notes';
 import { addToLogged, emailEntry, logEmail } from './email-log';
 import { addQuote } from './quote';
-import { comingUp, relativeDay } from './coming-up';
+import { comingUp, dayOf, recentComplaints, relativeDay } from './coming-up';
 
 const context: PageContext = {
   site: 'gmail',
@@ -128,5 +128,17 @@ describe('coming up', () => {
     expect(newYear.map((e) => e.day)).toEqual([new Date(2027, 0, 2).getTime()]);
     // Outside the week it stays quiet.
     expect(comingUp([birthday], new Date(2026, 5, 1))).toEqual([]);
+  });
+
+  it('keeps complaints of the last three months in view, newest first, at most two', () => {
+    const now = new Date(2026, 10, 23, 13, 0);
+    const note = (id: string, occurredAt: number, tag: 'complaint' | 'compliment' = 'complaint', deleted = false) =>
+      ({ id, tag, occurredAt, body: id, deleted }) as Parameters<typeof recentComplaints>[0][number];
+    const daysAgo = (d: number) => now.getTime() - d * 24 * 3_600_000;
+    const notes = [note('old', daysAgo(91)), note('late delivery', daysAgo(30)), note('praise', daysAgo(2), 'compliment'), note('wrong bag', daysAgo(5)), note('gone', daysAgo(1), 'complaint', true), note('rude driver', daysAgo(60))];
+    expect(recentComplaints(notes, now).map((n) => n.id)).toEqual(['wrong bag', 'late delivery']);
+    expect(recentComplaints(notes, now, 5).map((n) => n.id)).toEqual(['wrong bag', 'late delivery', 'rude driver']);
+    expect(relativeDay(dayOf(daysAgo(30)), now)).toBe('30 days ago');
+    expect(recentComplaints([note('old', daysAgo(91))], now)).toEqual([]);
   });
 });

@@ -95,6 +95,12 @@ describe('capture without effort', () => {
     await box.press('Enter');
     await panel.getByTestId('coming-up').filter({ hasText: 'in 3 days: Daughter’s exam in 3 days' }).waitFor();
 
+    // A complaint is kept in view at the top, not only down the timeline.
+    await box.fill('The last delivery came in one 50 kg bag');
+    await box.press('Alt+KeyC');
+    await box.press('Enter');
+    await panel.getByTestId('recent-complaints').filter({ hasText: 'Complained today: The last delivery came in one 50 kg bag' }).waitFor();
+
     // A life event without a date is refused, and the text stays to be fixed.
     await box.fill('Moving house');
     await box.press('Alt+KeyV');

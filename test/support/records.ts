@@ -1,5 +1,5 @@
 import { canonicalEmail, identityId } from '../../src/storage/canonical';
-import { ENTITY_SCHEMAS, type Entity, type RecordOf } from '../../src/storage/schema';
+import { ENTITY_SCHEMAS, type Entity, type RecordOf, type Tag } from '../../src/storage/schema';
 import { formatHlc } from '../../src/sync/hlc';
 
 /**
@@ -30,7 +30,7 @@ export interface PersonSpec {
   name: string;
   email: string;
   company?: string;
-  notes?: { body: string; occurredAt: number; kind?: 'note' | 'email' | 'call' | 'meeting' }[];
+  notes?: { body: string; occurredAt: number; kind?: 'note' | 'email' | 'call' | 'meeting'; tag?: Tag }[];
   facts?: { key: string; value: string; pinned?: boolean }[];
   tasks?: { title: string; due?: number }[];
 }
@@ -42,7 +42,7 @@ export function addPerson(seed: Seed, spec: PersonSpec, at = Date.now()): string
   if (!value) throw new Error(`Seed address is invalid: ${spec.email}`);
   seed.identities.push(check('identities', envelope({ id: identityId(personId, 'email', value), personId, kind: 'email', value, display: spec.email }, at)));
   for (const n of spec.notes ?? []) {
-    seed.notes.push(check('notes', envelope({ id: crypto.randomUUID(), personId, kind: n.kind ?? 'note', body: n.body, occurredAt: n.occurredAt }, at)));
+    seed.notes.push(check('notes', envelope({ id: crypto.randomUUID(), personId, kind: n.kind ?? 'note', body: n.body, occurredAt: n.occurredAt, ...(n.tag && { tag: n.tag }) }, at)));
   }
   for (const f of spec.facts ?? []) {
     seed.preferences.push(check('preferences', envelope({ id: crypto.randomUUID(), personId, key: f.key, value: f.value, pinned: f.pinned ?? false }, at)));

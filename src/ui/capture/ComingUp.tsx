@@ -1,23 +1,43 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { comingUp, relativeDay } from '../../capture/coming-up';
+import { comingUp, dayOf, recentComplaints, relativeDay } from '../../capture/coming-up';
 import { db } from '../../storage/db';
 import { timelineFor } from '../../storage/notes';
 
 const SHOWN_CHARS = 80;
+const shortened = (body: string) => (body.length > SHOWN_CHARS ? `${body.slice(0, SHOWN_CHARS - 1)}…` : body);
 
-/** Life events a week either side of today, at the top: the trip to ask about, the exam to wish luck for, the birthday. */
+/**
+ * What to have in mind before talking to them, at the top: life events a week either side of
+ * today (the trip to ask about, the exam to wish luck for, the birthday) and complaints of the last
+ * three months (the late delivery not to be surprised by).
+ */
 export function ComingUp({ personId }: { personId: string }) {
   const now = new Date();
-  const events = useLiveQuery(async () => comingUp(await timelineFor(db, personId), new Date()), [personId]);
-  if (!events?.length) return null;
+  const worth = useLiveQuery(async () => {
+    const notes = await timelineFor(db, personId);
+    const today = new Date();
+    return { events: comingUp(notes, today), complaints: recentComplaints(notes, today) };
+  }, [personId]);
   return (
-    <ul aria-label="Coming up" data-testid="coming-up" className="mt-2 rounded bg-amber-50 px-2 py-1 text-xs text-amber-900">
-      {events.map(({ note, day }) => (
-        <li key={note.id}>
-          <span className="font-semibold">{relativeDay(day, now)}:</span>{' '}
-          <bdi>{note.body.length > SHOWN_CHARS ? `${note.body.slice(0, SHOWN_CHARS - 1)}…` : note.body}</bdi>
-        </li>
-      ))}
-    </ul>
+    <>
+      {worth?.events.length ? (
+        <ul aria-label="Coming up" data-testid="coming-up" className="mt-2 rounded bg-amber-50 px-2 py-1 text-xs text-amber-900">
+          {worth.events.map(({ note, day }) => (
+            <li key={note.id}>
+              <span className="font-semibold">{relativeDay(day, now)}:</span> <bdi>{shortened(note.body)}</bdi>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {worth?.complaints.length ? (
+        <ul aria-label="Recent complaints" data-testid="recent-complaints" className="mt-2 rounded bg-red-50 px-2 py-1 text-xs text-red-900">
+          {worth.complaints.map((note) => (
+            <li key={note.id}>
+              <span className="font-semibold">Complained {relativeDay(dayOf(note.occurredAt), now)}:</span> <bdi>{shortened(note.body)}</bdi>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </>
   );
 }

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ClydeDB } from './db';
 import { addIdentity, ensurePersonFor, findPersonByIdentity, identitiesFor } from './identity';
 import { addNote, deleteNote, timelineFor, updateNote } from './notes';
@@ -101,6 +101,14 @@ describe('timeline, Remember list and tasks', () => {
       ['', 'prefers calls after 4pm'],
     ]);
     expect(splitFact('https://example.com')).toEqual({ key: '', value: 'https://example.com' });
+  });
+
+  it('keeps facts written in the same millisecond in one order, whatever their ids', async () => {
+    const p = await createPerson(db);
+    const now = vi.spyOn(Date, 'now').mockReturnValue(1_800_000_000_000);
+    for (const text of ['phone: +351 933 333 333', 'city: Porto', 'phone: +351 222 000 111']) await addPreference(db, p.id, text);
+    now.mockRestore();
+    expect((await rememberFor(db, p.id)).map((f) => `${f.key}: ${f.value}`)).toEqual(['city: Porto', 'phone: +351 222 000 111', 'phone: +351 933 333 333']);
   });
 
   it('shows open tasks soonest first and hides done ones', async () => {

@@ -31,5 +31,6 @@ export async function rememberFor(db: ClydeDB, personId: string): Promise<Prefer
   const rows = await db.preferences.where('personId').equals(personId).toArray();
   return rows
     .filter((p) => !p.deleted)
-    .sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.updatedAt - a.updatedAt);
+    // Facts written in the same millisecond (an import, a seed) keep one order, not the ids' random one.
+    .sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.updatedAt - a.updatedAt || a.key.localeCompare(b.key) || a.value.localeCompare(b.value));
 }

@@ -10,9 +10,10 @@ export const mergeTables = (db: ClydeDB) => writeTables(db, db.people, db.identi
 
 /**
  * Moves everything `fromId` has (notes, facts, tasks, identities) to `intoId` and marks `fromId`
- * as merged into it. A person shared with the team is never merged into a private one. One transaction: a merge happens whole or not at all. Only ever called on
- * the user's explicit confirmation; Clyde suggests merges, it never makes them. What moved is
- * logged in `merges`, so `undoMerge` can put everything back. Returns the log's id.
+ * as merged into it; a person shared with the team is never merged into a private one. One
+ * transaction: a merge happens whole or not at all. Only ever called on the user's explicit
+ * confirmation; Clyde suggests merges, it never makes them. What moved is logged in `merges`, so
+ * `undoMerge` can put everything back. Returns the log's id.
  */
 export async function mergePeople(db: ClydeDB, fromId: string, intoId: string): Promise<string> {
   if (fromId === intoId) throw new Error('A person cannot be merged into themselves.');

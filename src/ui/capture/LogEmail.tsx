@@ -14,8 +14,8 @@ import { readOpenEmail, usePanelTabId } from './panel-tab';
 /**
  * Logs the open thread as an email interaction with one press (button or Alt+L): subject,
  * participants and a link back, plus the passage selected in the page if there is one, dated
- * when its latest message was sent (the time of logging when the page's dates cannot be read). A thread
- * already logged shows "Logged" and offers to add a new selection to that entry instead.
+ * when its latest message was sent (the time of logging when the page's dates cannot be read).
+ * A thread already logged shows "Logged" and offers to add a new selection to that entry instead.
  * `personId` is who the correspondent is known as (undefined before Clyde has met them).
  */
 export function LogEmail({ correspondent, personId, context }: { correspondent: Correspondent; personId: string | undefined; context: PageContext }) {

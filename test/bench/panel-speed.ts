@@ -25,7 +25,7 @@ function threadFor(i: number) {
  * Times are taken inside the browser (high-resolution clocks of the page and the panel frame).
  */
 export async function panelSpeedBench({ people = 10_000, notesEach = 10, switches = 30, settleMs = 500, coldLoads = 10 } = {}) {
-  const clyde = await launchClyde();
+  const clyde = await launchClyde({ blockNetwork: false });
   try {
     await seedExtension(clyde.context, clyde.extensionId, syntheticSeed(people, notesEach));
     let current = threadFor(0);

@@ -27,7 +27,7 @@ export interface BrowserSyncFigures {
 export async function browserSyncBench({ records = 100_000 } = {}): Promise<BrowserSyncFigures> {
   const h = await startHarness({ name: 'sqlite', open: sqliteStore });
   let http: ServerType | undefined;
-  const clyde = await launchClyde();
+  const clyde = await launchClyde({ blockNetwork: false });
   try {
     const team = await h.newTeam('bench');
     const writer = await h.join(team);

@@ -18,7 +18,7 @@ export interface Clyde {
  * `--disable-features` replaces Playwright's list, which turns off third-party storage
  * partitioning and makes Chromium deny IndexedDB to the extension frame inside a page.
  */
-export async function launchClyde({ profileDir, headless = true }: { profileDir?: string; headless?: boolean } = {}): Promise<Clyde> {
+export async function launchClyde({ profileDir, headless = true, blockNetwork = true }: { profileDir?: string; headless?: boolean; blockNetwork?: boolean } = {}): Promise<Clyde> {
   const dir = profileDir ?? (await mkdtemp(join(tmpdir(), 'clyde-e2e-')));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
@@ -37,6 +37,17 @@ export async function launchClyde({ profileDir, headless = true }: { profileDir?
       `--load-extension=${EXTENSION_DIR}`,
     ],
   });
+  // Nothing a fixture page asks for leaves the machine: a request that no `serve` answers gets a
+  // 404 at once rather than waiting on DNS (the fixtures' photos on lh3.googleusercontent.com cost
+  // a test up to 5 s). Later routes win, so `serve` still answers its origin; loopback (the sync
+  // server under test) is left alone. Benchmarks opt out: every request this route takes is a
+  // round trip to this Node process, on the cores a timed switch runs on.
+  if (blockNetwork) {
+    await context.route(
+      (url) => /^https?:$/.test(url.protocol) && !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname),
+      (route) => route.fulfill({ status: 404, body: '' }),
+    );
+  }
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return {

@@ -48,6 +48,19 @@ async function openAt(f: Fixture): Promise<Page> {
   return page;
 }
 
+/**
+ * Clyde's service worker once its extension bindings are in place: one just started (or
+ * restarted while the machine is busy) can answer before `chrome.windows` exists.
+ */
+async function extensionWorker() {
+  for (const deadline = Date.now() + 10_000; ; await new Promise((r) => setTimeout(r, 100))) {
+    const [worker] = await clyde.workers();
+    const ready = worker && (await worker.evaluate(() => typeof (globalThis as { chrome?: { windows?: unknown } }).chrome?.windows === 'object').catch(() => false));
+    if (ready) return worker;
+    if (Date.now() > deadline) throw new Error('Clyde’s service worker has no windows API after 10 s.');
+  }
+}
+
 async function sidePanel(): Promise<Page> {
   const target = await browser.waitForTarget((t) => t.url().endsWith('/sidepanel.html'), { timeout: 10_000 });
   const panel = await target.asPage();
@@ -61,8 +74,7 @@ describe('Read this page', () => {
     const page = await openAt(f);
 
     // Without a click on the toolbar button there is no grant: the side panel's button says how to give one.
-    const [worker] = await clyde.workers();
-    await worker!.evaluate(() => {
+    await (await extensionWorker()).evaluate(() => {
       const { chrome } = globalThis as unknown as { chrome: { windows: { create(o: object): Promise<unknown> } } };
       return chrome.windows.create({ url: 'sidepanel.html', type: 'popup', focused: false });
     });

@@ -21,7 +21,7 @@ export interface ComingEvent {
  * midnights.
  */
 export function comingUp(notes: Note[], now: Date): ComingEvent[] {
-  const today = new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime();
+  const today = dayOf(now.getTime());
   return notes
     .flatMap((note) => {
       if (note.deleted || note.tag !== 'life-event' || note.eventAt === undefined) return [];
@@ -46,10 +46,10 @@ export function recentComplaints(notes: Note[], now: Date, max = 2): Note[] {
 }
 
 /** The local midnight of the day `at` falls on, for `relativeDay`. */
-export const dayOf = (at: number): number => {
+export function dayOf(at: number): number {
   const d = new Date(at);
   return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
-};
+}
 
 /** The event's month and day in last, this or next year, whichever is nearest today (29 Feb falls on 1 March). */
 function nearestAnniversary(eventAt: number, year: number, today: number): number {
@@ -60,7 +60,7 @@ function nearestAnniversary(eventAt: number, year: number, today: number): numbe
 
 /** "today", "in 3 days", "2 days ago". */
 export function relativeDay(day: number, now: Date): string {
-  const today = new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime();
+  const today = dayOf(now.getTime());
   const diff = Math.round((day - today) / DAY);
   if (diff === 0) return 'today';
   if (diff === 1) return 'tomorrow';

@@ -1,3 +1,4 @@
+import { cut } from '../../capture/quote';
 import { canonicalEmail, canonicalHandle, canonicalProfileUrl } from '../canonical';
 import type { ClydeDB } from '../db';
 import { addIdentity, findPersonByIdentity } from '../identity';
@@ -34,7 +35,8 @@ export interface ImportReport {
   skipped: { at: string; why: string }[];
 }
 
-const cut = (s: string | undefined, max: number) => (s && s.length > max ? `${s.slice(0, max - 1)}…` : s);
+/** An optional field cut to the schema's bound: an address book's fields are unbounded. */
+const bounded = (v: string | undefined, max: number) => (v === undefined ? undefined : cut(v, max));
 
 /** A contact's web addresses that name a LinkedIn profile or an X account, as identities. */
 function profilesOf(urls: readonly string[]): { kind: IdentityKind; display: string }[] {
@@ -78,11 +80,11 @@ export function importContacts(db: ClydeDB, contacts: readonly Contact[]): Promi
         report.known += 1;
         continue;
       }
-      const person = await createPerson(db, { name: cut(c.name, 400), company: cut(c.company, 500), headline: cut(c.title, 500) });
+      const person = await createPerson(db, { name: bounded(c.name, 400), company: bounded(c.company, 500), headline: bounded(c.title, 500) });
       names.add(named(person.name));
       for (const id of ids) await addIdentity(db, person.id, id.kind, id.display);
       for (const phone of new Set(c.phones)) await addPreference(db, person.id, `phone: ${cut(phone, 200)}`);
-      if (c.note) await addNote(db, person.id, { body: cut(c.note, 20_000)!, kind: 'note' });
+      if (c.note) await addNote(db, person.id, { body: cut(c.note, 20_000), kind: 'note' });
       report.added += 1;
     }
     return report;

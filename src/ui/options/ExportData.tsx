@@ -2,10 +2,10 @@ import { useState } from 'react';
 import type { ClydeDB } from '../../storage/db';
 import { contactsOf, contactsToCsv, contactsToVcard } from '../../storage/contacts/export';
 import { exportAll, exportFileName } from '../../storage/export';
+import { count } from '../count';
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';
 
-const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Hands a file made in this page to the browser's own download. */
 function download(content: string, type: string, name: string) {

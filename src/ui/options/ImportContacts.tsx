@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { ContactsFileError } from '../../storage/contacts/contact';
 import { importContacts, MAX_FILE_BYTES, readContactsFile, type ImportReport } from '../../storage/contacts/import';
 import type { ClydeDB } from '../../storage/db';
+import { count } from '../count';
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';
 
-const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const SKIPS_LISTED = 5;
 
 /** "Added 3 people. 1 was already in Clyde. Skipped 1: row 4 (no name, email or profile)." */

@@ -71,11 +71,13 @@ describe('linkedin profile reading', () => {
   });
 
   it('keeps photos to media.licdn.com and drops ghost placeholders', () => {
-    const photo = (src: string, cls = '') => page(card('ana', 'Ana', `<img class="${cls}" src="${src}">`).replace('<h1>', '<h1>'));
+    const photo = (src: string, cls = '', link = '/in/ana/') => page(card('ana', 'Ana', `<a href="${link}"><img class="${cls}" src="${src}"></a>`));
     const read = (doc: Document) => linkedin.parse(doc, at('/in/ana/'))?.people[0]?.avatarUrl;
     expect(read(photo('https://media.licdn.com/dms/image/profile-displayphoto-shrink_400_400/1'))).toBe(
       'https://media.licdn.com/dms/image/profile-displayphoto-shrink_400_400/1',
     );
+    // A mutual connection's face in the card links to a people search, not to a profile.
+    expect(read(photo('https://media.licdn.com/dms/image/profile-displayphoto-shrink_100_100/2', '', '/search/results/people/'))).toBeUndefined();
     expect(read(photo('https://evil.example/profile-displayphoto.png'))).toBeUndefined();
     expect(read(photo('javascript:alert(1)//profile-displayphoto'))).toBeUndefined();
     expect(read(photo('https://media.licdn.com/profile-displayphoto-ghost', 'ghost-person'))).toBeUndefined();

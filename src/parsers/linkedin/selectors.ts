@@ -6,6 +6,16 @@
  * still served that way and as fallbacks.
  */
 
+/**
+ * 2026 server-driven profile ("SDUI"): hashed classes, no `h1`, and the screen holds other people
+ * too (the sticky toolbar repeats the name; "More profiles for you" lists 5–10 others), so the
+ * reader starts from the one section LinkedIn keys as the top card:
+ * `componentkey="com.linkedin.sdui.profile.card.ref<member id>Topcard"`. Its name is an `h2`.
+ * Seen in real pages saved 2026-04-28 (src/parsers/README.md, layout table).
+ */
+export const SDUI_TOP_CARD = '[data-sdui-screen*="profile"] section[componentkey$="Topcard"]';
+export const SDUI_NAME_HEADING = 'h1, h2';
+
 /** The page's main landmark; the nav bar (viewer's photo and name) and the aside are outside it. */
 export const MAIN = [
   'main', // 2024–2026 logged in, 2021–2026 logged out
@@ -58,6 +68,13 @@ export const CONTACT_INFO = 'a[href*="/overlay/contact-info"]'; // 2019–2026 (
 export const CURRENT_COMPANY = '[aria-label^="Current company:"]'; // 2022–2026 logged in (English UI)
 export const CURRENT_COMPANY_PREFIX = 'Current company:';
 export const CURRENT_COMPANY_LOGGED_OUT = '[data-section="currentPositionsDetails"]'; // 2021–2026 logged out
+/**
+ * 2026 SDUI: the card's shortcuts to experience and education are unlabelled buttons, each with a
+ * logo (or a placeholder) in a `figure`; the first is the current employer (LinkedIn lists
+ * experience before education). A member with no current position shows only the school there,
+ * which is then read as the company.
+ */
+export const SHORTCUT_ICON = '[role=button] figure';
 
 /**
  * Card parts whose text is not the headline: actions, links, the company/school shortcut list,
@@ -70,7 +87,9 @@ export const AVATAR = [
   'img.pv-top-card-profile-picture__image--show', // 2023–2024 logged in
   'img.pv-top-card-profile-picture__image', // 2021–2024 logged in
   'img.top-card__profile-image', // 2021–2026 logged out
-  'img[src*="profile-displayphoto"]', // 2025–2026: hashed classes; the CDN path names the image kind
+  // 2025–2026: hashed classes; the CDN path names the image kind. Only inside a link to a profile:
+  // the 2026 card also shows mutual connections' photos, inside a link to a people search.
+  'a[href*="/in/"] img[src*="profile-displayphoto"]',
 ];
 /** "No photo" placeholders: a class, or a `data:` 1×1 gif (rejected by `httpsUrl` anyway). */
 export const GHOST_AVATAR = '.ghost-person, [class*="ghost"]';

@@ -20,6 +20,9 @@ import {
   NAME_HEADING,
   NOT_HEADLINE_OR_DUPLICATE,
   NOT_PROFILE,
+  SDUI_NAME_HEADING,
+  SDUI_TOP_CARD,
+  SHORTCUT_ICON,
   TOP_CARD,
 } from './selectors';
 
@@ -30,6 +33,7 @@ const CARD_PARTS = {
   contactInfo: [CONTACT_INFO],
   company: [CURRENT_COMPANY],
   companyLoggedOut: [CURRENT_COMPANY_LOGGED_OUT],
+  shortcutIcon: [SHORTCUT_ICON],
   tagline: COMPANY_TAGLINE,
 } as const;
 type CardParts = Partial<Record<keyof typeof CARD_PARTS, Element>>;
@@ -49,14 +53,26 @@ const MAX_HEADINGS = 50;
 const BESIDE_NAME = /^(?:[·•|]|\(.{0,40}\)$|\d+(?:st|nd|rd|th)\+?(?:\s|$))/u;
 const SEPARATORS = /^[\s·•|,]+|[\s·•|,]+$/gu;
 
+/** A card found, with its parts read in one scan of it. */
+const topCardOf = (card: Element, heading: Element | undefined, isVisible: IsVisible): TopCard => ({
+  card,
+  heading,
+  parts: pickFirst(card, CARD_PARTS, isVisible),
+});
+
 /**
- * The top card, found from its heading: the first visible `h1` of `main` inside a 2024 top card
- * (by attribute or class), else the first one outside the nav and the "People also viewed" rail,
- * whose section is the card (2025–26 hashed markup). Starting from the headings keeps this to one
- * cheap scan of a large page; the class selectors are only run over the whole of `main` when it
- * has no heading at all.
+ * The top card: the 2026 server-driven one by its component key, else found from its heading: the
+ * first visible `h1` of `main` inside a 2024 top card (by attribute or class), else the first one
+ * outside the nav and the "People also viewed" rail, whose section is the card (2025 hashed
+ * markup). Starting from the headings keeps this to one cheap scan of a large page; the class
+ * selectors are only run over the whole of `main` when it has no heading at all.
  */
 export function findTopCard(doc: Document, isVisible: IsVisible): TopCard | undefined {
+  const sdui = doc.querySelector(SDUI_TOP_CARD);
+  if (sdui && isVisible(sdui)) {
+    const heading = Array.from(sdui.querySelectorAll(SDUI_NAME_HEADING)).find(isVisible);
+    return topCardOf(sdui, heading, isVisible);
+  }
   const main = firstVisibleQuick(doc, MAIN, isVisible);
   if (!main) return undefined;
   const cardSelector = TOP_CARD.join(',');
@@ -68,7 +84,7 @@ export function findTopCard(doc: Document, isVisible: IsVisible): TopCard | unde
   const card = heading
     ? (heading.closest(cardSelector) ?? heading.closest(CARD_OF_HEADING) ?? heading.parentElement)
     : pickFirst(main, { card: TOP_CARD }, isVisible).card;
-  return card ? { card, heading, parts: pickFirst(card, CARD_PARTS, isVisible) } : undefined;
+  return card ? topCardOf(card, heading, isVisible) : undefined;
 }
 
 /** The slug the card's "Contact info" link names; differs from the URL's while a new profile renders. */
@@ -142,7 +158,8 @@ function headlineOf({ card, heading, parts }: TopCard, isVisible: IsVisible, loc
 function companyOf({ parts }: TopCard): string | undefined {
   const label = attr(parts.company, 'aria-label');
   if (label) return label.slice(CURRENT_COMPANY_PREFIX.length).replace(/\.\s*Click to skip[\s\S]*$/, '');
-  return parts.companyLoggedOut && visibleText(parts.companyLoggedOut);
+  const shortcut = parts.shortcutIcon?.closest('[role=button]');
+  return (parts.companyLoggedOut && visibleText(parts.companyLoggedOut)) || (shortcut ? visibleText(shortcut) : undefined);
 }
 
 /** The photo: a known image element on LinkedIn's media host, never a "ghost" placeholder. */

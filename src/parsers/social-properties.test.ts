@@ -59,6 +59,14 @@ const linkedinPiece = fc.oneof(
     ld({ '@graph': [{ '@type': 'Person', name, jobTitle: [title], url: `https://br.linkedin.com/in/${s}`, image: { contentUrl: src }, worksFor: [{ name: title }] }] }),
   ),
   fc.tuple(slug, anyText).map(([s, name]) => ld({ '@type': 'Organization', name, url: `https://www.linkedin.com/company/${s}`, logo: name })),
+  // 2026 server-driven profile: the top card keyed by component, name in an h2, a mutual connection's photo.
+  fc.tuple(hide, anyText, anyText, slug, imgSrc, imgSrc, anyText).map(
+    ([h, name, headline, s, photo, mutual, company]) =>
+      `<div role="main" data-sdui-screen="com.linkedin.sdui.flagshipnav.profile.Profile"${h}><div role="toolbar"><a href="/in/${s}/"><p>${esc(name)}</p></a></div>` +
+      `<section componentkey="com.linkedin.sdui.profile.card.refACoAABfictTopcard"><a href="/in/${s}/"><figure><img src="${esc(photo)}"></figure></a>` +
+      `<a href="/in/${s}/"><h2>${esc(name)}</h2></a><p>· 2nd</p><p>${esc(headline)}</p><div><p>${esc(company)}</p><p>·<a href="/in/${s}/overlay/contact-info/">Contact info</a></p></div>` +
+      `<div role="button"><figure><img src="${esc(photo)}"></figure><p>${esc(company)}</p></div><a href="/search/results/people/"><img src="${esc(mutual)}"></a></section></div>`,
+  ),
   fc.constant('<code id="bpr-guid-2">{"included": [</code><script type="application/ld+json">[1,</script>'),
 );
 

@@ -45,6 +45,35 @@ describe('linkedin routes', () => {
 });
 
 describe('linkedin profile reading', () => {
+  /** The 2026 server-driven profile, as saved pages of April 2026 show it (hashed classes left out). */
+  const sdui = (slug: string, name: string, { photo = '', shortcut = '<div role="button"><figure><img src="https://media.licdn.com/dms/image/v2/x/company-logo_100_100/1"></figure><p>Northwind</p></div>' } = {}) =>
+    `<header><img class="global-nav__me-photo" alt="Nadia Rep"></header>` +
+    `<div role="main" data-sdui-screen="com.linkedin.sdui.flagshipnav.profile.Profile"><div role="toolbar"><a href="/in/${slug}/"><div aria-label="${name}"><p>${name}</p></div></a></div>` +
+    `<main><section componentkey="com.linkedin.sdui.profile.card.refACoAABfictTopcard">${photo}<a href="/in/${slug}/"><h2>${name}</h2></a><p>· 1st</p>` +
+    `<p>Head of Partnerships</p><div><p>Lisbon, Portugal</p><p>·<a href="/in/${slug}/overlay/contact-info/">Contact info</a></p></div>${shortcut}` +
+    `<a href="/search/results/people/?network=F"><ul><li><figure><img src="https://media.licdn.com/dms/image/v2/m/profile-displayphoto-shrink_100_100/9"></figure></li></ul></a></section>` +
+    `<section><h2>More profiles for you</h2><a href="/in/carla-mendes/"><h2>Carla Mendes</h2></a></section></main></div>`;
+
+  it('reads the 2026 server-driven profile from its top card, never a mutual connection photo or the more-profiles list', () => {
+    const out = linkedin.parse(page(sdui('ana-lima', 'Ana Lima')), at('/in/ana-lima/'));
+    expect(out?.people).toEqual([
+      { role: 'profile', profileUrl: 'https://www.linkedin.com/in/ana-lima', name: 'Ana Lima', headline: 'Head of Partnerships', company: 'Northwind', location: 'Lisbon, Portugal' },
+    ]);
+    const photo = '<a href="/in/ana-lima/"><figure><img src="https://media.licdn.com/dms/image/v2/a/profile-displayphoto-shrink_400_400/1"></figure></a>';
+    expect(linkedin.parse(page(sdui('ana-lima', 'Ana Lima', { photo })), at('/in/ana-lima/'))?.people[0]?.avatarUrl).toBe(
+      'https://media.licdn.com/dms/image/v2/a/profile-displayphoto-shrink_400_400/1',
+    );
+    // A current position without a company page has a placeholder instead of a logo.
+    const noLogo = '<div role="button"><figure><svg></svg></figure><p>Kiln Studio</p></div>';
+    expect(linkedin.parse(page(sdui('ana-lima', 'Ana Lima', { shortcut: noLogo })), at('/in/ana-lima/'))?.people[0]?.company).toBe('Kiln Studio');
+  });
+
+  it('ignores a 2026 top card that still shows the previous profile', () => {
+    const out = linkedin.parse(page(sdui('carla-mendes', 'Carla Mendes')), at('/in/ana-lima/'));
+    expect(out).toMatchObject({ unread: true, people: [{ role: 'profile', profileUrl: 'https://www.linkedin.com/in/ana-lima' }] });
+    expect(out?.people[0]?.name).toBeUndefined();
+  });
+
   it('ignores a top card that still shows the previous profile, keeping the URL identity', () => {
     const out = linkedin.parse(page(card('carla-mendes-9a', 'Carla Mendes')), at('/in/bruno-costa-dev/'));
     expect(out?.people).toEqual([{ role: 'profile', profileUrl: 'https://www.linkedin.com/in/bruno-costa-dev' }]);

@@ -3,8 +3,8 @@ import { isCcMarker, roleFromLabel } from '../field-role';
 import { People } from '../people';
 import type { Correspondent, PageContext, Role } from '../schema';
 import { cleanId, cleanSubject } from '../text';
-import { carriersIn, mailboxesOf } from './carriers';
-import { ADDRESS_CARRIER, MESSAGE_BODY, NOT_PEOPLE, RECIPIENT_WELL, SELECTED_CONVERSATION, SUBJECT } from './selectors';
+import { carriersIn, mailboxesOf, personaMailboxes } from './carriers';
+import { ADDRESS_CARRIER, MESSAGE_BODY, NOT_PEOPLE, RECIPIENT_FIELD, RECIPIENT_WELL, SELECTED_CONVERSATION, SUBJECT } from './selectors';
 
 export interface PaneRead {
   people: Correspondent[];
@@ -28,6 +28,12 @@ function addWell(well: Element, people: People, isVisible: IsVisible): void {
   if (well.matches(ADDRESS_CARRIER)) for (const mailbox of mailboxesOf(well)) people.add({ ...mailbox, role });
 }
 
+/** A persona in a read-only To/Cc field is a recipient ("To: Ana Lima"); anywhere else it is the sender. */
+function personaRole(el: Element): Role {
+  const field = el.closest(RECIPIENT_FIELD);
+  return field ? roleFromLabel(attr(field, 'aria-label')) : 'from';
+}
+
 /**
  * The conversation open in the reading pane, or undefined when the pane shows no message.
  * Senders come first in document order (OWA's default puts the newest message on top), then the
@@ -47,7 +53,9 @@ export function readPane(
   const people = new People(self);
   for (const el of carriersIn(pane, isVisible)) {
     if (heading?.contains(el) || insideAny(el, RECIPIENT_WELL, pane)) continue;
-    for (const mailbox of mailboxesOf(el)) people.add({ ...mailbox, role: 'from' });
+    const mailboxes = mailboxesOf(el);
+    if (mailboxes.length > 0) for (const mailbox of mailboxes) people.add({ ...mailbox, role: 'from' });
+    else for (const mailbox of personaMailboxes(el)) people.add({ ...mailbox, role: personaRole(el) });
   }
   for (const well of wells) addWell(well, people, isVisible);
 

@@ -31,6 +31,16 @@ export const MESSAGE_BODY = '[id^="UniqueMessageBody_"], [role=document]';
 /** Elements whose attributes may hold an address: persona `title`, `aria-label="From: Name <addr>"`, mailto links. */
 export const ADDRESS_CARRIER = '[title*="@"], [aria-label*="@"], a[href^="mailto:"], a[href^="MAILTO:"]';
 
+/**
+ * A persona (it opens the Live Persona Card on hover) whose text may be `Name<addr>`: Outlook.com's
+ * 2025 reading pane writes the sender as `<span aria-label="From: Outlook Team" role=button
+ * data-lpc-hover-target-id=…>Outlook Team<no-reply@microsoft.com></span>`, the address in no
+ * attribute. Its aria-label says which field it is in ("From: …", "To: …"), localised.
+ */
+export const PERSONA = '[data-lpc-hover-target-id]'; // 2024–2025 outlook.live.com
+/** A read message's recipient line, labelled with its field: `role=edit aria-readonly aria-label="To: Ana Lima"`. */
+export const RECIPIENT_FIELD = '[role=edit][aria-readonly="true"]'; // 2025 outlook.live.com
+
 /** The To / Cc line of a read message; its text ("To: …", "Cc: …") or aria-label names the field. */
 export const RECIPIENT_WELL = '[data-testid="RecipientWell"]'; // 2023–2025
 
@@ -61,4 +71,6 @@ export const COMPOSE_BODY = [
 export const SELF_SOURCES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['[id^="primaryMailboxRoot"]', ['title', 'data-folder-name']], // 2023–2025 folder pane root (Mailvelope)
   ['#mectrl_currentAccount_secondary', []], // 2019–2025 Microsoft account manager: the address as text
+  ['#O365_AppName[href*="login_hint="]', ['href']], // 2024–2025 live.com header: `…?login_hint=ana%40outlook.com`
+  ['#LeftRail [title*="@"]', ['title']], // 2025 live.com app rail: the mailbox's icon titled with its address
 ];

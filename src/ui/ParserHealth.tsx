@@ -98,7 +98,7 @@ export function ParserHealth({ context, tabId }: { context: PageContext; tabId: 
         <div className="mt-2">
           <p className="text-xs text-slate-600">
             {copied === 'copied' ? 'Copied. ' : 'Selected: press Ctrl+C (⌘C) to copy. '}
-            It lists how the page is built (tags and attribute names), never its text or who is in it.
+            It is the page's structure with every word Clyde does not look for masked (Xxxx xxx@xxxx.xxx), so it never holds what anyone wrote or who is in it.
           </p>
           <textarea
             ref={shown}

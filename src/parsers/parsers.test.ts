@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { htmlDocument } from '../../test/support/fixtures/page';
 import { parsePage, parserFor, parsers } from './index';
 import type { PageContext } from './schema';
 
@@ -37,9 +38,13 @@ function loadFixtures(site: string): Fixture[] {
 
 const fixtures = siteFolders.flatMap(loadFixtures);
 const byId = (site: string) => parsers.find((p) => p.id === site);
-/** Through `parsePage`, as a content script would; a parser chosen by no URL (generic) is called directly. */
+/**
+ * Through `parsePage`, as a content script would; a parser chosen by no URL (generic) is called
+ * directly. The document is happy-dom's, from a window that loads nothing (real pages hold frames
+ * and style sheets) and reports nothing it did not load.
+ */
 const parse = (f: Fixture) => {
-  const doc = new DOMParser().parseFromString(f.html, 'text/html');
+  const doc = htmlDocument(f.html);
   const parser = byId(f.site);
   return parser && parser.matches.length === 0 ? parser.parse(doc, new URL(f.url)) : parsePage(doc, new URL(f.url));
 };

@@ -12,7 +12,7 @@ afterAll(() => clyde?.close());
 describe('Outlook on the web', () => {
   it.each([
     ['reading-office', 'Ana Lima'],
-    ['reading-live', 'Helena Prado'],
+    ['reading-live', 'Beatriz Reis'], // a real Outlook.com page of 2025, anonymized
     ['reading-cloud', 'Ivo Ramos'],
   ])('shows the sender of the message in the reading pane (%s)', async (name, sender) => {
     const { page, panel } = await openMail(clyde, fixture('outlook', name));
@@ -21,7 +21,7 @@ describe('Outlook on the web', () => {
   });
 
   it('says "no one here" on the message list alone', async () => {
-    const { page, panel } = await openMail(clyde, fixture('outlook', 'list-only'));
+    const { page, panel } = await openMail(clyde, fixture('outlook', 'list-live'));
     await panel.getByTestId('no-one').waitFor();
     await page.close();
   });

@@ -34,8 +34,9 @@ async function navigateInApp(page: Page, to: Fixture): Promise<void> {
 }
 
 describe.each([
-  ['LinkedIn', 'https://www.linkedin.com', fixture('linkedin', 'profile-2026'), fixture('linkedin', 'profile-2026-second')],
-  ['X', 'https://x.com', fixture('x', 'profile-json-ld'), fixture('x', 'profile-second')],
+  // Real pages (anonymized): LinkedIn's 2026 server-driven profile; X logged out, then logged in with a Chinese interface.
+  ['LinkedIn', 'https://www.linkedin.com', fixture('linkedin', 'profile-sdui'), fixture('linkedin', 'profile-sdui-second')],
+  ['X', 'https://x.com', fixture('x', 'profile-logged-out-second'), fixture('x', 'profile-logged-in-zh')],
 ])('%s profiles', (_, origin, first, second) => {
   it('inserts nothing into the page, shows the profile in the side panel, clips it and follows in-app navigation', async () => {
     const pages = new Map([first, second].map((f) => [new URL(f.url).pathname.toLowerCase(), f.html]));

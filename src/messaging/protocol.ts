@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { PageContextSchema } from '../parsers/schema';
 import { MAX_SENT_AT_COUNT, MAX_SENT_AT_TEXT } from '../parsers/sent-at';
-import { MAX_SKELETON } from '../parsers/skeleton';
+import { MAX_SKELETON } from '../parsers/schema';
 
 /**
  * Every runtime message Clyde sends, one zod schema each, grouped by direction. Receivers parse

@@ -11,6 +11,8 @@ import * as z from 'zod/mini';
 export const MAX_NAME = 200;
 export const MAX_TEXT = 500;
 export const MAX_PEOPLE = 50;
+/** A page's censored copy for a diagnostic (skeleton.ts); defined here, apart from the vocabulary it needs, for the protocol. */
+export const MAX_SKELETON = 2_000_000;
 
 const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
 

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { MAX_SKELETON, skeletonOf } from './skeleton';
+import { MAX_SKELETON } from './schema';
+import { skeletonOf } from './skeleton';
 import { isVocabularyWord } from './vocabulary';
 
 const doc = (html: string) => new DOMParser().parseFromString(html, 'text/html');

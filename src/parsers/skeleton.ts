@@ -1,3 +1,4 @@
+import { MAX_SKELETON } from './schema';
 import { isVocabularyWord } from './vocabulary';
 
 /**
@@ -17,7 +18,6 @@ import { isVocabularyWord } from './vocabulary';
 
 export const MAX_DEPTH = 256;
 export const MAX_ELEMENTS = 30_000;
-export const MAX_SKELETON = 2_000_000;
 /** Longest attribute value kept; a `data:` image or a long tracking URL is cut there. */
 const MAX_VALUE = 300;
 

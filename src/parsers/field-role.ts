@@ -1,3 +1,4 @@
+import { inOrder, insideAny, isElement } from './dom';
 import type { Role } from './schema';
 
 /**
@@ -23,4 +24,19 @@ export function roleFromLabel(label: string | null | undefined): Role {
 /** True if the text between recipients switches the rest of the line to Cc. */
 export function isCcMarker(text: string): boolean {
   return MARKER_CC.test(text);
+}
+
+/**
+ * The people of a To/Cc line (it and elements in it matching `person`), in document order, each with its role:
+ * `start` until the text between them says Cc ("to A, B, cc: C"; OWA's single well "To: A; Cc: B").
+ */
+export function* peopleOfLine(line: Element, person: string, start: Role): Generator<[Element, Role]> {
+  let role = start;
+  for (const node of inOrder(line)) {
+    if (isElement(node)) {
+      if (node.matches(person)) yield [node, role];
+    } else if (!insideAny(node.parentElement ?? line, person, line) && isCcMarker(node.nodeValue ?? '')) {
+      role = 'cc';
+    }
+  }
 }

@@ -1,16 +1,6 @@
 import { canonicalAddress } from '../address';
-import {
-  allVisible,
-  allVisibleOfFirst,
-  attr,
-  firstVisible,
-  inOrder,
-  insideAny,
-  isElement,
-  visibleText,
-  type IsVisible,
-} from '../dom';
-import { isCcMarker } from '../field-role';
+import { allVisible, allVisibleOfFirst, attr, firstVisible, visibleText, type IsVisible } from '../dom';
+import { peopleOfLine } from '../field-role';
 import { People } from '../people';
 import type { Correspondent, PageContext, Role } from '../schema';
 import { cleanId, cleanSubject } from '../text';
@@ -61,14 +51,7 @@ function addRecipients(message: Element, people: People, isVisible: IsVisible): 
     return;
   }
   for (const line of lines) {
-    let role: Role = 'to';
-    for (const node of inOrder(line)) {
-      if (isElement(node)) {
-        if (node.hasAttribute('email') && isVisible(node)) addRecipient(node, role, people);
-      } else if (!insideAny(node.parentElement ?? line, '[email]', line) && isCcMarker(node.nodeValue ?? '')) {
-        role = 'cc';
-      }
-    }
+    for (const [span, role] of peopleOfLine(line, '[email]', 'to')) if (isVisible(span)) addRecipient(span, role, people);
   }
 }
 

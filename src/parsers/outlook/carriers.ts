@@ -1,6 +1,6 @@
 import { parseMailboxList, type Mailbox } from '../address';
 import { allVisible, attr, insideAny, visibleText, type IsVisible } from '../dom';
-import { ADDRESS_CARRIER, NOT_PEOPLE, PERSONA } from './selectors';
+import { ADDRESS_CARRIER, NOT_PEOPLE } from './selectors';
 
 /**
  * A leading field label in an aria-label or title ("From: ", "Von: ", "发件人：", "To: "). It is
@@ -30,18 +30,14 @@ export function mailboxesOf(el: Element): Mailbox[] {
   const mailto = mailtoTarget(attr(el, 'href') ?? '');
   if (mailto) sources.push(mailto);
   const text = visibleText(el);
+  // A persona whose address is in no attribute writes it in its text: `Name<addr>` (2025 live.com).
+  if (sources.length === 0 && text.includes('@')) sources.push(text);
   return sources
     .flatMap(parseMailboxList)
     .map((mailbox) => (mailbox.name || text.includes('@') ? mailbox : { ...mailbox, name: text }));
 }
 
-/** A persona's `Name<addr>` text (2025 live.com), when no attribute carries its address. */
-export function personaMailboxes(el: Element): Mailbox[] {
-  const text = visibleText(el);
-  return text.includes('@') ? parseMailboxList(text) : [];
-}
-
 /** Visible elements under `root` that may carry a person's address, minus bodies, the list and editors. */
 export function carriersIn(root: Element, isVisible: IsVisible): Element[] {
-  return allVisible(root, `${ADDRESS_CARRIER}, ${PERSONA}`, isVisible).filter((el) => !insideAny(el, NOT_PEOPLE, root));
+  return allVisible(root, ADDRESS_CARRIER, isVisible).filter((el) => !insideAny(el, NOT_PEOPLE, root));
 }

@@ -1,10 +1,10 @@
-import { allVisible, attr, firstVisible, inOrder, insideAny, isElement, visibleText, type IsVisible } from '../dom';
-import { isCcMarker, roleFromLabel } from '../field-role';
+import { allVisible, attr, firstVisible, insideAny, visibleText, type IsVisible } from '../dom';
+import { peopleOfLine, roleFromLabel } from '../field-role';
 import { People } from '../people';
-import type { Correspondent, PageContext, Role } from '../schema';
+import type { Correspondent, PageContext } from '../schema';
 import { cleanId, cleanSubject } from '../text';
-import { carriersIn, mailboxesOf, personaMailboxes } from './carriers';
-import { ADDRESS_CARRIER, MESSAGE_BODY, NOT_PEOPLE, RECIPIENT_FIELD, RECIPIENT_WELL, SELECTED_CONVERSATION, SUBJECT } from './selectors';
+import { carriersIn, mailboxesOf } from './carriers';
+import { ADDRESS_CARRIER, MESSAGE_BODY, NOT_PEOPLE, RECIPIENT_WELL, SELECTED_CONVERSATION, SUBJECT } from './selectors';
 
 export interface PaneRead {
   people: Correspondent[];
@@ -16,22 +16,10 @@ export interface PaneRead {
  * single well with both fields switches at the "Cc:" text between people.
  */
 function addWell(well: Element, people: People, isVisible: IsVisible): void {
-  let role: Role = roleFromLabel(attr(well, 'aria-label') ?? visibleText(well));
-  for (const node of inOrder(well)) {
-    if (!isElement(node)) {
-      const inPerson = insideAny(node.parentElement ?? well, ADDRESS_CARRIER, well);
-      if (!inPerson && isCcMarker(node.nodeValue ?? '')) role = 'cc';
-    } else if (node.matches(ADDRESS_CARRIER) && node !== well && isVisible(node)) {
-      for (const mailbox of mailboxesOf(node)) people.add({ ...mailbox, role });
-    }
+  const start = roleFromLabel(attr(well, 'aria-label') ?? visibleText(well));
+  for (const [el, role] of peopleOfLine(well, ADDRESS_CARRIER, start)) {
+    if (isVisible(el)) for (const mailbox of mailboxesOf(el)) people.add({ ...mailbox, role });
   }
-  if (well.matches(ADDRESS_CARRIER)) for (const mailbox of mailboxesOf(well)) people.add({ ...mailbox, role });
-}
-
-/** A persona in a read-only To/Cc field is a recipient ("To: Ana Lima"); anywhere else it is the sender. */
-function personaRole(el: Element): Role {
-  const field = el.closest(RECIPIENT_FIELD);
-  return field ? roleFromLabel(attr(field, 'aria-label')) : 'from';
 }
 
 /**
@@ -53,9 +41,7 @@ export function readPane(
   const people = new People(self);
   for (const el of carriersIn(pane, isVisible)) {
     if (heading?.contains(el) || insideAny(el, RECIPIENT_WELL, pane)) continue;
-    const mailboxes = mailboxesOf(el);
-    if (mailboxes.length > 0) for (const mailbox of mailboxes) people.add({ ...mailbox, role: 'from' });
-    else for (const mailbox of personaMailboxes(el)) people.add({ ...mailbox, role: personaRole(el) });
+    for (const mailbox of mailboxesOf(el)) people.add({ ...mailbox, role: 'from' });
   }
   for (const well of wells) addWell(well, people, isVisible);
 

@@ -28,21 +28,18 @@ export const NOT_PEOPLE = [
 /** A message body: its presence means a conversation is open, not just the empty pane. */
 export const MESSAGE_BODY = '[id^="UniqueMessageBody_"], [role=document]';
 
-/** Elements whose attributes may hold an address: persona `title`, `aria-label="From: Name <addr>"`, mailto links. */
-export const ADDRESS_CARRIER = '[title*="@"], [aria-label*="@"], a[href^="mailto:"], a[href^="MAILTO:"]';
-
 /**
- * A persona (it opens the Live Persona Card on hover) whose text may be `Name<addr>`: Outlook.com's
- * 2025 reading pane writes the sender as `<span aria-label="From: Outlook Team" role=button
- * data-lpc-hover-target-id=…>Outlook Team<no-reply@microsoft.com></span>`, the address in no
- * attribute. Its aria-label says which field it is in ("From: …", "To: …"), localised.
+ * Elements that may carry an address: persona `title`, `aria-label="From: Name <addr>"`, mailto
+ * links; and a persona (it opens the Live Persona Card on hover) whose text is `Name<addr>`, as
+ * Outlook.com's 2025 reading pane writes the sender: `<span aria-label="From: Outlook Team"
+ * data-lpc-hover-target-id=…>Outlook Team<no-reply@microsoft.com></span>`, the address in no attribute.
  */
-export const PERSONA = '[data-lpc-hover-target-id]'; // 2024–2025 outlook.live.com
-/** A read message's recipient line, labelled with its field: `role=edit aria-readonly aria-label="To: Ana Lima"`. */
-export const RECIPIENT_FIELD = '[role=edit][aria-readonly="true"]'; // 2025 outlook.live.com
+export const ADDRESS_CARRIER =
+  '[title*="@"], [aria-label*="@"], a[href^="mailto:"], a[href^="MAILTO:"], [data-lpc-hover-target-id]'; // persona: 2024–2025 live.com
 
 /** The To / Cc line of a read message; its text ("To: …", "Cc: …") or aria-label names the field. */
-export const RECIPIENT_WELL = '[data-testid="RecipientWell"]'; // 2023–2025
+export const RECIPIENT_WELL =
+  '[data-testid="RecipientWell"], [role=edit][aria-readonly="true"]'; // 2023–2025; 2025 live.com: `aria-label="To: Ana Lima"` around personas
 
 /**
  * The date line of a read message, in the mailbox's locale ("Tue 11/18/2025 10:02 AM"), as `title`
@@ -71,6 +68,5 @@ export const COMPOSE_BODY = [
 export const SELF_SOURCES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['[id^="primaryMailboxRoot"]', ['title', 'data-folder-name']], // 2023–2025 folder pane root (Mailvelope)
   ['#mectrl_currentAccount_secondary', []], // 2019–2025 Microsoft account manager: the address as text
-  ['#O365_AppName[href*="login_hint="]', ['href']], // 2024–2025 live.com header: `…?login_hint=ana%40outlook.com`
   ['#LeftRail [title*="@"]', ['title']], // 2025 live.com app rail: the mailbox's icon titled with its address
 ];

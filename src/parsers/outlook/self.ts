@@ -7,13 +7,6 @@ export interface OutlookSelf {
   addresses: string[];
 }
 
-/** An attribute's value; of a link, the `login_hint` it passes to Microsoft's sign-in (`?login_hint=ana%40outlook.com`). */
-function valueOf(el: Element, name: string): string | undefined {
-  const value = attr(el, name);
-  if (name !== 'href' || !value) return value;
-  return URL.canParse(value) ? (new URL(value).searchParams.get('login_hint') ?? undefined) : undefined;
-}
-
 /**
  * The signed-in mailbox, from attributes OWA sets on the folder pane root and the account
  * manager. Not filtered by visibility: a collapsed folder pane still names the user.
@@ -21,7 +14,7 @@ function valueOf(el: Element, name: string): string | undefined {
 export function readSelf(doc: Document): OutlookSelf {
   const addresses = SELF_SOURCES.flatMap(([selector, names]) =>
     Array.from(doc.querySelectorAll(selector)).flatMap((el) => {
-      const values = names.length > 0 ? names.map((name) => valueOf(el, name)) : [el.textContent];
+      const values = names.length > 0 ? names.map((name) => attr(el, name)) : [el.textContent];
       return values.flatMap((value) => findAddresses(value ?? ''));
     }),
   );

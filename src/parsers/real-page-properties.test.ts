@@ -1,8 +1,6 @@
 import fc from 'fast-check';
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { committedFixtures, fromRealPage } from '../../test/support/fixtures/committed';
 import { htmlDocument, pageWindow } from '../../test/support/fixtures/page';
 import { canonicalAddress } from './address';
 import { parsePage } from './index';
@@ -18,23 +16,7 @@ import { routeOf as xRoute } from './x/route';
  * in mail the signed-in user is never a correspondent.
  */
 
-interface RealFixture {
-  name: string;
-  html: string;
-  url: URL;
-}
-
-const here = dirname(fileURLToPath(import.meta.url));
-const real: RealFixture[] = readdirSync(here, { withFileTypes: true })
-  .filter((d) => d.isDirectory())
-  .flatMap((d) => {
-    const dir = join(here, d.name, 'fixtures');
-    return readdirSync(dir)
-      .filter((f) => f.endsWith('.html'))
-      .map((f) => ({ name: `${d.name}/${f}`, html: readFileSync(join(dir, f), 'utf8'), json: join(dir, f.replace(/\.html$/, '.expected.json')) }));
-  })
-  .filter((f) => /<!-- Clyde parser fixture\. Structure from \S+\/\S+:/.test(f.html.slice(0, 600)))
-  .map(({ name, html, json }) => ({ name, html, url: new URL((JSON.parse(readFileSync(json, 'utf8')) as { url: string }).url) }));
+const real = committedFixtures().filter(fromRealPage);
 
 const anyText = fc.oneof(
   fc.string({ maxLength: 30 }),
@@ -83,10 +65,11 @@ function expectRightPeople(out: PageContext | null, url: URL): void {
 
 describe('real pages, damaged at random', () => {
   it('covers a real page of every site', () => {
-    expect(new Set(real.map((f) => f.name.split('/')[0]))).toEqual(new Set(['gmail', 'linkedin', 'outlook', 'x']));
+    expect(new Set(real.map((f) => f.site))).toEqual(new Set(['gmail', 'linkedin', 'outlook', 'x']));
   });
 
-  it.each(real.map((f) => [f.name, f] as const))('%s', { timeout: 60_000 }, async (_, { html, url }) => {
+  it.each(real.map((f) => [f.name, f] as const))('%s', { timeout: 60_000 }, async (_, { html, url: href }) => {
+    const url = new URL(href);
     // A window of its own, closed after: happy-dom keeps every document a window made.
     const window = pageWindow();
     try {

@@ -8,55 +8,90 @@ import { ms } from './stats';
 import { syncBench } from './sync';
 import { browserSyncBench } from './sync-browser';
 
-/** `npm run bench`: prints the figures; targets are for reading, not asserted (README). */
+/**
+ * `npm run bench`: prints the figures; targets are for reading, not asserted (README).
+ * `npm run bench -- parse sizes` runs only the parts named.
+ */
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-const rows: [string, string, string][] = [];
+type Row = [measure: string, value: string, target: string];
 
-const sizes = bundleSizes();
-rows.push(['content script, gzipped', kb(sizes.contentScript), '≤ 15 KB']);
-rows.push(['panel scripts, gzipped', kb(sizes.panel), '—']);
+const parts: Record<string, () => Promise<Row[]> | Row[]> = {
+  sizes: () => {
+    const sizes = bundleSizes();
+    return [
+      ['content script, gzipped', `${kb(sizes.contentScript)} (${sizes.contentScript} B)`, '≤ 15 KB'],
+      ['panel scripts, gzipped', kb(sizes.panel), '—'],
+    ];
+  },
+  lookup: async () => {
+    const lookup = await lookupBench();
+    return [
+      [`person lookup by email (${lookup.people} people, ${lookup.notes} notes; Node + fake-indexeddb), median`, ms(lookup.median), '≤ 1 ms'],
+      ['person lookup by email, p95', ms(lookup.p95), '—'],
+    ];
+  },
+  search: async () => {
+    const found = await searchBench();
+    return [
+      [`search over ${Math.round(found.notes / 1000)}k notes (${found.people} people; Node + fake-indexeddb, mixed queries), median`, ms(found.median), '≤ 30 ms'],
+      ['search, p95', ms(found.p95), '—'],
+    ];
+  },
+  capture: async () => {
+    const captured = await captureBench();
+    return [
+      [`capture to stored (${captured.rounds} entries, all tags; Node + fake-indexeddb), median`, ms(captured.median), '≤ 20 ms'],
+      ['capture to stored, p95', ms(captured.p95), '—'],
+    ];
+  },
+  parse: () =>
+    parseBench().map((p): Row => [`parse: ${p.id} on ${p.fixture} (${p.kb.toFixed(1)} KB, happy-dom), median of 50`, ms(p.median), '—']),
+  panel: async () => {
+    const speed = await panelSpeedBench();
+    return [
+      [`in-app navigation → panel shows person (Chromium, n=${speed.navigation.n}, switches ${speed.navigation.settleMs} ms apart), median`, ms(speed.navigation.median), '≤ 50 ms'],
+      ['in-app navigation → panel shows person, p95', ms(speed.navigation.p95), '≤ 100 ms'],
+      [`in-app navigation back to back (each switch as soon as the last name shows, n=${speed.backToBack.n}), median`, ms(speed.backToBack.median), '—'],
+      ['in-app navigation back to back, p95', ms(speed.backToBack.p95), '—'],
+      [`cold load → panel shows person (n=${speed.coldLoad.n}), median`, ms(speed.coldLoad.median), '—'],
+      ['cold load → panel shows person, p95', ms(speed.coldLoad.p95), '—'],
+    ];
+  },
+  // Targets as research/sync.md §7 sets them: B1 and B3 are the server's (bootstrap served over
+  // loopback, pushes committed), B2 a client's catch-up round. What a browser then spends writing
+  // 100k records into IndexedDB is measured too, in Node and in Chromium, without a target.
+  sync: async () => {
+    const sync = await syncBench();
+    const rows = sync.figures.flatMap((f): Row[] => {
+      const k = `${Math.round(f.records / 1000)}k`;
+      return [
+        [`sync ${f.store}: bootstrap ${k} records, server side over loopback HTTP (B1; pages of 1000, received and validated)`, ms(f.loopbackBootstrapMs), '≤ 10 s'],
+        [`sync ${f.store}: bootstrap ${k} records into a fresh client, pulled and written (Node + fake-indexeddb)`, ms(f.bootstrapMs), '—'],
+        [`sync ${f.store}: incremental pull of 10 changes at ${k}, client round p95 (B2)`, ms(f.incrementalP95Ms), '≤ 50 ms'],
+        [`sync ${f.store}: push, one team, server alone (B3; 100-op batches)`, `${Math.round(f.serverPushOpsPerSec)} ops/s`, '≥ 2k ops/s'],
+        [`sync ${f.store}: push, one team, client engine (500-op batches + confirming pull; Node + fake-indexeddb)`, `${Math.round(f.clientPushOpsPerSec)} ops/s`, '—'],
+      ];
+    });
+    return sync.skipped ? [...rows, ['sync PostgreSQL', sync.skipped, '—']] : rows;
+  },
+  'sync-browser': async () => {
+    const browserSync = await browserSyncBench();
+    const bk = `${Math.round(browserSync.records / 1000)}k`;
+    return [
+      [`sync SQLite: bootstrap ${bk} records into a fresh extension profile (Chromium, join on the options page → caught up)`, ms(browserSync.bootstrapMs), '—'],
+      [`sync SQLite: … and search has indexed them all (Chromium)`, ms(browserSync.searchReadyMs), '—'],
+    ];
+  },
+};
 
-const lookup = await lookupBench();
-rows.push([`person lookup by email (${lookup.people} people, ${lookup.notes} notes; Node + fake-indexeddb), median`, ms(lookup.median), '≤ 1 ms']);
-rows.push(['person lookup by email, p95', ms(lookup.p95), '—']);
-
-const found = await searchBench();
-rows.push([`search over ${Math.round(found.notes / 1000)}k notes (${found.people} people; Node + fake-indexeddb, mixed queries), median`, ms(found.median), '≤ 30 ms']);
-rows.push(['search, p95', ms(found.p95), '—']);
-
-const captured = await captureBench();
-rows.push([`capture to stored (${captured.rounds} entries, all tags; Node + fake-indexeddb), median`, ms(captured.median), '≤ 20 ms']);
-rows.push(['capture to stored, p95', ms(captured.p95), '—']);
-
-for (const p of parseBench()) {
-  rows.push([`parse: ${p.id} on ${p.fixture} (${p.kb.toFixed(1)} KB, happy-dom), median of 50`, ms(p.median), '—']);
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !(name in parts));
+if (unknown.length > 0) {
+  console.error(`Unknown bench part: ${unknown.join(', ')}. Parts: ${Object.keys(parts).join(', ')}.`);
+  process.exit(2);
 }
-
-const speed = await panelSpeedBench();
-rows.push([`in-app navigation → panel shows person (Chromium, n=${speed.navigation.n}, switches ${speed.navigation.settleMs} ms apart), median`, ms(speed.navigation.median), '≤ 50 ms']);
-rows.push(['in-app navigation → panel shows person, p95', ms(speed.navigation.p95), '≤ 100 ms']);
-rows.push([`in-app navigation back to back (each switch as soon as the last name shows, n=${speed.backToBack.n}), median`, ms(speed.backToBack.median), '—']);
-rows.push(['in-app navigation back to back, p95', ms(speed.backToBack.p95), '—']);
-rows.push([`cold load → panel shows person (n=${speed.coldLoad.n}), median`, ms(speed.coldLoad.median), '—']);
-rows.push(['cold load → panel shows person, p95', ms(speed.coldLoad.p95), '—']);
-
-// Targets as research/sync.md §7 sets them: B1 and B3 are the server's (bootstrap served over
-// loopback, pushes committed), B2 a client's catch-up round. What a browser then spends writing
-// 100k records into IndexedDB is measured too, in Node and in Chromium, without a target.
-const sync = await syncBench();
-for (const f of sync.figures) {
-  const k = `${Math.round(f.records / 1000)}k`;
-  rows.push([`sync ${f.store}: bootstrap ${k} records, server side over loopback HTTP (B1; pages of 1000, received and validated)`, ms(f.loopbackBootstrapMs), '≤ 10 s']);
-  rows.push([`sync ${f.store}: bootstrap ${k} records into a fresh client, pulled and written (Node + fake-indexeddb)`, ms(f.bootstrapMs), '—']);
-  rows.push([`sync ${f.store}: incremental pull of 10 changes at ${k}, client round p95 (B2)`, ms(f.incrementalP95Ms), '≤ 50 ms']);
-  rows.push([`sync ${f.store}: push, one team, server alone (B3; 100-op batches)`, `${Math.round(f.serverPushOpsPerSec)} ops/s`, '≥ 2k ops/s']);
-  rows.push([`sync ${f.store}: push, one team, client engine (500-op batches + confirming pull; Node + fake-indexeddb)`, `${Math.round(f.clientPushOpsPerSec)} ops/s`, '—']);
-}
-if (sync.skipped) rows.push(['sync PostgreSQL', sync.skipped, '—']);
-const browserSync = await browserSyncBench();
-const bk = `${Math.round(browserSync.records / 1000)}k`;
-rows.push([`sync SQLite: bootstrap ${bk} records into a fresh extension profile (Chromium, join on the options page → caught up)`, ms(browserSync.bootstrapMs), '—']);
-rows.push([`sync SQLite: … and search has indexed them all (Chromium)`, ms(browserSync.searchReadyMs), '—']);
+const rows: Row[] = [];
+for (const [name, run] of Object.entries(parts)) if (wanted.length === 0 || wanted.includes(name)) rows.push(...(await run()));
 
 const width = Math.max(...rows.map((r) => r[0].length));
 console.log(`\n${'measure'.padEnd(width)}  ${'value'.padStart(10)}  target`);

@@ -50,7 +50,8 @@ const parse = (f: Fixture) => {
 };
 const isNegative = (expected: PageContext | null) => expected === null || expected.people.length === 0;
 
-describe('fixtures', () => {
+// Real pages are large (up to 700 KB): a busy 2-core machine takes seconds for one; the default 5 s is too tight.
+describe('fixtures', { timeout: 30_000 }, () => {
   it.each(fixtures.map((f) => [`${f.site}/${f.name}`, f] as const))('%s', (_, fixture) => {
     expect(parse(fixture)).toEqual(fixture.expected);
   });

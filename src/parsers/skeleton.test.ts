@@ -43,7 +43,7 @@ function secretsOf(node: Node): string[] {
   return [node.text, ...node.attrs.map(([, v]) => v), ...node.children.flatMap(secretsOf)];
 }
 
-describe('page skeleton (censored copy)', () => {
+describe('page skeleton (censored copy)', { timeout: 30_000 }, () => {
   it('keeps tags, attributes and the words parsers look for, and masks what a person wrote', () => {
     const d = doc(`<body><div role="main" class="gD a1b2c3d4e5" data-x="ana@example.com">
       <h2 class="hP">Quarterly review with Ana Lima</h2>

@@ -1,11 +1,11 @@
 import type { ClydeDB, RejectedOp } from '../../storage/db';
-import type { Entity, OutboxOp } from '../../storage/schema';
+import type { OutboxOp } from '../../storage/schema';
 import { deferWordIndex, indexQueued } from '../../storage/search-index';
-import { formatHlc, receive, type HlcState } from '../hlc';
-import { MAX_OPS_PER_PUSH, OpSchema, type Op, type PullResponse, type PushResponse, type RowState } from '../protocol';
-import { rederiveMany } from '../view';
+import { MAX_OPS_PER_PUSH, OpSchema, type Op, type PullResponse, type PushResponse } from '../protocol';
 import { SyncApiError, type SyncApi } from './api';
-import { deviceOf, getMeta, setMeta, syncTables, VIEW_ENTITIES } from './state';
+import { identity, receiveClock } from './round';
+import { getMeta, setMeta, syncTables, VIEW_ENTITIES } from './state';
+import { Touched } from './touched';
 
 export interface SyncOptions {
   /** Wall clock for the clock merge and the status line (the simulator passes virtual time). */
@@ -59,12 +59,6 @@ async function recordStatus(db: ClydeDB, update: { lastSyncAt?: number; lastErro
       ...(update.lastError ? { lastError: update.lastError } : {}),
     });
   });
-}
-
-async function identity(db: ClydeDB) {
-  const me = await deviceOf(db);
-  if (!me || !(await getMeta(db, 'account'))) throw new SyncApiError('NOT_JOINED', 'This device has not joined a team.');
-  return me;
 }
 
 async function pushAll(db: ClydeDB, api: SyncApi, opts: SyncOptions): Promise<number> {
@@ -250,44 +244,4 @@ async function resetServerState(db: ClydeDB, epoch: string): Promise<void> {
     await setMeta(db, 'cursor', 0);
     await setMeta(db, 'serverEpoch', epoch);
   });
-}
-
-/** Our next stamp orders after everything the server has seen (sync.md §4.3, HLC discipline). */
-async function receiveClock(db: ClydeDB, clientId: string, remote: string, now: number): Promise<void> {
-  const last = ((await db.meta.get('hlc'))?.value as HlcState | undefined) ?? { wall: 0, counter: 0, node: clientId };
-  const next = receive(last, remote, now);
-  if (formatHlc(next) > formatHlc(last)) await db.meta.put({ key: 'hlc', value: next });
-}
-
-/**
- * Records whose view must be derived again at the end of a transaction, each once. `add` with a
- * third argument records the server row just written to `srv` (undefined: just deleted from it),
- * which the derivation then uses instead of reading it back; later `add`s keep what is known.
- */
-class Touched {
-  private keys = new Map<string, { entity: Entity; id: string }>();
-  private known = new Map<Entity, Map<string, RowState | undefined>>();
-
-  add(entity: Entity, id: string, ...srv: [] | [RowState | undefined]) {
-    this.keys.set(`${entity}\u0000${id}`, { entity, id });
-    if (srv.length) {
-      const rows = this.known.get(entity) ?? new Map<string, RowState | undefined>();
-      rows.set(id, srv[0]);
-      this.known.set(entity, rows);
-    }
-  }
-
-  list(): [Entity, string][] {
-    return [...this.keys.values()].map(({ entity, id }) => [entity, id]);
-  }
-
-  async rederive(db: ClydeDB, userId: string) {
-    const byEntity = new Map<Entity, string[]>();
-    for (const { entity, id } of this.keys.values()) {
-      const ids = byEntity.get(entity);
-      if (ids) ids.push(id);
-      else byEntity.set(entity, [id]);
-    }
-    for (const [entity, ids] of byEntity) await rederiveMany(db, entity, ids, { userId }, this.known.get(entity));
-  }
 }

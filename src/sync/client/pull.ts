@@ -1,0 +1,110 @@
+import type { ClydeDB } from '../../storage/db';
+import { deferWordIndex } from '../../storage/search-index';
+import type { PullResponse } from '../protocol';
+import { SyncApiError, type SyncApi } from './api';
+import { identity, receiveClock } from './round';
+import type { SyncOptions } from './runner';
+import { getMeta, setMeta, syncTables, VIEW_ENTITIES } from './state';
+import { Touched } from './touched';
+
+/**
+ * The pull half of a round (research/sync.md §4.4, pull loop): page through the server's rows
+ * after our cursor up to the seq it had when the pull began, applying each page in one
+ * transaction, and start over from the server's state when it has lost history.
+ */
+
+/** Pulls until the server has nothing newer; returns how many rows it sent. */
+export async function pullAll(db: ClydeDB, api: SyncApi, opts: SyncOptions): Promise<number> {
+  let rows = 0;
+  let upTo: number | undefined;
+  let resets = 0;
+  let ahead: Prefetch | undefined;
+  for (;;) {
+    const me = await identity(db);
+    const cursor = (await getMeta(db, 'cursor')) ?? 0;
+    const pull = (cursor: number, upTo: number | undefined) =>
+      api.pull({ cursor, clientId: me.clientId, ...(opts.pullLimit ? { limit: opts.pullLimit } : {}), ...(upTo !== undefined ? { upTo } : {}) });
+    // The page fetched while the last one was applied counts only if it asked for what we would ask now.
+    const page = ahead && ahead.clientId === me.clientId && ahead.cursor === cursor && ahead.upTo === upTo ? await ahead.page : await pull(cursor, upTo);
+    ahead = undefined;
+    const epoch = await getMeta(db, 'serverEpoch');
+    // A new epoch, or a server behind our cursor, means it lost history: start over from its state.
+    if ((epoch !== undefined && epoch !== page.serverEpoch) || page.upTo < cursor) {
+      if (resets++ > 0) throw new SyncApiError('RESET_LOOP', 'The server keeps changing its history.');
+      await resetServerState(db, page.serverEpoch);
+      upTo = undefined;
+      continue;
+    }
+    // Ask for the next page while this one is written: the network and the server overlap with
+    // IndexedDB. Nothing is applied out of order; a failed or unneeded fetch is simply dropped.
+    if (page.hasMore) {
+      ahead = { clientId: me.clientId, cursor: page.cursor, upTo: page.upTo, page: pull(page.cursor, page.upTo) };
+      ahead.page.catch(() => undefined);
+    }
+    await applyPage(db, page, opts);
+    rows += page.rows.length;
+    if (!page.hasMore) return rows;
+    upTo = page.upTo;
+  }
+}
+
+/** Pages at least this big leave their search indexing to the end of the round (deferWordIndex). */
+const DEFER_INDEX_ROWS = 200;
+
+/** A pull request sent ahead of need, with what it asked for. */
+interface Prefetch {
+  clientId: string;
+  cursor: number;
+  upTo: number;
+  page: Promise<PullResponse>;
+}
+
+/**
+ * Applies one pull page in one transaction: server rows replace our copies, evictions drop
+ * records we may no longer see, ops the server has reflected leave the outbox, and the views of
+ * every touched record are derived again from the result.
+ */
+async function applyPage(db: ClydeDB, page: PullResponse, opts: SyncOptions): Promise<void> {
+  await db.transaction('rw', [...syncTables(db), db.wordQueue], async () => {
+    const me = await identity(db);
+    const touched = new Touched();
+    // Derivation decides which server rows need a copy in `srv` (sync/view.ts).
+    for (const row of page.rows) touched.add(row.entity, row.id, row);
+    for (const { entity, id } of page.evictions) {
+      await db.srv.delete([entity, id]);
+      await db.table(entity).delete(id);
+      touched.add(entity, id, undefined);
+    }
+    const saved = await getMeta(db, 'seqBase');
+    if (saved?.clientId === me.clientId && page.lastClientSeq > 0) {
+      const done = db.outbox.where('clientSeq').belowOrEqual(page.lastClientSeq + saved.base).and((op) => op.state === 'sent');
+      for (const op of await done.toArray()) touched.add(op.entity, op.id);
+      await done.delete();
+    }
+    if (page.rows.length >= DEFER_INDEX_ROWS) await deferWordIndex(db, touched.list());
+    await touched.rederive(db, me.userId);
+    await setMeta(db, 'cursor', page.cursor);
+    await setMeta(db, 'serverEpoch', page.serverEpoch);
+    await receiveClock(db, me.clientId, page.serverHlc, opts.now());
+  });
+}
+
+/** Forgets every server copy and re-derives the views from the outbox alone; the pull refills them. */
+async function resetServerState(db: ClydeDB, epoch: string): Promise<void> {
+  await db.transaction('rw', syncTables(db), async () => {
+    const me = await identity(db);
+    const touched = new Touched();
+    // Every server row is forgotten: the copies in `srv` and the view records standing for one.
+    for (const row of await db.srv.toArray()) touched.add(row.entity, row.id, undefined);
+    for (const entity of VIEW_ENTITIES) {
+      const fromServer = await db.table(entity).filter((r: { rowSeq: number }) => r.rowSeq > 0).primaryKeys();
+      for (const id of fromServer) touched.add(entity, id as string, undefined);
+    }
+    await db.srv.clear();
+    // The new server may not have what the old one acknowledged: send it all again.
+    await db.outbox.toCollection().modify({ state: 'pending' });
+    await touched.rederive(db, me.userId);
+    await setMeta(db, 'cursor', 0);
+    await setMeta(db, 'serverEpoch', epoch);
+  });
+}

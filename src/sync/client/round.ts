@@ -1,0 +1,26 @@
+import type { ClydeDB } from '../../storage/db';
+import { formatHlc, receive, type HlcState } from '../hlc';
+import { SyncApiError } from './api';
+import { deviceOf, getMeta } from './state';
+
+/**
+ * What every push and pull step does at its edges: learn who this device is when it starts, and
+ * fold the server's clock into ours when it ends.
+ */
+
+/**
+ * This device's ids, read inside every step and transaction rather than once per round, so no
+ * step runs for a device that has left its team meanwhile.
+ */
+export async function identity(db: ClydeDB) {
+  const me = await deviceOf(db);
+  if (!me || !(await getMeta(db, 'account'))) throw new SyncApiError('NOT_JOINED', 'This device has not joined a team.');
+  return me;
+}
+
+/** Our next stamp orders after everything the server has seen (sync.md §4.3, HLC discipline). */
+export async function receiveClock(db: ClydeDB, clientId: string, remote: string, now: number): Promise<void> {
+  const last = ((await db.meta.get('hlc'))?.value as HlcState | undefined) ?? { wall: 0, counter: 0, node: clientId };
+  const next = receive(last, remote, now);
+  if (formatHlc(next) > formatHlc(last)) await db.meta.put({ key: 'hlc', value: next });
+}

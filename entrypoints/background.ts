@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { startContextMenu } from '../src/messaging/context-menu';
-import { pageInspector } from '../src/messaging/page-inspect';
+import { startContextMenu } from '../src/background/context-menu';
+import { pageInspector } from '../src/background/page-inspect';
 import { contextKey, pickKey } from '../src/messaging/protocol';
-import { startReadPage } from '../src/messaging/read-page-triggers';
-import { route } from '../src/messaging/router';
-import { startBackgroundSync } from '../src/sync/client/background';
-import { forwardUrlChanges } from '../src/messaging/url-changes';
+import { startReadPage } from '../src/background/read-page-triggers';
+import { route } from '../src/background/router';
+import { startBackgroundSync } from '../src/background/sync';
+import { forwardUrlChanges } from '../src/background/url-changes';
 
 export default defineBackground(() => {
   const deps = {

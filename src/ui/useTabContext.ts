@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { readPageMessage } from '../messaging/page-sender';
+import { readPageMessage } from '../background/page-sender';
 import { contextKey, TabContext } from '../messaging/protocol';
 import type { PageContext } from '../parsers/schema';
 import { watchPanelTab, type PanelPlace } from './panelTab';

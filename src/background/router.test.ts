@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contextKey, helloMessage, pickKey, type ContentMessage } from './protocol';
+import { contextKey, helloMessage, pickKey, type ContentMessage } from '../messaging/protocol';
 import { route, type RouterDeps } from './router';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';

@@ -1,7 +1,7 @@
 import type { Browser } from 'wxt/browser';
 import { readPageMessage } from './page-sender';
 import type { PageInspector } from './page-inspect';
-import { PanelMessage, type EmailReply, TabContext, contextKey, pickKey, type HelloReply, type ReadPageReply, type SkeletonReply } from './protocol';
+import { PanelMessage, type EmailReply, TabContext, contextKey, pickKey, type HelloReply, type ReadPageReply, type SkeletonReply } from '../messaging/protocol';
 
 export interface RouterDeps {
   extensionId: string;

@@ -1,7 +1,18 @@
 import type { Browser } from 'wxt/browser';
 import { readPageMessage } from './page-sender';
 import type { PageInspector } from './page-inspect';
-import { PanelMessage, type EmailReply, TabContext, contextKey, pickKey, type HelloReply, type ReadPageReply, type SkeletonReply } from '../messaging/protocol';
+import {
+  contextKey,
+  pickKey,
+  readPanelMessage,
+  TabContext,
+  type PanelCall,
+  type PanelPayload,
+  type PanelReply,
+  type ReadPageReply,
+} from '../messaging/protocol';
+
+type Sender = Browser.runtime.MessageSender;
 
 export interface RouterDeps {
   extensionId: string;
@@ -11,30 +22,56 @@ export interface RouterDeps {
   readPage?: (tabId: number) => Promise<ReadPageReply>;
   /** Reads a tab's selection or skeleton on the panel's request (page-inspect.ts). */
   inspect?: PageInspector;
+  /** Asks the sync service for a round (sync.ts); absent in tests that do not sync. */
+  syncNow?: () => void;
 }
 
 /**
- * The background's one entry point for runtime messages. It checks who sent a message before
- * reading it (security.md A12 §13): content-script messages only from the top frame of a
- * supported page, panel messages only from our own extension pages. Anything else is dropped.
+ * One handler per panel request. The mapped type ties each handler to its request's payload and
+ * reply (protocol.ts `PanelCalls`), so a handler that answers the wrong thing, or a request type
+ * left unanswered, fails to compile.
  */
-export async function route(raw: unknown, sender: Browser.runtime.MessageSender, deps: RouterDeps): Promise<HelloReply | ReadPageReply | EmailReply | SkeletonReply | undefined> {
+export type PanelHandlers = {
+  [K in PanelCall]: (payload: PanelPayload<K>, sender: Sender) => Promise<PanelReply<K>> | PanelReply<K>;
+};
+
+export function panelHandlers(deps: RouterDeps): PanelHandlers {
+  return {
+    async 'panel/hello'(_, sender) {
+      // The injected panel is a frame inside a tab; the side panel has no tab and gets nothing here.
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return undefined;
+      const key = contextKey(tabId);
+      const page = TabContext.safeParse((await deps.session.get?.(key))?.[key]);
+      return page.success ? { tabId, page: page.data } : { tabId };
+    },
+    'sync/now': () => deps.syncNow?.(),
+    'page/read': ({ tabId }) => deps.readPage?.(tabId) ?? { ok: false, reason: 'not-allowed' },
+    'page/email': ({ tabId }) => deps.inspect?.email(tabId) ?? { text: '', sentAt: [] },
+    'page/skeleton': ({ tabId }) => deps.inspect?.skeleton(tabId),
+    async 'panel/picked'({ tabId, key }) {
+      await deps.session.set({ [pickKey(tabId)]: key });
+    },
+  };
+}
+
+/** Calls the request's own handler; generic over the type so payload and reply stay paired. */
+function answer<K extends PanelCall>(handlers: PanelHandlers, type: K, payload: PanelPayload<K>, sender: Sender) {
+  return handlers[type](payload, sender);
+}
+
+/**
+ * The background's one entry point for runtime messages, from panels and content scripts alike.
+ * It checks who sent a message before reading it (security.md A12 §13): content-script messages
+ * only from the top frame of a supported page, panel requests only from our own extension pages.
+ * Anything else, and any request whose payload fails its schema, is dropped unanswered.
+ */
+export async function route(raw: unknown, sender: Sender, deps: RouterDeps): Promise<unknown> {
   if (sender.id !== deps.extensionId) return undefined;
 
   if (sender.url?.startsWith(deps.extensionOrigin)) {
-    const message = PanelMessage.safeParse(raw).data;
-    if (message?.type === 'page/read') return deps.readPage?.(message.tabId) ?? { ok: false, reason: 'not-allowed' };
-    if (message?.type === 'page/email') return deps.inspect?.email(message.tabId) ?? { text: '', sentAt: [] };
-    if (message?.type === 'page/skeleton') return deps.inspect?.skeleton(message.tabId);
-    if (message?.type === 'panel/picked') return void (await deps.session.set({ [pickKey(message.tabId)]: message.key }));
-    // `sync/now` is the sync service's to answer; the router answers the other panel messages.
-    if (message?.type !== 'panel/hello') return undefined;
-    // The injected panel is a frame inside a tab; the side panel has no tab and gets nothing here.
-    const tabId = sender.tab?.id;
-    if (tabId === undefined) return undefined;
-    const key = contextKey(tabId);
-    const page = TabContext.safeParse((await deps.session.get?.(key))?.[key]);
-    return page.success ? { tabId, page: page.data } : { tabId };
+    const request = readPanelMessage(raw);
+    return request && answer(panelHandlers(deps), request.type, request.payload, sender);
   }
 
   const page = readPageMessage(raw, sender, deps.extensionId);

@@ -1,21 +1,24 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { startContextMenu } from '../src/messaging/context-menu';
-import { pageInspector } from '../src/messaging/page-inspect';
+import { startContextMenu } from '../src/background/context-menu';
+import { pageInspector } from '../src/background/page-inspect';
+import { startReadPage } from '../src/background/read-page-triggers';
+import { route, type RouterDeps } from '../src/background/router';
+import { startBackgroundSync } from '../src/background/sync';
+import { forwardUrlChanges } from '../src/background/url-changes';
 import { contextKey, pickKey } from '../src/messaging/protocol';
-import { startReadPage } from '../src/messaging/read-page-triggers';
-import { route } from '../src/messaging/router';
-import { startBackgroundSync } from '../src/sync/client/background';
-import { forwardUrlChanges } from '../src/messaging/url-changes';
 
 export default defineBackground(() => {
-  const deps = {
+  const sync = startBackgroundSync();
+  const deps: RouterDeps = {
     extensionId: browser.runtime.id,
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
     session: browser.storage.session,
     readPage: startReadPage(),
     inspect: pageInspector(),
+    syncNow: () => sync.wake(),
   };
+  // The extension's one runtime message listener: every panel and content-script message, sync's too.
   browser.runtime.onMessage.addListener((raw, sender) => route(raw, sender, deps));
   // A closed tab's page context and pick are of no further use.
   browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove([contextKey(tabId), pickKey(tabId)]));
@@ -24,5 +27,4 @@ export default defineBackground(() => {
   // The toolbar button opens Clyde in the side panel from action.onClicked (read-page-triggers.ts),
   // not by openPanelOnActionClick: Chrome grants activeTab only when the click reaches onClicked.
   void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => undefined);
-  startBackgroundSync();
 });

@@ -19,25 +19,6 @@ export const ContentMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('page/context'), context: z.nullable(PageContextSchema), at: z.number() }),
 ]);
 
-/** Panel (extension page, in the injected frame or the side panel) → background. */
-export const PanelMessage = z.discriminatedUnion('type', [
-  /** Which tab am I in? The injected panel follows the page of its own tab. */
-  z.strictObject({ type: z.literal('panel/hello') }),
-  /** The user pressed "Sync now", or a page just wrote and wants it sent without waiting. */
-  z.strictObject({ type: z.literal('sync/now') }),
-  /** The user asked Clyde to read the page in this tab (a site without its own reader). */
-  z.strictObject({ type: z.literal('page/read'), tabId: z.number().check(z.int(), z.nonnegative()) }),
-  /** The open email in the tab's page, as the user logs it: the selected text and the messages' dates; never the body. */
-  z.strictObject({ type: z.literal('page/email'), tabId: z.number().check(z.int(), z.nonnegative()) }),
-  /** The tab's tag/attribute skeleton (no text, no personal values) for a bug report, when Clyde could not read it. */
-  z.strictObject({ type: z.literal('page/skeleton'), tabId: z.number().check(z.int(), z.nonnegative()) }),
-  /**
-   * The person the panel shows among the page's people in tab `tabId` (`keyOf`); null for the
-   * first. The context menu adds a selection to the same person.
-   */
-  z.strictObject({ type: z.literal('panel/picked'), tabId: z.number().check(z.int(), z.nonnegative()), key: z.nullable(z.string().check(z.maxLength(2048))) }),
-]);
-
 /** Background → content script of a tab. */
 export const BackgroundMessage = z.discriminatedUnion('type', [
   /** The tab's URL changed by the History API (LinkedIn, X): read the page again. */
@@ -73,14 +54,65 @@ export const EmailReply = z.strictObject({
   sentAt: z.array(z.string().check(z.maxLength(MAX_SENT_AT_TEXT))).check(z.maxLength(MAX_SENT_AT_COUNT)),
 });
 
+const TabId = z.number().check(z.int(), z.nonnegative());
+/** A request about the page in tab `tabId` (the panel knows its tab from `panel/hello` or the side panel's window). */
+const OnTab = z.strictObject({ tabId: TabId });
+const NoPayload = z.strictObject({});
+/** The reply of a request that only asks for something to happen. */
+const NoReply = z.void();
+
+/**
+ * Panel (extension page, in the injected frame or the side panel) → background: every request
+ * by type, with the schema of its payload and of its reply (Hypothesis's per-direction call
+ * maps). The background's handler map (src/background/router.ts) must answer each request with
+ * its reply type, and the panel's one client (src/ui/ask.ts) is typed from the same map. On the
+ * wire a request is its payload with `type` beside it: `{ type: 'page/read', tabId: 3 }`.
+ */
+export const PanelCalls = {
+  /** Which tab am I in? The injected panel follows the page of its own tab; the side panel, in no tab, gets nothing. */
+  'panel/hello': { payload: NoPayload, reply: z.optional(HelloReply) },
+  /** The user pressed "Sync now", or a page just wrote and wants it sent without waiting. */
+  'sync/now': { payload: NoPayload, reply: NoReply },
+  /** The user asked Clyde to read the page in this tab (a site without its own reader). */
+  'page/read': { payload: OnTab, reply: ReadPageReply },
+  /** The open email in the tab's page, as the user logs it: the selected text and the messages' dates; never the body. */
+  'page/email': { payload: OnTab, reply: EmailReply },
+  /** The tab's tag/attribute skeleton (no text, no personal values) for a bug report; absent where Clyde cannot inspect the page. */
+  'page/skeleton': { payload: OnTab, reply: z.optional(SkeletonReply) },
+  /**
+   * The person the panel shows among the page's people in tab `tabId` (`keyOf`); null for the
+   * first. The context menu adds a selection to the same person.
+   */
+  'panel/picked': { payload: z.strictObject({ tabId: TabId, key: z.nullable(z.string().check(z.maxLength(2048))) }), reply: NoReply },
+};
+export type PanelCall = keyof typeof PanelCalls;
+export type PanelPayload<K extends PanelCall> = z.infer<(typeof PanelCalls)[K]['payload']>;
+export type PanelReply<K extends PanelCall> = z.infer<(typeof PanelCalls)[K]['reply']>;
+/** A request as the background reads it off the wire: its type and its validated payload. */
+export type PanelRequest = { [K in PanelCall]: { type: K; payload: PanelPayload<K> } }[PanelCall];
+
+/** The wire form of a panel request. */
+export function panelMessage<K extends PanelCall>(type: K, payload: PanelPayload<K>): Record<string, unknown> {
+  return { ...payload, type };
+}
+
+/**
+ * A panel request read off the wire, or undefined when its type is unknown or its payload fails
+ * the type's schema (strict: an unexpected field fails too). The receiver drops those.
+ */
+export function readPanelMessage(raw: unknown): PanelRequest | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const { type, ...payload } = raw as Record<string, unknown>;
+  // Own keys only: `toString` is no request.
+  if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(PanelCalls, type)) return undefined;
+  const parsed = PanelCalls[type as PanelCall].payload.safeParse(payload);
+  return parsed.success ? ({ type, payload: parsed.data } as PanelRequest) : undefined;
+}
+
 export type ContentMessage = z.infer<typeof ContentMessage>;
-export type PanelMessage = z.infer<typeof PanelMessage>;
 export type BackgroundMessage = z.infer<typeof BackgroundMessage>;
 export type HelloReply = z.infer<typeof HelloReply>;
 export type EmailReply = z.infer<typeof EmailReply>;
-
-export const helloMessage: PanelMessage = { type: 'panel/hello' };
-export const syncNowMessage: PanelMessage = { type: 'sync/now' };
 
 /** The background keeps each tab's page context in `storage.session`, readable only by extension pages. */
 export const contextKey = (tabId: number) => `context:${tabId}`;

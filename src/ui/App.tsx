@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { PanelTabContext } from './capture/panel-tab';
+import { PanelTabContext, type PanelPlace } from './panel-tab';
 import { HelpButton } from './help/HelpButton';
 import { PersonView } from './PersonView';
 import { openSettings } from './sync/sendSyncNow';
 import { ShareViewerContext, useShareViewer } from './sync/ShareToggle';
 import { SyncStatus } from './sync/SyncStatus';
-import type { PanelPlace } from './panelTab';
 import { ParserHealth } from './ParserHealth';
 import { ReadThisPage } from './ReadThisPage';
 import { keyOf } from '../storage/person-shown';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { browser } from 'wxt/browser';
-import { ReadPageReply, type PanelMessage } from '../messaging/protocol';
+import type { ReadPageReply } from '../messaging/protocol';
+import { ask } from './ask';
 
 const NOT_ALLOWED =
   'Clyde may read a page only when you ask from that page: click the Clyde toolbar button while it is open, or press Alt+Shift+C, then try again.';
@@ -24,11 +24,8 @@ export function ReadThisPage({ tabId }: { tabId: number | undefined }) {
   if (tabId === undefined) return null;
   const read = async () => {
     setBusy(true);
-    const message: PanelMessage = { type: 'page/read', tabId };
-    const reply = await browser.runtime.sendMessage(message).then(
-      (raw: unknown) => ReadPageReply.safeParse(raw).data,
-      () => undefined,
-    );
+    // No answer reads as "could not read this page", said in the note below the button.
+    const reply = await ask('page/read', { tabId }).catch(() => undefined);
     setBusy(false);
     setNote(explain(reply) || undefined);
   };

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import { SkeletonReply, type PanelMessage } from '../messaging/protocol';
 import type { PageContext } from '../parsers/schema';
 import { diagnosticText } from '../parsers/skeleton';
+import { ask } from './ask';
 
 /**
  * The text a user can attach to a bug report when Clyde could not read a page: which reader and
@@ -10,8 +10,8 @@ import { diagnosticText } from '../parsers/skeleton';
  * developer turns it into a fixture with `npm run fixture:anonymize` (src/parsers/README.md).
  */
 export async function pageDiagnostic(tabId: number, context: Pick<PageContext, 'site' | 'view'>): Promise<string> {
-  const raw: unknown = await browser.runtime.sendMessage({ type: 'page/skeleton', tabId } satisfies PanelMessage);
-  const reply = SkeletonReply.safeParse(raw);
-  if (!reply.success) throw new Error('The page did not answer. Reload it and try again.');
-  return diagnosticText(browser.runtime.getManifest().version, context.site, context.view, reply.data.skeleton);
+  const reply = await ask('page/skeleton', { tabId });
+  // No skeleton: the page could not be inspected (still loading, or a page the browser protects).
+  if (!reply) throw new Error('The page did not answer. Reload it and try again.');
+  return diagnosticText(browser.runtime.getManifest().version, context.site, context.view, reply.skeleton);
 }

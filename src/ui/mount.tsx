@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { db } from '../storage/db';
 import { App } from './App';
-import type { PanelPlace } from './panelTab';
+import type { PanelPlace } from './panel-tab';
 
 /** The same panel app runs in the injected frame (webmail) and in the browser's side panel. */
 export function mountPanel(place: PanelPlace): void {

@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
-import { browser } from 'wxt/browser';
-import type { PanelMessage } from '../messaging/protocol';
+import { ask } from './ask';
 
 /**
  * Tells the background whom the panel shows among the page's people in tab `tabId`, so the
@@ -10,8 +9,7 @@ import type { PanelMessage } from '../messaging/protocol';
 export function useSharedPick(tabId: number | undefined, picked: string | undefined): void {
   useEffect(() => {
     if (tabId === undefined) return;
-    const message: PanelMessage = { type: 'panel/picked', tabId, key: picked ?? null };
     // Without a listening background the menu keeps its last person until the next pick or page.
-    browser.runtime.sendMessage(message).catch(() => undefined);
+    ask('panel/picked', { tabId, key: picked ?? null }).catch(() => undefined);
   }, [tabId, picked]);
 }

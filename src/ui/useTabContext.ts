@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { readPageMessage } from '../messaging/page-sender';
+import { readPageMessage } from '../background/page-sender';
 import { contextKey, TabContext } from '../messaging/protocol';
 import type { PageContext } from '../parsers/schema';
-import { watchPanelTab, type PanelPlace } from './panelTab';
+import { watchPanelTab, type PanelPlace } from './panel-tab';
 
 /**
  * The page context of the tab this panel shows; `undefined` while loading. It arrives two ways:

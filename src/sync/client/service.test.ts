@@ -3,22 +3,19 @@ import type { ClydeDB } from '../../storage/db';
 import { writeRecord } from '../../storage/write';
 import { startSimServer, type SimServer } from '../sim/server';
 import type { Fetch } from './api';
-import { syncNowMessage } from '../../messaging/protocol';
 import { search } from '../../storage/search';
 import { INDEX_LOCK, startSyncService, SYNC_ALARM, type ServiceHost, type SyncService } from './service';
 import { getMeta } from './state';
 import { freshClientDb, joinWith } from './testing';
 
-/** A host whose alarms, page messages and timers the test fires by hand. */
+/** A host whose alarms and timers the test fires by hand. */
 function fakeHost() {
   const alarms = new Set<(name: string) => void>();
-  const messages = new Set<(raw: unknown) => void>();
   const created: string[] = [];
   const held = new Set<string>();
   const host: ServiceHost = {
     createAlarm: (name) => void created.push(name),
     onAlarm: (l) => (alarms.add(l), () => alarms.delete(l)),
-    onPageMessage: (l) => (messages.add(l), () => messages.delete(l)),
     async withLock(name, fn) {
       held.add(name);
       try {
@@ -34,7 +31,6 @@ function fakeHost() {
     /** The locks held right now. */
     held,
     fireAlarm: (name = SYNC_ALARM) => alarms.forEach((l) => l(name)),
-    send: (raw: unknown) => messages.forEach((l) => l(raw)),
   };
 }
 
@@ -111,7 +107,8 @@ describe('sync service', () => {
     expect(locksWhileIndexing).toEqual([[INDEX_LOCK]]);
   });
 
-  it('runs a round on the alarm and on sync/now, and ignores other messages', async () => {
+  // `sync/now` reaches `wake` through the background's router (src/background/router.test.ts).
+  it('runs a round on the alarm and on wake, and ignores other alarms', async () => {
     let calls = 0;
     const counting: Fetch = (url, init) => {
       if (new URL(url).pathname === '/v1/sync/pull') calls++;
@@ -121,11 +118,10 @@ describe('sync service', () => {
     await vi.waitFor(() => expect(calls).toBeGreaterThan(0));
     await a.service.idle();
     const before = calls;
-    a.send({ type: 'sync/other' });
     a.fireAlarm('someone-elses-alarm');
     await a.service.idle();
     expect(calls).toBe(before);
-    a.send(syncNowMessage);
+    a.service.wake();
     await a.service.idle();
     expect(calls).toBe(before + 1);
     a.fireAlarm();

@@ -3,7 +3,6 @@ import { browser } from 'wxt/browser';
 import type { ClydeDB } from '../../storage/db';
 import { createSyncApi, type Fetch } from './api';
 import { retryDelay } from './backoff';
-import { PanelMessage } from '../../messaging/protocol';
 import { indexQueued } from '../../storage/search-index';
 import { syncOnce } from './runner';
 import { getMeta, type Account } from './state';
@@ -19,8 +18,6 @@ const ALARM_PERIOD_MINUTES = 1;
 export interface ServiceHost {
   createAlarm(name: string, periodInMinutes: number): void;
   onAlarm(listener: (name: string) => void): () => void;
-  /** Messages from the extension's own pages only; the host filters senders. */
-  onPageMessage(listener: (raw: unknown) => void): () => void;
   /** One holder per profile across the background and any page (Web Locks). */
   withLock(name: string, fn: () => Promise<void>): Promise<void>;
 }
@@ -37,7 +34,10 @@ export interface SyncServiceOptions {
 }
 
 export interface SyncService {
-  /** Asks for a round; rounds never overlap, and requests during one run one more after it. */
+  /**
+   * Asks for a round; rounds never overlap, and requests during one run one more after it. The
+   * background's router calls it for a page's `sync/now` (src/background/router.ts).
+   */
   wake(): void;
   /** Resolves when no round is running or requested, and search has indexed what rounds pulled. */
   idle(): Promise<void>;
@@ -48,7 +48,7 @@ export interface SyncService {
  * Team sync in the MV3 background. Nothing lives only in memory: the outbox, cursor and status
  * are in IndexedDB, so a worker killed at any point resumes where it stopped. A round runs when
  * the periodic alarm fires, when the pending outbox count changes (a local write), when the
- * server pokes the event stream, and when a page sends `sync/now`.
+ * server pokes the event stream, and on `wake` (a page's `sync/now`, through the background's router).
  */
 export function startSyncService(opts: SyncServiceOptions): SyncService {
   const { db } = opts;
@@ -116,7 +116,6 @@ export function startSyncService(opts: SyncServiceOptions): SyncService {
 
   host.createAlarm(SYNC_ALARM, ALARM_PERIOD_MINUTES);
   cleanups.push(host.onAlarm((name) => name === SYNC_ALARM && wake()));
-  cleanups.push(host.onPageMessage((raw) => PanelMessage.safeParse(raw).data?.type === 'sync/now' && wake()));
   // Local writes from any context of this profile (Dexie broadcasts them while we are awake).
   const pending = liveQuery(() => db.outbox.where('state').equals('pending').count()).subscribe({
     next: (n) => n > 0 && wake(),
@@ -177,9 +176,8 @@ export function startSyncService(opts: SyncServiceOptions): SyncService {
   };
 }
 
-/** The real extension host: `browser.alarms`, `runtime.onMessage` and `navigator.locks`. */
+/** The real extension host: `browser.alarms` and `navigator.locks`. */
 function browserHost(): ServiceHost {
-  const origin = new URL(browser.runtime.getURL('/')).origin;
   const { alarms } = browser;
   return {
     createAlarm: (name, periodInMinutes) => void alarms.create(name, { periodInMinutes }),
@@ -187,14 +185,6 @@ function browserHost(): ServiceHost {
       const l = (alarm: { name: string }) => listener(alarm.name);
       alarms.onAlarm.addListener(l);
       return () => alarms.onAlarm.removeListener(l);
-    },
-    onPageMessage(listener) {
-      // Returns nothing, so the message router's own answer is the one the sender gets.
-      const l = (raw: unknown, sender: { id?: string; url?: string }) => {
-        if (sender.id === browser.runtime.id && sender.url?.startsWith(origin)) listener(raw);
-      };
-      browser.runtime.onMessage.addListener(l);
-      return () => browser.runtime.onMessage.removeListener(l);
     },
     async withLock(name, fn) {
       await navigator.locks.request(name, () => fn());

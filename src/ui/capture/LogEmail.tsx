@@ -9,7 +9,7 @@ import { formatDayTime } from '../dates';
 import { ErrorLine } from '../ErrorLine';
 import { keysLabel, shortcut, useShortcut } from '../shortcuts';
 import { useAction } from '../useAction';
-import { readOpenEmail, usePanelTabId } from './panel-tab';
+import { readOpenEmail, usePanelTabId } from '../panel-tab';
 
 /**
  * Logs the open thread as an email interaction with one press (button or Alt+L): subject,

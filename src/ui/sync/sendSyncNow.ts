@@ -1,12 +1,9 @@
 import { browser } from 'wxt/browser';
-import { syncNowMessage } from '../../messaging/protocol';
+import { ask } from '../ask';
 
 /** Asks the background to sync now; if it is not listening, the next alarm or write will do. */
 export function sendSyncNow(): Promise<void> {
-  return browser.runtime.sendMessage(syncNowMessage).then(
-    () => undefined,
-    () => undefined,
-  );
+  return ask('sync/now').catch(() => undefined);
 }
 
 /** Opens Settings, where the team section lists the changes the server refused. */

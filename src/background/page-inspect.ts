@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { EmailReply, MAX_SELECTION, SkeletonReply } from './protocol';
+import { EmailReply, MAX_SELECTION, SkeletonReply } from '../messaging/protocol';
 
 export interface PageInspector {
   email(tabId: number): Promise<EmailReply>;

@@ -1,5 +1,7 @@
+import { createContext, useContext } from 'react';
 import { browser } from 'wxt/browser';
-import { HelloReply, helloMessage, type TabContext } from '../messaging/protocol';
+import type { EmailReply, TabContext } from '../messaging/protocol';
+import { ask } from './ask';
 
 /**
  * Which tab's page the panel shows. The injected panel belongs to the tab it sits in; the
@@ -28,10 +30,11 @@ export function watchPanelTab(
 ): void {
   if (place === 'frame') {
     // The reply carries the tab's stored context too, for Firefox, where this frame has no storage.session.
-    void browser.runtime.sendMessage(helloMessage).then((reply) => {
-      const parsed = HelloReply.safeParse(reply);
-      if (!signal.aborted) onTab(parsed.data?.tabId, parsed.data?.page);
-    });
+    // Without an answer the panel shows no page rather than waiting for one.
+    void ask('panel/hello').then(
+      (reply) => !signal.aborted && onTab(reply?.tabId, reply?.page),
+      () => !signal.aborted && onTab(undefined),
+    );
     return;
   }
   // Focus moves often (a click into a detached panel focuses it); only a different tab is news,
@@ -55,4 +58,27 @@ export function watchPanelTab(
     browser.windows.onFocusChanged.removeListener(onActivated);
   });
   void follow();
+}
+
+/**
+ * The id of the tab whose page this panel shows (undefined until known or when there is none),
+ * for components deep in the tree that need to reach that tab. The App already follows the tab;
+ * handing its answer down spares each of them asking the background again on every person shown.
+ */
+export const PanelTabContext = createContext<number | undefined>(undefined);
+
+export function usePanelTabId(): number | undefined {
+  return useContext(PanelTabContext);
+}
+
+const NOTHING: EmailReply = { text: '', sentAt: [] };
+
+/**
+ * The open email in the tab's page (top frame only), read by the background: the selected text and
+ * the dates its messages print. Empty when nothing is selected or the page cannot answer: logging
+ * then goes ahead without a passage, dated now.
+ */
+export async function readOpenEmail(tabId: number | undefined): Promise<EmailReply> {
+  if (tabId === undefined) return NOTHING;
+  return ask('page/email', { tabId }).catch(() => NOTHING);
 }

@@ -1,6 +1,6 @@
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { SUPPORTED_HOSTS } from '../parsers/hosts';
-import { ContentMessage, contextKey, TabContext, type ReadPageReply } from './protocol';
+import { ContentMessage, contextKey, TabContext, type ReadPageReply } from '../messaging/protocol';
 
 const SUPPORTED = SUPPORTED_HOSTS.map((p) => new MatchPattern(p));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contextKey, helloMessage, pickKey, type ContentMessage } from './protocol';
-import { route, type RouterDeps } from './router';
+import { contextKey, pickKey, type ContentMessage } from '../messaging/protocol';
+import { panelHandlers, route, type PanelHandlers, type RouterDeps } from './router';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';
 const ctx = { site: 'gmail', view: 'thread' as const, url: 'https://mail.google.com/mail/u/0/#inbox/x', people: [{ email: 'ana@example.com', name: 'Ana', role: 'from' as const }] };
@@ -14,6 +14,8 @@ function deps() {
   };
   return { d, stored };
 }
+
+const helloMessage = { type: 'panel/hello' };
 
 const pageContextMessage = (context: ContentMessage['context'], at: number): ContentMessage => ({ type: 'page/context', context, at });
 
@@ -98,5 +100,47 @@ describe('route', () => {
     expect(await route(ask, contentSender, d)).toBeUndefined();
     expect(await route({ type: 'page/email', tabId: 'seven' }, panel, d)).toBeUndefined();
     expect(asked).toEqual([7]);
+  });
+
+  it('wakes sync on `sync/now` from an extension page only, the one listener serving sync too', async () => {
+    const { d } = deps();
+    let wakes = 0;
+    d.syncNow = () => void wakes++;
+    const panel = { id: EXT, url: `chrome-extension://${EXT}/sidepanel.html` };
+    expect(await route({ type: 'sync/now' }, panel, d)).toBeUndefined();
+    expect(wakes).toBe(1);
+    await route({ type: 'sync/now' }, contentSender, d);
+    await route({ type: 'sync/now' }, { ...panel, id: 'someone-else' }, d);
+    await route({ type: 'sync/now', now: true }, panel, d);
+    expect(wakes).toBe(1);
+  });
+
+  it.each([
+    ['a payload field of the wrong type', { type: 'page/read', tabId: '3' }],
+    ['a missing payload field', { type: 'page/skeleton' }],
+    ['an extra payload field', { type: 'panel/hello', tabId: 3 }],
+    ['an inherited name as its type', { type: 'toString' }],
+    ['no type', { tabId: 3 }],
+    ['an array', ['page/read', 3]],
+  ])('answers no panel request with %s, and calls no handler', async (_, raw) => {
+    const { d, stored } = deps();
+    let called = false;
+    d.readPage = async () => ((called = true), { ok: true, people: 0 });
+    d.syncNow = () => void (called = true);
+    const panel = { id: EXT, tab: { id: 7 } as never, frameId: 4, url: `chrome-extension://${EXT}/panel.html` };
+    expect(await route(raw, panel, d)).toBeUndefined();
+    expect(called).toBe(false);
+    expect(stored).toEqual({});
+  });
+});
+
+describe('the handler map’s types', () => {
+  it('ties each handler to its request’s payload and reply (checked by tsc --noEmit)', () => {
+    const handlers = panelHandlers(deps().d);
+    // @ts-expect-error `page/read` answers a ReadPageReply, not an email reading.
+    const wrongReply: PanelHandlers['page/read'] = () => ({ text: '', sentAt: [] });
+    // @ts-expect-error `page/email` takes a tab id, not a pick.
+    const wrongPayload = () => handlers['page/email']({ tabId: 1, key: null }, {});
+    expect([wrongReply, wrongPayload]).toHaveLength(2);
   });
 });

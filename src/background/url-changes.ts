@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { LINKEDIN_MATCHES, X_MATCHES } from '../parsers/hosts';
-import type { BackgroundMessage } from './protocol';
+import type { BackgroundMessage } from '../messaging/protocol';
 
 const HISTORY_API_SITES = [...LINKEDIN_MATCHES, ...X_MATCHES].map((p) => new MatchPattern(p));
 

@@ -1,7 +1,7 @@
 import type { Browser } from 'wxt/browser';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { SUPPORTED_HOSTS } from '../parsers/hosts';
-import { ContentMessage, type TabContext } from './protocol';
+import { ContentMessage, type TabContext } from '../messaging/protocol';
 
 const PAGE_PATTERNS = SUPPORTED_HOSTS.map((p) => new MatchPattern(p));
 

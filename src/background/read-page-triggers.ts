@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ReadPageReply } from './protocol';
+import type { ReadPageReply } from '../messaging/protocol';
 import { forgetReadPage, readPageOnRequest } from './read-page';
 
 /** The keyboard shortcut's command name (wxt.config.ts `commands`). */

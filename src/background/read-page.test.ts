@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contextKey, type ContentMessage } from './protocol';
+import { contextKey, type ContentMessage } from '../messaging/protocol';
 import { forgetReadPage, readPageOnRequest, type ReadPageDeps } from './read-page';
 import { route, type RouterDeps } from './router';
 

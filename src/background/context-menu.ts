@@ -5,7 +5,7 @@ import type { Correspondent } from '../parsers/schema';
 import { db } from '../storage/db';
 import { neverLogSet } from '../storage/never-log';
 import { personShown } from '../storage/person-shown';
-import { contextKey, pickKey, TabContext } from './protocol';
+import { contextKey, pickKey, TabContext } from '../messaging/protocol';
 
 /**
  * "Add to <person>" on selected text: stores the selection as a quote of the person the page

@@ -1,0 +1,83 @@
+import type { Browser } from 'wxt/browser';
+import { readPageMessage } from './page-sender';
+import type { PageInspector } from './page-inspect';
+import {
+  contextKey,
+  pickKey,
+  readPanelMessage,
+  TabContext,
+  type PanelCall,
+  type PanelPayload,
+  type PanelReply,
+  type ReadPageReply,
+} from '../messaging/protocol';
+
+type Sender = Browser.runtime.MessageSender;
+
+export interface RouterDeps {
+  extensionId: string;
+  extensionOrigin: string;
+  session: { set(items: Record<string, unknown>): Promise<void>; get?(key: string): Promise<Record<string, unknown>> };
+  /** "Read this page" (read-page.ts); absent where the browser has no `scripting`. */
+  readPage?: (tabId: number) => Promise<ReadPageReply>;
+  /** Reads a tab's selection or skeleton on the panel's request (page-inspect.ts). */
+  inspect?: PageInspector;
+  /** Asks the sync service for a round (sync.ts); absent in tests that do not sync. */
+  syncNow?: () => void;
+}
+
+/**
+ * One handler per panel request. The mapped type ties each handler to its request's payload and
+ * reply (protocol.ts `PanelCalls`), so a handler that answers the wrong thing, or a request type
+ * left unanswered, fails to compile.
+ */
+export type PanelHandlers = {
+  [K in PanelCall]: (payload: PanelPayload<K>, sender: Sender) => Promise<PanelReply<K>> | PanelReply<K>;
+};
+
+export function panelHandlers(deps: RouterDeps): PanelHandlers {
+  return {
+    async 'panel/hello'(_, sender) {
+      // The injected panel is a frame inside a tab; the side panel has no tab and gets nothing here.
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return undefined;
+      const key = contextKey(tabId);
+      const page = TabContext.safeParse((await deps.session.get?.(key))?.[key]);
+      return page.success ? { tabId, page: page.data } : { tabId };
+    },
+    'sync/now': () => deps.syncNow?.(),
+    'page/read': ({ tabId }) => deps.readPage?.(tabId) ?? { ok: false, reason: 'not-allowed' },
+    'page/email': ({ tabId }) => deps.inspect?.email(tabId) ?? { text: '', sentAt: [] },
+    'page/skeleton': ({ tabId }) => deps.inspect?.skeleton(tabId),
+    async 'panel/picked'({ tabId, key }) {
+      await deps.session.set({ [pickKey(tabId)]: key });
+    },
+  };
+}
+
+/** Calls the request's own handler; generic over the type so payload and reply stay paired. */
+function answer<K extends PanelCall>(handlers: PanelHandlers, type: K, payload: PanelPayload<K>, sender: Sender) {
+  return handlers[type](payload, sender);
+}
+
+/**
+ * The background's one entry point for runtime messages, from panels and content scripts alike.
+ * It checks who sent a message before reading it (security.md A12 §13): content-script messages
+ * only from the top frame of a supported page, panel requests only from our own extension pages.
+ * Anything else, and any request whose payload fails its schema, is dropped unanswered.
+ */
+export async function route(raw: unknown, sender: Sender, deps: RouterDeps): Promise<unknown> {
+  if (sender.id !== deps.extensionId) return undefined;
+
+  if (sender.url?.startsWith(deps.extensionOrigin)) {
+    const request = readPanelMessage(raw);
+    return request && answer(panelHandlers(deps), request.type, request.payload, sender);
+  }
+
+  const page = readPageMessage(raw, sender, deps.extensionId);
+  if (!page) return undefined;
+  // Kept per tab so a panel that opens later, or reloads, finds what its page shows.
+  const value: TabContext = { context: page.context, at: page.at };
+  await deps.session.set({ [contextKey(page.tabId)]: value });
+  return undefined;
+}

@@ -1,0 +1,29 @@
+import { browser } from 'wxt/browser';
+import { PanelCalls, panelMessage, type PanelCall, type PanelPayload, type PanelReply } from '../messaging/protocol';
+
+/** What the user reads when the background cannot answer; useAction shows it in an ErrorLine. */
+export const NO_ANSWER = 'Clyde could not reach its background. Reload the page and try again.';
+
+/** The payload argument, optional for requests that carry none (`ask('sync/now')`); `{}` is "no field required". */
+type PayloadArg<K extends PanelCall> = {} extends PanelPayload<K> ? [payload?: PanelPayload<K>] : [payload: PanelPayload<K>];
+
+/**
+ * The panel's one client for the background: every UI call goes through here (Hypothesis's one
+ * typed place per direction). The request's type picks its payload and reply types from the
+ * protocol's `PanelCalls`, and the reply is validated with that request's schema, since a
+ * background mid-update may answer in an older shape. Failing to send, or an answer that fails
+ * the schema, throws an Error whose message a person can act on; callers for whom an answer is
+ * optional catch it and go on without one.
+ */
+export async function ask<K extends PanelCall>(type: K, ...[payload]: PayloadArg<K>): Promise<PanelReply<K>> {
+  let raw: unknown;
+  try {
+    raw = await browser.runtime.sendMessage(panelMessage(type, (payload ?? {}) as PanelPayload<K>));
+  } catch {
+    // No background listening: the extension is reloading or was just updated.
+    throw new Error(NO_ANSWER);
+  }
+  const reply = PanelCalls[type].reply.safeParse(raw);
+  if (!reply.success) throw new Error(NO_ANSWER);
+  return reply.data as PanelReply<K>;
+}

@@ -11,7 +11,7 @@ import { updatePerson } from '../../src/storage/people';
 import { joinTeam } from '../../src/sync/client/account';
 import { createSyncApi, type Fetch } from '../../src/sync/client/api';
 import { syncOnce } from '../../src/sync/client/runner';
-import { apiFor } from '../../src/sync/client/testing';
+import { apiFor } from '../support/sync-client';
 import { quantile } from './stats';
 
 /**

@@ -1,8 +1,8 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { ClydeDB } from '../../storage/db';
-import { createSyncApi, type Fetch, type SyncApi } from './api';
-import { joinTeam } from './account';
-import { getMeta } from './state';
+import { ClydeDB } from '../../src/storage/db';
+import { createSyncApi, type Fetch, type SyncApi } from '../../src/sync/client/api';
+import { joinTeam } from '../../src/sync/client/account';
+import { getMeta } from '../../src/sync/client/state';
 
 /** A fresh client database on its own fake IndexedDB, as a separate browser profile would have. */
 export function freshClientDb(name = 'clyde') {

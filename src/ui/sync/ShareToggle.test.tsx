@@ -7,7 +7,7 @@ import { addNote } from '../../storage/notes';
 import { createPerson } from '../../storage/people';
 import { joinTeam } from '../../sync/client/account';
 import { setMeta } from '../../sync/client/state';
-import { freshClientDb } from '../../../test/support/sync-client';
+import { freshClientDb } from '../../../test/support/db';
 import { startSimServer, type SimServer } from '../../../test/sync/sim/server';
 import { ShareToggle, ShareViewerContext, useShareViewer } from './ShareToggle';
 import { SyncStatus } from './SyncStatus';

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClydeDB } from '../../storage/db';
 import { startSimServer, type SimServer } from '../../../test/sync/sim/server';
 import { getMeta, setMeta } from '../../sync/client/state';
-import { freshClientDb } from '../../../test/support/sync-client';
+import { freshClientDb } from '../../../test/support/db';
 import { SyncStatus } from './SyncStatus';
 import { TeamSettings } from './TeamSettings';
 import { testRoot, typeInto } from '../../../test/support/react-root';

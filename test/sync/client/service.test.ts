@@ -7,7 +7,8 @@ import { syncNowMessage } from '../../../src/messaging/protocol';
 import { search } from '../../../src/storage/search';
 import { INDEX_LOCK, startSyncService, SYNC_ALARM, type ServiceHost, type SyncService } from '../../../src/sync/client/service';
 import { getMeta } from '../../../src/sync/client/state';
-import { freshClientDb, joinWith } from '../../support/sync-client';
+import { freshClientDb } from '../../support/db';
+import { joinWith } from '../../support/sync-client';
 
 /** A host whose alarms, page messages and timers the test fires by hand. */
 function fakeHost() {

@@ -13,7 +13,8 @@ import { leaveTeam } from '../../../src/sync/client/account';
 import { SyncApiError, type Fetch } from '../../../src/sync/client/api';
 import { syncOnce } from '../../../src/sync/client/runner';
 import { getMeta, setMeta } from '../../../src/sync/client/state';
-import { apiFor, freshClientDb, joinWith } from '../../support/sync-client';
+import { freshClientDb } from '../../support/db';
+import { apiFor, joinWith } from '../../support/sync-client';
 
 const opts = { now: () => Date.now() };
 let server: SimServer;

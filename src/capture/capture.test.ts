@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ClydeDB } from '../storage/db';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ClydeDB } from '../storage/db';
+import { freshClientDb } from '../../test/support/db';
 import { timelineFor } from '../storage/notes';
 import { createPerson } from '../storage/people';
 import { rememberFor } from '../storage/preferences';
@@ -16,11 +17,8 @@ const day = (y: number, m: number, d: number) => new Date(y, m - 1, d).getTime()
 let db: ClydeDB;
 let personId: string;
 beforeEach(async () => {
-  db = new ClydeDB(`test-${crypto.randomUUID()}`);
+  db = freshClientDb().db;
   personId = (await createPerson(db, { name: 'Ana Lima' })).id;
-});
-afterEach(async () => {
-  await db.delete();
 });
 
 const counts = async () => ({ notes: await db.notes.count(), facts: await db.preferences.count(), tasks: await db.tasks.count(), ops: await db.outbox.count() });

@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { PageContext } from '../parsers/schema';
-import { ClydeDB } from '../storage/db';
+import type { ClydeDB } from '../storage/db';
+import { freshClientDb } from '../../test/support/db';
 import { findPersonForCorrespondent } from '../storage/identity';
 import { addNeverLog } from '../storage/never-log';
 import { timelineFor } from '../storage/notes';
@@ -22,10 +23,7 @@ const bruno = context.people[0]!;
 
 let db: ClydeDB;
 beforeEach(() => {
-  db = new ClydeDB(`test-${crypto.randomUUID()}`);
-});
-afterEach(async () => {
-  await db.delete();
+  db = freshClientDb().db;
 });
 
 describe('logging an email', () => {

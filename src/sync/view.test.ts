@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPerson, updatePerson } from '../storage/people';
 import { serverRowOf } from '../storage/server-row';
-import { freshClientDb } from './client/testing';
+import { freshClientDb } from '../../test/support/db';
 import { formatHlc } from './hlc';
 import type { RowState } from './protocol';
 import { rederive } from './view';

@@ -1,6 +1,6 @@
 import { launchClyde, panelFrame, serve } from '../e2e/browser';
 import { fixture } from '../e2e/fixtures';
-import { navigateInApp } from '../e2e/panel';
+import { navigateInApp } from '../support/in-app-navigation';
 import { syntheticSeed } from '../support/records';
 import { seedExtension } from '../support/seed-browser';
 import { median, quantile } from './stats';

@@ -1,17 +1,16 @@
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import pg from 'pg';
 import { benchOps } from '../../server/bench-data';
 import { loadTeam, postgresStore, sqliteStore, timeCatchUps, type OpenStore } from '../../server/bench';
 import { inviteLink, issueInvite } from '../../server/invites';
 import { startHarness, type Harness, type Member } from '../../server/test/harness';
-import { ClydeDB } from '../../src/storage/db';
 import { updatePerson } from '../../src/storage/people';
 import { joinTeam } from '../../src/sync/client/account';
 import { createSyncApi, type Fetch } from '../../src/sync/client/api';
 import { syncOnce } from '../../src/sync/client/runner';
-import { apiFor } from '../../src/sync/client/testing';
+import { freshClientDb } from '../support/db';
+import { apiFor } from '../support/sync-client';
 import { quantile } from './stats';
 
 /**
@@ -50,7 +49,7 @@ const TEST_DATABASE_URL = 'postgres://clyde_test:clyde_test_pw@127.0.0.1:5432/cl
 
 async function benchOneStore(name: string, open: OpenStore, records: number, rounds: number, clientOps: number): Promise<SyncFigures> {
   const h = await startHarness({ name: 'sqlite', open });
-  const db = new ClydeDB(`bench-sync-${name}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+  const { db } = freshClientDb(`bench-sync-${name}`);
   try {
     const team = await h.newTeam('bench');
     const writer = await h.join(team);

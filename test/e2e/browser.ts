@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { poll } from '../support/poll';
 
 /** The Chrome build `npm run build` writes; e2e runs against exactly what users install. */
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
@@ -72,14 +73,11 @@ export async function serve(context: BrowserContext, origin: string, html: (url:
 
 /** The panel's frame. It sits in a closed shadow root, so it is found among the page's frames. */
 export async function panelFrame(page: Page, extensionId: string): Promise<Frame> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const frame = page.frames().find((f) => f.url().startsWith(`chrome-extension://`) && f.url().includes('/panel.html'));
-    if (frame) {
-      await frame.waitForLoadState('domcontentloaded');
-      return frame;
-    }
-    if (Date.now() > deadline) throw new Error(`No Clyde panel frame (extension ${extensionId}) in ${page.url()}`);
-    await page.waitForTimeout(50);
-  }
+  const frame = await poll(() => page.frames().find((f) => f.url().startsWith(`chrome-extension://`) && f.url().includes('/panel.html')), {
+    timeout: 15_000,
+    interval: 50,
+    message: () => `No Clyde panel frame (extension ${extensionId}) in ${page.url()}`,
+  });
+  await frame.waitForLoadState('domcontentloaded');
+  return frame;
 }

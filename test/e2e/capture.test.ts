@@ -2,7 +2,8 @@ import type { Frame, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchClyde, panelFrame, type Clyde } from './browser';
 import { fixture } from './fixtures';
-import { navigateInApp, openMail, shownName } from './panel';
+import { openMail, shownName } from './panel';
+import { navigateInApp } from '../support/in-app-navigation';
 
 let clyde: Clyde;
 beforeAll(async () => {

@@ -2,7 +2,8 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchClyde, type Clyde } from './browser';
 import { fixture } from './fixtures';
-import { navigateInApp, openMail, shownName, type } from './panel';
+import { openMail, shownName, type } from './panel';
+import { navigateInApp } from '../support/in-app-navigation';
 
 /**
  * Find and tidy in the panel on Gmail: the never-log list, Cmd/Ctrl-K search, adding and

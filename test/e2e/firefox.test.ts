@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { fixture, type Fixture } from './fixtures';
+import { poll } from '../support/poll';
 
 /**
  * Clyde in Debian's Firefox ESR, driven by puppeteer-core over WebDriver BiDi, which installs the
@@ -43,12 +44,13 @@ async function openAt(f: Fixture): Promise<Page> {
 const whereIs = (frame: Frame) => frame.evaluate(() => location.href).catch(() => '');
 
 async function panelFrame(page: Page): Promise<Frame> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    for (const frame of page.frames()) if (/^moz-extension:\/\/[^/]+\/panel\.html/.test(await whereIs(frame))) return frame;
-    if (Date.now() > deadline) throw new Error(`No Clyde panel frame in ${page.url()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  return poll(
+    async () => {
+      for (const frame of page.frames()) if (/^moz-extension:\/\/[^/]+\/panel\.html/.test(await whereIs(frame))) return frame;
+      return undefined;
+    },
+    { timeout: 15_000, message: () => `No Clyde panel frame in ${page.url()}` },
+  );
 }
 
 describe('Firefox', () => {
@@ -83,18 +85,17 @@ describe('Firefox', () => {
     // active tab of the last focused other window.
     const before = new Set(await browser.pages());
     await frame.evaluate(() => void window.open('/sidepanel.html', 'clyde-sidebar', 'popup,width=400,height=700'));
-    let pages = await browser.pages();
-    for (const deadline = Date.now() + 10_000; pages.every((p) => before.has(p)) && Date.now() < deadline; pages = await browser.pages()) {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const sidebar = pages.find((p) => !before.has(p))!;
+    const sidebar = await poll(async () => (await browser.pages()).find((p) => !before.has(p)), {
+      timeout: 10_000,
+      message: () => 'No window opened for the sidebar page.',
+    });
     // Polled from here: `waitForFunction` rebuilds its predicate with `Function()` inside the page,
     // which an extension page's CSP blocks (Firefox ESR 140.12 enforces it on WebDriver BiDi too).
     const path = () => sidebar.evaluate(() => location.pathname).catch(() => 'navigating');
-    for (const deadline = Date.now() + 10_000; (await path()) !== '/sidepanel.html'; ) {
-      if (Date.now() > deadline) throw new Error(`The popup never reached the sidebar page; it is at ${await path()}.`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await poll(async () => (await path()) === '/sidepanel.html', {
+      timeout: 10_000,
+      message: async () => `The popup never reached the sidebar page; it is at ${await path()}.`,
+    });
     const name = await sidebar.waitForSelector('[data-testid=person-name]', { timeout: 15_000 });
     expect(await name!.evaluate((el) => el.textContent)).toBe('Bruno Costa');
     await sidebar.close();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import puppeteer, { type Browser, type Extension, type Page } from 'puppeteer-core';
 import { EXTENSION_DIR } from './browser';
 import { fixture, type Fixture } from './fixtures';
+import { poll } from '../support/poll';
 
 /**
  * "Read this page" on a site Clyde has no reader for, in Debian's Chromium. Driven by
@@ -25,11 +26,11 @@ beforeAll(async () => {
     enableExtensions: [EXTENSION_DIR],
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync', '--disable-component-update', '--disable-background-networking'],
   });
-  const deadline = Date.now() + 15_000;
-  while (!clyde) {
-    clyde = [...(await browser.extensions()).values()].find((e) => e.name === 'Clyde')!;
-    if (!clyde && Date.now() > deadline) throw new Error('Clyde is not installed');
-  }
+  clyde = await poll(async () => [...(await browser.extensions()).values()].find((e) => e.name === 'Clyde'), {
+    timeout: 15_000,
+    interval: 50,
+    message: () => 'Clyde is not installed',
+  });
 });
 afterAll(() => browser?.close());
 
@@ -53,12 +54,14 @@ async function openAt(f: Fixture): Promise<Page> {
  * restarted while the machine is busy) can answer before `chrome.windows` exists.
  */
 async function extensionWorker() {
-  for (const deadline = Date.now() + 10_000; ; await new Promise((r) => setTimeout(r, 100))) {
-    const [worker] = await clyde.workers();
-    const ready = worker && (await worker.evaluate(() => typeof (globalThis as { chrome?: { windows?: unknown } }).chrome?.windows === 'object').catch(() => false));
-    if (ready) return worker;
-    if (Date.now() > deadline) throw new Error('Clyde’s service worker has no windows API after 10 s.');
-  }
+  return poll(
+    async () => {
+      const [worker] = await clyde.workers();
+      const ready = worker && (await worker.evaluate(() => typeof (globalThis as { chrome?: { windows?: unknown } }).chrome?.windows === 'object').catch(() => false));
+      return ready ? worker : undefined;
+    },
+    { timeout: 10_000, message: () => 'Clyde’s service worker has no windows API after 10 s.' },
+  );
 }
 
 async function sidePanel(): Promise<Page> {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchClyde, type Clyde } from './browser';
 import { fixture } from './fixtures';
-import { navigateInApp, openMail, shownName, type } from './panel';
+import { openMail, shownName, type } from './panel';
+import { navigateInApp } from '../support/in-app-navigation';
 
 let clyde: Clyde;
 beforeAll(async () => {
@@ -76,7 +77,8 @@ describe('Gmail', () => {
     // The host's buttons live in a closed shadow root: reach them as a user does, by position.
     await page.mouse.click(1400 - 10 - 14, 10 + 14);
     await page.reload();
-    await page.waitForTimeout(1000);
+    // The host goes onto <html> only once the stored layout has been read and drawn.
+    await page.waitForFunction(() => [...document.documentElement.children].some((el) => el !== document.head && el !== document.body));
     const tab = await coveredBox(page);
     expect(tab.right - tab.left).toBeLessThan(40);
     expect(tab.bottom - tab.top).toBeLessThan(120);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_DIR, launchClyde, type Clyde } from './browser';
 import { fixture } from './fixtures';
 import { openMail, shownName, type } from './panel';
+import { navigateInApp } from '../support/in-app-navigation';
 
 let clyde: Clyde;
 beforeAll(async () => {
@@ -56,17 +57,35 @@ describe('the host page cannot read or steer the panel', () => {
   it('ignores postMessage from the page', async () => {
     const { page, panel } = await openMail(clyde, fixture('gmail', 'thread-cc'));
     expect(await shownName(panel)).toBe('Bruno Costa');
-    await page.evaluate(() => {
-      const forged = {
-        type: 'page/context',
-        context: { site: 'gmail', view: 'thread', url: location.href, people: [{ name: 'Mallory', email: 'mallory@example.net', role: 'from' }] },
-      };
-      window.postMessage(forged, '*');
-      for (let i = 0; i < window.frames.length; i++) window.frames[i]!.postMessage(forged, '*');
-      window.top!.postMessage(forged, '*');
+    // Every name the panel shows from here on, however briefly.
+    await panel.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { seenNames: string[] }).seenNames = seen;
+      const record = () => document.querySelectorAll('[data-testid=person-name]').forEach((el) => seen.push(el.textContent ?? ''));
+      new MutationObserver(record).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
-    await page.waitForTimeout(500);
-    expect(await shownName(panel)).toBe('Bruno Costa');
+    // Resolves once the page's own listener has had the forged messages, so every listener in the
+    // page, the content script's included, has been handed them.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const forged = {
+            type: 'page/context',
+            context: { site: 'gmail', view: 'thread', url: location.href, people: [{ name: 'Mallory', email: 'mallory@example.net', role: 'from' }] },
+          };
+          let delivered = 0;
+          const sent = 2; // to this window, itself and as `top`; any frames get theirs
+          addEventListener('message', (e) => (e.data as { type?: string } | null)?.type === 'page/context' && ++delivered === sent && resolve());
+          window.postMessage(forged, '*');
+          for (let i = 0; i < window.frames.length; i++) window.frames[i]!.postMessage(forged, '*');
+          window.top!.postMessage(forged, '*');
+        }),
+    );
+    // A real page change after them: once the panel shows it, it has seen anything sent before it.
+    await navigateInApp(page, fixture('gmail', 'stale-view'));
+    await expect.poll(() => shownName(panel)).toBe('Gabriela Souza');
+    const seen = await panel.evaluate(() => (window as unknown as { seenNames: string[] }).seenNames);
+    expect(seen.filter((name) => name.includes('Mallory'))).toEqual([]);
     await page.close();
   });
 });

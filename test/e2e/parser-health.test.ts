@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { launchClyde, serve, type Clyde } from './browser';
 import { fixture } from './fixtures';
-import { navigateInApp, openMail, shownName, type } from './panel';
+import { openMail, shownName, type } from './panel';
+import { navigateInApp } from '../support/in-app-navigation';
 
 let clyde: Clyde;
 beforeAll(async () => {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchClyde, serve, type Clyde } from './browser';
-import { fixture, type Fixture } from './fixtures';
+import { fixture } from './fixtures';
+import { navigateInApp } from '../support/in-app-navigation';
 
 let clyde: Clyde;
 beforeAll(async () => {
@@ -20,22 +21,6 @@ async function openSidePanel(): Promise<Page> {
   const panel = await opened;
   await panel.waitForLoadState('domcontentloaded');
   return panel;
-}
-
-/**
- * History-API navigation as LinkedIn and X do it: the URL changes first, the profile renders later.
- * LinkedIn's pages require Trusted Types for HTML; its policy list allows one named `dompurify`.
- */
-async function navigateInApp(page: Page, to: Fixture): Promise<void> {
-  await page.evaluate(async ({ html, url }) => {
-    history.pushState({}, '', url);
-    await new Promise((r) => setTimeout(r, 150));
-    const { trustedTypes } = window as unknown as { trustedTypes?: { createPolicy(n: string, p: object): { createHTML(s: string): string } } };
-    const policy = trustedTypes?.createPolicy('dompurify', { createHTML: (s: string) => s });
-    const next = new DOMParser().parseFromString(policy ? policy.createHTML(html) : html, 'text/html');
-    document.title = next.title;
-    document.body.replaceChildren(...Array.from(next.body.childNodes).map((n) => document.importNode(n, true)));
-  }, to);
 }
 
 describe.each([
@@ -76,7 +61,8 @@ describe.each([
     await panel.getByRole('status').filter({ hasText: 'Clipped as a new person.' }).waitFor({ timeout: 10_000 });
     await panel.getByTestId('note').filter({ hasText: /Clipped from/ }).waitFor({ timeout: 10_000 });
 
-    await navigateInApp(page, second);
+    // History-API navigation as LinkedIn and X do it: the URL changes first, the profile renders later.
+    await navigateInApp(page, second, 'history');
     await panel.getByTestId('person-name').filter({ hasText: second.expected!.people[0]!.name! }).waitFor({ timeout: 10_000 });
     await panel.close();
     await page.close();

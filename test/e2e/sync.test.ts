@@ -154,20 +154,39 @@ async function stopServiceWorker(clyde: Clyde, page: Page): Promise<void> {
   }
 }
 
-function readNote(page: Page, id: string) {
+/** One row of Clyde's database, read raw from an extension page. */
+function readRow<T>(page: Page, table: string, key: string) {
   return page.evaluate(
-    (id) =>
-      new Promise<{ body: string; scope: string } | undefined>((resolve, reject) => {
+    ({ table, key }) =>
+      new Promise<T | undefined>((resolve, reject) => {
         const open = indexedDB.open('clyde');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const get = open.result.transaction('notes').objectStore('notes').get(id);
-          get.onsuccess = () => (open.result.close(), resolve(get.result as { body: string; scope: string } | undefined));
+          const get = open.result.transaction(table).objectStore(table).get(key);
+          get.onsuccess = () => (open.result.close(), resolve(get.result as T | undefined));
           get.onerror = () => reject(get.error);
         };
       }),
-    id,
+    { table, key },
   );
+}
+
+function readNote(page: Page, id: string) {
+  return readRow<{ body: string; scope: string }>(page, 'notes', id);
+}
+
+/** Pauses or resumes the background's periodic sync alarm (`SYNC_ALARM`, every minute), from an extension page. */
+async function alarms(page: Page, action: 'pause' | 'resume'): Promise<void> {
+  await page.evaluate(async (action) => {
+    const { chrome } = globalThis as unknown as { chrome: { alarms: { clear(n: string): Promise<boolean>; create(n: string, o: object): Promise<void> } } };
+    if (action === 'pause') await chrome.alarms.clear('clyde-sync');
+    else await chrome.alarms.create('clyde-sync', { periodInMinutes: 1 });
+  }, action);
+}
+
+/** When this profile's last sync round succeeded, as the sync client recorded it. */
+async function lastSyncAt(page: Page): Promise<number> {
+  return (await readRow<{ value: { lastSyncAt?: number } }>(page, 'meta', 'syncStatus'))?.value.lastSyncAt ?? 0;
 }
 
 describe('team sync between two browsers', () => {
@@ -193,9 +212,16 @@ describe('team sync between two browsers', () => {
     try {
       await panel.goto(`chrome-extension://${alice.clyde.extensionId}/sidepanel.html`);
       await panel.getByText(/^Synced (just now|\d+ min ago)$/).waitFor();
+      // The line may already say "Synced just now": what only the click can bring is a round that
+      // succeeded after it, so wait for the recorded time of the last round to pass the click's.
+      // The minute alarm is paused meanwhile, so no scheduled round can stand in for the click.
+      await alarms(panel, 'pause');
+      const clicked = Date.now();
       await panel.getByRole('button', { name: 'Sync now' }).click();
+      await expect.poll(() => lastSyncAt(panel), { timeout: 10_000, interval: 50 }).toBeGreaterThanOrEqual(clicked);
       await panel.getByText('Synced just now').waitFor();
     } finally {
+      await alarms(panel, 'resume');
       await panel.close();
     }
   });

@@ -3,7 +3,7 @@ import { addIdentity } from '../../storage/identity';
 import { addNote } from '../../storage/notes';
 import { createPerson } from '../../storage/people';
 import { setShared } from './share';
-import { freshClientDb } from './testing';
+import { freshClientDb } from '../../../test/support/db';
 
 const { db } = freshClientDb();
 afterEach(() => Promise.all(db.tables.map((t) => t.clear())));

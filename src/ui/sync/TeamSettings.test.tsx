@@ -2,9 +2,9 @@
 // Rendered without act(): the views update from liveQuery, so the test waits for what shows.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClydeDB } from '../../storage/db';
-import { startSimServer, type SimServer } from '../../sync/sim/server';
+import { startSimServer, type SimServer } from '../../../test/sync/sim/server';
 import { getMeta, setMeta } from '../../sync/client/state';
-import { freshClientDb } from '../../sync/client/testing';
+import { freshClientDb } from '../../../test/support/db';
 import { SyncStatus } from './SyncStatus';
 import { TeamSettings } from './TeamSettings';
 import { testRoot, typeInto } from '../../../test/support/react-root';

@@ -8,7 +8,7 @@ import { inviteLink, issueInvite } from '../../../server/invites';
 import { createSqliteStore } from '../../../server/store/sqlite';
 import type { SyncStore } from '../../../server/store/types';
 import { ServerClock } from '../../../server/sync/server-clock';
-import type { Fetch } from '../client/api';
+import type { Fetch } from '../../../src/sync/client/api';
 
 /** The base URL the in-process server answers on; `app.request` never opens a socket. */
 export const SIM_SERVER_URL = 'https://sync.sim.test';

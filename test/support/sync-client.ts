@@ -1,14 +1,7 @@
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { ClydeDB } from '../../storage/db';
-import { createSyncApi, type Fetch, type SyncApi } from './api';
-import { joinTeam } from './account';
-import { getMeta } from './state';
-
-/** A fresh client database on its own fake IndexedDB, as a separate browser profile would have. */
-export function freshClientDb(name = 'clyde') {
-  const indexedDB = new IDBFactory();
-  return { db: new ClydeDB(name, { indexedDB, IDBKeyRange }), indexedDB };
-}
+import type { ClydeDB } from '../../src/storage/db';
+import { createSyncApi, type Fetch, type SyncApi } from '../../src/sync/client/api';
+import { joinTeam } from '../../src/sync/client/account';
+import { getMeta } from '../../src/sync/client/state';
 
 /** Joins with an invite link and returns the API bound to the stored account. */
 export async function joinWith(db: ClydeDB, link: string, fetch: Fetch, deviceName = 'Test device'): Promise<SyncApi> {

@@ -1,9 +1,9 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { ClydeDB } from '../../storage/db';
-import { createSyncApi, type Fetch } from '../client/api';
-import { joinTeam } from '../client/account';
-import { syncOnce } from '../client/runner';
-import { getMeta } from '../client/state';
+import { ClydeDB } from '../../../src/storage/db';
+import { createSyncApi, type Fetch } from '../../../src/sync/client/api';
+import { joinTeam } from '../../../src/sync/client/account';
+import { syncOnce } from '../../../src/sync/client/runner';
+import { getMeta } from '../../../src/sync/client/state';
 
 /**
  * One simulated browser profile: the real database, mutators and sync runner over its own

@@ -1,5 +1,5 @@
-import { PullResponseSchema } from '../protocol';
-import type { Fetch } from '../client/api';
+import { PullResponseSchema } from '../../../src/sync/protocol';
+import type { Fetch } from '../../../src/sync/client/api';
 import type { Prng } from './prng';
 
 /** Per-request fault odds (research/sync.md §6.2); the rest are delivered normally. */

@@ -1,11 +1,11 @@
-import { addIdentity } from '../../storage/identity';
-import { addNote, deleteNote, updateNote } from '../../storage/notes';
-import { createPerson, deletePerson, updatePerson } from '../../storage/people';
-import { addPreference, updatePreference } from '../../storage/preferences';
-import type { Entity } from '../../storage/schema';
-import { addTask, setTaskDone, updateTask } from '../../storage/tasks';
-import { writeRecord } from '../../storage/write';
-import { setShared } from '../client/share';
+import { addIdentity } from '../../../src/storage/identity';
+import { addNote, deleteNote, updateNote } from '../../../src/storage/notes';
+import { createPerson, deletePerson, updatePerson } from '../../../src/storage/people';
+import { addPreference, updatePreference } from '../../../src/storage/preferences';
+import type { Entity } from '../../../src/storage/schema';
+import { addTask, setTaskDone, updateTask } from '../../../src/storage/tasks';
+import { writeRecord } from '../../../src/storage/write';
+import { setShared } from '../../../src/sync/client/share';
 import type { SimClient } from './client';
 import type { Prng } from './prng';
 

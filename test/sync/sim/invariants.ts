@@ -3,11 +3,11 @@ import Database from 'better-sqlite3';
 import { isDeepStrictEqual } from 'node:util';
 import { toRowState } from '../../../server/store/queries';
 import type { DB } from '../../../server/store/tables';
-import { ENTITY_SCHEMAS, type Entity } from '../../storage/schema';
-import { mergeOp } from '../merge';
-import type { FieldValue, RowState } from '../protocol';
-import { toRecord } from '../view';
-import { VIEW_ENTITIES } from '../client/state';
+import { ENTITY_SCHEMAS, type Entity } from '../../../src/storage/schema';
+import { mergeOp } from '../../../src/sync/merge';
+import type { FieldValue, RowState } from '../../../src/sync/protocol';
+import { toRecord } from '../../../src/sync/view';
+import { VIEW_ENTITIES } from '../../../src/sync/client/state';
 import type { SimClient } from './client';
 
 export interface ServerSnapshot {

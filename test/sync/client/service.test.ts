@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ClydeDB } from '../../storage/db';
-import { writeRecord } from '../../storage/write';
+import type { ClydeDB } from '../../../src/storage/db';
+import { writeRecord } from '../../../src/storage/write';
 import { startSimServer, type SimServer } from '../sim/server';
-import type { Fetch } from './api';
-import { search } from '../../storage/search';
-import { INDEX_LOCK, startSyncService, SYNC_ALARM, type ServiceHost, type SyncService } from './service';
-import { getMeta } from './state';
-import { freshClientDb, joinWith } from './testing';
+import type { Fetch } from '../../../src/sync/client/api';
+import { search } from '../../../src/storage/search';
+import { INDEX_LOCK, startSyncService, SYNC_ALARM, type ServiceHost, type SyncService } from '../../../src/sync/client/service';
+import { getMeta } from '../../../src/sync/client/state';
+import { freshClientDb } from '../../support/db';
+import { joinWith } from '../../support/sync-client';
 
 /** A host whose alarms and timers the test fires by hand. */
 function fakeHost() {

@@ -24,7 +24,7 @@ export class CaptureError extends Error {
 }
 
 // The limits the records' schemas enforce, read from them so the two can never disagree.
-const NOTE_MAX = NoteSchema.shape.body.maxLength ?? Infinity;
+export const NOTE_MAX = NoteSchema.shape.body.maxLength ?? Infinity;
 const FACT_MAX = PreferenceSchema.shape.value.maxLength ?? Infinity;
 const TASK_MAX = TaskSchema.shape.title.maxLength ?? Infinity;
 

@@ -10,6 +10,9 @@ import { MAX_SKELETON } from '../parsers/schema';
  * ship in the content script.
  */
 
+/** A browser tab's id, as every message about a tab carries it. */
+const TabId = z.number().check(z.int(), z.nonnegative());
+
 /** Content script (top frame of a supported page) → background. */
 export const ContentMessage = z.discriminatedUnion('type', [
   /**
@@ -26,16 +29,16 @@ export const PanelMessage = z.discriminatedUnion('type', [
   /** The user pressed "Sync now", or a page just wrote and wants it sent without waiting. */
   z.strictObject({ type: z.literal('sync/now') }),
   /** The user asked Clyde to read the page in this tab (a site without its own reader). */
-  z.strictObject({ type: z.literal('page/read'), tabId: z.number().check(z.int(), z.nonnegative()) }),
+  z.strictObject({ type: z.literal('page/read'), tabId: TabId }),
   /** The open email in the tab's page, as the user logs it: the selected text and the messages' dates; never the body. */
-  z.strictObject({ type: z.literal('page/email'), tabId: z.number().check(z.int(), z.nonnegative()) }),
+  z.strictObject({ type: z.literal('page/email'), tabId: TabId }),
   /** The tab's tag/attribute skeleton (no text, no personal values) for a bug report, when Clyde could not read it. */
-  z.strictObject({ type: z.literal('page/skeleton'), tabId: z.number().check(z.int(), z.nonnegative()) }),
+  z.strictObject({ type: z.literal('page/skeleton'), tabId: TabId }),
   /**
    * The person the panel shows among the page's people in tab `tabId` (`keyOf`); null for the
    * first. The context menu adds a selection to the same person.
    */
-  z.strictObject({ type: z.literal('panel/picked'), tabId: z.number().check(z.int(), z.nonnegative()), key: z.nullable(z.string().check(z.maxLength(2048))) }),
+  z.strictObject({ type: z.literal('panel/picked'), tabId: TabId, key: z.nullable(z.string().check(z.maxLength(2048))) }),
 ]);
 
 /** Background → content script of a tab. */
@@ -60,7 +63,7 @@ export const ReadPageReply = z.discriminatedUnion('ok', [
 export type ReadPageReply = z.infer<typeof ReadPageReply>;
 
 export const HelloReply = z.strictObject({
-  tabId: z.number().check(z.int(), z.nonnegative()),
+  tabId: TabId,
   /** The tab's stored page context: Firefox gives a frame inside a web page no `storage.session`. */
   page: z.optional(z.strictObject({ context: z.nullable(PageContextSchema), at: z.number() })),
 });

@@ -1,4 +1,4 @@
-import type { Correspondent } from '../parsers/schema';
+import { displayName, type Correspondent } from '../parsers/schema';
 import { db } from '../storage/db';
 import { ensurePersonWithNote } from '../storage/identity';
 import { AddField } from './AddField';
@@ -7,7 +7,7 @@ import { WorkLine } from './WorkLine';
 
 /** Someone Clyde has not met: who they are, and one field to start remembering them. */
 export function EmptyState({ correspondent: c }: { correspondent: Correspondent }) {
-  const name = c.name ?? c.email ?? c.handle ?? '';
+  const name = displayName(c) ?? '';
   return (
     <div data-testid="new-person">
       <header className="flex items-start gap-3">

@@ -17,8 +17,7 @@ export const PANEL_HOSTS = [...GMAIL_MATCHES, ...OUTLOOK_MATCHES];
 export const LINKEDIN_MATCHES = ['https://www.linkedin.com/*', 'https://*.linkedin.com/*'];
 
 /** X under both names, plus the mobile hosts that still serve the web app. The X parser's routes read these too. */
-export const X_HOSTS = ['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com'];
-export const X_MATCHES = X_HOSTS.map((host) => `https://${host}/*`);
+export const X_MATCHES = ['https://x.com/*', 'https://twitter.com/*', 'https://mobile.x.com/*', 'https://mobile.twitter.com/*'];
 
 /** Every page whose content script may report a page context. */
 export const SUPPORTED_HOSTS = [...PANEL_HOSTS, ...LINKEDIN_MATCHES, ...X_MATCHES];

@@ -30,7 +30,7 @@ export function emailEntry(context: PageContext): EmailEntry | undefined {
 
 const quoted = (selection: string) => selection.trim().split('\n').map((line) => `> ${line}`).join('\n');
 
-export function emailBody(entry: EmailEntry, selection?: string): string {
+function emailBody(entry: EmailEntry, selection?: string): string {
   const head = `Email: ${entry.subject}\nWith: ${entry.participants.join(', ')}`;
   return selection?.trim() ? `${head}\n\n${quoted(selection)}` : head;
 }

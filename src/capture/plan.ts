@@ -19,7 +19,7 @@ export interface CaptureInput {
 }
 
 /** The user's mistake, worded for them; whatever they typed is still in the box. */
-export class CaptureError extends Error {
+class CaptureError extends Error {
   override name = 'CaptureError';
 }
 

@@ -1,7 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
-import { db } from '../../src/storage/db';
 import { DisplayModeSettings } from '../../src/ui/options/DisplayModeSettings';
 import { ShortcutsSettings } from '../../src/ui/help/ShortcutList';
 import { NeverLogSettings } from '../../src/ui/never-log/NeverLogSettings';
@@ -14,14 +13,14 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <main className="mx-auto max-w-xl p-6">
       <h1 className="mb-4 text-lg font-semibold">Clyde settings</h1>
-      <TeamSettings db={db} fetch={(url, init) => fetch(url, init)} />
+      <TeamSettings fetch={(url, init) => fetch(url, init)} />
       <div className="mt-6">
         <DisplayModeSettings area={browser.storage.local} events={browser.storage.local.onChanged} />
       </div>
-      <NeverLogSettings db={db} />
+      <NeverLogSettings />
       <ShortcutsSettings />
-      <ExportData db={db} />
-      <ImportContacts db={db} />
+      <ExportData />
+      <ImportContacts />
     </main>
   </StrictMode>,
 );

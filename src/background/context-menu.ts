@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
-import { addQuote } from '../capture/quote';
+import { addQuote, shorten } from '../capture/quote';
 import { SUPPORTED_HOSTS } from '../parsers/hosts';
-import type { Correspondent } from '../parsers/schema';
+import { displayName, type Correspondent } from '../parsers/schema';
 import { db } from '../storage/db';
 import { neverLogSet } from '../storage/never-log';
 import { personShown } from '../storage/person-shown';
@@ -19,8 +19,7 @@ const MAX_TITLE_NAME = 60;
 
 export function menuFor(person: Correspondent | undefined): { title: string; visible: boolean } {
   if (!person) return { title: 'Add to person', visible: false };
-  const name = person.name ?? person.email ?? person.handle ?? person.profileUrl ?? '';
-  const short = name.length > MAX_TITLE_NAME ? `${name.slice(0, MAX_TITLE_NAME - 1)}…` : name;
+  const short = shorten(displayName(person) ?? person.profileUrl ?? '', MAX_TITLE_NAME);
   // `%s` in a menu title stands for the selection; a name must not be able to say it.
   return { title: `Add to ${short.replaceAll('%', '%%')}`, visible: true };
 }

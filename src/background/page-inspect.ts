@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { shorten } from '../capture/quote';
 import { EmailReply, MAX_SELECTION, SkeletonReply } from '../messaging/protocol';
 
 export interface PageInspector {
@@ -24,7 +25,7 @@ export function pageInspector(): PageInspector {
       const read = (await run(tabId, '/open-email.js').catch(() => undefined)) as { text?: unknown; sentAt?: unknown } | undefined;
       const text = typeof read?.text === 'string' ? read.text : '';
       // A long selection is cut rather than refused: the user still gets the passage's start.
-      const cut = text.length > MAX_SELECTION ? `${text.slice(0, MAX_SELECTION - 1)}…` : text;
+      const cut = shorten(text, MAX_SELECTION);
       return EmailReply.safeParse({ text: cut, sentAt: read?.sentAt }).data ?? { text: cut, sentAt: [] };
     },
     async skeleton(tabId) {

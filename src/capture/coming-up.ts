@@ -1,6 +1,6 @@
 import type { Note } from '../storage/schema';
 
-export const COMING_UP_DAYS = 7;
+const COMING_UP_DAYS = 7;
 const DAY = 24 * 60 * 60 * 1000;
 
 /**
@@ -31,7 +31,7 @@ export function comingUp(notes: Note[], now: Date): ComingEvent[] {
     .sort((a, b) => a.day - b.day);
 }
 
-export const RECENT_COMPLAINT_DAYS = 90;
+const RECENT_COMPLAINT_DAYS = 90;
 
 /**
  * Complaints noted in the last 90 days, newest first: the late delivery to keep in mind before the

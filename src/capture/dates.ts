@@ -7,10 +7,10 @@ export interface FoundDate {
 }
 
 /** How far from today a date may be before we call it a typo rather than a plan. */
-export const EARLIEST_YEAR = 1900;
-export const MAX_YEARS_AHEAD = 50;
+const EARLIEST_YEAR = 1900;
+const MAX_YEARS_AHEAD = 50;
 
-export class DateError extends Error {
+class DateError extends Error {
   override name = 'DateError';
 }
 

@@ -1,9 +1,10 @@
-import type { Correspondent, PageContext } from '../parsers/schema';
+import { displayName, type Correspondent, type PageContext } from '../parsers/schema';
 import type { ClydeDB } from '../storage/db';
 import { ensurePersonFor } from '../storage/identity';
 import { addNote, noteForThread, updateNote } from '../storage/notes';
-import { NoteSchema, type Note } from '../storage/schema';
+import type { Note } from '../storage/schema';
 import { writeTables } from '../storage/write';
+import { NOTE_MAX } from './plan';
 import { cut, httpsOnly } from './quote';
 
 /** The open thread as the panel sees it: enough to log it, never its body. */
@@ -22,15 +23,14 @@ export function emailEntry(context: PageContext): EmailEntry | undefined {
   return {
     threadKey: `${context.site}:${id || context.url}`,
     subject: context.thread?.subject?.trim() || '(no subject)',
-    participants: context.people.map((p) => (p.name && p.email ? `${p.name} <${p.email}>` : (p.name ?? p.email ?? p.handle ?? ''))).filter(Boolean),
+    participants: context.people.map((p) => (p.name && p.email ? `${p.name} <${p.email}>` : (displayName(p) ?? ''))).filter(Boolean),
     url: httpsOnly(context.url),
   };
 }
 
-const NOTE_MAX = NoteSchema.shape.body.maxLength ?? Infinity;
 const quoted = (selection: string) => selection.trim().split('\n').map((line) => `> ${line}`).join('\n');
 
-export function emailBody(entry: EmailEntry, selection?: string): string {
+function emailBody(entry: EmailEntry, selection?: string): string {
   const head = `Email: ${entry.subject}\nWith: ${entry.participants.join(', ')}`;
   return selection?.trim() ? `${head}\n\n${quoted(selection)}` : head;
 }

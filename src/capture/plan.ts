@@ -19,12 +19,12 @@ export interface CaptureInput {
 }
 
 /** The user's mistake, worded for them; whatever they typed is still in the box. */
-export class CaptureError extends Error {
+class CaptureError extends Error {
   override name = 'CaptureError';
 }
 
 // The limits the records' schemas enforce, read from them so the two can never disagree.
-const NOTE_MAX = NoteSchema.shape.body.maxLength ?? Infinity;
+export const NOTE_MAX = NoteSchema.shape.body.maxLength ?? Infinity;
 const FACT_MAX = PreferenceSchema.shape.value.maxLength ?? Infinity;
 const TASK_MAX = TaskSchema.shape.title.maxLength ?? Infinity;
 

@@ -2,10 +2,9 @@ import type { Correspondent } from '../parsers/schema';
 import type { ClydeDB } from '../storage/db';
 import { ensurePersonFor } from '../storage/identity';
 import { addNote } from '../storage/notes';
-import { NoteSchema, type Note } from '../storage/schema';
+import type { Note } from '../storage/schema';
 import { writeTables } from '../storage/write';
-
-const NOTE_MAX = NoteSchema.shape.body.maxLength ?? Infinity;
+import { NOTE_MAX } from './plan';
 
 /** Page data is hostile: only an https link is kept as a source (DESIGN.md §2). */
 export function httpsOnly(url: string | undefined): string | undefined {
@@ -21,7 +20,7 @@ export function httpsOnly(url: string | undefined): string | undefined {
 export function addQuote(db: ClydeDB, c: Correspondent, selection: string, sourceUrl: string | undefined, now = Date.now()): Promise<Note> {
   const text = selection.trim();
   if (!text) return Promise.reject(new Error('Nothing is selected to add.'));
-  const body = text.length > NOTE_MAX ? `${cut(text, NOTE_MAX - 1)}…` : text;
+  const body = shorten(text, NOTE_MAX);
   return db.transaction('rw', writeTables(db, db.people, db.identities, db.neverLog, db.notes), async () => {
     const person = await ensurePersonFor(db, c);
     return addNote(db, person.id, { body, kind: 'quote', sourceUrl: httpsOnly(sourceUrl), occurredAt: now });
@@ -31,4 +30,9 @@ export function addQuote(db: ClydeDB, c: Correspondent, selection: string, sourc
 /** The first `max` UTF-16 units, without leaving half of a surrogate pair at the end. */
 export function cut(text: string, max: number): string {
   return text.length <= max ? text : text.slice(0, max).replace(/[\uD800-\uDBFF]$/, '');
+}
+
+/** At most `max` UTF-16 units: a longer text is cut (as `cut` does) and ends with "…". */
+export function shorten(text: string, max: number): string {
+  return text.length > max ? `${cut(text, max - 1)}…` : text;
 }

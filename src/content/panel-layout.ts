@@ -6,8 +6,8 @@ export interface PanelLayout {
   collapsed: boolean;
 }
 
-export const MIN_WIDTH = 280;
-export const MAX_WIDTH = 640;
+const MIN_WIDTH = 280;
+const MAX_WIDTH = 640;
 const KEY = 'panel:layout';
 const DEFAULT: PanelLayout = { width: 340, collapsed: false };
 

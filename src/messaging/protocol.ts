@@ -10,6 +10,9 @@ import { MAX_SKELETON } from '../parsers/schema';
  * ship in the content script.
  */
 
+/** A browser tab's id, as every message about a tab carries it. */
+const TabId = z.number().check(z.int(), z.nonnegative());
+
 /** Content script (top frame of a supported page) → background. */
 export const ContentMessage = z.discriminatedUnion('type', [
   /**
@@ -41,7 +44,7 @@ export const ReadPageReply = z.discriminatedUnion('ok', [
 export type ReadPageReply = z.infer<typeof ReadPageReply>;
 
 export const HelloReply = z.strictObject({
-  tabId: z.number().check(z.int(), z.nonnegative()),
+  tabId: TabId,
   /** The tab's stored page context: Firefox gives a frame inside a web page no `storage.session`. */
   page: z.optional(z.strictObject({ context: z.nullable(PageContextSchema), at: z.number() })),
 });
@@ -54,7 +57,6 @@ export const EmailReply = z.strictObject({
   sentAt: z.array(z.string().check(z.maxLength(MAX_SENT_AT_TEXT))).check(z.maxLength(MAX_SENT_AT_COUNT)),
 });
 
-const TabId = z.number().check(z.int(), z.nonnegative());
 /** A request about the page in tab `tabId` (the panel knows its tab from `panel/hello` or the side panel's window). */
 const OnTab = z.strictObject({ tabId: TabId });
 const NoPayload = z.strictObject({});

@@ -15,10 +15,10 @@ const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template']);
 /** Longest text worth collecting from one element; cleaning truncates far below this. */
 const MAX_COLLECTED_TEXT = 8_192;
 
-function hiddenItself(el: Element): boolean {
+function hiddenItself(el: Element, ignoreAriaHidden?: boolean): boolean {
   return (
     el.hasAttribute('hidden') ||
-    el.getAttribute('aria-hidden') === 'true' ||
+    (!ignoreAriaHidden && el.getAttribute('aria-hidden') === 'true') ||
     HIDDEN_STYLE.test(el.getAttribute('style') ?? '')
   );
 }
@@ -30,8 +30,12 @@ export type IsVisible = (el: Element) => boolean;
  * `aria-hidden="true"` or an inline `display:none`/`visibility:hidden` — which is how Gmail keeps
  * stale views in the DOM. Memoised because thousands of nodes share the same ancestors; the walk
  * is iterative so very deep trees cannot overflow the stack.
+ *
+ * `ignoreAriaHidden` leaves `aria-hidden` out: sites that open a modal over the page (LinkedIn's
+ * contact-info overlay) mark everything behind it `aria-hidden="true"`, yet that page is still
+ * what the user looks at.
  */
-export function visibility(): IsVisible {
+export function visibility(ignoreAriaHidden?: boolean): IsVisible {
   const cache = new Map<Element, boolean>();
   return (el) => {
     const chain: Element[] = [];
@@ -46,7 +50,7 @@ export function visibility(): IsVisible {
     }
     for (let i = chain.length - 1; i >= 0; i -= 1) {
       const node = chain[i] as Element;
-      visible = visible && !hiddenItself(node);
+      visible = visible && !hiddenItself(node, ignoreAriaHidden);
       cache.set(node, visible);
     }
     return visible;

@@ -16,7 +16,7 @@ export const PANEL_HOSTS = [...GMAIL_MATCHES, ...OUTLOOK_MATCHES];
 /** LinkedIn: www and the country hosts (`br.`, `uk.`…) that serve the same profiles. */
 export const LINKEDIN_MATCHES = ['https://www.linkedin.com/*', 'https://*.linkedin.com/*'];
 
-/** X under both names, plus the mobile hosts that still serve the web app. */
+/** X under both names, plus the mobile hosts that still serve the web app. The X parser's routes read these too. */
 export const X_MATCHES = ['https://x.com/*', 'https://twitter.com/*', 'https://mobile.x.com/*', 'https://mobile.twitter.com/*'];
 
 /** Every page whose content script may report a page context. */

@@ -11,6 +11,17 @@ export interface Candidate {
   avatarUrl?: string;
 }
 
+/**
+ * Who is signed in to a webmail page, as the Gmail and Outlook parsers read it (X knows the user
+ * by a handle only, so its parser returns just that).
+ */
+export interface MailSelf {
+  /** The mailbox being viewed, reported as `self.email`. */
+  email?: string;
+  /** Every address that is the user: the mailbox, the account, aliases and delegated mailboxes. */
+  addresses: string[];
+}
+
 /** Canonical forms of the signed-in user's addresses (primary, aliases, delegated mailbox). */
 export function selfKeys(addresses: Iterable<string | null | undefined>): Set<string> {
   const keys = new Set<string>();

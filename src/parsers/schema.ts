@@ -56,6 +56,9 @@ export const PageContextSchema = z.strictObject({
 
 export type Role = z.infer<typeof RoleSchema>;
 export type Correspondent = z.infer<typeof CorrespondentSchema>;
+
+/** What to call a correspondent: their name, else the address or handle they were read by. */
+export const displayName = (c: Pick<Correspondent, 'name' | 'email' | 'handle'>): string | undefined => c.name ?? c.email ?? c.handle;
 export type PageContext = z.infer<typeof PageContextSchema>;
 
 /** One site's reader. `parse` is pure and total: it returns null rather than throwing. */

@@ -16,8 +16,8 @@ import { isVocabularyWord } from './vocabulary';
  * The first line is the page address, censored the same way.
  */
 
-export const MAX_DEPTH = 256;
-export const MAX_ELEMENTS = 30_000;
+const MAX_DEPTH = 256;
+const MAX_ELEMENTS = 30_000;
 /** Longest attribute value kept; a `data:` image or a long tracking URL is cut there. */
 const MAX_VALUE = 300;
 
@@ -45,7 +45,7 @@ const maskPiece = (piece: string): string =>
   isVocabularyWord(piece) || /^\d{1,2}$/.test(piece) ? piece : piece.replace(/./gsu, maskChar);
 
 /** Text or a value with every word outside the vocabulary masked, character for character. */
-export function censor(text: string): string {
+function censor(text: string): string {
   return text.replace(RUNS, (run) => (/^[A-Za-z0-9]/.test(run) ? run.replace(PIECES, maskPiece) : Array.from(run, maskChar).join('')));
 }
 
@@ -91,7 +91,7 @@ function write(el: Element, depth: number, budget: Budget): void {
  * The censored address of a page: `https://www.linkedin.com/in/xxxxx-xxxx/`. The origin stays: a
  * diagnostic comes from a supported site (mail.google.com, outlook.live.com…), never anyone's own.
  */
-export function censoredUrl(href: string): string {
+function censoredUrl(href: string): string {
   const { origin } = URL.canParse(href) ? new URL(href) : { origin: '' };
   return href.startsWith(origin) ? origin + censor(href.slice(origin.length, 2048)) : censor(href.slice(0, 2048));
 }

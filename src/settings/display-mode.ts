@@ -11,7 +11,7 @@ export type DisplayMode = (typeof DISPLAY_MODES)[number];
 export const MAIL_SITES = ['gmail', 'outlook'] as const;
 export type MailSite = (typeof MAIL_SITES)[number];
 
-export const DEFAULT_MODE: DisplayMode = 'injected';
+const DEFAULT_MODE: DisplayMode = 'injected';
 
 export const DISPLAY_MODE_KEY = 'settings:display-mode';
 

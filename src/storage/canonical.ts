@@ -10,7 +10,7 @@ import type { IdentityKind } from './schema';
 // identities differ (a zero-width space inside an address is the same address to a human).
 const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF0-\uFFF8]/gu;
 
-export function stripInvisible(s: string): string {
+function stripInvisible(s: string): string {
   return s.replace(INVISIBLE, '');
 }
 

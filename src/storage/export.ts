@@ -1,8 +1,8 @@
 import type { ClydeDB } from './db';
 import { ENTITY_SCHEMAS, type Entity, type RecordOf } from './schema';
 
-export const EXPORT_FORMAT = 'clyde-export';
-export const EXPORT_VERSION = 1;
+const EXPORT_FORMAT = 'clyde-export';
+const EXPORT_VERSION = 1;
 
 export type ClydeExport = {
   format: typeof EXPORT_FORMAT;

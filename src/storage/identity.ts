@@ -2,6 +2,7 @@ import type { Correspondent } from '../parsers/schema';
 import { canonicalIdentity, identityId } from './canonical';
 import type { ClydeDB } from './db';
 import { assertLoggable } from './never-log';
+import { addNote } from './notes';
 import { createPerson } from './people';
 import type { Identity, IdentityKind, Person } from './schema';
 import { deleteRecord, writeRecord, writeTables } from './write';
@@ -98,6 +99,18 @@ export function ensurePersonFor(db: ClydeDB, c: Correspondent): Promise<Person> 
     for (const { kind, display } of identitiesOf(c)) {
       if (canonicalIdentity(kind, display)) await addIdentity(db, person.id, kind, display);
     }
+    return person;
+  });
+}
+
+/**
+ * The first note about someone Clyde has not met: the person (as `ensurePersonFor` makes them)
+ * and the note in one transaction, so a note that fails to save leaves no person behind.
+ */
+export function ensurePersonWithNote(db: ClydeDB, c: Correspondent, body: string): Promise<Person> {
+  return db.transaction('rw', writeTables(db, db.people, db.identities, db.neverLog, db.notes), async () => {
+    const person = await ensurePersonFor(db, c);
+    await addNote(db, person.id, { body });
     return person;
   });
 }

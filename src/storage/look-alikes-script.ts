@@ -35,7 +35,7 @@ export function mixesScripts(s: string): boolean {
 }
 
 /** A domain written with non-ASCII letters (an `xn--` label once encoded) can imitate another. */
-export function isPunycodeDomain(domain: string): boolean {
+function isPunycodeDomain(domain: string): boolean {
   return domain.split('.').some((label) => label.startsWith('xn--'));
 }
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ClydeDB } from './db';
-import { addIdentity, ensurePersonFor, findPersonByIdentity, identitiesFor } from './identity';
+import { addIdentity, ensurePersonFor, ensurePersonWithNote, findPersonByIdentity, identitiesFor } from './identity';
 import { addNote, deleteNote, timelineFor, updateNote } from './notes';
 import { createPerson } from './people';
 import { addPreference, rememberFor, splitFact, updatePreference } from './preferences';
@@ -73,6 +73,16 @@ describe('people and identities', () => {
     expect(a.id).toBe(b.id);
     expect(await db.people.count()).toBe(1);
     expect((await identitiesFor(db, a.id)).map((i) => i.value)).toEqual(['ana@example.com']);
+  });
+
+  it('saves a first note with its new person, or neither when the note fails', async () => {
+    const c = { name: 'Ana', email: 'ana@example.com', role: 'from' as const };
+    await expect(ensurePersonWithNote(db, c, '   ')).rejects.toThrow('A note needs some text.');
+    await expect(ensurePersonWithNote(db, c, 'x'.repeat(20_001))).rejects.toThrow();
+    expect(await db.people.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+    const person = await ensurePersonWithNote(db, c, 'Met at the fair');
+    expect((await timelineFor(db, person.id)).map((n) => n.body)).toEqual(['Met at the fair']);
   });
 
   it('rejects an invalid identity with a readable message', async () => {

@@ -15,8 +15,3 @@ export function updatePerson(db: ClydeDB, id: string, fields: Partial<PersonFiel
 export function deletePerson(db: ClydeDB, id: string) {
   return deleteRecord(db, 'people', id);
 }
-
-export async function getPerson(db: ClydeDB, id: string): Promise<Person | undefined> {
-  const p = await db.people.get(id);
-  return p && !p.deleted ? p : undefined;
-}

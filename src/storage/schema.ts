@@ -9,7 +9,7 @@ import { z } from 'zod';
 export const ScopeSchema = z.union([z.literal('team'), z.templateLiteral(['user:', z.string().min(1)])]);
 export type Scope = z.infer<typeof ScopeSchema>;
 
-export const EnvelopeSchema = z.object({
+const EnvelopeSchema = z.object({
   id: z.string().min(1).max(300),
   scope: ScopeSchema,
   ownerId: z.string().min(1).max(100),
@@ -34,7 +34,7 @@ export const PersonSchema = EnvelopeSchema.extend({
   mergedInto: text(300).nullable().optional(),
 });
 
-export const IDENTITY_KINDS = ['email', 'x', 'linkedin', 'url'] as const;
+const IDENTITY_KINDS = ['email', 'x', 'linkedin', 'url'] as const;
 export const IdentityKindSchema = z.enum(IDENTITY_KINDS);
 
 export const IdentitySchema = EnvelopeSchema.extend({

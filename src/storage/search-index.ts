@@ -23,7 +23,7 @@ export interface WordRow {
   w: WordKey[];
 }
 
-export const INDEXED: readonly Entity[] = ['people', 'identities', 'notes', 'preferences', 'tasks'];
+const INDEXED: readonly Entity[] = ['people', 'identities', 'notes', 'preferences', 'tasks'];
 const isIndexed = (name: string): name is Entity => (INDEXED as readonly string[]).includes(name);
 
 type Row = Record<string, unknown> & { id: string; deleted?: boolean; updatedAt: number };
@@ -31,7 +31,7 @@ type Row = Record<string, unknown> & { id: string; deleted?: boolean; updatedAt:
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** The index row a record should have: none once it is deleted or has nothing to find. */
-export function wordRowFor(entity: Entity, r: Row): WordRow | undefined {
+function wordRowFor(entity: Entity, r: Row): WordRow | undefined {
   if (r.deleted) return undefined;
   const personId = entity === 'people' ? r.id : str(r.personId);
   const tiers = new Map<string, 0 | 1>();

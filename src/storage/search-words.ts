@@ -41,10 +41,3 @@ export function queryTerms(query: string): string[] {
   }
   return [...terms];
 }
-
-/** Whether the text has a word starting with each term (an address term: contains it). */
-export function matchesAll(text: string, terms: string[]): boolean {
-  const words = foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
-  const lower = text.toLowerCase();
-  return terms.every((t) => (t.includes('@') ? lower.includes(t) : words.some((w) => w.startsWith(t))));
-}

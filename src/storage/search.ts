@@ -107,7 +107,7 @@ function nameScore(p: Person, terms: string[]): number {
 }
 
 /** About 120 characters around the first match, so the palette shows why it matched. */
-export function snippet(text: string, terms: string[], width = 120): string {
+function snippet(text: string, terms: string[], width = 120): string {
   const folded = foldText(text);
   const at = Math.min(...terms.map((t) => folded.search(new RegExp(`(?<![\\p{L}\\p{N}])${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u'))).filter((i) => i >= 0), text.length);
   const start = at === text.length || at < width / 3 ? 0 : at - Math.floor(width / 3);

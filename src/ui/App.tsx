@@ -7,6 +7,7 @@ import { ShareViewerContext, useShareViewer } from './sync/ShareToggle';
 import { SyncStatus } from './sync/SyncStatus';
 import { ParserHealth } from './ParserHealth';
 import { ReadThisPage } from './ReadThisPage';
+import { displayName } from '../parsers/schema';
 import { keyOf } from '../storage/person-shown';
 import { usePageView } from './usePageView';
 import { useSharedPick } from './useSharedPick';
@@ -52,7 +53,7 @@ export function App({ place }: { place: PanelPlace }) {
               onClick={() => setPicked(keyOf(p))}
               className="max-w-40 truncate rounded-full border border-slate-300 px-2 py-0.5 text-xs aria-pressed:border-blue-600 aria-pressed:bg-blue-50"
             >
-              {p.name ?? p.email ?? p.handle}
+              {displayName(p)}
             </button>
           ))}
         </nav>

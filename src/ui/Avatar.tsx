@@ -6,7 +6,7 @@ import { useState } from 'react';
  */
 const PHOTO_HOSTS = [/\.googleusercontent\.com$/, /^media\.licdn\.com$/, /^pbs\.twimg\.com$/];
 
-export function safeAvatarUrl(url: string | undefined): string | undefined {
+function safeAvatarUrl(url: string | undefined): string | undefined {
   if (!url || !URL.canParse(url)) return undefined;
   const u = new URL(url);
   return u.protocol === 'https:' && PHOTO_HOSTS.some((h) => h.test(u.hostname)) ? u.href : undefined;

@@ -1,14 +1,13 @@
-import type { Correspondent } from '../parsers/schema';
+import { displayName, type Correspondent } from '../parsers/schema';
 import { db } from '../storage/db';
-import { ensurePersonFor } from '../storage/identity';
-import { addNote } from '../storage/notes';
+import { ensurePersonWithNote } from '../storage/identity';
 import { AddField } from './AddField';
 import { Avatar } from './Avatar';
 import { WorkLine } from './WorkLine';
 
 /** Someone Clyde has not met: who they are, and one field to start remembering them. */
 export function EmptyState({ correspondent: c }: { correspondent: Correspondent }) {
-  const name = c.name ?? c.email ?? c.handle ?? '';
+  const name = displayName(c) ?? '';
   return (
     <div data-testid="new-person">
       <header className="flex items-start gap-3">
@@ -26,12 +25,7 @@ export function EmptyState({ correspondent: c }: { correspondent: Correspondent 
         label="First note"
         placeholder="Met at the spring fair; wants a quote by Friday"
         multiline
-        onAdd={async (body) => {
-          // Validate before creating the person, so an empty note does not leave a person behind.
-          if (!body.trim()) throw new Error('A note needs some text.');
-          const person = await ensurePersonFor(db, c);
-          await addNote(db, person.id, { body });
-        }}
+        onAdd={(body) => ensurePersonWithNote(db, c, body)}
       />
     </div>
   );

@@ -3,12 +3,16 @@ import { db } from '../storage/db';
 import { addPreference, deletePreference, rememberFor, splitFact, updatePreference } from '../storage/preferences';
 import { AddField } from './AddField';
 import { EditableText } from './EditableText';
+import { ErrorLine } from './ErrorLine';
 import { Section } from './Section';
 import { ShareToggle } from './sync/ShareToggle';
+import { useAction } from './useAction';
 
 /** What to remember about the person: preferences and facts, pinned first. */
 export function RememberList({ personId }: { personId: string }) {
   const facts = useLiveQuery(() => rememberFor(db, personId), [personId]);
+  // Pinning is a write like any other: a failure is shown, not swallowed.
+  const { error, run } = useAction();
   return (
     <Section title="Remember">
       <ul className="mt-1 space-y-1">
@@ -24,7 +28,7 @@ export function RememberList({ personId }: { personId: string }) {
                 type="button"
                 aria-pressed={f.pinned}
                 aria-label={f.pinned ? 'Unpin fact' : 'Pin fact'}
-                onClick={() => void updatePreference(db, f.id, { pinned: !f.pinned })}
+                onClick={() => void run(() => updatePreference(db, f.id, { pinned: !f.pinned }))}
                 className="text-xs text-slate-400 aria-pressed:text-amber-600"
               >
                 {f.pinned ? '★' : '☆'}
@@ -34,6 +38,7 @@ export function RememberList({ personId }: { personId: string }) {
           </li>
         ))}
       </ul>
+      <ErrorLine error={error} />
       <AddField label="Add something to remember" placeholder="order: grain in two bags" onAdd={(text) => addPreference(db, personId, text)} />
     </Section>
   );

@@ -4,20 +4,24 @@ import { db } from '../storage/db';
 import { addTask, deleteTask, openTasksFor, setTaskDone, updateTask } from '../storage/tasks';
 import { AddField } from './AddField';
 import { EditableText } from './EditableText';
+import { ErrorLine } from './ErrorLine';
 import { Section } from './Section';
 import { ShareToggle } from './sync/ShareToggle';
+import { useAction } from './useAction';
 import { formatDay, parseDayInput } from './dates';
 
 /** Open tasks for the person, soonest due first. */
 export function TaskList({ personId }: { personId: string }) {
   const tasks = useLiveQuery(() => openTasksFor(db, personId), [personId]);
   const [due, setDue] = useState('');
+  // Ticking a task is a write like any other: a failure is shown, not swallowed.
+  const { error, run } = useAction();
   return (
     <Section title="Tasks">
       <ul className="mt-1 space-y-1">
         {tasks?.map((t) => (
           <li key={t.id} data-testid="task" className="flex items-start gap-2">
-            <input type="checkbox" aria-label={`Done: ${t.title}`} checked={t.done} onChange={(e) => void setTaskDone(db, t.id, e.target.checked)} className="mt-1" />
+            <input type="checkbox" aria-label={`Done: ${t.title}`} checked={t.done} onChange={(e) => void run(() => setTaskDone(db, t.id, e.target.checked))} className="mt-1" />
             <div className="min-w-0 flex-1">
               <EditableText text={t.title} label="task" onSave={(title) => updateTask(db, t.id, { title })} onDelete={() => deleteTask(db, t.id)}>
                 <ShareToggle entity="tasks" record={t} />
@@ -27,6 +31,7 @@ export function TaskList({ personId }: { personId: string }) {
           </li>
         ))}
       </ul>
+      <ErrorLine error={error} />
       <div className="flex items-start gap-1">
         <div className="flex-1">
           <AddField

@@ -31,7 +31,7 @@ export interface Shortcut {
 }
 
 /** The Alt+letter of each one-key tag. */
-export const TAG_LETTERS: Record<Tag, string> = {
+const TAG_LETTERS: Record<Tag, string> = {
   want: 'W',
   need: 'N',
   preference: 'P',
@@ -95,7 +95,7 @@ export function keysLabel({ keys }: Shortcut, mac = isMac()): string {
   return parts.filter(Boolean).join(mac ? '' : '+');
 }
 
-export function isMac(): boolean {
+function isMac(): boolean {
   return typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 }
 

@@ -5,25 +5,20 @@ import { contextKey, TabContext } from '../messaging/protocol';
 import type { PageContext } from '../parsers/schema';
 import { watchPanelTab, type PanelPlace } from './panel-tab';
 
-/**
- * The page context of the tab this panel shows; `undefined` while loading. It arrives two ways:
- * straight from the page's content script (the fast path on navigation) and from the copy the
- * background keeps in `storage.session` (for a panel that opens, reloads or switches tab later).
- * Whichever is newer by the page's clock wins, so a late copy never replaces a newer page.
- *
- * The panel never listens to `window.postMessage`: nothing the host page says can change who is shown.
- */
-export function useTabContext(place: PanelPlace): PageContext | null | undefined {
-  return useTabView(place).context;
-}
-
 export interface TabView {
   /** The tab whose page the panel shows; undefined until known, or when there is none. */
   tabId: number | undefined;
   context: PageContext | null | undefined;
 }
 
-/** `useTabContext` plus the tab it belongs to, for panels that ask that tab's page for more. */
+/**
+ * The tab this panel shows and its page context (`undefined` while loading); panels ask that tab's
+ * page for more. The context arrives two ways: straight from the page's content script (the fast
+ * path on navigation) and from the copy the background keeps in `storage.session` (for a panel that opens, reloads or switches tab later).
+ * Whichever is newer by the page's clock wins, so a late copy never replaces a newer page.
+ *
+ * The panel never listens to `window.postMessage`: nothing the host page says can change who is shown.
+ */
 export function useTabView(place: PanelPlace): TabView {
   const [context, setContext] = useState<PageContext | null | undefined>(undefined);
   const [shownTab, setShownTab] = useState<number | undefined>();

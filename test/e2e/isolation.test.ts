@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PANEL_HOSTS } from '../../src/parsers/hosts';
 import { EXTENSION_DIR, launchClyde, type Clyde } from './browser';
 import { fixture } from './fixtures';
 import { openMail, shownName, type } from './panel';
@@ -120,10 +121,9 @@ describe('hostile page data', () => {
 describe('the built manifest', () => {
   it('exposes only the panel page, only to supported hosts, behind a per-session URL', () => {
     const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
-    const hosts = ['https://mail.google.com/*', 'https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.live.com/*', 'https://outlook.cloud.microsoft/*'];
-    expect(manifest.web_accessible_resources).toEqual([{ resources: ['panel.html'], matches: hosts, use_dynamic_url: true }]);
+    expect(manifest.web_accessible_resources).toEqual([{ resources: ['panel.html'], matches: PANEL_HOSTS, use_dynamic_url: true }]);
     expect(manifest.externally_connectable).toEqual({ ids: [] });
     expect(manifest.permissions).toEqual(expect.arrayContaining(['unlimitedStorage']));
-    expect([...manifest.content_scripts[0].matches].sort()).toEqual([...hosts].sort());
+    expect([...manifest.content_scripts[0].matches].sort()).toEqual([...PANEL_HOSTS].sort());
   });
 });

@@ -1,13 +1,7 @@
 import { findAddresses, parseAddress, parseMailbox } from '../address';
 import { attr, inputValue } from '../dom';
+import type { MailSelf } from '../people';
 import { ACCOUNT_BUTTON, COMPOSE_FROM } from './selectors';
-
-export interface GmailSelf {
-  /** The mailbox being viewed, reported as `self.email`. */
-  email?: string;
-  /** Every address that is the user: the mailbox, the account, compose "From" aliases. */
-  addresses: string[];
-}
 
 /**
  * Gmail titles end with the mailbox address: "Inbox (3) - nadia.rep@example.com - Gmail",
@@ -28,12 +22,12 @@ function addressFromTitle(title: string): string | undefined {
  * headers, but that label is localised ("我", "moi"), so people are excluded by address instead.
  * Not filtered by visibility: the account button may sit in a collapsed bar and still be the user.
  */
-export function readSelf(doc: Document): GmailSelf {
+export function readSelf(doc: Document): MailSelf {
   const fromTitle = addressFromTitle(doc.title);
   const fromAccount = Array.from(doc.querySelectorAll(ACCOUNT_BUTTON), (a) => findAddresses(attr(a, 'aria-label') ?? ''));
   const fromCompose = Array.from(doc.querySelectorAll(COMPOSE_FROM), (el) => parseMailbox(inputValue(el) ?? '')?.email);
   const accounts = fromAccount.flat();
   const email = fromTitle ?? accounts[0];
   const addresses = [fromTitle, ...accounts, ...fromCompose].filter((a): a is string => a !== undefined);
-  return email ? { email, addresses } : { addresses };
+  return { email, addresses };
 }

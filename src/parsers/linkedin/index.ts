@@ -1,11 +1,14 @@
+import { visibility } from '../dom';
 import { finalize, pageUrl, total } from '../finalize';
 import { LINKEDIN_MATCHES } from '../hosts';
 import { profileOf } from '../profile';
-import { rendered } from '../rendered';
 import type { Correspondent, PageContext, SiteParser } from '../schema';
 import { canonicalUrl, isMemberId, routeOf, type Route } from './route';
 import { fromJsonLd, fromMeta, fromVoyager } from './structured';
 import { contactInfoRoute, findTopCard, readCompanyCard, readPersonCard } from './top-card';
+
+/** LinkedIn sets `aria-hidden` on the whole page behind an overlay it opens, so it hides nothing here. */
+const IGNORE_ARIA_HIDDEN = true;
 
 /**
  * The profile the page shows. The URL slug decides who it is: LinkedIn is a single-page app, so
@@ -17,7 +20,7 @@ import { contactInfoRoute, findTopCard, readCompanyCard, readPersonCard } from '
  * does not hide the card: LinkedIn sets it on the whole page behind an overlay.
  */
 function person(doc: Document, url: URL, route: Route): Correspondent | undefined {
-  const isVisible = rendered();
+  const isVisible = visibility(IGNORE_ARIA_HIDDEN);
   const top = findTopCard(doc, isVisible);
   const shown = top && contactInfoRoute(top, url);
   // A member-id URL (`/in/ACoAA…`) is shown before LinkedIn swaps in the vanity slug; the card knows it.
@@ -43,7 +46,7 @@ function person(doc: Document, url: URL, route: Route): Correspondent | undefine
  * `company` stays empty: the entity is the company, not someone working there.
  */
 function company(doc: Document, url: URL, route: Route): Correspondent | undefined {
-  const isVisible = rendered();
+  const isVisible = visibility(IGNORE_ARIA_HIDDEN);
   const top = findTopCard(doc, isVisible);
   const card = top ? readCompanyCard(top, isVisible, url) : undefined;
   const jsonLd = fromJsonLd(doc, route, url);

@@ -1,23 +1,18 @@
 import { findAddresses } from '../address';
 import { attr } from '../dom';
+import type { MailSelf } from '../people';
 import { SELF_SOURCES } from './selectors';
-
-export interface OutlookSelf {
-  email?: string;
-  addresses: string[];
-}
 
 /**
  * The signed-in mailbox, from attributes OWA sets on the folder pane root and the account
  * manager. Not filtered by visibility: a collapsed folder pane still names the user.
  */
-export function readSelf(doc: Document): OutlookSelf {
+export function readSelf(doc: Document): MailSelf {
   const addresses = SELF_SOURCES.flatMap(([selector, names]) =>
     Array.from(doc.querySelectorAll(selector)).flatMap((el) => {
       const values = names.length > 0 ? names.map((name) => attr(el, name)) : [el.textContent];
       return values.flatMap((value) => findAddresses(value ?? ''));
     }),
   );
-  const [email] = addresses;
-  return email ? { email, addresses } : { addresses };
+  return { email: addresses[0], addresses };
 }

@@ -1,3 +1,5 @@
+import { X_MATCHES } from '../hosts';
+
 /**
  * What an X URL points at: a profile (`/<handle>`, `/<handle>/media`, …), a post
  * (`/<handle>/status/<id>`), or neither. The first path segment is a handle unless X reserves it.
@@ -5,7 +7,9 @@
 
 export type Route = { kind: 'profile'; handle: string } | { kind: 'post'; handle: string; id: string };
 
-const HOSTS = new Set(['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com']);
+// The hosts of the content script's match list. Worked out here, not in hosts.ts, so the mail
+// content script (which imports hosts.ts) carries no extra code.
+const HOSTS = new Set(X_MATCHES.map((pattern) => new URL(pattern).hostname));
 export const HANDLE = /^[A-Za-z0-9_]{1,15}$/;
 const POST_ID = /^\d{1,25}$/;
 

@@ -1,10 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { comingUp, dayOf, recentComplaints, relativeDay } from '../../capture/coming-up';
+import { shorten } from '../../capture/quote';
 import { db } from '../../storage/db';
 import { timelineFor } from '../../storage/notes';
 
 const SHOWN_CHARS = 80;
-const shortened = (body: string) => (body.length > SHOWN_CHARS ? `${body.slice(0, SHOWN_CHARS - 1)}…` : body);
 
 /**
  * What to have in mind before talking to them, at the top: life events a week either side of
@@ -24,7 +24,7 @@ export function ComingUp({ personId }: { personId: string }) {
         <ul aria-label="Coming up" data-testid="coming-up" className="mt-2 rounded bg-amber-50 px-2 py-1 text-xs text-amber-900">
           {worth.events.map(({ note, day }) => (
             <li key={note.id}>
-              <span className="font-semibold">{relativeDay(day, now)}:</span> <bdi>{shortened(note.body)}</bdi>
+              <span className="font-semibold">{relativeDay(day, now)}:</span> <bdi>{shorten(note.body, SHOWN_CHARS)}</bdi>
             </li>
           ))}
         </ul>
@@ -33,7 +33,7 @@ export function ComingUp({ personId }: { personId: string }) {
         <ul aria-label="Recent complaints" data-testid="recent-complaints" className="mt-2 rounded bg-red-50 px-2 py-1 text-xs text-red-900">
           {worth.complaints.map((note) => (
             <li key={note.id}>
-              <span className="font-semibold">Complained {relativeDay(dayOf(note.occurredAt), now)}:</span> <bdi>{shortened(note.body)}</bdi>
+              <span className="font-semibold">Complained {relativeDay(dayOf(note.occurredAt), now)}:</span> <bdi>{shorten(note.body, SHOWN_CHARS)}</bdi>
             </li>
           ))}
         </ul>

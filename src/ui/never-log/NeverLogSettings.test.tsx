@@ -1,15 +1,13 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ClydeDB } from '../../storage/db';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { db } from '../../storage/db';
 import { NeverLogSettings } from './NeverLogSettings';
 import { testRoot, typeInto } from '../../../test/support/react-root';
 
-let db: ClydeDB;
-beforeEach(() => {
-  db = new ClydeDB(`test-${crypto.randomUUID()}`);
-});
+// Components read the one shared database; each test starts from an empty one.
 afterEach(async () => {
   await db.delete();
+  await db.open();
 });
 const dom = testRoot();
 
@@ -18,7 +16,7 @@ const waitFor = (check: () => void) => vi.waitFor(check, { timeout: 3000 });
 
 describe('NeverLogSettings', () => {
   it('adds an address and a domain, explains a bad entry and keeps the text, and removes one', async () => {
-    dom.render(<NeverLogSettings db={db} />);
+    dom.render(<NeverLogSettings />);
     await waitFor(() => expect(dom.container.textContent).toContain('Nobody yet.'));
     const input = () => dom.container.querySelector<HTMLInputElement>('input')!;
     const add = () => [...dom.container.querySelectorAll('button')].find((b) => b.textContent === 'Add')!.click();

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import type { ClydeDB } from '../../storage/db';
+import { db } from '../../storage/db';
 import { addNeverLog, listNeverLog, removeNeverLog } from '../../storage/never-log';
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';
@@ -10,8 +10,8 @@ import { useAction } from '../useAction';
  * nothing about (personal mail, colleagues). Kept on this device only. This is also the way
  * back for someone hidden with "Never show this person" in the panel.
  */
-export function NeverLogSettings({ db }: { db: ClydeDB }) {
-  const entries = useLiveQuery(() => listNeverLog(db), [db]);
+export function NeverLogSettings() {
+  const entries = useLiveQuery(() => listNeverLog(db));
   const [text, setText] = useState('');
   const { error, run } = useAction();
   const add = async () => {

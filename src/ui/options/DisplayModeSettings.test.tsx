@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DISPLAY_MODE_KEY, type SettingsArea, type SettingsEvents } from '../../settings/display-mode';
 import { DisplayModeSettings } from './DisplayModeSettings';
 import { testRoot } from '../../../test/support/react-root';

@@ -1,17 +1,15 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { testRoot } from '../../../test/support/react-root';
-import { ClydeDB } from '../../storage/db';
+import { db } from '../../storage/db';
 import { addIdentity } from '../../storage/identity';
 import { addNote } from '../../storage/notes';
 import { createPerson } from '../../storage/people';
 import { ExportData } from './ExportData';
 
-let db: ClydeDB;
 let blobs: Blob[];
 let downloads: string[];
 beforeEach(() => {
-  db = new ClydeDB(`test-${crypto.randomUUID()}`);
   blobs = [];
   downloads = [];
   vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => (blobs.push(blob as Blob), 'blob:clyde-export'));
@@ -22,7 +20,9 @@ beforeEach(() => {
 });
 afterEach(async () => {
   vi.restoreAllMocks();
+  // Components read the one shared database; each test starts from an empty one.
   await db.delete();
+  await db.open();
 });
 const dom = testRoot();
 
@@ -32,7 +32,7 @@ describe('Settings → Your data', () => {
   it('saves everything as one dated JSON file and says what it holds', async () => {
     const person = await createPerson(db, { name: 'Ana Lima' });
     await addNote(db, person.id, { body: 'Private: wants the grain in two bags' });
-    dom.render(<ExportData db={db} />);
+    dom.render(<ExportData />);
     await vi.waitFor(() => expect(button()).toBeTruthy());
     button().click();
     await vi.waitFor(() => expect(dom.container.querySelector('[role=status]')?.textContent).toBe('Saved 1 person, 1 note, 0 facts and 0 tasks.'));
@@ -44,7 +44,7 @@ describe('Settings → Your data', () => {
   it('saves the people as an address book, vCard or CSV', async () => {
     const person = await createPerson(db, { name: 'Ana Lima', company: 'Costa & Filhos Mills' });
     await addIdentity(db, person.id, 'email', 'ana.lima@example.com');
-    dom.render(<ExportData db={db} />);
+    dom.render(<ExportData />);
     await vi.waitFor(() => expect(button('Contacts as vCard')).toBeTruthy());
     button('Contacts as vCard').click();
     await vi.waitFor(() => expect(dom.container.querySelector('[role=status]')?.textContent).toBe('Saved 1 contact.'));
@@ -59,7 +59,7 @@ describe('Settings → Your data', () => {
 
   it('says why when the store cannot be read, and saves nothing', async () => {
     db.close();
-    dom.render(<ExportData db={db} />);
+    dom.render(<ExportData />);
     await vi.waitFor(() => expect(button()).toBeTruthy());
     button().click();
     await vi.waitFor(() => expect(dom.container.querySelector('[role=alert]')?.textContent).toBeTruthy());

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ClydeDB } from '../../storage/db';
+import { db } from '../../storage/db';
 import { contactsOf, contactsToCsv, contactsToVcard } from '../../storage/contacts/export';
 import { exportAll, exportFileName } from '../../storage/export';
 import { count } from '../count';
@@ -25,7 +25,7 @@ const CONTACT_FORMATS = {
  * an address book (vCard or CSV) for a phone or another mail app. No account, no server: files
  * are made in this page and handed to the browser's own download.
  */
-export function ExportData({ db }: { db: ClydeDB }) {
+export function ExportData() {
   const { error, run } = useAction();
   const [saved, setSaved] = useState<string | undefined>();
   const save = () =>

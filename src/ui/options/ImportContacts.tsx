@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ContactsFileError } from '../../storage/contacts/contact';
 import { importContacts, MAX_FILE_BYTES, readContactsFile, type ImportReport } from '../../storage/contacts/import';
-import type { ClydeDB } from '../../storage/db';
+import { db } from '../../storage/db';
 import { count } from '../count';
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';
@@ -25,7 +25,7 @@ export function importSummary(r: ImportReport): string {
  * Settings → Import contacts: an address book exported as CSV or vCard becomes people, so Clyde
  * knows the user's customers from the first email. Read in this page; nothing leaves the browser.
  */
-export function ImportContacts({ db }: { db: ClydeDB }) {
+export function ImportContacts() {
   const { error, run } = useAction();
   const [done, setDone] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 // Rendered without act(): results come from liveQuery, so the test waits for what shows.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../storage/db';
 import { addNote } from '../../storage/notes';
 import { createPerson } from '../../storage/people';

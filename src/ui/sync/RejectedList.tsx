@@ -1,12 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { ClydeDB } from '../../storage/db';
+import { db } from '../../storage/db';
 
 /**
  * Changes the team server refused for good (research/sync.md §4.1: nothing is silently
  * discarded). Each shows what it tried to change and why; the user can copy the text out.
  */
-export function RejectedList({ db }: { db: ClydeDB }) {
-  const rejected = useLiveQuery(() => db.rejected.reverse().limit(200).toArray(), [db]);
+export function RejectedList() {
+  const rejected = useLiveQuery(() => db.rejected.reverse().limit(200).toArray());
   if (!rejected?.length) return <p className="text-sm text-slate-500">No refused changes.</p>;
   return (
     <ul className="space-y-2">

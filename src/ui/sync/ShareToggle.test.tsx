@@ -2,26 +2,25 @@
 // Rendered without act(): the views update from liveQuery, so the test waits for what shows.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ClydeDB } from '../../storage/db';
+import { db } from '../../storage/db';
 import { addNote } from '../../storage/notes';
 import { createPerson } from '../../storage/people';
 import { joinTeam } from '../../sync/client/account';
 import { setMeta } from '../../sync/client/state';
-import { freshClientDb } from '../../../test/support/db';
 import { startSimServer, type SimServer } from '../../../test/sync/sim/server';
 import { ShareToggle, ShareViewerContext, useShareViewer } from './ShareToggle';
 import { SyncStatus } from './SyncStatus';
 import { testRoot } from '../../../test/support/react-root';
 
 let server: SimServer;
-let db: ClydeDB;
 
 beforeEach(async () => {
   server = await startSimServer();
-  db = freshClientDb().db;
 });
+// Components read the one shared database; each test starts from an empty one.
 afterEach(async () => {
-  db.close();
+  await db.delete();
+  await db.open();
   await server.close();
 });
 const dom = testRoot();
@@ -29,10 +28,10 @@ const dom = testRoot();
 /** The toggle as a row renders it: fed the live record. */
 function NoteRow({ id }: { id: string }) {
   const note = useLiveQuery(() => db.notes.get(id), [id]);
-  const viewer = useShareViewer(db);
+  const viewer = useShareViewer();
   return note ? (
     <ShareViewerContext value={viewer}>
-      <ShareToggle entity="notes" record={note} db={db} />
+      <ShareToggle entity="notes" record={note} />
     </ShareViewerContext>
   ) : null;
 }
@@ -74,7 +73,7 @@ describe('SyncStatus in the panel', () => {
     await setMeta(db, 'account', { serverUrl: 'https://sync.sim.test', token: 't', teamId: 'team', userId: 'u', deviceId: 'd' });
     await setMeta(db, 'syncStatus', { pending: 0, lastSyncAt: Date.now() });
     const onReview = vi.fn();
-    dom.render(<SyncStatus db={db} onSyncNow={() => Promise.resolve()} onReview={onReview} />);
+    dom.render(<SyncStatus onSyncNow={() => Promise.resolve()} onReview={onReview} />);
     await vi.waitFor(() => expect(dom.container.textContent).toContain('Synced just now'));
     expect(dom.container.textContent).not.toContain('refused');
     await db.rejected.add({ clientSeq: 3, entity: 'notes', id: 'n1', set: { body: 'x' }, hlc: 'h', state: 'sent', code: 'FORBIDDEN', message: 'Only the owner…', at: Date.now() });

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, useContext } from 'react';
-import { db as defaultDb, type ClydeDB } from '../../storage/db';
+import { db } from '../../storage/db';
 import type { Entity } from '../../storage/schema';
 import { setShared } from '../../sync/client/share';
 import { getMeta } from '../../sync/client/state';
@@ -26,8 +26,8 @@ export interface ShareViewer {
  * reads): a query per row, or per list, would open more database transactions and parse the
  * same meta rows again every time the panel shows a person.
  */
-export function useShareViewer(db: ClydeDB = defaultDb): ShareViewer | undefined {
-  return useLiveQuery(async () => ({ device: await getMeta(db, 'device'), account: await getMeta(db, 'account') }), [db]);
+export function useShareViewer(): ShareViewer | undefined {
+  return useLiveQuery(async () => ({ device: await getMeta(db, 'device'), account: await getMeta(db, 'account') }));
 }
 
 export const ShareViewerContext = createContext<ShareViewer | undefined>(undefined);
@@ -40,7 +40,7 @@ export const ShareViewerContext = createContext<ShareViewer | undefined>(undefin
  * Sharing a note, fact or task also shares its person (see `setShared`). Who is looking comes
  * from `ShareViewerContext`; the switch shows nothing until it is known.
  */
-export function ShareToggle({ entity, record, db = defaultDb }: { entity: Entity; record: Shareable; db?: ClydeDB }) {
+export function ShareToggle({ entity, record }: { entity: Entity; record: Shareable }) {
   const who = useContext(ShareViewerContext);
   const { error, run } = useAction();
   if (!who) return null;

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { db as defaultDb, type ClydeDB } from '../../storage/db';
+import { db } from '../../storage/db';
 import { sendSyncNow } from './sendSyncNow';
 import { errorText, pendingText, syncedAgo } from './status-text';
 import { useSyncState } from './useSyncState';
@@ -21,9 +21,9 @@ function useMinuteClock(): number {
  * (`onReview`: the settings page lists them; omitted where the list is on screen already).
  * Shows nothing on a device that has not joined a team.
  */
-export function SyncStatus({ db = defaultDb, onSyncNow = sendSyncNow, onReview }: { db?: ClydeDB; onSyncNow?: () => Promise<void>; onReview?: () => void }) {
-  const state = useSyncState(db);
-  const refused = useLiveQuery(() => db.rejected.count(), [db]);
+export function SyncStatus({ onSyncNow = sendSyncNow, onReview }: { onSyncNow?: () => Promise<void>; onReview?: () => void }) {
+  const state = useSyncState();
+  const refused = useLiveQuery(() => db.rejected.count());
   const now = useMinuteClock();
   const [busy, setBusy] = useState(false);
   if (!state?.account) return null;

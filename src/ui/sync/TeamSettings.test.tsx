@@ -1,10 +1,9 @@
 // @vitest-environment happy-dom
 // Rendered without act(): the views update from liveQuery, so the test waits for what shows.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ClydeDB } from '../../storage/db';
+import { db } from '../../storage/db';
 import { startSimServer, type SimServer } from '../../../test/sync/sim/server';
 import { getMeta, setMeta } from '../../sync/client/state';
-import { freshClientDb } from '../../../test/support/db';
 import { SyncStatus } from './SyncStatus';
 import { TeamSettings } from './TeamSettings';
 import { testRoot, typeInto } from '../../../test/support/react-root';
@@ -12,14 +11,14 @@ import { testRoot, typeInto } from '../../../test/support/react-root';
 vi.mock('./sendSyncNow', () => ({ sendSyncNow: () => Promise.resolve() }));
 
 let server: SimServer;
-let db: ClydeDB;
 
 beforeEach(async () => {
   server = await startSimServer();
-  db = freshClientDb().db;
 });
+// Components read the one shared database; each test starts from an empty one.
 afterEach(async () => {
-  db.close();
+  await db.delete();
+  await db.open();
   await server.close();
 });
 const dom = testRoot();
@@ -28,7 +27,7 @@ const inputs = () => [...dom.container.querySelectorAll('input')];
 
 describe('Settings → Team', () => {
   it('explains a bad invite and joins with a good one', async () => {
-    dom.render(<TeamSettings db={db} fetch={server.fetch} />);
+    dom.render(<TeamSettings fetch={server.fetch} />);
     await vi.waitFor(() => expect(dom.container.textContent).toContain('Connect to a team'));
     typeInto(inputs()[0]!, 'http://evil.example/join#inv_nope');
     dom.container.querySelector('form')!.requestSubmit();
@@ -44,7 +43,7 @@ describe('Settings → Team', () => {
   it('shows the sync status line with pending changes and the reason of the last error', async () => {
     await setMeta(db, 'account', { serverUrl: 'https://sync.sim.test', token: 't', teamId: 'team', userId: 'u', deviceId: 'd' });
     await setMeta(db, 'syncStatus', { pending: 2, lastSyncAt: Date.now(), lastError: { code: 'CLIENT_TOO_OLD', message: 'x' } });
-    dom.render(<SyncStatus db={db} onSyncNow={() => Promise.resolve()} />);
+    dom.render(<SyncStatus onSyncNow={() => Promise.resolve()} />);
     await vi.waitFor(() => expect(dom.container.textContent).toContain('2 changes waiting to sync'));
     expect(dom.container.textContent).toContain('Synced just now');
     expect(dom.container.querySelector('[role=alert]')?.textContent).toMatch(/Update Clyde/);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ClydeDB } from '../../storage/db';
+import { db } from '../../storage/db';
 import { joinTeam, leaveTeam } from '../../sync/client/account';
 import type { Fetch } from '../../sync/client/api';
 import { ErrorLine } from '../ErrorLine';
@@ -16,8 +16,8 @@ const button = 'rounded bg-slate-800 px-3 py-1 text-sm text-white hover:bg-slate
  * Settings → Team: connect this browser to a team server with an invite link, see sync status,
  * leave, and review changes the server refused.
  */
-export function TeamSettings({ db, fetch }: { db: ClydeDB; fetch: Fetch }) {
-  const state = useSyncState(db);
+export function TeamSettings({ fetch }: { fetch: Fetch }) {
+  const state = useSyncState();
   if (!state) return null;
   return (
     <div className="space-y-6">
@@ -27,21 +27,21 @@ export function TeamSettings({ db, fetch }: { db: ClydeDB; fetch: Fetch }) {
           <p className="text-sm">
             Connected to <span className="font-mono">{state.account.serverUrl}</span>
           </p>
-          <SyncStatus db={db} />
-          <LeaveButton db={db} />
+          <SyncStatus />
+          <LeaveButton />
         </section>
       ) : (
-        <JoinForm db={db} fetch={fetch} />
+        <JoinForm fetch={fetch} />
       )}
       <section className="space-y-2">
         <h2 className="text-base font-semibold">Refused changes</h2>
-        <RejectedList db={db} />
+        <RejectedList />
       </section>
     </div>
   );
 }
 
-function JoinForm({ db, fetch }: { db: ClydeDB; fetch: Fetch }) {
+function JoinForm({ fetch }: { fetch: Fetch }) {
   const [serverUrl, setServerUrl] = useState('');
   const [invite, setInvite] = useState('');
   const [deviceName, setDeviceName] = useState('My browser');
@@ -83,7 +83,7 @@ function JoinForm({ db, fetch }: { db: ClydeDB; fetch: Fetch }) {
   );
 }
 
-function LeaveButton({ db }: { db: ClydeDB }) {
+function LeaveButton() {
   const { error, run } = useAction();
   return (
     <div>

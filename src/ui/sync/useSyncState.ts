@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { ClydeDB } from '../../storage/db';
+import { db } from '../../storage/db';
 import { getMeta } from '../../sync/client/state';
 
 /** The team account, the last sync status and the live pending count, as the UI shows them. */
-export function useSyncState(db: ClydeDB) {
+export function useSyncState() {
   return useLiveQuery(
     async () => ({
       account: await getMeta(db, 'account'),
@@ -11,6 +11,5 @@ export function useSyncState(db: ClydeDB) {
       device: await getMeta(db, 'device'),
       pending: await db.outbox.where('state').equals('pending').count(),
     }),
-    [db],
   );
 }

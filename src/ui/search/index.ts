@@ -1,2 +1,0 @@
-export { SearchPalette } from './SearchPalette';
-export { Finder } from './Finder';

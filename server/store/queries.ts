@@ -1,6 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Entity } from '../../src/storage/schema';
-import { RowStateSchema, type RowState } from '../../src/sync/protocol';
+import { RowStateSchema, type Entity, type RowState } from '../../src/sync/protocol';
 import type { DB, EvictionsTable, OpLogTable } from './tables';
 
 /**

@@ -10,6 +10,7 @@ import { MAX_NAME, MAX_TEXT } from './schema';
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** C0/C1 controls: read as whitespace so "Ana\nLima" stays two words. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/g;
 
 /**
@@ -19,6 +20,7 @@ const CONTROL = /[\u0000-\u001F\u007F-\u009F]/g;
  * ZWJ (U+200D) is handled separately because emoji sequences need it.
  */
 const INVISIBLE = new RegExp(
+  // eslint-disable-next-line no-misleading-character-class -- a class of lone invisible characters, not combined ones
   '[\u00AD\u061C\u115F\u1160\u17B4\u17B5\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0]' +
     '|\uDB40[\uDC00-\uDC7F]',
   'g',

@@ -9,6 +9,7 @@ import { z } from 'zod';
 export const InviteCodeSchema = z.string().regex(/^inv_[A-Za-z0-9_-]{43}$/);
 export const DeviceIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 /** Shown in lists: one line of printable text (PostgreSQL also refuses NUL in text). */
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
 const Name = z.string().trim().min(1).max(200).regex(/^[^\u0000-\u001f\u007f]+$/);
 
 export const JoinRequestSchema = z

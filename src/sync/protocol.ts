@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ENTITY_SCHEMAS, ScopeSchema, type Entity } from '../storage/schema';
 
+export type { Entity };
+
 /**
  * The sync wire protocol (research/sync.md §4.5), shared by the extension and the server. Both
  * sides parse every body with these schemas. No Node-only imports: the extension bundles this.
@@ -24,6 +26,7 @@ export const HlcSchema = z.string().regex(/^[0-9a-z]{9}\.[0-9a-z]{4}\.[A-Za-z0-9
 /** A browser profile's id; also the node id of its clock stamps. */
 export const ClientIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 /** No control characters: ids end up in SQL text columns, and PostgreSQL refuses NUL. */
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
 export const RecordIdSchema = z.string().min(1).max(300).regex(/^[^\u0000-\u001f\u007f]+$/);
 const Seq = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 

@@ -13,10 +13,10 @@ import type { SyncStore } from './store/types';
 import { PokeHub } from './sync/poke-hub';
 import { ServerClock } from './sync/server-clock';
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Defaults sized so a 100k-record bootstrap (about 100 pulls) fits in one burst. */
-export const DEFAULT_LIMITS: Record<keyof Deps['limits'], BucketSpec> = {
+const DEFAULT_LIMITS: Record<keyof Deps['limits'], BucketSpec> = {
   join: { capacity: 10, perSecond: 10 / 60 },
   authFailures: { capacity: 20, perSecond: 20 / 60 },
   perDevice: { capacity: 300, perSecond: 10 },

@@ -14,7 +14,7 @@ import { scratchPostgresStore, scratchSqliteStore, type OpenedStore } from './te
  * PostgreSQL runs only when DATABASE_URL is set (in a throwaway schema).
  */
 
-export interface StoreFigures {
+interface StoreFigures {
   records: number;
   pushOpsPerSec: number;
   bootstrapMs: number;
@@ -24,7 +24,7 @@ export interface StoreFigures {
   incrementalP95Ms: number;
 }
 
-export interface BenchOptions {
+interface BenchOptions {
   records?: number;
   databaseUrl?: string;
   incrementalRounds?: number;
@@ -111,7 +111,7 @@ function tenChanges(round: number, firstSeq: number, clientId: string): Op[] {
   }));
 }
 
-export async function runServerBench(opts: BenchOptions = {}): Promise<Record<string, StoreFigures>> {
+async function runServerBench(opts: BenchOptions = {}): Promise<Record<string, StoreFigures>> {
   const records = opts.records ?? 100_000;
   const rounds = opts.incrementalRounds ?? 40;
   const url = opts.databaseUrl ?? process.env.DATABASE_URL;

@@ -18,7 +18,7 @@ export function checkSchemaVersion(version: unknown): void {
 }
 
 /** Routes without a version in body or query may send it as a header. */
-export const SCHEMA_HEADER = 'x-clyde-schema-version';
+const SCHEMA_HEADER = 'x-clyde-schema-version';
 
 export const schemaHeader: MiddlewareHandler = async (c, next) => {
   const header = c.req.header(SCHEMA_HEADER);

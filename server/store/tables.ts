@@ -2,7 +2,7 @@ import type { Role } from '../../src/sync/account-protocol';
 
 /** Row types of the server tables (store/migrations.ts), as Kysely sees them. */
 
-export interface TeamsTable {
+interface TeamsTable {
   id: string;
   name: string;
   seq: number;
@@ -10,7 +10,7 @@ export interface TeamsTable {
   created_at: number;
 }
 
-export interface UsersTable {
+interface UsersTable {
   id: string;
   team_id: string;
   name: string;
@@ -19,7 +19,7 @@ export interface UsersTable {
   disabled_at: number | null;
 }
 
-export interface DevicesTable {
+interface DevicesTable {
   id: string;
   team_id: string;
   user_id: string;
@@ -30,7 +30,7 @@ export interface DevicesTable {
   revoked_at: number | null;
 }
 
-export interface InvitesTable {
+interface InvitesTable {
   code_hash: string;
   team_id: string;
   role: Role;
@@ -42,7 +42,7 @@ export interface InvitesTable {
   created_at: number;
 }
 
-export interface ClientsTable {
+interface ClientsTable {
   client_id: string;
   team_id: string;
   user_id: string;
@@ -50,7 +50,7 @@ export interface ClientsTable {
   last_seen_at: number;
 }
 
-export interface EntitiesTable {
+interface EntitiesTable {
   team_id: string;
   entity: string;
   id: string;
@@ -70,7 +70,7 @@ export interface EvictionsTable {
   from_scope: string;
 }
 
-export type OpOutcome = 'applied' | 'partial' | 'superseded' | 'rejected';
+type OpOutcome = 'applied' | 'partial' | 'superseded' | 'rejected';
 
 export interface OpLogTable {
   client_id: string;

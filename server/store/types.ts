@@ -36,7 +36,7 @@ export interface Redemption {
   now: number;
 }
 
-export interface DeviceInfo {
+interface DeviceInfo {
   id: string;
   name: string;
   createdAt: number;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { formatHlc, parseHlc, receive, tick, type Hlc, type HlcState } from '../../src/sync/hlc';
 
 /** How far ahead of the server a client stamp may be before the server re-stamps the op. */
-export const MAX_DRIFT_MS = 60_000;
+const MAX_DRIFT_MS = 60_000;
 
 /**
  * The server's hybrid logical clock (research/sync.md §4.3). It observes every accepted client

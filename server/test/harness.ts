@@ -47,8 +47,6 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export const json = (body: unknown) => ({ 'content-type': 'application/json', body: JSON.stringify(body) });
-
 export async function startHarness(storeCase: StoreCase, opts: Partial<AppOptions> = {}): Promise<Harness> {
   const { store, cleanup } = await storeCase.open();
   await store.migrate();

@@ -50,7 +50,7 @@ export async function scratchPostgresStore(url: string, maxConnections?: number)
 
 const sqlite: StoreCase = { name: 'sqlite', open: scratchSqliteStore };
 
-export function databaseUrl(): string {
+function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set. Run `bash scripts/test-server.sh`, which starts PostgreSQL and sets it.');
   return url;

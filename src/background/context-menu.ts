@@ -14,7 +14,7 @@ import { contextKey, pickKey, TabContext } from '../messaging/protocol';
  * Browsers show a menu's title as it was set before the right click, so it is kept current
  * whenever the active tab or its page context changes.
  */
-export const MENU_ID = 'clyde-add-to-person';
+const MENU_ID = 'clyde-add-to-person';
 const MAX_TITLE_NAME = 60;
 
 export function menuFor(person: Correspondent | undefined): { title: string; visible: boolean } {
@@ -32,7 +32,7 @@ async function personInTab(tabId: number): Promise<Correspondent | undefined> {
   return personShown(stored.data.context.people, await neverLogSet(db), items[pickKey(tabId)]);
 }
 
-export async function addSelectionToPerson(info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined): Promise<void> {
+async function addSelectionToPerson(info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined): Promise<void> {
   if (info.menuItemId !== MENU_ID || tab?.id === undefined) return;
   const person = await personInTab(tab.id);
   if (!person) return;

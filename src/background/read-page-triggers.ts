@@ -3,7 +3,7 @@ import type { ReadPageReply } from '../messaging/protocol';
 import { forgetReadPage, readPageOnRequest } from './read-page';
 
 /** The keyboard shortcut's command name (wxt.config.ts `commands`). */
-export const READ_PAGE_COMMAND = 'read-page';
+const READ_PAGE_COMMAND = 'read-page';
 
 /** Opens Clyde beside the page; must run inside the user's gesture, before any await. */
 function openPanel(tab: { id?: number; windowId?: number }): void {

@@ -43,7 +43,7 @@ export const ReadPageReply = z.discriminatedUnion('ok', [
 ]);
 export type ReadPageReply = z.infer<typeof ReadPageReply>;
 
-export const HelloReply = z.strictObject({
+const HelloReply = z.strictObject({
   tabId: TabId,
   /** The tab's stored page context: Firefox gives a frame inside a web page no `storage.session`. */
   page: z.optional(z.strictObject({ context: z.nullable(PageContextSchema), at: z.number() })),
@@ -113,7 +113,6 @@ export function readPanelMessage(raw: unknown): PanelRequest | undefined {
 
 export type ContentMessage = z.infer<typeof ContentMessage>;
 export type BackgroundMessage = z.infer<typeof BackgroundMessage>;
-export type HelloReply = z.infer<typeof HelloReply>;
 export type EmailReply = z.infer<typeof EmailReply>;
 
 /** The background keeps each tab's page context in `storage.session`, readable only by extension pages. */

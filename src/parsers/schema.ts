@@ -22,9 +22,9 @@ const httpsUrl = z.string().check(
   z.refine((s) => URL.canParse(s) && new URL(s).protocol === 'https:', 'must be an https URL'),
 );
 
-export const RoleSchema = z.enum(['from', 'to', 'cc', 'profile']);
+const RoleSchema = z.enum(['from', 'to', 'cc', 'profile']);
 
-export const CorrespondentSchema = z
+const CorrespondentSchema = z
   .strictObject({
     name: z.optional(text(1, MAX_NAME * 4)), // 200 graphemes can take 4 code units each
     email: z.optional(text(3, 254)),

@@ -5,10 +5,10 @@
  * (LinkedIn forbids inserted elements and probes for extensions), so they are not stored here.
  */
 
-export const DISPLAY_MODES = ['injected', 'side-panel'] as const;
+const DISPLAY_MODES = ['injected', 'side-panel'] as const;
 export type DisplayMode = (typeof DISPLAY_MODES)[number];
 
-export const MAIL_SITES = ['gmail', 'outlook'] as const;
+const MAIL_SITES = ['gmail', 'outlook'] as const;
 export type MailSite = (typeof MAIL_SITES)[number];
 
 const DEFAULT_MODE: DisplayMode = 'injected';

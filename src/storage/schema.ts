@@ -24,7 +24,7 @@ const EnvelopeSchema = z.object({
 
 const text = (max: number) => z.string().max(max);
 
-export const PersonSchema = EnvelopeSchema.extend({
+const PersonSchema = EnvelopeSchema.extend({
   name: text(400).optional(),
   company: text(500).optional(),
   headline: text(500).optional(),
@@ -35,9 +35,9 @@ export const PersonSchema = EnvelopeSchema.extend({
 });
 
 const IDENTITY_KINDS = ['email', 'x', 'linkedin', 'url'] as const;
-export const IdentityKindSchema = z.enum(IDENTITY_KINDS);
+const IdentityKindSchema = z.enum(IDENTITY_KINDS);
 
-export const IdentitySchema = EnvelopeSchema.extend({
+const IdentitySchema = EnvelopeSchema.extend({
   personId: z.string(),
   kind: IdentityKindSchema,
   /** Canonical form, used for lookups; the id is derived from it. */
@@ -47,7 +47,7 @@ export const IdentitySchema = EnvelopeSchema.extend({
 });
 
 /** `quote`: text the user selected on a page and added to the person, with its source link. */
-export const NOTE_KINDS = ['note', 'email', 'call', 'meeting', 'clip', 'quote'] as const;
+const NOTE_KINDS = ['note', 'email', 'call', 'meeting', 'clip', 'quote'] as const;
 export const TAGS = ['want', 'need', 'preference', 'complaint', 'compliment', 'promise', 'life-event'] as const;
 
 export const NoteSchema = EnvelopeSchema.extend({
@@ -80,7 +80,6 @@ export const TaskSchema = EnvelopeSchema.extend({
   assignee: text(100).optional(),
 });
 
-export type Envelope = z.infer<typeof EnvelopeSchema>;
 export type Person = z.infer<typeof PersonSchema>;
 export type IdentityKind = z.infer<typeof IdentityKindSchema>;
 export type Identity = z.infer<typeof IdentitySchema>;

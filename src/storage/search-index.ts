@@ -10,7 +10,7 @@ import { wordsOf } from './search-words';
  * arriving by team sync, sign-out cleanup, imports. Local only, never synced; it can always be
  * rebuilt from the records. One row per record (not per word) keeps a write at one extra put.
  */
-export type WordKey = [tier: 0 | 1, word: string, minusAt: number];
+type WordKey = [tier: 0 | 1, word: string, minusAt: number];
 export interface WordRow {
   entity: Entity;
   id: string;

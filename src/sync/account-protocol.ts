@@ -7,7 +7,7 @@ import { z } from 'zod';
 
 /** Invite codes and bearer tokens: base64url of 32 random bytes, with a readable prefix. */
 export const InviteCodeSchema = z.string().regex(/^inv_[A-Za-z0-9_-]{43}$/);
-export const DeviceIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const DeviceIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 /** Shown in lists: one line of printable text (PostgreSQL also refuses NUL in text). */
 // eslint-disable-next-line no-control-regex -- refusing control characters is the point
 const Name = z.string().trim().min(1).max(200).regex(/^[^\u0000-\u001f\u007f]+$/);
@@ -27,7 +27,7 @@ export const JoinResponseSchema = z
   .strict();
 export type JoinResponse = z.infer<typeof JoinResponseSchema>;
 
-export const RoleSchema = z.enum(['admin', 'member']);
+const RoleSchema = z.enum(['admin', 'member']);
 export type Role = z.infer<typeof RoleSchema>;
 
 /** An admin invites a new member; invites are multi-use up to `maxUses` until they expire. */
@@ -45,7 +45,7 @@ export type InviteResponse = z.infer<typeof InviteResponseSchema>;
 /** Revoke one of your own devices; an admin may revoke any device in the team. */
 export const RevokeDeviceRequestSchema = z.object({ deviceId: DeviceIdSchema }).strict();
 
-export const DeviceSchema = z
+const DeviceSchema = z
   .object({ id: DeviceIdSchema, name: z.string(), createdAt: z.number(), lastSeenAt: z.number().nullable(), current: z.boolean() })
   .strict();
 

@@ -8,7 +8,7 @@ import { SET_SCHEMAS, type RowState } from './protocol';
  * rejected list, so one bad op never blocks the outbox behind it.
  */
 
-export type RejectCode = 'INVALID' | 'NOT_FOUND' | 'FORBIDDEN';
+type RejectCode = 'INVALID' | 'NOT_FOUND' | 'FORBIDDEN';
 
 export interface OpRefusal {
   code: RejectCode;

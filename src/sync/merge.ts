@@ -28,7 +28,7 @@ export interface MergeResult {
 const UNWRITTEN = '';
 
 /** A record nobody has written: private to its creator and not deleted, at the lowest clock. */
-export function emptyRow(entity: Entity, id: string, actor: Actor): RowState {
+function emptyRow(entity: Entity, id: string, actor: Actor): RowState {
   return {
     entity,
     id,

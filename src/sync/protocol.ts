@@ -15,23 +15,23 @@ export const SCHEMA_VERSION = 1;
 /** Oldest client schema the server still accepts; older clients get 426 and keep their outbox. */
 export const MIN_SCHEMA_VERSION = 1;
 export const MAX_OPS_PER_PUSH = 500;
-export const MAX_PULL_LIMIT = 5000;
+const MAX_PULL_LIMIT = 5000;
 export const DEFAULT_PULL_LIMIT = 1000;
 
 export const ENTITIES = Object.keys(ENTITY_SCHEMAS) as [Entity, ...Entity[]];
 export const EntitySchema = z.enum(ENTITIES);
 
 /** `${wall base36 ×9}.${counter base36 ×4}.${node}` as src/sync/hlc.ts formats it. */
-export const HlcSchema = z.string().regex(/^[0-9a-z]{9}\.[0-9a-z]{4}\.[A-Za-z0-9_-]{1,64}$/);
+const HlcSchema = z.string().regex(/^[0-9a-z]{9}\.[0-9a-z]{4}\.[A-Za-z0-9_-]{1,64}$/);
 /** A browser profile's id; also the node id of its clock stamps. */
 export const ClientIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 /** No control characters: ids end up in SQL text columns, and PostgreSQL refuses NUL. */
 // eslint-disable-next-line no-control-regex -- refusing control characters is the point
-export const RecordIdSchema = z.string().min(1).max(300).regex(/^[^\u0000-\u001f\u007f]+$/);
+const RecordIdSchema = z.string().min(1).max(300).regex(/^[^\u0000-\u001f\u007f]+$/);
 const Seq = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 
 /** Every synced field is a scalar, so op values never nest (and deep JSON never reaches a parser). */
-export const FieldValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const FieldValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 export type FieldValue = z.infer<typeof FieldValueSchema>;
 
 /** One local edit: the fields it set and the clock stamp it set them at. */
@@ -56,8 +56,7 @@ export const PushRequestSchema = z
   .strict();
 export type PushRequest = z.infer<typeof PushRequestSchema>;
 
-export const RejectionSchema = z.object({ clientSeq: Seq, code: z.string(), message: z.string() }).strict();
-export type Rejection = z.infer<typeof RejectionSchema>;
+const RejectionSchema = z.object({ clientSeq: Seq, code: z.string(), message: z.string() }).strict();
 
 export const PushResponseSchema = z
   .object({

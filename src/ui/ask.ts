@@ -5,6 +5,7 @@ import { PanelCalls, panelMessage, type PanelCall, type PanelPayload, type Panel
 export const NO_ANSWER = 'Clyde could not reach its background. Reload the page and try again.';
 
 /** The payload argument, optional for requests that carry none (`ask('sync/now')`); `{}` is "no field required". */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{}` here is the type-level test for "no required field"
 type PayloadArg<K extends PanelCall> = {} extends PanelPayload<K> ? [payload?: PanelPayload<K>] : [payload: PanelPayload<K>];
 
 /**

@@ -9,7 +9,7 @@ import type { Tag } from '../storage/schema';
  * match the physical key (`code`), since Option+letter types a symbol on a Mac. Letters the
  * browsers keep for themselves (Alt+D, E, F; Firefox's menu keys) are avoided.
  */
-export interface Keys {
+interface Keys {
   /** KeyboardEvent.code (physical key), for letters. */
   code?: string;
   /** KeyboardEvent.key, for keys whose meaning matters more than their place ("?", Enter). */

@@ -18,4 +18,3 @@ export function fixture(site: string, name: string): Fixture {
   return { html, url, expected };
 }
 
-export const originOf = (url: string) => new URL(url).origin;

@@ -16,7 +16,7 @@ import {
 export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
 /** Every request gives up in time to finish within one MV3 service-worker window (security.md req. 19). */
-export const REQUEST_TIMEOUT_MS = 25_000;
+const REQUEST_TIMEOUT_MS = 25_000;
 /** The server sends a keep-alive every 25 s; a stream silent for longer than this is dead. */
 const EVENTS_IDLE_MS = 60_000;
 
@@ -37,7 +37,7 @@ export class SyncApiError extends Error {
   }
 }
 
-export interface PullParams {
+interface PullParams {
   cursor: number;
   clientId: string;
   limit?: number;

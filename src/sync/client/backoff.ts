@@ -1,6 +1,6 @@
 import { SyncApiError } from './api';
 
-export const BACKOFF_BASE_MS = 2_000;
+const BACKOFF_BASE_MS = 2_000;
 export const BACKOFF_MAX_MS = 5 * 60_000;
 
 /**

@@ -8,7 +8,7 @@ import { syncOnce } from './runner';
 import { getMeta, type Account } from './state';
 
 export const SYNC_ALARM = 'clyde-sync';
-export const SYNC_LOCK = 'clyde-sync';
+const SYNC_LOCK = 'clyde-sync';
 /** Held while search indexes what rounds queued; apart from SYNC_LOCK, so rounds go on meanwhile. */
 export const INDEX_LOCK = 'clyde-search-index';
 /** The periodic pull also restarts sync after the service worker was stopped (security.md req. 19). */

@@ -9,7 +9,7 @@ import type { Entity } from '../../storage/schema';
  * Every row is parsed on the way out: meta outlives builds.
  */
 
-export const AccountSchema = z
+const AccountSchema = z
   .object({ serverUrl: z.string(), token: z.string(), teamId: z.string(), userId: z.string(), deviceId: z.string() })
   .strict();
 export type Account = z.infer<typeof AccountSchema>;
@@ -19,9 +19,9 @@ export type Account = z.infer<typeof AccountSchema>;
  * `base` maps one to the other (server clientSeq = local clientSeq − base); it is fixed by the
  * first push of `clientId` and moved only when the server proves it needs other numbers (GAP).
  */
-export const SeqBaseSchema = z.object({ clientId: z.string(), base: z.number().int() }).strict();
+const SeqBaseSchema = z.object({ clientId: z.string(), base: z.number().int() }).strict();
 
-export const SyncStatusSchema = z
+const SyncStatusSchema = z
   .object({
     lastSyncAt: z.number().optional(),
     lastError: z.object({ code: z.string(), message: z.string() }).strict().optional(),

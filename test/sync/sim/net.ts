@@ -12,11 +12,11 @@ export interface FaultRates {
   crash: number;
 }
 
-export const DEFAULT_FAULTS: FaultRates = { dropRequest: 0.05, dropResponse: 0.05, duplicate: 0.05, hold: 0.07, truncate: 0.02, crash: 0.02 };
-export const NO_FAULTS: FaultRates = { dropRequest: 0, dropResponse: 0, duplicate: 0, hold: 0, truncate: 0, crash: 0 };
+const DEFAULT_FAULTS: FaultRates = { dropRequest: 0.05, dropResponse: 0.05, duplicate: 0.05, hold: 0.07, truncate: 0.02, crash: 0.02 };
+const NO_FAULTS: FaultRates = { dropRequest: 0, dropResponse: 0, duplicate: 0, hold: 0, truncate: 0, crash: 0 };
 
 /** Thrown into the client when the simulated device dies during a request. */
-export class SimCrash extends Error {
+class SimCrash extends Error {
   constructor() {
     super('simulated crash');
   }
@@ -72,7 +72,7 @@ export class SimNet {
         const text = await res.text();
         return new Response(text.slice(0, this.rng.int(0, text.length)), { status: res.status, headers: res.headers });
       }
-      if ((r -= f.crash) < 0) {
+      if (r - f.crash < 0) {
         if (this.rng.chance(0.5)) await deliver();
         client.crash();
         throw new SimCrash();

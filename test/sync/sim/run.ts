@@ -1,4 +1,4 @@
-import { SIM_SERVER_URL, startSimServer, type SimServer } from './server';
+import { startSimServer, type SimServer } from './server';
 import { SimClient } from './client';
 import { divergence, droppedOps, lostWrites, readServer, refusedCreates } from './invariants';
 import { SimNet } from './net';

@@ -11,7 +11,7 @@ import { ServerClock } from '../../../server/sync/server-clock';
 import type { Fetch } from '../../../src/sync/client/api';
 
 /** The base URL the in-process server answers on; `app.request` never opens a socket. */
-export const SIM_SERVER_URL = 'https://sync.sim.test';
+const SIM_SERVER_URL = 'https://sync.sim.test';
 
 /**
  * The real team server (Hono app + SQLite store in a temp dir) in this process, for client tests

@@ -27,7 +27,10 @@ export default tseslint.config(
     files: ['src/parsers/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': restrict('Parsers read a page and nothing else (DESIGN.md §3).', '(^|/)(storage|ui|sync)(/|$)|^(dexie|react|react-dom)$'),
+      'no-restricted-imports': restrict(
+        'Parsers read a page and nothing else (DESIGN.md §3).',
+        '(^|/)(storage|ui|sync)(/|$)|^(dexie|react|react-dom)$',
+      ),
     },
   },
   {

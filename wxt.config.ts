@@ -34,9 +34,7 @@ export default defineConfig({
     action: { default_title: 'Clyde' },
     // Only the panel document is exposed, only to the hosts it is injected into, with a
     // per-session URL so pages cannot fingerprint the extension (security.md R2).
-    web_accessible_resources: [
-      { resources: ['panel.html'], matches: PANEL_HOSTS, use_dynamic_url: true },
-    ],
+    web_accessible_resources: [{ resources: ['panel.html'], matches: PANEL_HOSTS, use_dynamic_url: true }],
     // No page and no other extension may message Clyde (security.md A3). Chrome-only: removed
     // from the Firefox build below (Firefox never lets other add-ons or pages in by default).
     externally_connectable: { ids: [] },

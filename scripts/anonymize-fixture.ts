@@ -46,14 +46,26 @@ function options() {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) refuse(`bad date "${date}"`);
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(values.name)) refuse(`bad scenario name "${values.name}" (lower-case letters, digits, hyphens)`);
   const source = diagnostic ? `a diagnostic (${values.source})` : values.source;
-  if (!diagnostic && !/^[\w.-]+\/[\w.-]+:[^\n]+@[0-9a-f]{7,40}$/.test(values.source)) refuse(`bad --source "${values.source}" (owner/repo:path@commit)`);
+  if (!diagnostic && !/^[\w.-]+\/[\w.-]+:[^\n]+@[0-9a-f]{7,40}$/.test(values.source))
+    refuse(`bad --source "${values.source}" (owner/repo:path@commit)`);
   if (/\n/.test(values.source)) refuse('bad --source (one line)');
   if (!URL.canParse(url)) refuse(`bad --url "${url}"`);
   // A page must be served where its parser reads it; generic, chosen by no URL, where no site parser does.
   const chosen = parserFor(new URL(url))?.id;
   if (site === 'generic' ? chosen !== undefined : chosen !== site) refuse(`the ${site} parser does not read ${url}`);
   const html = diagnostic?.html ?? input;
-  return { html, fromDiagnostic: diagnostic !== undefined, inputLength: input.length, site, date, url, name: values.name, source, seed: values.seed ?? `${date}-${values.name}`, out: values.out };
+  return {
+    html,
+    fromDiagnostic: diagnostic !== undefined,
+    inputLength: input.length,
+    site,
+    date,
+    url,
+    name: values.name,
+    source,
+    seed: values.seed ?? `${date}-${values.name}`,
+    out: values.out,
+  };
 }
 
 function main(): void {

@@ -22,7 +22,12 @@ addPerson(seed, {
     { title: 'Ask how the trip to Porto went', due: now + 9 * day },
   ],
   notes: [
-    { body: 'The last delivery came in one 50 kg bag. Promised two bags from now on.', occurredAt: now - 30 * day, kind: 'call', tag: 'complaint' },
+    {
+      body: 'The last delivery came in one 50 kg bag. Promised two bags from now on.',
+      occurredAt: now - 30 * day,
+      kind: 'call',
+      tag: 'complaint',
+    },
     { body: 'Met at the spring fair. Runs the family mill with his brother.', occurredAt: now - 120 * day, kind: 'meeting' },
   ],
 });

@@ -30,7 +30,9 @@ if ((process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && chromium) {
   const profile = resolve('.data/chromium-profile');
   mkdirSync(profile, { recursive: true });
   children.push(
-    spawn(chromium, [`--user-data-dir=${profile}`, `--load-extension=${extension}`, '--no-first-run', 'https://mail.google.com/'], { stdio: 'inherit' }),
+    spawn(chromium, [`--user-data-dir=${profile}`, `--load-extension=${extension}`, '--no-first-run', 'https://mail.google.com/'], {
+      stdio: 'inherit',
+    }),
   );
 } else {
   console.log(`

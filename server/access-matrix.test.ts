@@ -26,7 +26,9 @@ const ids = (m: Member) => ({ private: `private-${m.userId}`, shared: `shared-${
 /** Canaries a member must never see: everything of the other team, and teammates' private ones. */
 function forbiddenFor(w: World, m: Member): string[] {
   const all = [w.a, w.b, w.c];
-  return all.filter((o) => o !== m).flatMap((o) => (o.teamId === m.teamId ? [canary(o, 'private')] : [canary(o, 'private'), canary(o, 'shared')]));
+  return all
+    .filter((o) => o !== m)
+    .flatMap((o) => (o.teamId === m.teamId ? [canary(o, 'private')] : [canary(o, 'private'), canary(o, 'shared')]));
 }
 
 async function expectClean(w: World, m: Member, res: Response) {
@@ -43,16 +45,28 @@ const MATRIX: Record<string, (w: World) => Promise<void>> = {
   },
   'POST /v1/join': async (w) => {
     const link = (await (await w.a.call('POST', '/v1/devices/link', {})).json()) as { code: string };
-    const swapped = await w.h.app.request('/v1/join', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: link.code, deviceName: 'x', userId: w.c.userId }) });
+    const swapped = await w.h.app.request('/v1/join', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: link.code, deviceName: 'x', userId: w.c.userId }),
+    });
     expect(swapped.status).toBe(400);
-    const res = await w.h.app.request('/v1/join', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: link.code, deviceName: 'x' }) });
+    const res = await w.h.app.request('/v1/join', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: link.code, deviceName: 'x' }),
+    });
     expect(JoinResponseSchema.parse(await res.json())).toMatchObject({ userId: w.a.userId, teamId: w.team1 });
   },
   'POST /v1/invites': async (w) => {
     expect((await w.b.call('POST', '/v1/invites', {})).status).toBe(403);
     expect((await w.c.call('POST', '/v1/invites', { teamId: w.team1 })).status).toBe(400);
     const { code } = (await (await w.c.call('POST', '/v1/invites', {})).json()) as { code: string };
-    const res = await w.h.app.request('/v1/join', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, deviceName: 'x' }) });
+    const res = await w.h.app.request('/v1/join', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, deviceName: 'x' }),
+    });
     expect(JoinResponseSchema.parse(await res.json()).teamId).toBe(w.team2);
   },
   'POST /v1/devices/link': async (w) => {
@@ -84,7 +98,10 @@ const MATRIX: Record<string, (w: World) => Promise<void>> = {
     // B writes A's private record: refused as not found. C writes team 1's ids: its own team's rows.
     const byB = await w.b.pushOk([edit(3, 'people', ids(w.a).private, { company: 'B was here' }, w.b.clientId)]);
     expect(byB.rejected.map((r) => r.code)).toEqual(['NOT_FOUND']);
-    const byC = await w.c.pushOk([newPerson(3, ids(w.a).shared, w.c, { scope: 'team', company: 'C was here' }), newPerson(4, ids(w.a).private, w.c, { company: 'C again' })]);
+    const byC = await w.c.pushOk([
+      newPerson(3, ids(w.a).shared, w.c, { scope: 'team', company: 'C was here' }),
+      newPerson(4, ids(w.a).private, w.c, { company: 'C again' }),
+    ]);
     expect(byC.rejected).toEqual([]);
     const stolen = [
       newPerson(4, 'hijack-owner', w.b, { ownerId: w.a.userId }),

@@ -20,13 +20,23 @@ describe.each(storeCases)('auth ($name)', (storeCase) => {
   afterEach(() => h.close());
 
   const joinWith = (code: string) =>
-    h.app.request('/v1/join', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, deviceName: 'Laptop' }) });
+    h.app.request('/v1/join', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, deviceName: 'Laptop' }),
+    });
   const withToken = (token: string, path = '/v1/me') => h.app.request(path, { headers: { authorization: `Bearer ${token}` } });
 
   it('answers missing, malformed, unknown and tampered tokens with the same 401', async () => {
     const bodies = new Set<string>();
     const flip = (t: string) => t.slice(0, -1) + (t.endsWith('A') ? 'B' : 'A');
-    const cases: Record<string, string>[] = [{}, { authorization: 'Bearer' }, { authorization: 'Basic abc' }, { authorization: `Bearer tok_${'A'.repeat(43)}` }, { authorization: `Bearer ${flip(admin.token)}` }];
+    const cases: Record<string, string>[] = [
+      {},
+      { authorization: 'Bearer' },
+      { authorization: 'Basic abc' },
+      { authorization: `Bearer tok_${'A'.repeat(43)}` },
+      { authorization: `Bearer ${flip(admin.token)}` },
+    ];
     for (const headers of cases) {
       const res = await h.app.request('/v1/me', { headers });
       expect(res.status).toBe(401);
@@ -37,11 +47,25 @@ describe.each(storeCases)('auth ($name)', (storeCase) => {
 
   it('makes an invite single-use by default and refuses expired ones', async () => {
     const now = h.clock.now();
-    const { code } = await issueInvite(h.store, now, { teamId: team, role: 'member', userId: null, createdBy: null, maxUses: 1, expiresAt: now + 60_000 });
+    const { code } = await issueInvite(h.store, now, {
+      teamId: team,
+      role: 'member',
+      userId: null,
+      createdBy: null,
+      maxUses: 1,
+      expiresAt: now + 60_000,
+    });
     expect((await joinWith(code)).status).toBe(200);
     const again = await joinWith(code);
     expect(again.status).toBe(404);
-    const expired = await issueInvite(h.store, now, { teamId: team, role: 'member', userId: null, createdBy: null, maxUses: 5, expiresAt: now - 1 });
+    const expired = await issueInvite(h.store, now, {
+      teamId: team,
+      role: 'member',
+      userId: null,
+      createdBy: null,
+      maxUses: 5,
+      expiresAt: now - 1,
+    });
     const late = await joinWith(expired.code);
     expect(late.status).toBe(404);
     expect(await late.text()).toBe(await again.text());
@@ -91,7 +115,11 @@ describe.each(storeCases)('rate limits ($name)', (storeCase) => {
     const statuses: number[] = [];
     let last: Response | undefined;
     for (let i = 0; i < 4; i++) {
-      last = await h.app.request('/v1/join', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: `inv_${'x'.repeat(43)}`, deviceName: 'x' }) });
+      last = await h.app.request('/v1/join', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code: `inv_${'x'.repeat(43)}`, deviceName: 'x' }),
+      });
       statuses.push(last.status);
     }
     expect(statuses).toEqual([404, 404, 404, 429]);
@@ -99,7 +127,9 @@ describe.each(storeCases)('rate limits ($name)', (storeCase) => {
   });
 
   it('throttles repeated bad tokens and busy devices', async () => {
-    h = await startHarness(storeCase, { limits: { authFailures: { capacity: 2, perSecond: 0.01 }, perDevice: { capacity: 2, perSecond: 0.01 } } });
+    h = await startHarness(storeCase, {
+      limits: { authFailures: { capacity: 2, perSecond: 0.01 }, perDevice: { capacity: 2, perSecond: 0.01 } },
+    });
     const m = await h.join(await h.newTeam());
     const bad = async () => (await h.app.request('/v1/me', { headers: { authorization: 'Bearer nope' } })).status;
     expect([await bad(), await bad(), await bad()]).toEqual([401, 401, 429]);
@@ -111,7 +141,11 @@ describe.each(storeCases)('rate limits ($name)', (storeCase) => {
     const join = (app: Harness['app'], forwardedFor?: string) =>
       app.request(
         '/v1/join',
-        { method: 'POST', headers: { 'content-type': 'application/json', ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}) }, body: JSON.stringify({ code: `inv_${'x'.repeat(43)}`, deviceName: 'x' }) },
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}) },
+          body: JSON.stringify({ code: `inv_${'x'.repeat(43)}`, deviceName: 'x' }),
+        },
         // What @hono/node-server hands the app: every request arrives from the proxy on loopback.
         { incoming: { socket: { remoteAddress: '127.0.0.1' } } },
       );

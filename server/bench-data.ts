@@ -43,17 +43,47 @@ export function* benchOps(count: number, who: BenchClient, seed = 42): Generator
     const clientSeq = i + 1;
     let op: Op;
     if (slot < 15) {
-      op = { clientSeq, hlc, entity: 'people', id: person, set: { ...base, scope: 'team', name: `${pick(WORDS)} ${i}`, company: pick(WORDS) } };
+      op = {
+        clientSeq,
+        hlc,
+        entity: 'people',
+        id: person,
+        set: { ...base, scope: 'team', name: `${pick(WORDS)} ${i}`, company: pick(WORDS) },
+      };
     } else if (slot < 45) {
       const value = `person${block}-${slot}@example.com`;
-      op = { clientSeq, hlc, entity: 'identities', id: `email:${value}`, set: { ...base, scope: 'team', personId: person, kind: 'email', value, display: value } };
+      op = {
+        clientSeq,
+        hlc,
+        entity: 'identities',
+        id: `email:${value}`,
+        set: { ...base, scope: 'team', personId: person, kind: 'email', value, display: value },
+      };
     } else if (slot < 80) {
       const scope = slot % 10 === 0 ? `user:${who.userId}` : 'team';
-      op = { clientSeq, hlc, entity: 'notes', id: `n-${i}`, set: { ...base, scope, personId: person, kind: 'note', body: text(500), occurredAt: wall } };
+      op = {
+        clientSeq,
+        hlc,
+        entity: 'notes',
+        id: `n-${i}`,
+        set: { ...base, scope, personId: person, kind: 'note', body: text(500), occurredAt: wall },
+      };
     } else if (slot < 90) {
-      op = { clientSeq, hlc, entity: 'preferences', id: `${person}|pref-${slot}`, set: { ...base, scope: 'team', personId: person, key: pick(WORDS), value: text(40), pinned: rand() < 0.2 } };
+      op = {
+        clientSeq,
+        hlc,
+        entity: 'preferences',
+        id: `${person}|pref-${slot}`,
+        set: { ...base, scope: 'team', personId: person, key: pick(WORDS), value: text(40), pinned: rand() < 0.2 },
+      };
     } else {
-      op = { clientSeq, hlc, entity: 'tasks', id: `t-${i}`, set: { ...base, scope: 'team', personId: person, title: text(60), due: wall + 86_400_000, done: false } };
+      op = {
+        clientSeq,
+        hlc,
+        entity: 'tasks',
+        id: `t-${i}`,
+        set: { ...base, scope: 'team', personId: person, title: text(60), due: wall + 86_400_000, done: false },
+      };
     }
     yield op;
   }

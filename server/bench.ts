@@ -73,7 +73,15 @@ async function benchStore(open: OpenStore, records: number, rounds: number): Pro
     });
     timings.sort((x, y) => x - y);
     const pct = (p: number) => timings[Math.min(timings.length - 1, Math.floor(p * timings.length))] ?? 0;
-    return { records, pushOpsPerSec, bootstrapMs, bootstrapPages: pages.length, bootstrapRows: local.size, incrementalP50Ms: pct(0.5), incrementalP95Ms: pct(0.95) };
+    return {
+      records,
+      pushOpsPerSec,
+      bootstrapMs,
+      bootstrapPages: pages.length,
+      bootstrapRows: local.size,
+      incrementalP50Ms: pct(0.5),
+      incrementalP95Ms: pct(0.95),
+    };
   } finally {
     await h.close();
   }

@@ -14,7 +14,14 @@ import { storeCases } from './test/stores';
 const ALLOWED = new Set([200, 400, 401, 403, 404, 409, 413, 415, 426, 429]);
 const RUNS = 60;
 
-const contentType = fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', '');
+const contentType = fc.constantFrom(
+  'application/json',
+  'application/json; charset=utf-8',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  '',
+);
 
 /** Raw body text: JSON of anything, random JSON text, junk, or nesting far past any sane depth. */
 const bodyText = fc.oneof(
@@ -33,11 +40,24 @@ const bodyText = fc.oneof(
 );
 
 const hlc = fc.oneof(
-  fc.record({ wall: fc.nat({ max: 36 ** 9 - 1 }), counter: fc.nat({ max: 36 ** 4 - 1 }), node: fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/) }).map(formatHlc),
+  fc
+    .record({ wall: fc.nat({ max: 36 ** 9 - 1 }), counter: fc.nat({ max: 36 ** 4 - 1 }), node: fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/) })
+    .map(formatHlc),
   fc.string(),
 );
-const fieldName = fc.oneof(fc.constantFrom('name', 'scope', 'ownerId', 'deleted', 'personId', 'body', 'kind', 'occurredAt', '__proto__', 'constructor', 'toString'), fc.string());
-const fieldValue = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constantFrom('team', 'user:x', '\u0000'));
+const fieldName = fc.oneof(
+  fc.constantFrom('name', 'scope', 'ownerId', 'deleted', 'personId', 'body', 'kind', 'occurredAt', '__proto__', 'constructor', 'toString'),
+  fc.string(),
+);
+const fieldValue = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'binary' }),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constantFrom('team', 'user:x', '\u0000'),
+);
 
 /** Push bodies with the right frame and random content, so the store sees odd ids and values. */
 const nearlyValidPush = fc
@@ -46,16 +66,28 @@ const nearlyValidPush = fc
     ops: fc.array(
       fc.record({
         entity: fc.constantFrom(...ENTITIES),
-        id: fc.oneof(fc.string({ minLength: 1 }), fc.string({ unit: 'binary', minLength: 1 }), fc.constantFrom('__proto__', 'constructor', 'a\u0000b')),
+        id: fc.oneof(
+          fc.string({ minLength: 1 }),
+          fc.string({ unit: 'binary', minLength: 1 }),
+          fc.constantFrom('__proto__', 'constructor', 'a\u0000b'),
+        ),
         set: fc.dictionary(fieldName, fieldValue, { maxKeys: 8 }),
         hlc,
       }),
       { maxLength: 20 },
     ),
   })
-  .map(({ clientId, ops }) => ({ protocol: PROTOCOL_VERSION, clientId, schemaVersion: SCHEMA_VERSION, ops: ops.map((op, i) => ({ clientSeq: i + 1, ...op })) }));
+  .map(({ clientId, ops }) => ({
+    protocol: PROTOCOL_VERSION,
+    clientId,
+    schemaVersion: SCHEMA_VERSION,
+    ops: ops.map((op, i) => ({ clientSeq: i + 1, ...op })),
+  }));
 
-const query = fc.dictionary(fc.constantFrom('cursor', 'limit', 'clientId', 'schemaVersion', 'upTo', 'x', '__proto__'), fc.oneof(fc.nat().map(String), fc.string(), fc.constant('-1'), fc.constant('1e3')));
+const query = fc.dictionary(
+  fc.constantFrom('cursor', 'limit', 'clientId', 'schemaVersion', 'upTo', 'x', '__proto__'),
+  fc.oneof(fc.nat().map(String), fc.string(), fc.constant('-1'), fc.constant('1e3')),
+);
 
 describe.each(storeCases)('fuzzed requests ($name)', (storeCase) => {
   let h: Harness;

@@ -29,7 +29,10 @@ describe.each(storeCases)('HTTP edge ($name)', (storeCase) => {
 
   it('allows extension origins and no others', async () => {
     const preflight = (origin: string) =>
-      h.app.request('/v1/sync/push', { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' } });
+      h.app.request('/v1/sync/push', {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+      });
     expect((await preflight(EXTENSION)).headers.get('access-control-allow-origin')).toBe(EXTENSION);
     const firefox = 'moz-extension://0d2f8a8e-4c5b-4d36-9a37-5f3f0a4c2b1e';
     expect((await preflight(firefox)).headers.get('access-control-allow-origin')).toBe(firefox);
@@ -43,7 +46,11 @@ describe.each(storeCases)('HTTP edge ($name)', (storeCase) => {
     const res = await m.call('POST', '/v1/sync/push', big);
     expect(res.status).toBe(413);
     expect(await res.json()).toMatchObject({ code: 'TOO_LARGE' });
-    const text = await h.app.request('/v1/sync/push', { method: 'POST', headers: { authorization: `Bearer ${m.token}`, 'content-type': 'text/plain' }, body: '{}' });
+    const text = await h.app.request('/v1/sync/push', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${m.token}`, 'content-type': 'text/plain' },
+      body: '{}',
+    });
     expect(text.status).toBe(415);
   });
 
@@ -68,7 +75,12 @@ describe('server internals stay inside', () => {
       const res = await app.request('/v1/sync/push', {
         method: 'POST',
         headers: { authorization: `Bearer ${m.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ protocol: PROTOCOL_VERSION, clientId: m.clientId, schemaVersion: SCHEMA_VERSION, ops: [newPerson(1, 'p', m)] }),
+        body: JSON.stringify({
+          protocol: PROTOCOL_VERSION,
+          clientId: m.clientId,
+          schemaVersion: SCHEMA_VERSION,
+          ops: [newPerson(1, 'p', m)],
+        }),
       });
       expect(res.status).toBe(500);
       const body = await res.text();
@@ -89,7 +101,9 @@ describe('server internals stay inside', () => {
     const m = await h.join(await h.newTeam(), 'admin');
     const invite = (await (await m.call('POST', '/v1/invites', {})).json()) as { code: string };
     await store.close();
-    const bytes = readdirSync(dir).map((f) => readFileSync(join(dir, f)).toString('latin1')).join('');
+    const bytes = readdirSync(dir)
+      .map((f) => readFileSync(join(dir, f)).toString('latin1'))
+      .join('');
     expect(bytes).toContain(m.userId);
     expect(bytes).not.toContain(m.token.slice(4));
     expect(bytes).not.toContain(invite.code.slice(4));

@@ -34,7 +34,9 @@ const port = Number(args.port);
 if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`Not a port: ${args.port}`);
 const trustedProxies = Number(args['trusted-proxies']);
 if (!Number.isInteger(trustedProxies) || trustedProxies < 0 || trustedProxies > 10) {
-  throw new Error(`--trusted-proxies takes how many reverse proxies stand in front of the server (0–10), not “${args['trusted-proxies']}”.`);
+  throw new Error(
+    `--trusted-proxies takes how many reverse proxies stand in front of the server (0–10), not “${args['trusted-proxies']}”.`,
+  );
 }
 const publicUrl = args.url ?? `http://${args.host}:${port}`;
 
@@ -52,7 +54,14 @@ const firstStart = !teamId;
 if (!teamId) teamId = (await store.createTeam(args['team-name'], Date.now())).id;
 if (firstStart || args.invite) {
   const now = Date.now();
-  const { code } = await issueInvite(store, now, { teamId, role: 'admin', userId: null, createdBy: null, maxUses: 1, expiresAt: now + ADMIN_INVITE_TTL_MS });
+  const { code } = await issueInvite(store, now, {
+    teamId,
+    role: 'admin',
+    userId: null,
+    createdBy: null,
+    maxUses: 1,
+    expiresAt: now + ADMIN_INVITE_TTL_MS,
+  });
   console.log(`Admin invite (single use, valid 7 days): ${inviteLink(publicUrl, code)}`);
 }
 

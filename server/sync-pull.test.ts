@@ -41,13 +41,19 @@ describe.each(storeCases)('pull ($name)', (storeCase) => {
   it('matches a naive full scan whatever the page size', async () => {
     await a.pushOk(people(a, 1, 12));
     await b.pushOk(people(b, 1, 5, `user:${b.userId}`));
-    await a.pushOk([edit(13, 'people', `${a.userId}-3`, { company: 'x' }, a.clientId), edit(14, 'people', `${a.userId}-4`, { scope: `user:${a.userId}` }, a.clientId)]);
+    await a.pushOk([
+      edit(13, 'people', `${a.userId}-3`, { company: 'x' }, a.clientId),
+      edit(14, 'people', `${a.userId}-4`, { scope: `user:${a.userId}` }, a.clientId),
+    ]);
     const full = (await b.pullAll(0, 5000)).flatMap((p) => p.rows);
     for (const limit of [1, 2, 3, 7]) {
       expect((await b.pullAll(0, limit)).flatMap((p) => p.rows)).toEqual(full);
     }
     expect(full.map((r) => r.id).sort()).toEqual(
-      [...Array.from({ length: 12 }, (_, i) => `${a.userId}-${i + 1}`).filter((id) => id !== `${a.userId}-4`), ...Array.from({ length: 5 }, (_, i) => `${b.userId}-${i + 1}`)].sort(),
+      [
+        ...Array.from({ length: 12 }, (_, i) => `${a.userId}-${i + 1}`).filter((id) => id !== `${a.userId}-4`),
+        ...Array.from({ length: 5 }, (_, i) => `${b.userId}-${i + 1}`),
+      ].sort(),
     );
   });
 

@@ -22,7 +22,13 @@ describe.each(storeCases)('push ($name)', (storeCase) => {
     expect(ack).toMatchObject({ ackedThrough: 1, rejected: [], rewritten: [] });
     const page = await b.pullOk();
     expect(page.rows).toHaveLength(1);
-    expect(page.rows[0]).toMatchObject({ entity: 'people', id: 'p1', scope: 'team', ownerId: a.userId, values: { name: 'Person p1', company: 'Acme', deleted: false } });
+    expect(page.rows[0]).toMatchObject({
+      entity: 'people',
+      id: 'p1',
+      scope: 'team',
+      ownerId: a.userId,
+      values: { name: 'Person p1', company: 'Acme', deleted: false },
+    });
     expect(page).toMatchObject({ hasMore: false, cursor: page.upTo, lastClientSeq: 0, serverEpoch: ack.serverEpoch });
     expect((await a.pullOk()).lastClientSeq).toBe(1);
   });

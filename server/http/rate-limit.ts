@@ -77,7 +77,10 @@ export function clientIpOf(trustedProxies: number): (c: Context) => string {
     const env = c.env as Partial<HttpBindings> | undefined;
     const socket = env?.incoming?.socket.remoteAddress ?? 'unknown';
     if (trustedProxies === 0) return socket;
-    const chain = (c.req.header('x-forwarded-for') ?? '').split(',').map((a) => a.trim()).filter(Boolean);
+    const chain = (c.req.header('x-forwarded-for') ?? '')
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean);
     // A shorter chain than the proxies trusted: the request skipped a proxy, so its leftmost hop is the client.
     const client = chain[Math.max(0, chain.length - trustedProxies)];
     return client && isIP(client) ? client : socket;

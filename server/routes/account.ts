@@ -47,7 +47,14 @@ export function accountRoutes(deps: Deps) {
       const req = parseWith(CreateInviteRequestSchema, await readJson(c));
       const now = deps.clock.now();
       return c.json(
-        await issueInvite(deps.store, deps.clock.now(), { teamId: me.teamId, role: req.role, userId: null, createdBy: me.userId, maxUses: req.maxUses, expiresAt: now + req.ttlHours * 3_600_000 }),
+        await issueInvite(deps.store, deps.clock.now(), {
+          teamId: me.teamId,
+          role: req.role,
+          userId: null,
+          createdBy: me.userId,
+          maxUses: req.maxUses,
+          expiresAt: now + req.ttlHours * 3_600_000,
+        }),
       );
     })
     .post('/devices/link', auth, async (c) => {
@@ -55,7 +62,14 @@ export function accountRoutes(deps: Deps) {
       parseWith(EmptySchema, await readJson(c));
       const me = c.get('auth');
       return c.json(
-        await issueInvite(deps.store, deps.clock.now(), { teamId: me.teamId, role: me.role, userId: me.userId, createdBy: me.userId, maxUses: 1, expiresAt: deps.clock.now() + DEVICE_LINK_TTL_MS }),
+        await issueInvite(deps.store, deps.clock.now(), {
+          teamId: me.teamId,
+          role: me.role,
+          userId: me.userId,
+          createdBy: me.userId,
+          maxUses: 1,
+          expiresAt: deps.clock.now() + DEVICE_LINK_TTL_MS,
+        }),
       );
     })
     .post('/devices/revoke', auth, async (c) => {

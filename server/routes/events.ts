@@ -7,7 +7,13 @@ import type { AppEnv, Deps } from '../http/env';
 import { checkSchemaVersion } from '../http/schema-version';
 
 const EventsQuerySchema = z
-  .object({ schemaVersion: z.string().regex(/^\d{1,9}$/).transform(Number), clientId: ClientIdSchema.optional() })
+  .object({
+    schemaVersion: z
+      .string()
+      .regex(/^\d{1,9}$/)
+      .transform(Number),
+    clientId: ClientIdSchema.optional(),
+  })
   .strict();
 
 /**

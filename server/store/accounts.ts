@@ -54,7 +54,16 @@ export async function redeemInvite(tx: Db, r: Redemption): Promise<AuthContext |
   const deviceId = randomUUID();
   await tx
     .insertInto('devices')
-    .values({ id: deviceId, team_id: invite.team_id, user_id: userId, name: r.deviceName, token_hash: r.tokenHash, created_at: r.now, last_seen_at: null, revoked_at: null })
+    .values({
+      id: deviceId,
+      team_id: invite.team_id,
+      user_id: userId,
+      name: r.deviceName,
+      token_hash: r.tokenHash,
+      created_at: r.now,
+      last_seen_at: null,
+      revoked_at: null,
+    })
     .execute();
   return { teamId: invite.team_id, userId, deviceId, role };
 }
@@ -91,7 +100,12 @@ export async function me(db: Db, auth: AuthContext): Promise<MeInfo> {
     .execute();
   return {
     ...user,
-    devices: devices.map((d) => ({ id: d.id, name: d.name, createdAt: Number(d.created_at), lastSeenAt: d.last_seen_at === null ? null : Number(d.last_seen_at) })),
+    devices: devices.map((d) => ({
+      id: d.id,
+      name: d.name,
+      createdAt: Number(d.created_at),
+      lastSeenAt: d.last_seen_at === null ? null : Number(d.last_seen_at),
+    })),
   };
 }
 

@@ -33,7 +33,11 @@ export function kyselyStore(d: StoreDriver): SyncStore {
     async startNewEpoch() {
       await d.write(async (tx) => {
         for (const { id } of await tx.selectFrom('teams').select('id').execute()) {
-          await tx.updateTable('teams').set({ epoch: randomBytes(12).toString('base64url') }).where('id', '=', id).execute();
+          await tx
+            .updateTable('teams')
+            .set({ epoch: randomBytes(12).toString('base64url') })
+            .where('id', '=', id)
+            .execute();
         }
       });
     },

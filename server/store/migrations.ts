@@ -116,7 +116,11 @@ const MIGRATIONS: Record<string, Migration> = { '0001-initial': initial };
  * store, a crashed test) makes it skip creating its own and then fail to find it.
  */
 export async function migrateToLatest(db: AnyDb, schema?: string): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS }, ...(schema ? { migrationTableSchema: schema } : {}) });
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;
 }

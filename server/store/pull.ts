@@ -65,9 +65,7 @@ export async function readPull(tx: Db, auth: AuthContext, q: PullQuery, clock: S
     cursor,
     hasMore: cursor < upTo,
     rows: rows.filter((r) => Number(r.row_seq) <= cursor).map(toRowState),
-    evictions: evictions
-      .filter((e) => Number(e.seq) <= cursor)
-      .map((e) => ({ entity: EntitySchema.parse(e.entity), id: e.id })),
+    evictions: evictions.filter((e) => Number(e.seq) <= cursor).map((e) => ({ entity: EntitySchema.parse(e.entity), id: e.id })),
     lastClientSeq: await lastClientSeqAt(tx, q.clientId, cursor),
     serverHlc: clock.stamp(),
   };

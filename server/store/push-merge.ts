@@ -45,7 +45,18 @@ export function mergeOps(fresh: Op[], firstSeq: number, rows: Map<string, RowSta
 function mergeOne(op: Op, seq: number, rows: Map<string, RowState>, ctx: PushContext, response: PushResponse, merged: Merged): void {
   const { auth } = ctx;
   const key = rowKey(op.entity, op.id);
-  const entry = { client_id: ctx.clientId, client_seq: op.clientSeq, team_id: auth.teamId, seq, user_id: auth.userId, entity: op.entity, id: op.id, fields: JSON.stringify(op.set), hlc: op.hlc, received_at: ctx.now };
+  const entry = {
+    client_id: ctx.clientId,
+    client_seq: op.clientSeq,
+    team_id: auth.teamId,
+    seq,
+    user_id: auth.userId,
+    entity: op.entity,
+    id: op.id,
+    fields: JSON.stringify(op.set),
+    hlc: op.hlc,
+    received_at: ctx.now,
+  };
   const hlc = guardClock(op, ctx.clock, response);
   const before = rows.get(key);
   const refusal = checkOp(before, op, auth);

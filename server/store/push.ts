@@ -82,7 +82,8 @@ async function repeatPastOutcomes(tx: Db, req: PushRequest, last: number, respon
   if (!firstSeen || !lastSeen) return;
   for (const past of await pastOutcomes(tx, req.clientId, firstSeen.clientSeq, lastSeen.clientSeq)) {
     const clientSeq = Number(past.client_seq);
-    if (past.outcome === 'rejected') response.rejected.push({ clientSeq, code: past.reject_code ?? 'INVALID', message: past.reject_message ?? '' });
+    if (past.outcome === 'rejected')
+      response.rejected.push({ clientSeq, code: past.reject_code ?? 'INVALID', message: past.reject_message ?? '' });
     else response.rewritten.push({ clientSeq, hlc: past.final_hlc });
   }
 }

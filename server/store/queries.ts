@@ -47,7 +47,10 @@ export async function loadRows(tx: Db, teamId: string, keys: { entity: Entity; i
   const rows = new Map<string, RowState>();
   if (!unique.size) return rows;
   // VALUES columns are named column1, column2 in both SQLite and PostgreSQL.
-  const list = sql<{ column1: string; column2: string }>`(values ${sql.join([...unique.values()].map((k) => sql`(${k.entity}, ${k.id})`))})`;
+  const list = sql<{
+    column1: string;
+    column2: string;
+  }>`(values ${sql.join([...unique.values()].map((k) => sql`(${k.entity}, ${k.id})`))})`;
   const found = await tx
     .selectFrom('entities')
     .innerJoin(list.as('k'), (join) => join.onRef('entities.entity', '=', 'k.column1').onRef('entities.id', '=', 'k.column2'))

@@ -50,7 +50,10 @@ export function startContextMenu(): void {
   const ready = browser.contextMenus.removeAll().then(
     () =>
       new Promise<void>((resolve) => {
-        browser.contextMenus.create({ id: MENU_ID, title: 'Add to person', contexts: ['selection'], documentUrlPatterns: SUPPORTED_HOSTS, visible: false }, () => resolve());
+        browser.contextMenus.create(
+          { id: MENU_ID, title: 'Add to person', contexts: ['selection'], documentUrlPatterns: SUPPORTED_HOSTS, visible: false },
+          () => resolve(),
+        );
       }),
   );
   // Updates run one after another, so a slow lookup cannot land after a newer one.

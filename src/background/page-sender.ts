@@ -10,7 +10,11 @@ const PAGE_PATTERNS = SUPPORTED_HOSTS.map((p) => new MatchPattern(p));
  * supported page (security.md A12 §13); undefined for anything else. Both receivers, the
  * background and the panel, use this one check.
  */
-export function readPageMessage(raw: unknown, sender: Browser.runtime.MessageSender, extensionId: string): (TabContext & { tabId: number }) | undefined {
+export function readPageMessage(
+  raw: unknown,
+  sender: Browser.runtime.MessageSender,
+  extensionId: string,
+): (TabContext & { tabId: number }) | undefined {
   const tabId = sender.tab?.id;
   const url = sender.url;
   if (sender.id !== extensionId || tabId === undefined || sender.frameId !== 0 || !url) return undefined;

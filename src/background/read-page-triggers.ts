@@ -29,7 +29,8 @@ export function startReadPage(): (tabId: number) => Promise<ReadPageReply> {
   const readPage = (tabId: number) =>
     readPageOnRequest(tabId, {
       tabUrl: async (id) => (await browser.tabs.get(id)).url,
-      inject: async (id) => (await browser.scripting.executeScript({ target: { tabId: id, frameIds: [0] }, files: ['/generic.js'] }))[0]?.result,
+      inject: async (id) =>
+        (await browser.scripting.executeScript({ target: { tabId: id, frameIds: [0] }, files: ['/generic.js'] }))[0]?.result,
       session: browser.storage.session,
     });
   browser.commands?.onCommand.addListener((command, tab) => {

@@ -80,7 +80,9 @@ describe('read this page', () => {
     };
     const message = { type: 'page/read', tabId: 3 };
     expect(await route(message, { id: EXT, url: `chrome-extension://${EXT}/sidepanel.html` }, r)).toEqual({ ok: true, people: 0 });
-    expect(await route(message, { id: EXT, tab: { id: 3 } as never, frameId: 0, url: 'https://mail.google.com/mail/u/0/' }, r)).toBeUndefined();
+    expect(
+      await route(message, { id: EXT, tab: { id: 3 } as never, frameId: 0, url: 'https://mail.google.com/mail/u/0/' }, r),
+    ).toBeUndefined();
     expect(await route({ ...message, tabId: -1 }, { id: EXT, url: `chrome-extension://${EXT}/sidepanel.html` }, r)).toBeUndefined();
     expect(asked).toEqual([3]);
   });

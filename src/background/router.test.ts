@@ -3,7 +3,12 @@ import { contextKey, pickKey, type ContentMessage } from '../messaging/protocol'
 import { panelHandlers, route, type PanelHandlers, type RouterDeps } from './router';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';
-const ctx = { site: 'gmail', view: 'thread' as const, url: 'https://mail.google.com/mail/u/0/#inbox/x', people: [{ email: 'ana@example.com', name: 'Ana', role: 'from' as const }] };
+const ctx = {
+  site: 'gmail',
+  view: 'thread' as const,
+  url: 'https://mail.google.com/mail/u/0/#inbox/x',
+  people: [{ email: 'ana@example.com', name: 'Ana', role: 'from' as const }],
+};
 
 function deps() {
   const stored: Record<string, unknown> = {};
@@ -44,7 +49,10 @@ describe('route', () => {
     ['an unknown type', { type: 'page/evil', context: null, at: 1 }],
     ['extra fields', { ...pageContextMessage(ctx, 1), extra: 1 }],
     ['a context that fails the schema', pageContextMessage({ ...ctx, people: [{ name: 'no identity', role: 'from' }] } as never, 1)],
-    ['a javascript: avatar', pageContextMessage({ ...ctx, people: [{ email: 'a@example.com', role: 'from', avatarUrl: 'javascript:alert(1)' }] }, 1)],
+    [
+      'a javascript: avatar',
+      pageContextMessage({ ...ctx, people: [{ email: 'a@example.com', role: 'from', avatarUrl: 'javascript:alert(1)' }] }, 1),
+    ],
     ['not an object', 'page/context'],
   ])('drops a malformed message: %s', async (_, raw) => {
     const { d, stored } = deps();

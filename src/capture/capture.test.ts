@@ -21,7 +21,12 @@ beforeEach(async () => {
   personId = (await createPerson(db, { name: 'Ana Lima' })).id;
 });
 
-const counts = async () => ({ notes: await db.notes.count(), facts: await db.preferences.count(), tasks: await db.tasks.count(), ops: await db.outbox.count() });
+const counts = async () => ({
+  notes: await db.notes.count(),
+  facts: await db.preferences.count(),
+  tasks: await db.tasks.count(),
+  ops: await db.outbox.count(),
+});
 
 describe('what a tag turns the text into', () => {
   it('keeps untagged and plainly tagged text as a note with its tag', async () => {
@@ -36,7 +41,12 @@ describe('what a tag turns the text into', () => {
       ['Wants a second delivery slot on Fridays', 'note', 'want', undefined],
     ]);
     // A weekday in an ordinary note is just a word: no date is read into it.
-    expect(planCapture({ text: 'Called on friday', tag: 'need' }, now)).toEqual({ to: 'note', body: 'Called on friday', tag: 'need', date: undefined });
+    expect(planCapture({ text: 'Called on friday', tag: 'need' }, now)).toEqual({
+      to: 'note',
+      body: 'Called on friday',
+      tag: 'need',
+      date: undefined,
+    });
   });
 
   it('sends a preference to the Remember list, split at "key: value" or whole', async () => {
@@ -64,8 +74,12 @@ describe('what a tag turns the text into', () => {
   it('stores a life event with its date, reading ambiguous days forward and 3/4 by locale', async () => {
     const { record } = await capture(db, personId, { text: 'Daughter’s exam 15 Jan', tag: 'life-event' }, now);
     expect(record).toMatchObject({ kind: 'note', tag: 'life-event', eventAt: day(2027, 1, 15) });
-    expect(planCapture({ text: 'Flies to Lisbon on 3/4', tag: 'life-event' }, now)).toMatchObject({ date: { day: day(2027, 3, 4), text: '3/4' } });
-    expect(planCapture({ text: 'Flies to Lisbon on 3/4', tag: 'life-event' }, now, { dayFirst: true })).toMatchObject({ date: { day: day(2027, 4, 3) } });
+    expect(planCapture({ text: 'Flies to Lisbon on 3/4', tag: 'life-event' }, now)).toMatchObject({
+      date: { day: day(2027, 3, 4), text: '3/4' },
+    });
+    expect(planCapture({ text: 'Flies to Lisbon on 3/4', tag: 'life-event' }, now, { dayFirst: true })).toMatchObject({
+      date: { day: day(2027, 4, 3) },
+    });
   });
 
   it('writes each capture as one record and one outbox op, together', async () => {
@@ -88,7 +102,9 @@ describe('bad input: a clear error and nothing written', () => {
   it('refuses a life event without a date, and absurd dates anywhere', async () => {
     const before = await counts();
     await expect(capture(db, personId, { text: 'Moving house', tag: 'life-event' }, now)).rejects.toThrow('When is it?');
-    await expect(capture(db, personId, { text: 'Retires in 1000 years', tag: 'life-event' }, now)).rejects.toThrow('“in 1000 years” reads as the year 3026; write a date between 1900 and 2076.');
+    await expect(capture(db, personId, { text: 'Retires in 1000 years', tag: 'life-event' }, now)).rejects.toThrow(
+      '“in 1000 years” reads as the year 3026; write a date between 1900 and 2076.',
+    );
     await expect(capture(db, personId, { text: 'Pay back on 1 Jan 1234', tag: 'promise' }, now)).rejects.toThrow('reads as the year 1234');
     expect(await counts()).toEqual(before);
     // A day that does not exist is not read as a date at all, so a promise keeps no due date.
@@ -99,8 +115,12 @@ describe('bad input: a clear error and nothing written', () => {
     const long = 'a'.repeat(20_000);
     expect((await capture(db, personId, { text: long }, now)).record).toMatchObject({ body: long });
     const before = await counts();
-    await expect(capture(db, personId, { text: `${long}b` }, now)).rejects.toThrow('A note holds at most 20,000 characters and this is 20,001. Nothing was saved');
-    await expect(capture(db, personId, { text: long, tag: 'preference' }, now)).rejects.toThrow('Something to remember holds at most 2,000 characters and this is 20,000.');
+    await expect(capture(db, personId, { text: `${long}b` }, now)).rejects.toThrow(
+      'A note holds at most 20,000 characters and this is 20,001. Nothing was saved',
+    );
+    await expect(capture(db, personId, { text: long, tag: 'preference' }, now)).rejects.toThrow(
+      'Something to remember holds at most 2,000 characters and this is 20,000.',
+    );
     await expect(capture(db, personId, { text: long, tag: 'promise' }, now)).rejects.toThrow('A promise holds at most 1,000 characters');
     expect(await counts()).toEqual(before);
   });

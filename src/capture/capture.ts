@@ -16,7 +16,13 @@ export type Captured =
  * transaction. Every check runs before the first write, so a bad entry writes nothing and the
  * caller keeps the text; a failed write rolls back whole.
  */
-export async function capture(db: ClydeDB, personId: string, input: CaptureInput, now = new Date(), options: { dayFirst?: boolean } = {}): Promise<Captured> {
+export async function capture(
+  db: ClydeDB,
+  personId: string,
+  input: CaptureInput,
+  now = new Date(),
+  options: { dayFirst?: boolean } = {},
+): Promise<Captured> {
   const plan = planCapture(input, now, options);
   return db.transaction('rw', writeTables(db, db.notes, db.preferences, db.tasks), async (): Promise<Captured> => {
     switch (plan.to) {
@@ -25,7 +31,15 @@ export async function capture(db: ClydeDB, personId: string, input: CaptureInput
       case 'task':
         return { plan, record: await addTask(db, personId, plan.title, plan.date?.day) };
       case 'note':
-        return { plan, record: await addNote(db, personId, { body: plan.body, tag: plan.tag, eventAt: plan.tag === 'life-event' ? plan.date?.day : undefined, occurredAt: now.getTime() }) };
+        return {
+          plan,
+          record: await addNote(db, personId, {
+            body: plan.body,
+            tag: plan.tag,
+            eventAt: plan.tag === 'life-event' ? plan.date?.day : undefined,
+            occurredAt: now.getTime(),
+          }),
+        };
     }
   });
 }

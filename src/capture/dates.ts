@@ -27,7 +27,9 @@ export function findDate(text: string, now: Date, { dayFirst = false }: { dayFir
   const at = hit.start.date();
   const latest = now.getFullYear() + MAX_YEARS_AHEAD;
   if (Number.isNaN(at.getTime()) || at.getFullYear() < EARLIEST_YEAR || at.getFullYear() > latest) {
-    throw new DateError(`“${hit.text}” reads as ${Number.isNaN(at.getTime()) ? 'no real day' : `the year ${at.getFullYear()}`}; write a date between ${EARLIEST_YEAR} and ${latest}.`);
+    throw new DateError(
+      `“${hit.text}” reads as ${Number.isNaN(at.getTime()) ? 'no real day' : `the year ${at.getFullYear()}`}; write a date between ${EARLIEST_YEAR} and ${latest}.`,
+    );
   }
   return { day: new Date(at.getFullYear(), at.getMonth(), at.getDate()).getTime(), text: hit.text };
 }

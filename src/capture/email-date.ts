@@ -13,7 +13,9 @@ function readSentAt(text: string, now: Date, dayFirst: boolean): number | undefi
   const english = dayFirst ? [chrono.en.GB, chrono.en] : [chrono.en, chrono.en.GB];
   const readings = [...english, ...OTHER_LOCALES].flatMap((reader) => reader.parse(text, now).map((r) => r.start));
   const weekdays = readings.filter((r) => r.isCertain('weekday')).map((r) => r.get('weekday'));
-  const fits = readings.find((r) => r.isCertain('year') && r.isCertain('month') && r.isCertain('day') && weekdays.every((w) => w === r.date().getDay()));
+  const fits = readings.find(
+    (r) => r.isCertain('year') && r.isCertain('month') && r.isCertain('day') && weekdays.every((w) => w === r.date().getDay()),
+  );
   return fits?.date().getTime();
 }
 
@@ -25,6 +27,8 @@ function readSentAt(text: string, now: Date, dayFirst: boolean): number | undefi
  */
 export function emailSentAt(texts: readonly string[], now: Date, { dayFirst = false } = {}): number | undefined {
   const latest = now.getTime() + DAY;
-  const read = texts.map((t) => readSentAt(t, now, dayFirst)).filter((at): at is number => at !== undefined && at <= latest && new Date(at).getFullYear() >= 1970);
+  const read = texts
+    .map((t) => readSentAt(t, now, dayFirst))
+    .filter((at): at is number => at !== undefined && at <= latest && new Date(at).getFullYear() >= 1970);
   return read.length ? Math.max(...read) : undefined;
 }

@@ -84,7 +84,11 @@ describe('a never-logged correspondent', () => {
 describe('clipping a selection as a quote', () => {
   it('stores the text as a quote of the person with an https source, creating the person if new', async () => {
     const quote = await addQuote(db, bruno, '  “We will need 40 bags by spring.”  ', 'https://mail.google.com/mail/u/0/#inbox/abc');
-    expect(quote).toMatchObject({ kind: 'quote', body: '“We will need 40 bags by spring.”', sourceUrl: 'https://mail.google.com/mail/u/0/#inbox/abc' });
+    expect(quote).toMatchObject({
+      kind: 'quote',
+      body: '“We will need 40 bags by spring.”',
+      sourceUrl: 'https://mail.google.com/mail/u/0/#inbox/abc',
+    });
     expect(quote).not.toHaveProperty('tag');
     expect((await findPersonForCorrespondent(db, bruno))?.id).toBe(quote.personId);
     expect((await addQuote(db, bruno, 'x', 'http://example.com/')).sourceUrl).toBeUndefined();
@@ -105,10 +109,18 @@ describe('coming up', () => {
   it('recalls life events a week either side of today, soonest first', () => {
     const now = new Date(2026, 10, 23, 13, 0);
     const at = (d: number) => new Date(2026, 10, d).getTime();
-    const shown = comingUp([event('far', at(1)), event('trip', at(30)), event('exam', at(17)), event('want', at(24), 'want'), event('none', undefined)], now);
+    const shown = comingUp(
+      [event('far', at(1)), event('trip', at(30)), event('exam', at(17)), event('want', at(24), 'want'), event('none', undefined)],
+      now,
+    );
     expect(shown.map((e) => e.note.id)).toEqual(['exam', 'trip']);
     expect(shown.map((e) => e.day)).toEqual([at(17), at(30)]);
-    expect([relativeDay(at(17), now), relativeDay(at(23), now), relativeDay(at(24), now), relativeDay(at(30), now)]).toEqual(['6 days ago', 'today', 'tomorrow', 'in 7 days']);
+    expect([relativeDay(at(17), now), relativeDay(at(23), now), relativeDay(at(24), now), relativeDay(at(30), now)]).toEqual([
+      '6 days ago',
+      'today',
+      'tomorrow',
+      'in 7 days',
+    ]);
   });
 
   it('brings a birthday or anniversary up every year, across the new year too', () => {
@@ -133,7 +145,14 @@ describe('coming up', () => {
     const note = (id: string, occurredAt: number, tag: 'complaint' | 'compliment' = 'complaint', deleted = false) =>
       ({ id, tag, occurredAt, body: id, deleted }) as Parameters<typeof recentComplaints>[0][number];
     const daysAgo = (d: number) => now.getTime() - d * 24 * 3_600_000;
-    const notes = [note('old', daysAgo(91)), note('late delivery', daysAgo(30)), note('praise', daysAgo(2), 'compliment'), note('wrong bag', daysAgo(5)), note('gone', daysAgo(1), 'complaint', true), note('rude driver', daysAgo(60))];
+    const notes = [
+      note('old', daysAgo(91)),
+      note('late delivery', daysAgo(30)),
+      note('praise', daysAgo(2), 'compliment'),
+      note('wrong bag', daysAgo(5)),
+      note('gone', daysAgo(1), 'complaint', true),
+      note('rude driver', daysAgo(60)),
+    ];
     expect(recentComplaints(notes, now).map((n) => n.id)).toEqual(['wrong bag', 'late delivery']);
     expect(recentComplaints(notes, now, 5).map((n) => n.id)).toEqual(['wrong bag', 'late delivery', 'rude driver']);
     expect(relativeDay(dayOf(daysAgo(30)), now)).toBe('30 days ago');

@@ -28,7 +28,12 @@ export function emailEntry(context: PageContext): EmailEntry | undefined {
   };
 }
 
-const quoted = (selection: string) => selection.trim().split('\n').map((line) => `> ${line}`).join('\n');
+const quoted = (selection: string) =>
+  selection
+    .trim()
+    .split('\n')
+    .map((line) => `> ${line}`)
+    .join('\n');
 
 function emailBody(entry: EmailEntry, selection?: string): string {
   const head = `Email: ${entry.subject}\nWith: ${entry.participants.join(', ')}`;

@@ -31,7 +31,8 @@ const TASK_MAX = TaskSchema.shape.title.maxLength ?? Infinity;
 const n = (x: number) => x.toLocaleString('en-US');
 
 function fits(text: string, max: number, what: string, instead: string) {
-  if (text.length > max) throw new CaptureError(`${what} holds at most ${n(max)} characters and this is ${n(text.length)}. Nothing was saved; ${instead}.`);
+  if (text.length > max)
+    throw new CaptureError(`${what} holds at most ${n(max)} characters and this is ${n(text.length)}. Nothing was saved; ${instead}.`);
 }
 
 export function planCapture({ text, tag }: CaptureInput, now: Date, options: { dayFirst?: boolean } = {}): CapturePlan {

@@ -34,7 +34,12 @@ export function watchPage(
   const observer = new MutationObserver(schedule);
   // The whole body: webmail swaps its view roots, so any narrower root can be replaced under us.
   // Attribute changes matter because hidden stale views are revealed by a style/hidden flip.
-  observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'hidden', 'aria-hidden', 'email', 'data-hovercard-id', 'value'] });
+  observer.observe(document.body, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['style', 'hidden', 'aria-hidden', 'email', 'data-hovercard-id', 'value'],
+  });
   signal.addEventListener('abort', () => {
     observer.disconnect();
     clearTimeout(timer);

@@ -39,7 +39,12 @@ function asciiDomain(domain: string): string | undefined {
 
 function split(raw: string): { local: string; domain: string; ascii: string } | undefined {
   if (raw.length > MAX_ADDRESS + 16) return undefined;
-  const s = raw.trim().replace(/^mailto:/i, '').replace(/^<(.*)>$/s, '$1').trim().normalize('NFC');
+  const s = raw
+    .trim()
+    .replace(/^mailto:/i, '')
+    .replace(/^<(.*)>$/s, '$1')
+    .trim()
+    .normalize('NFC');
   const at = s.lastIndexOf('@');
   if (at < 1 || s.length > MAX_ADDRESS) return undefined;
   const local = s.slice(0, at);
@@ -69,7 +74,10 @@ export function parseMailbox(text: string): Mailbox | undefined {
   const angle = /^([^<>]*)<([^<>]*)>\s*$/.exec(text.trim());
   const email = parseAddress(angle ? angle[2] : text);
   if (!email) return undefined;
-  const name = angle?.[1]?.trim().replace(/^"(.*)"$/s, '$1').trim();
+  const name = angle?.[1]
+    ?.trim()
+    .replace(/^"(.*)"$/s, '$1')
+    .trim();
   return name ? { name, email } : { email };
 }
 
@@ -97,7 +105,5 @@ export function parseMailboxList(text: string): Mailbox[] {
 /** Every valid address that appears anywhere in a piece of text (e.g. an aria-label). */
 export function findAddresses(text: string): string[] {
   const candidates = text.slice(0, MAX_LIST_TEXT).match(ADDRESS_IN_TEXT);
-  return (candidates ?? [])
-    .map((c) => parseAddress(c.replace(/\.+$/, '')))
-    .filter((a): a is string => a !== undefined);
+  return (candidates ?? []).map((c) => parseAddress(c.replace(/\.+$/, ''))).filter((a): a is string => a !== undefined);
 }

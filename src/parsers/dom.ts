@@ -72,11 +72,7 @@ export function allVisibleOfFirst(root: ParentNode, selectors: readonly string[]
 }
 
 /** The first visible match of the first selector that has one (selectors are ordered newest layout first). */
-export function firstVisible(
-  root: ParentNode,
-  selectors: readonly string[],
-  isVisible: IsVisible,
-): Element | undefined {
+export function firstVisible(root: ParentNode, selectors: readonly string[], isVisible: IsVisible): Element | undefined {
   for (const selector of selectors) {
     const found = Array.from(root.querySelectorAll(selector)).find(isVisible);
     if (found) return found;

@@ -45,10 +45,7 @@ const anyText = fc.oneof(
   fc.string({ unit: 'grapheme', minLength: 150, maxLength: 400 }),
   fc.constantFrom('\u202Egpj.exe', 'Ana\u200BLima', '<img src=x onerror=alert(1)>', '👩🏽‍💻', 'cc: ', 'To: ', 'me', ''),
 );
-const anAddress = fc.oneof(
-  fc.emailAddress(),
-  fc.constantFrom('nadia.rep@example.com', 'NADIA.REP@example.com', 'ana@@x', 'a@b'),
-);
+const anAddress = fc.oneof(fc.emailAddress(), fc.constantFrom('nadia.rep@example.com', 'NADIA.REP@example.com', 'ana@@x', 'a@b'));
 const attrValue = fc.oneof(
   anyText,
   anAddress,
@@ -66,23 +63,76 @@ const shaped = fc.oneof(
     .tuple(hiding, person, fc.array(fc.tuple(fc.constantFrom('to ', ', ', ', cc: ', ' bcc: '), person), { maxLength: 4 }))
     .map(([hide, [name, email], recipients]) =>
       el('div', ['adn'], hide, [
-        el('h3', ['iw'], [], [el('span', ['gD'], [['email', email], ['name', name]], [name])]),
-        el('span', ['hb'], [], recipients.flatMap(([sep, [n, e]]) => [sep, el('span', ['g2'], [['email', e], ['name', n]], [n])])),
+        el(
+          'h3',
+          ['iw'],
+          [],
+          [
+            el(
+              'span',
+              ['gD'],
+              [
+                ['email', email],
+                ['name', name],
+              ],
+              [name],
+            ),
+          ],
+        ),
+        el(
+          'span',
+          ['hb'],
+          [],
+          recipients.flatMap(([sep, [n, e]]) => [
+            sep,
+            el(
+              'span',
+              ['g2'],
+              [
+                ['email', e],
+                ['name', n],
+              ],
+              [n],
+            ),
+          ]),
+        ),
       ]),
     ),
   fc.tuple(hiding, anyText, hex).map(([hide, subject, id]) => el('h2', ['hP'], [...hide, ['data-legacy-thread-id', id]], [subject])),
   fc.tuple(hiding, fc.constantFrom('to', 'cc', 'bcc'), fc.array(person, { maxLength: 8 })).map(([hide, field, chips]) =>
     el('div', ['M9'], hide, [
-      el('div', [], [['name', field]], chips.map(([n, e]) => el('div', [], [['role', 'option'], ['data-hovercard-id', e], ['data-name', n]]))),
+      el(
+        'div',
+        [],
+        [['name', field]],
+        chips.map(([n, e]) =>
+          el(
+            'div',
+            [],
+            [
+              ['role', 'option'],
+              ['data-hovercard-id', e],
+              ['data-name', n],
+            ],
+          ),
+        ),
+      ),
     ]),
   ),
-  fc.tuple(person, fc.array(person, { maxLength: 4 }), fc.constantFrom('To: ', 'Cc: ')).map(([[name, email], recipients, label]) =>
-    el('div', [], [['id', 'ReadingPaneContainerId']], [
-      el('div', [], [['aria-label', `From: ${name} <${email}>`]], [name]),
-      el('div', [], [['data-testid', 'RecipientWell']], [label, ...recipients.map(([n, e]) => el('span', [], [['title', e]], [n]))]),
-      el('div', [], [['id', 'UniqueMessageBody_1']], [el('a', [], [['href', `mailto:${email}`]], [name])]),
-    ]),
-  ),
+  fc
+    .tuple(person, fc.array(person, { maxLength: 4 }), fc.constantFrom('To: ', 'Cc: '))
+    .map(([[name, email], recipients, label]) =>
+      el(
+        'div',
+        [],
+        [['id', 'ReadingPaneContainerId']],
+        [
+          el('div', [], [['aria-label', `From: ${name} <${email}>`]], [name]),
+          el('div', [], [['data-testid', 'RecipientWell']], [label, ...recipients.map(([n, e]) => el('span', [], [['title', e]], [n]))]),
+          el('div', [], [['id', 'UniqueMessageBody_1']], [el('a', [], [['href', `mailto:${email}`]], [name])]),
+        ],
+      ),
+    ),
 );
 
 const { node } = fc.letrec<{ node: NodeSpec; element: ElementSpec }>((tie) => ({
@@ -104,7 +154,10 @@ const outlookUrl = fc
     fc.constantFrom('/mail/inbox/id/AAQk', '/mail/0/', '/mail/options/x', '/calendar'),
   )
   .map(([host, path]) => `https://${host}${path}`);
-const title = fc.oneof(anyText, fc.tuple(anyText, anAddress).map(([s, email]) => `${s} - ${email} - Gmail`));
+const title = fc.oneof(
+  anyText,
+  fc.tuple(anyText, anAddress).map(([s, email]) => `${s} - ${email} - Gmail`),
+);
 
 function build(doc: Document, spec: NodeSpec): Node {
   if (typeof spec === 'string') return doc.createTextNode(spec);

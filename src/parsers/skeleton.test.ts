@@ -11,7 +11,25 @@ import { isVocabularyWord } from './vocabulary';
 const doc = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 
 /** Attribute names a page might use; values are what the properties make up. */
-const ATTRIBUTES = ['class', 'id', 'title', 'name', 'email', 'href', 'src', 'alt', 'aria-label', 'data-hovercard-id', 'data-testid', 'role', 'aria-hidden', 'dir', 'type', 'value', 'style'];
+const ATTRIBUTES = [
+  'class',
+  'id',
+  'title',
+  'name',
+  'email',
+  'href',
+  'src',
+  'alt',
+  'aria-label',
+  'data-hovercard-id',
+  'data-testid',
+  'role',
+  'aria-hidden',
+  'dir',
+  'type',
+  'value',
+  'style',
+];
 const TAGS = ['div', 'span', 'a', 'h1', 'h2', 'img', 'p', 'li', 'ul', 'section', 'table', 'td', 'button', 'input'];
 
 /** A secret: a marker no skeleton line can contain (skeletons are ASCII names), with random text in it. */
@@ -81,7 +99,9 @@ describe('page skeleton (censored copy)', { timeout: 30_000 }, () => {
   });
 
   it('never keeps a word the parsers do not look for (property)', () => {
-    const word = fc.stringMatching(/^[A-Za-z]{3,12}$/).filter((w) => !/^[xX]+$/.test(w) && !w.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g)!.some(isVocabularyWord));
+    const word = fc
+      .stringMatching(/^[A-Za-z]{3,12}$/)
+      .filter((w) => !/^[xX]+$/.test(w) && !w.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g)!.some(isVocabularyWord));
     fc.assert(
       fc.property(fc.array(word, { minLength: 1, maxLength: 8 }), fc.constantFrom(...ATTRIBUTES), (words, attribute) => {
         const d = doc('<body></body>');
@@ -114,7 +134,10 @@ describe('page skeleton (censored copy)', { timeout: 30_000 }, () => {
     const out = skeletonOf(doc(html));
     expect(out).toMatch(/<span email="[x.]+@[x.]+\.(?:com|org)" name="[Xx ]+" [^>]*class="gD">/);
     for (const word of ['Bruno', 'Costa', 'Ana', 'Lima', 'example']) expect(out).not.toContain(word);
-    const tags = (h: string) => Array.from(doc(h).body.querySelectorAll('*'), (e) => e.localName).filter((t) => !['script', 'style', 'noscript', 'template', 'link', 'meta'].includes(t));
+    const tags = (h: string) =>
+      Array.from(doc(h).body.querySelectorAll('*'), (e) => e.localName).filter(
+        (t) => !['script', 'style', 'noscript', 'template', 'link', 'meta'].includes(t),
+      );
     expect(tags(out)).toEqual(tags(html));
   });
 });

@@ -41,8 +41,7 @@ const maskChar = (c: string): string => {
 };
 
 /** A piece of a word: kept if it is a vocabulary word or a short number (a count, "1st"), else masked. */
-const maskPiece = (piece: string): string =>
-  isVocabularyWord(piece) || /^\d{1,2}$/.test(piece) ? piece : piece.replace(/./gsu, maskChar);
+const maskPiece = (piece: string): string => (isVocabularyWord(piece) || /^\d{1,2}$/.test(piece) ? piece : piece.replace(/./gsu, maskChar));
 
 /** Text or a value with every word outside the vocabulary masked, character for character. */
 function censor(text: string): string {
@@ -57,7 +56,13 @@ function attributesOf(el: Element): string {
   let out = '';
   for (const { name: raw, value } of Array.from(el.attributes)) {
     const name = safeName(raw.toLowerCase());
-    const kept = name === 'class' ? value.split(/\s+/).filter((c) => c && censor(c) === c).join(' ') : censor(value.slice(0, MAX_VALUE));
+    const kept =
+      name === 'class'
+        ? value
+            .split(/\s+/)
+            .filter((c) => c && censor(c) === c)
+            .join(' ')
+        : censor(value.slice(0, MAX_VALUE));
     out += ` ${name}="${escapeValue(kept)}"`;
   }
   return out;

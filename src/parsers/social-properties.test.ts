@@ -40,79 +40,123 @@ const hide = fc.constantFrom('', '', '', ' style="display:none"', ' hidden', ' a
 
 /** Pieces of LinkedIn pages (2024 and 2026 markup, logged out, embedded JSON), with random content. */
 const linkedinPiece = fc.oneof(
-  fc.tuple(hide, anyText, anyText, anyText, slug, imgSrc, anyText).map(
-    ([h, name, headline, place, s, src, company]) =>
-      `<main${h}><section><img src="${esc(src)}"><h1>${esc(name)}</h1><span>· 1st</span><div><span aria-hidden="true">${esc(headline)}</span>` +
-      `<span class="x">${esc(headline)}</span></div><p>${esc(place)} · <a href="/in/${s}/overlay/contact-info/">Contact info</a></p>` +
-      `<ul><li><a aria-label="Current company: ${esc(company)}. Click to skip">c</a></li></ul></section><aside><h1>${esc(name)}</h1></aside></main>`,
-  ),
-  fc.tuple(anyText, anyText, slug).map(
-    ([name, headline, s]) =>
-      `<section data-member-id="1"><h1 class="text-heading-xlarge">${esc(name)}</h1><div class="text-body-medium break-words">${esc(headline)}</div>` +
-      `<a id="top-card-text-details-contact-info" href="/in/${s}/overlay/contact-info/">Contact info</a></section>`,
-  ),
-  fc.tuple(slug, anyText, anyText, imgSrc).map(
-    ([s, first, last, root]) =>
-      `<code id="bpr-guid-1">${json({ included: [{ publicIdentifier: s, firstName: first, lastName: last, headline: first, profilePicture: { rootUrl: root, artifacts: [{ width: 1, fileIdentifyingUrlPathSegment: last }] } }] })}</code>`,
-  ),
+  fc
+    .tuple(hide, anyText, anyText, anyText, slug, imgSrc, anyText)
+    .map(
+      ([h, name, headline, place, s, src, company]) =>
+        `<main${h}><section><img src="${esc(src)}"><h1>${esc(name)}</h1><span>· 1st</span><div><span aria-hidden="true">${esc(headline)}</span>` +
+        `<span class="x">${esc(headline)}</span></div><p>${esc(place)} · <a href="/in/${s}/overlay/contact-info/">Contact info</a></p>` +
+        `<ul><li><a aria-label="Current company: ${esc(company)}. Click to skip">c</a></li></ul></section><aside><h1>${esc(name)}</h1></aside></main>`,
+    ),
+  fc
+    .tuple(anyText, anyText, slug)
+    .map(
+      ([name, headline, s]) =>
+        `<section data-member-id="1"><h1 class="text-heading-xlarge">${esc(name)}</h1><div class="text-body-medium break-words">${esc(headline)}</div>` +
+        `<a id="top-card-text-details-contact-info" href="/in/${s}/overlay/contact-info/">Contact info</a></section>`,
+    ),
+  fc
+    .tuple(slug, anyText, anyText, imgSrc)
+    .map(
+      ([s, first, last, root]) =>
+        `<code id="bpr-guid-1">${json({ included: [{ publicIdentifier: s, firstName: first, lastName: last, headline: first, profilePicture: { rootUrl: root, artifacts: [{ width: 1, fileIdentifyingUrlPathSegment: last }] } }] })}</code>`,
+    ),
   fc.tuple(slug, anyText, anyText, imgSrc).map(([s, name, title, src]) =>
-    ld({ '@graph': [{ '@type': 'Person', name, jobTitle: [title], url: `https://br.linkedin.com/in/${s}`, image: { contentUrl: src }, worksFor: [{ name: title }] }] }),
+    ld({
+      '@graph': [
+        {
+          '@type': 'Person',
+          name,
+          jobTitle: [title],
+          url: `https://br.linkedin.com/in/${s}`,
+          image: { contentUrl: src },
+          worksFor: [{ name: title }],
+        },
+      ],
+    }),
   ),
-  fc.tuple(slug, anyText).map(([s, name]) => ld({ '@type': 'Organization', name, url: `https://www.linkedin.com/company/${s}`, logo: name })),
+  fc
+    .tuple(slug, anyText)
+    .map(([s, name]) => ld({ '@type': 'Organization', name, url: `https://www.linkedin.com/company/${s}`, logo: name })),
   // 2026 server-driven profile: the top card keyed by component, name in an h2, a mutual connection's photo.
-  fc.tuple(hide, anyText, anyText, slug, imgSrc, imgSrc, anyText).map(
-    ([h, name, headline, s, photo, mutual, company]) =>
-      `<div role="main" data-sdui-screen="com.linkedin.sdui.flagshipnav.profile.Profile"${h}><div role="toolbar"><a href="/in/${s}/"><p>${esc(name)}</p></a></div>` +
-      `<section componentkey="com.linkedin.sdui.profile.card.refACoAABfictTopcard"><a href="/in/${s}/"><figure><img src="${esc(photo)}"></figure></a>` +
-      `<a href="/in/${s}/"><h2>${esc(name)}</h2></a><p>· 2nd</p><p>${esc(headline)}</p><div><p>${esc(company)}</p><p>·<a href="/in/${s}/overlay/contact-info/">Contact info</a></p></div>` +
-      `<div role="button"><figure><img src="${esc(photo)}"></figure><p>${esc(company)}</p></div><a href="/search/results/people/"><img src="${esc(mutual)}"></a></section></div>`,
-  ),
+  fc
+    .tuple(hide, anyText, anyText, slug, imgSrc, imgSrc, anyText)
+    .map(
+      ([h, name, headline, s, photo, mutual, company]) =>
+        `<div role="main" data-sdui-screen="com.linkedin.sdui.flagshipnav.profile.Profile"${h}><div role="toolbar"><a href="/in/${s}/"><p>${esc(name)}</p></a></div>` +
+        `<section componentkey="com.linkedin.sdui.profile.card.refACoAABfictTopcard"><a href="/in/${s}/"><figure><img src="${esc(photo)}"></figure></a>` +
+        `<a href="/in/${s}/"><h2>${esc(name)}</h2></a><p>· 2nd</p><p>${esc(headline)}</p><div><p>${esc(company)}</p><p>·<a href="/in/${s}/overlay/contact-info/">Contact info</a></p></div>` +
+        `<div role="button"><figure><img src="${esc(photo)}"></figure><p>${esc(company)}</p></div><a href="/search/results/people/"><img src="${esc(mutual)}"></a></section></div>`,
+    ),
   fc.constant('<code id="bpr-guid-2">{"included": [</code><script type="application/ld+json">[1,</script>'),
 );
 
 /** Pieces of X pages: header, JSON-LD, account switcher, posts. */
 const xPiece = fc.oneof(
-  fc.tuple(hide, anyText, handle, anyText, anyText, imgSrc, anyText).map(
-    ([h, name, hd, bio, place, src, emoji]) =>
-      `<div data-testid="primaryColumn"${h}><a href="/${hd}/photo"><img src="${esc(src)}"></a><div data-testid="UserName"><div dir="ltr"><span>${esc(name)}</span>` +
-      `<img alt="${esc(emoji)}"></div><div dir="ltr"><span>@${esc(hd)}</span></div></div><div data-testid="UserDescription">${esc(bio)}</div>` +
-      `<span data-testid="UserLocation">${esc(place)}</span></div>`,
-  ),
+  fc
+    .tuple(hide, anyText, handle, anyText, anyText, imgSrc, anyText)
+    .map(
+      ([h, name, hd, bio, place, src, emoji]) =>
+        `<div data-testid="primaryColumn"${h}><a href="/${hd}/photo"><img src="${esc(src)}"></a><div data-testid="UserName"><div dir="ltr"><span>${esc(name)}</span>` +
+        `<img alt="${esc(emoji)}"></div><div dir="ltr"><span>@${esc(hd)}</span></div></div><div data-testid="UserDescription">${esc(bio)}</div>` +
+        `<span data-testid="UserLocation">${esc(place)}</span></div>`,
+    ),
   fc.tuple(handle, anyText, anyText, imgSrc).map(([hd, name, bio, src]) =>
-    ld({ '@type': 'ProfilePage', mainEntity: { additionalName: hd, givenName: name, description: bio, homeLocation: { name: bio }, image: { contentUrl: src } } }),
+    ld({
+      '@type': 'ProfilePage',
+      mainEntity: { additionalName: hd, givenName: name, description: bio, homeLocation: { name: bio }, image: { contentUrl: src } },
+    }),
   ),
-  handle.map((hd) => `<button data-testid="SideNav_AccountSwitcher_Button"><div data-testid="UserAvatar-Container-${esc(hd)}"></div>@${esc(hd)}</button>`),
-  fc.tuple(handle, anyText, fc.stringMatching(/^\d{1,20}$/), imgSrc).map(
-    ([hd, name, id, src]) =>
-      `<article data-testid="tweet"><div data-testid="Tweet-User-Avatar"><img src="${esc(src)}"></div><div data-testid="User-Name"><div dir="ltr">${esc(name)}</div>` +
-      `<div dir="ltr">@${esc(hd)}</div><a href="/${esc(hd)}/status/${id}">t</a></div></article>`,
+  handle.map(
+    (hd) =>
+      `<button data-testid="SideNav_AccountSwitcher_Button"><div data-testid="UserAvatar-Container-${esc(hd)}"></div>@${esc(hd)}</button>`,
   ),
+  fc
+    .tuple(handle, anyText, fc.stringMatching(/^\d{1,20}$/), imgSrc)
+    .map(
+      ([hd, name, id, src]) =>
+        `<article data-testid="tweet"><div data-testid="Tweet-User-Avatar"><img src="${esc(src)}"></div><div data-testid="User-Name"><div dir="ltr">${esc(name)}</div>` +
+        `<div dir="ltr">@${esc(hd)}</div><a href="/${esc(hd)}/status/${id}">t</a></div></article>`,
+    ),
 );
 
 /** Pieces of arbitrary pages: schema.org Persons, microdata, h-cards, Open Graph, mailto links. */
 const address = fc.oneof(fc.emailAddress(), anyText);
 const genericPiece = fc.oneof(
-  fc.tuple(anyText, address, anyText).map(([name, email, url]) => ld({ '@type': ['Person'], name, email, url, jobTitle: name, address: { addressLocality: url } })),
+  fc
+    .tuple(anyText, address, anyText)
+    .map(([name, email, url]) => ld({ '@type': ['Person'], name, email, url, jobTitle: name, address: { addressLocality: url } })),
   fc.tuple(anyText, address).map(([name, email]) => ld({ '@type': 'ProfilePage', mainEntity: { '@type': 'Person', name, email } })),
-  fc.tuple(anyText, address, anyText).map(
-    ([name, email, org]) =>
-      `<div itemscope itemtype="http://schema.org/Person" class="h-card"><span itemprop="name">${esc(name)}</span><a itemprop="email" href="mailto:${esc(email)}">e</a>` +
-      `<div itemprop="worksFor" itemscope itemtype="http://schema.org/Organization"><span itemprop="name">${esc(org)}</span></div></div>`,
-  ),
-  fc.tuple(hide, anyText, address, anyText).map(
-    ([h, name, email, url]) =>
-      `<div class="h-card"${h}><span class="p-name">${esc(name)}</span><a class="u-email" href="mailto:${esc(email)}">m</a><a class="u-url" href="${esc(url)}">u</a>` +
-      `<span class="p-org h-card"><span class="p-name">${esc(name)}</span></span></div>`,
-  ),
+  fc
+    .tuple(anyText, address, anyText)
+    .map(
+      ([name, email, org]) =>
+        `<div itemscope itemtype="http://schema.org/Person" class="h-card"><span itemprop="name">${esc(name)}</span><a itemprop="email" href="mailto:${esc(email)}">e</a>` +
+        `<div itemprop="worksFor" itemscope itemtype="http://schema.org/Organization"><span itemprop="name">${esc(org)}</span></div></div>`,
+    ),
+  fc
+    .tuple(hide, anyText, address, anyText)
+    .map(
+      ([h, name, email, url]) =>
+        `<div class="h-card"${h}><span class="p-name">${esc(name)}</span><a class="u-email" href="mailto:${esc(email)}">m</a><a class="u-url" href="${esc(url)}">u</a>` +
+        `<span class="p-org h-card"><span class="p-name">${esc(name)}</span></span></div>`,
+    ),
   fc.tuple(hide, address).map(([h, email]) => `<a${h} href="mailto:${esc(email)}">${esc(email)}</a>`),
-  fc.tuple(anyText, anyText).map(
-    ([name, url]) =>
-      `<meta property="og:type" content="profile"><meta property="og:url" content="${esc(url)}"><meta property="profile:first_name" content="${esc(name)}">`,
-  ),
+  fc
+    .tuple(anyText, anyText)
+    .map(
+      ([name, url]) =>
+        `<meta property="og:type" content="profile"><meta property="og:url" content="${esc(url)}"><meta property="profile:first_name" content="${esc(name)}">`,
+    ),
 );
 
 const linkedinUrl = fc
-  .tuple(fc.constantFrom('www', 'br', 'uk'), fc.constantFrom('in', 'company'), slug, fc.constantFrom('/', '/overlay/contact-info/', '/details/experience/', ''))
+  .tuple(
+    fc.constantFrom('www', 'br', 'uk'),
+    fc.constantFrom('in', 'company'),
+    slug,
+    fc.constantFrom('/', '/overlay/contact-info/', '/details/experience/', ''),
+  )
   .map(([host, kind, s, rest]) => `https://${host}.linkedin.com/${kind}/${s}${rest}`);
 const xUrl = fc
   .tuple(fc.constantFrom('x.com', 'twitter.com'), handle, fc.constantFrom('', '/media', '/status/1861', '/status/x'))
@@ -203,7 +247,12 @@ const repeat = (bytes: number, unit: (i: number) => string) => {
 const voyagerBlock = (block: number) =>
   `<code id="bpr-guid-${block}" style="display:none">${esc(
     JSON.stringify({
-      included: Array.from({ length: 1_800 }, (_, i) => ({ publicIdentifier: `someone-${block}-${i}`, firstName: 'Some', lastName: `One ${i}`, headline: 'h'.repeat(200) })),
+      included: Array.from({ length: 1_800 }, (_, i) => ({
+        publicIdentifier: `someone-${block}-${i}`,
+        firstName: 'Some',
+        lastName: `One ${i}`,
+        headline: 'h'.repeat(200),
+      })),
     }),
   )}</code>`;
 
@@ -218,7 +267,10 @@ const HUGE = {
     documentOf(
       '<nav><img class="global-nav__me-photo" alt="Nadia Rep"></nav><main><section><h1>Ana Lima</h1><div>Head of Partnerships</div>' +
         '<p>Lisbon <a href="/in/ana-lima/overlay/contact-info/">Contact info</a></p></section>' +
-        repeat(600_000, (i) => `<section><div><span aria-hidden="true">Skill ${i}</span><span>Skill ${i}</span></div><p>Endorsed by ${i}</p></section>`) +
+        repeat(
+          600_000,
+          (i) => `<section><div><span aria-hidden="true">Skill ${i}</span><span>Skill ${i}</span></div><p>Endorsed by ${i}</p></section>`,
+        ) +
         `</main>${Array.from({ length: 9 }, (_, b) => voyagerBlock(b)).join('')}`,
     ),
   x: () =>
@@ -226,7 +278,11 @@ const HUGE = {
       '<header><button data-testid="SideNav_AccountSwitcher_Button">@nadiarep</button></header><main><div data-testid="primaryColumn">' +
         '<a href="/helenaprado/photo"><img src="https://pbs.twimg.com/profile_images/1/a_400x400.jpg"></a>' +
         '<div data-testid="UserName"><div dir="ltr">Helena</div><div dir="ltr">@helenaprado</div></div><div data-testid="UserDescription">Bio</div>' +
-        repeat(600_000, (i) => `<article data-testid="tweet"><div data-testid="User-Name"><div dir="ltr">P ${i}</div><div dir="ltr">@p${i}</div></div><div>post ${i}</div></article>`) +
+        repeat(
+          600_000,
+          (i) =>
+            `<article data-testid="tweet"><div data-testid="User-Name"><div dir="ltr">P ${i}</div><div dir="ltr">@p${i}</div></div><div>post ${i}</div></article>`,
+        ) +
         `</div></main><script>window.__STATE__=${JSON.stringify({ users: Array.from({ length: 20_000 }, (_, i) => ({ screen_name: `u${i}`, name: 'n'.repeat(200) })) })}</script>`,
     ),
   generic: () =>

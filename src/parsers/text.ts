@@ -21,14 +21,12 @@ const CONTROL = /[\u0000-\u001F\u007F-\u009F]/g;
  */
 const INVISIBLE = new RegExp(
   // eslint-disable-next-line no-misleading-character-class -- a class of lone invisible characters, not combined ones
-  '[\u00AD\u061C\u115F\u1160\u17B4\u17B5\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0]' +
-    '|\uDB40[\uDC00-\uDC7F]',
+  '[\u00AD\u061C\u115F\u1160\u17B4\u17B5\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0]' + '|\uDB40[\uDC00-\uDC7F]',
   'g',
 );
 
 /** ZWJ survives only inside an emoji sequence (👩🏽‍💻); anywhere else it only hides things. */
-const STRAY_ZWJ =
-  /(?<!\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})?)\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
+const STRAY_ZWJ = /(?<!\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})?)\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
 
 /** Ample room for cleaning to shrink a string before truncation; bounds work on 1 MB inputs. */
 const SCAN_FACTOR = 8;
@@ -64,11 +62,7 @@ export function truncateGraphemes(s: string, maxGraphemes: number, maxUnits: num
 }
 
 /** Cleaned and bounded text, or undefined when nothing visible is left. */
-export function cleanBounded(
-  raw: string | null | undefined,
-  maxGraphemes: number,
-  maxUnits: number,
-): string | undefined {
+export function cleanBounded(raw: string | null | undefined, maxGraphemes: number, maxUnits: number): string | undefined {
   if (!raw) return undefined;
   const cleaned = cleanText(raw.slice(0, maxUnits * SCAN_FACTOR));
   const text = truncateGraphemes(cleaned, maxGraphemes, maxUnits).trim();

@@ -82,7 +82,14 @@ describe('display mode settings', () => {
   it('lets a change that lands during the first read win over that read', async () => {
     const { area, events } = fakeStorage();
     let release!: () => void;
-    const slow: SettingsArea = { ...area, get: async (key) => { const v = await area.get(key); await new Promise<void>((r) => (release = r)); return v; } };
+    const slow: SettingsArea = {
+      ...area,
+      get: async (key) => {
+        const v = await area.get(key);
+        await new Promise<void>((r) => (release = r));
+        return v;
+      },
+    };
     const seen: DisplayMode[] = [];
     watchMode(slow, events, 'outlook', (m) => seen.push(m), new AbortController().signal);
     await area.set({ [DISPLAY_MODE_KEY]: { outlook: 'side-panel' } });

@@ -8,8 +8,9 @@ import type { IdentityKind } from './schema';
 
 // Default_Ignorable code points and bidi controls: invisible, so they must never make two
 // identities differ (a zero-width space inside an address is the same address to a human).
-// eslint-disable-next-line no-misleading-character-class -- a class of lone invisible characters, not combined ones
-const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF0-\uFFF8]/gu;
+const INVISIBLE =
+  // eslint-disable-next-line no-misleading-character-class -- a class of lone invisible characters, not combined ones
+  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF0-\uFFF8]/gu;
 
 function stripInvisible(s: string): string {
   return s.replace(INVISIBLE, '');

@@ -16,7 +16,13 @@ beforeEach(() => {
 });
 afterEach(() => db.delete());
 
-const ana = { name: 'Ana Lima', profileUrl: 'https://www.linkedin.com/in/ana-lima', headline: 'Buyer', company: 'Mills Co', role: 'profile' as const };
+const ana = {
+  name: 'Ana Lima',
+  profileUrl: 'https://www.linkedin.com/in/ana-lima',
+  headline: 'Buyer',
+  company: 'Mills Co',
+  role: 'profile' as const,
+};
 const source = { site: 'linkedin', url: 'https://www.linkedin.com/in/ana-lima/' };
 
 describe('clipProfile', () => {
@@ -25,7 +31,9 @@ describe('clipProfile', () => {
     expect(created).toBe(true);
     expect(person).toMatchObject({ name: 'Ana Lima', headline: 'Buyer', company: 'Mills Co' });
     expect((await identitiesFor(db, person.id)).map((i) => i.value)).toEqual(['https://www.linkedin.com/in/ana-lima']);
-    expect((await timelineFor(db, person.id)).map((n) => [n.kind, n.body, n.sourceUrl])).toEqual([['clip', 'Clipped from LinkedIn.', source.url]]);
+    expect((await timelineFor(db, person.id)).map((n) => [n.kind, n.body, n.sourceUrl])).toEqual([
+      ['clip', 'Clipped from LinkedIn.', source.url],
+    ]);
   });
 
   it('updates the matched person on a re-clip and notes what changed', async () => {
@@ -34,7 +42,9 @@ describe('clipProfile', () => {
     expect(again.created).toBe(false);
     expect(again.person.id).toBe(first.person.id);
     expect(again.person).toMatchObject({ headline: 'Head of purchasing', location: 'Porto' });
-    expect((await timelineFor(db, first.person.id))[0]!.body).toBe('Updated from LinkedIn: headline: “Buyer” → “Head of purchasing”; location: “Porto”.');
+    expect((await timelineFor(db, first.person.id))[0]!.body).toBe(
+      'Updated from LinkedIn: headline: “Buyer” → “Head of purchasing”; location: “Porto”.',
+    );
     expect(await db.people.count()).toBe(1);
   });
 });
@@ -49,8 +59,12 @@ describe('look-alikes and merge', () => {
     await addIdentity(db, sameDomainB.id, 'email', 'b.costa@Mills.example');
     await createPerson(db, { name: 'Ana Lima', company: 'Elsewhere' });
 
-    expect((await lookAlikes(db, person)).map((l) => [l.person.id, l.reason])).toEqual([[sameCompany.id, 'Same name and company (MILLS CO)']]);
-    expect((await lookAlikes(db, sameDomainA)).map((l) => [l.person.id, l.reason])).toEqual([[sameDomainB.id, 'Same name and email domain (mills.example)']]);
+    expect((await lookAlikes(db, person)).map((l) => [l.person.id, l.reason])).toEqual([
+      [sameCompany.id, 'Same name and company (MILLS CO)'],
+    ]);
+    expect((await lookAlikes(db, sameDomainA)).map((l) => [l.person.id, l.reason])).toEqual([
+      [sameDomainB.id, 'Same name and email domain (mills.example)'],
+    ]);
   });
 
   it('merging keeps every record of both people', async () => {
@@ -67,7 +81,8 @@ describe('look-alikes and merge', () => {
           for (let i = 0; i < tasks; i++) await addTask(local, p.id, `${p.name} task ${i}`);
         }
         await mergePeople(local, a.id, b.id);
-        const live = async (table: 'notes' | 'preferences' | 'tasks') => (await local.table(table).toArray()).filter((r) => !r.deleted && r.personId === b.id).length;
+        const live = async (table: 'notes' | 'preferences' | 'tasks') =>
+          (await local.table(table).toArray()).filter((r) => !r.deleted && r.personId === b.id).length;
         expect(await live('notes')).toBe(2 * notes);
         expect(await live('preferences')).toBe(2 * facts);
         expect(await live('tasks')).toBe(2 * tasks);

@@ -23,7 +23,13 @@ export interface ClipResult {
  */
 export function clipProfile(db: ClydeDB, c: Correspondent, source: { site: string; url: string }): Promise<ClipResult> {
   return db.transaction('rw', writeTables(db, db.people, db.identities, db.notes), async () => {
-    const fields: Partial<PersonFields> = { name: c.name, headline: c.headline, company: c.company, location: c.location, avatarUrl: c.avatarUrl };
+    const fields: Partial<PersonFields> = {
+      name: c.name,
+      headline: c.headline,
+      company: c.company,
+      location: c.location,
+      avatarUrl: c.avatarUrl,
+    };
     const known = await findPersonForCorrespondent(db, c);
     const person = known ?? (await createPerson(db, fields));
     for (const { kind, display } of identitiesOf(c)) {

@@ -25,7 +25,16 @@ describe('exportAll', () => {
     await deleteNote(db, gone.id);
     await addPreference(db, person.id, 'order: two 25 kg bags');
     await addTask(db, person.id, 'Send the price list');
-    await db.rejected.add({ entity: 'notes', id: 'n-x', set: { body: 'refused words' }, hlc: '1', state: 'sent', code: 'FORBIDDEN', message: 'no', at: 1 });
+    await db.rejected.add({
+      entity: 'notes',
+      id: 'n-x',
+      set: { body: 'refused words' },
+      hlc: '1',
+      state: 'sent',
+      code: 'FORBIDDEN',
+      message: 'no',
+      at: 1,
+    });
 
     const data = JSON.parse(JSON.stringify(await exportAll(db, new Date('2026-11-23T10:00:00Z'))));
     expect(data).toMatchObject({ format: 'clyde-export', version: 1, exportedAt: '2026-11-23T10:00:00.000Z' });

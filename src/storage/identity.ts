@@ -40,7 +40,8 @@ export async function findPersonForCorrespondent(db: ClydeDB, c: Correspondent):
 /** Attaches an identity to a person. Throws a readable error when the value is not valid for its kind. */
 export async function addIdentity(db: ClydeDB, personId: string, kind: IdentityKind, display: string): Promise<Identity> {
   const value = canonicalIdentity(kind, display);
-  if (!value) throw new Error(`“${display}” is not a valid ${kind === 'email' ? 'email address' : kind === 'x' ? 'X handle' : 'https profile URL'}.`);
+  if (!value)
+    throw new Error(`“${display}” is not a valid ${kind === 'email' ? 'email address' : kind === 'x' ? 'X handle' : 'https profile URL'}.`);
   const id = identityId(personId, kind, value);
   const exists = await db.identities.get(id);
   return writeRecord(db, 'identities', id, { personId, kind, value, display, deleted: false }, { create: !exists });

@@ -18,7 +18,14 @@ const domainOf = (email: string) => canonicalEmail(email)?.split('@')[1];
 
 async function emailDomains(db: ClydeDB, personId: string): Promise<string[]> {
   const ids = await identitiesFor(db, personId);
-  return [...new Set(ids.filter((i) => i.kind === 'email').map((i) => domainOf(i.value)).filter((d): d is string => !!d))];
+  return [
+    ...new Set(
+      ids
+        .filter((i) => i.kind === 'email')
+        .map((i) => domainOf(i.value))
+        .filter((d): d is string => !!d),
+    ),
+  ];
 }
 
 /**
@@ -37,7 +44,14 @@ export async function lookAlikes(db: ClydeDB, person: Person): Promise<LookAlike
   // Reading only those keeps a common first name ("Maria", "Customer") from loading hundreds of
   // people every time someone is shown.
   const perWord = await Promise.all(
-    words.map((w) => db.words.where('w').between([1, w, -Infinity], [1, w, Infinity]).filter((r) => r.entity === 'people').limit(500).toArray()),
+    words.map((w) =>
+      db.words
+        .where('w')
+        .between([1, w, -Infinity], [1, w, Infinity])
+        .filter((r) => r.entity === 'people')
+        .limit(500)
+        .toArray(),
+    ),
   );
   const rows = perWord.reduce((rarest, next) => (next.length < rarest.length ? next : rarest));
   const ids = [...new Set(rows.map((r) => r.personId))].filter((id) => id !== person.id);
@@ -49,15 +63,25 @@ export async function lookAlikes(db: ClydeDB, person: Person): Promise<LookAlike
   for (const other of candidates) {
     const theirs = await emailDomains(db, other.id);
     const sameName = fold(other.name) === name;
-    const nameWarning = sameName ? undefined : `The names look alike but are spelled with different letters: “${person.name}” and “${other.name}”`;
+    const nameWarning = sameName
+      ? undefined
+      : `The names look alike but are spelled with different letters: “${person.name}” and “${other.name}”`;
     const warning = nameWarning ?? scriptWarning(other.name, theirs) ?? scriptWarning(person.name, mine);
     const sharedDomain = theirs.find((d) => mine.includes(d));
-    const lookalikeDomain = theirs.find((d) => !mine.includes(d) && mine.some((m) => skeleton(domainToUnicode(m)) === skeleton(domainToUnicode(d))));
+    const lookalikeDomain = theirs.find(
+      (d) => !mine.includes(d) && mine.some((m) => skeleton(domainToUnicode(m)) === skeleton(domainToUnicode(d))),
+    );
     const nameLabel = sameName ? 'Same name' : 'Look-alike name';
-    if (company && fold(other.company) === company) found.push({ person: other, reason: `${nameLabel} and company (${other.company})`, warning });
-    else if (sharedDomain) found.push({ person: other, reason: `${nameLabel} and email domain (${domainToUnicode(sharedDomain)})`, warning });
+    if (company && fold(other.company) === company)
+      found.push({ person: other, reason: `${nameLabel} and company (${other.company})`, warning });
+    else if (sharedDomain)
+      found.push({ person: other, reason: `${nameLabel} and email domain (${domainToUnicode(sharedDomain)})`, warning });
     else if (lookalikeDomain) {
-      found.push({ person: other, reason: `${nameLabel}, look-alike email domain (${lookalikeDomain})`, warning: warning ?? `The email domain ${lookalikeDomain} only looks like ${mine.join(', ')}` });
+      found.push({
+        person: other,
+        reason: `${nameLabel}, look-alike email domain (${lookalikeDomain})`,
+        warning: warning ?? `The email domain ${lookalikeDomain} only looks like ${mine.join(', ')}`,
+      });
     } else if (!sameName) found.push({ person: other, reason: nameLabel, warning });
   }
   return found;

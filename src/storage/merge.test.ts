@@ -55,7 +55,7 @@ describe('merge and undo', () => {
     expect((await findPersonByIdentity(db, 'email', 'ana@example.com'))?.id).toBe(b.id);
     const merged = await snapshot(b.id);
     expect([merged.notes.length, merged.tasks.length, merged.preferences.length, merged.identities.length]).toEqual([1, 1, 1, 2]);
-    expect((await db.people.get(a.id))).toMatchObject({ deleted: true, mergedInto: b.id });
+    expect(await db.people.get(a.id)).toMatchObject({ deleted: true, mergedInto: b.id });
     expect((await pendingUndo(db, b.id))?.id).toBe(mergeId);
 
     await undoMerge(db, mergeId);
@@ -107,9 +107,18 @@ describe('merge and undo', () => {
   it('merging any two people loses no record, and undo restores both exactly (records, identities, owners)', async () => {
     const emails = ['a@x.example', 'b@x.example', 'c@y.example', 'd@z.example'];
     const side = fc.record({
-      notes: fc.array(fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() !== ''), { maxLength: 4 }),
-      facts: fc.array(fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() !== ''), { maxLength: 3 }),
-      tasks: fc.array(fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() !== ''), { maxLength: 3 }),
+      notes: fc.array(
+        fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() !== ''),
+        { maxLength: 4 },
+      ),
+      facts: fc.array(
+        fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() !== ''),
+        { maxLength: 3 },
+      ),
+      tasks: fc.array(
+        fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() !== ''),
+        { maxLength: 3 },
+      ),
       emails: fc.uniqueArray(fc.constantFrom(...emails), { maxLength: 3 }),
       /** Addresses added and then removed: tombstones a merge may revive. */
       removed: fc.uniqueArray(fc.constantFrom(...emails), { maxLength: 2 }),
@@ -128,7 +137,11 @@ describe('merge and undo', () => {
           for (const e of s.removed) await removeIdentity(db, (await addIdentity(db, p.id, 'email', e)).id);
           for (const e of s.emails) await addIdentity(db, p.id, 'email', e);
           const seed = emptySeed();
-          addPerson(seed, { name: 'x', email: 'x@x.example', notes: Array.from({ length: s.theirs }, (_, i) => ({ body: `theirs ${i}`, occurredAt: i })) });
+          addPerson(seed, {
+            name: 'x',
+            email: 'x@x.example',
+            notes: Array.from({ length: s.theirs }, (_, i) => ({ body: `theirs ${i}`, occurredAt: i })),
+          });
           await db.notes.bulkPut(seed.notes.map((n) => ({ ...n, personId: p.id, scope: 'team' as const, ownerId: 'colleague' })));
         }
         const [fromId, intoId] = ids as [string, string];

@@ -24,9 +24,19 @@ export async function mergePeople(db: ClydeDB, fromId: string, intoId: string): 
     // whole team would lose someone they share, notes and all. Sharing stays an explicit act.
     if (from.scope === 'team' && into.scope !== 'team') {
       const [shared, mine] = [from.name || 'That person', into.name || 'this person'];
-      throw new Error(`${shared} is shared with your team and ${mine} is private: merging would hide ${shared} from your team. Share ${mine} first, or open ${shared} and merge ${mine} into them.`);
+      throw new Error(
+        `${shared} is shared with your team and ${mine} is private: merging would hide ${shared} from your team. Share ${mine} first, or open ${shared} and merge ${mine} into them.`,
+      );
     }
-    const log: MergeRecord = { id: crypto.randomUUID(), at: Date.now(), fromId, intoId, moved: [], identities: [], fromMergedInto: from.mergedInto ?? null };
+    const log: MergeRecord = {
+      id: crypto.randomUUID(),
+      at: Date.now(),
+      fromId,
+      intoId,
+      moved: [],
+      identities: [],
+      fromMergedInto: from.mergedInto ?? null,
+    };
     for (const entity of MOVED) {
       const rows = await db.table(entity).where('personId').equals(fromId).toArray();
       for (const row of rows) {
@@ -42,7 +52,13 @@ export async function mergePeople(db: ClydeDB, fromId: string, intoId: string): 
       const intoBefore = !existing ? 'none' : existing.deleted ? 'deleted' : 'live';
       if (intoBefore !== 'live') {
         const { kind, value, display, scope } = identity;
-        await writeRecord(db, 'identities', copyId, { personId: intoId, kind, value, display, deleted: false, ...(existing ? {} : { scope }) }, { create: !existing });
+        await writeRecord(
+          db,
+          'identities',
+          copyId,
+          { personId: intoId, kind, value, display, deleted: false, ...(existing ? {} : { scope }) },
+          { create: !existing },
+        );
       }
       await deleteRecord(db, 'identities', identity.id);
       log.identities.push({ fromIdentityId: identity.id, intoIdentityId: copyId, intoBefore });

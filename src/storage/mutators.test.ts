@@ -118,7 +118,11 @@ describe('timeline, Remember list and tasks', () => {
     const now = vi.spyOn(Date, 'now').mockReturnValue(1_800_000_000_000);
     for (const text of ['phone: +351 933 333 333', 'city: Porto', 'phone: +351 222 000 111']) await addPreference(db, p.id, text);
     now.mockRestore();
-    expect((await rememberFor(db, p.id)).map((f) => `${f.key}: ${f.value}`)).toEqual(['city: Porto', 'phone: +351 222 000 111', 'phone: +351 933 333 333']);
+    expect((await rememberFor(db, p.id)).map((f) => `${f.key}: ${f.value}`)).toEqual([
+      'city: Porto',
+      'phone: +351 222 000 111',
+      'phone: +351 933 333 333',
+    ]);
   });
 
   it('shows open tasks soonest first and hides done ones', async () => {

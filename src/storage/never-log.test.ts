@@ -17,7 +17,8 @@ describe('never-log list', () => {
     expect(parseNeverLog(' Ana@Example.COM ')).toEqual({ value: 'ana@example.com', kind: 'email' });
     expect(parseNeverLog('@Bücher.de')).toEqual({ value: 'xn--bcher-kva.de', kind: 'domain' });
     expect(parseNeverLog('example.com')).toEqual({ value: 'example.com', kind: 'domain' });
-    for (const bad of ['', 'ana@', 'not a domain', 'localhost']) expect(() => parseNeverLog(bad)).toThrow('is not an email address or a domain');
+    for (const bad of ['', 'ana@', 'not a domain', 'localhost'])
+      expect(() => parseNeverLog(bad)).toThrow('is not an email address or a domain');
   });
 
   it('covers an address by itself, its domain or a parent domain', () => {

@@ -45,11 +45,7 @@ export function deleteNote(db: ClydeDB, id: string) {
 
 /** The timeline: newest first, deleted ones left out. */
 export async function timelineFor(db: ClydeDB, personId: string): Promise<Note[]> {
-  const rows = await db.notes
-    .where('[personId+occurredAt]')
-    .between([personId, -Infinity], [personId, Infinity])
-    .reverse()
-    .toArray();
+  const rows = await db.notes.where('[personId+occurredAt]').between([personId, -Infinity], [personId, Infinity]).reverse().toArray();
   return rows.filter((n) => !n.deleted);
 }
 

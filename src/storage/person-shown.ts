@@ -10,10 +10,12 @@ import { coveringEntry } from './never-log';
 export const keyOf = (c: Correspondent) => c.email ?? c.handle ?? c.profileUrl ?? '';
 
 /** The page's people minus anyone on the never-log list: nothing is shown or created for them. */
-export const loggablePeople = (people: Correspondent[], neverLog: ReadonlySet<string>) => people.filter((p) => !coveringEntry(neverLog, p.email));
+export const loggablePeople = (people: Correspondent[], neverLog: ReadonlySet<string>) =>
+  people.filter((p) => !coveringEntry(neverLog, p.email));
 
 /** The one picked while still among `people`, else the first (the most relevant). */
 export const pickedOrFirst = (people: Correspondent[], picked: unknown) => people.find((p) => keyOf(p) === picked) ?? people[0];
 
 /** The person the panel shows on a page with these people, never-log list and pick. */
-export const personShown = (people: Correspondent[], neverLog: ReadonlySet<string>, picked: unknown) => pickedOrFirst(loggablePeople(people, neverLog), picked);
+export const personShown = (people: Correspondent[], neverLog: ReadonlySet<string>, picked: unknown) =>
+  pickedOrFirst(loggablePeople(people, neverLog), picked);

@@ -29,8 +29,13 @@ export function deletePreference(db: ClydeDB, id: string) {
 /** The Remember list: pinned first, then most recently changed. */
 export async function rememberFor(db: ClydeDB, personId: string): Promise<Preference[]> {
   const rows = await db.preferences.where('personId').equals(personId).toArray();
-  return rows
-    .filter((p) => !p.deleted)
-    // Facts written in the same millisecond (an import, a seed) keep one order, not the ids' random one.
-    .sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.updatedAt - a.updatedAt || a.key.localeCompare(b.key) || a.value.localeCompare(b.value));
+  return (
+    rows
+      .filter((p) => !p.deleted)
+      // Facts written in the same millisecond (an import, a seed) keep one order, not the ids' random one.
+      .sort(
+        (a, b) =>
+          Number(b.pinned) - Number(a.pinned) || b.updatedAt - a.updatedAt || a.key.localeCompare(b.key) || a.value.localeCompare(b.value),
+      )
+  );
 }

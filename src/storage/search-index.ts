@@ -1,4 +1,11 @@
-import Dexie, { type DBCore, type DBCoreKeyRange, type DBCoreMutateRequest, type DBCoreTable, type Middleware, type Transaction } from 'dexie';
+import Dexie, {
+  type DBCore,
+  type DBCoreKeyRange,
+  type DBCoreMutateRequest,
+  type DBCoreTable,
+  type Middleware,
+  type Transaction,
+} from 'dexie';
 import type { ClydeDB } from './db';
 import type { Entity } from './schema';
 import { wordsOf } from './search-words';
@@ -151,7 +158,11 @@ export const wordIndexMiddleware: Middleware<DBCore> = {
     // Every read-write transaction over a record table also covers `words`, so the record and
     // its index rows commit or fail together.
     transaction: (stores, mode, options) =>
-      down.transaction(mode === 'readwrite' && stores.some(isIndexed) && !stores.includes('words') ? [...stores, 'words'] : stores, mode, options),
+      down.transaction(
+        mode === 'readwrite' && stores.some(isIndexed) && !stores.includes('words') ? [...stores, 'words'] : stores,
+        mode,
+        options,
+      ),
     table: (name) => {
       const table = down.table(name);
       if (!isIndexed(name)) return table;

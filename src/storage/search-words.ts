@@ -7,7 +7,32 @@ import { skeleton } from './look-alikes-script';
  */
 
 // Words too common to narrow anything down; skipping them keeps the index a third smaller.
-const STOP = new Set(['the', 'and', 'for', 'about', 'with', 'that', 'this', 'from', 'http', 'https', 'www', 'com', 'de', 'da', 'do', 'em', 'on', 'in', 'at', 'to', 'of', 'is', 'an', 'or']);
+const STOP = new Set([
+  'the',
+  'and',
+  'for',
+  'about',
+  'with',
+  'that',
+  'this',
+  'from',
+  'http',
+  'https',
+  'www',
+  'com',
+  'de',
+  'da',
+  'do',
+  'em',
+  'on',
+  'in',
+  'at',
+  'to',
+  'of',
+  'is',
+  'an',
+  'or',
+]);
 
 const MAX_WORD = 40;
 /** Enough for any real note; a 20,000-character paste stays searchable by its first 1,000 words. */

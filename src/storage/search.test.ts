@@ -94,7 +94,10 @@ describe('search over the word index', () => {
     const note = await addNote(db, ana.id, { body: 'Met at the spring fair' });
     const gone = await addNote(db, ana.id, { body: 'Wants a quote for seeds' });
     await db.transaction('rw', [db.people, db.notes, db.wordQueue], async () => {
-      await deferWordIndex(db, [['people', ana.id], ['notes', note.id]]);
+      await deferWordIndex(db, [
+        ['people', ana.id],
+        ['notes', note.id],
+      ]);
       await db.people.put({ ...ana, name: 'Ana Souza' });
       await db.notes.put({ ...note, body: 'Autumn harvest order' });
       await db.notes.delete(gone.id);
@@ -127,7 +130,15 @@ describe('search over the word index', () => {
   it.each([1, 2])('builds the index for rows stored at version %i', async (version) => {
     const name = `test-${crypto.randomUUID()}`;
     const old = new Dexie(name);
-    old.version(1).stores({ people: 'id, updatedAt', identities: 'id, personId, [kind+value]', notes: 'id, personId, [personId+occurredAt]', preferences: 'id, personId', tasks: 'id, personId', outbox: '++clientSeq, [entity+id], state', meta: 'key' });
+    old.version(1).stores({
+      people: 'id, updatedAt',
+      identities: 'id, personId, [kind+value]',
+      notes: 'id, personId, [personId+occurredAt]',
+      preferences: 'id, personId',
+      tasks: 'id, personId',
+      outbox: '++clientSeq, [entity+id], state',
+      meta: 'key',
+    });
     if (version === 2) old.version(2).stores({ srv: '[entity+id]', rejected: '++n' });
     const seed = emptySeed();
     addPerson(seed, { name: 'Gabriela Souza', email: 'gabi@example.com', notes: [{ body: 'Old note about harvest', occurredAt: 1 }] });

@@ -17,10 +17,11 @@ export interface SearchResult {
 const PERSON_ROWS = 50;
 const CONTENT_ROWS = 30;
 
-const termRange = (tier: 0 | 1, term: string) => [
-  [tier, term, -Infinity],
-  [tier, `${term}\uffff`, Infinity],
-] as const;
+const termRange = (tier: 0 | 1, term: string) =>
+  [
+    [tier, term, -Infinity],
+    [tier, `${term}\uffff`, Infinity],
+  ] as const;
 
 const atOf = (row: WordRow) => -(row.w[0]?.[2] ?? 0);
 
@@ -94,7 +95,8 @@ async function searchIn(db: ClydeDB, terms: string[], limit: number): Promise<Se
     const r = records[i];
     const person = people.get(row.personId);
     if (!r || r.deleted || !person) return;
-    const text = row.entity === 'notes' ? String(r.body) : row.entity === 'tasks' ? String(r.title) : [r.key, r.value].filter(Boolean).join(': ');
+    const text =
+      row.entity === 'notes' ? String(r.body) : row.entity === 'tasks' ? String(r.title) : [r.key, r.value].filter(Boolean).join(': ');
     results.push({ kind: row.entity as SearchResult['kind'], id: row.id, person, snippet: snippet(text, terms), at: atOf(row) });
   });
   return results.slice(0, limit);
@@ -109,8 +111,16 @@ function nameScore(p: Person, terms: string[]): number {
 /** About 120 characters around the first match, so the palette shows why it matched. */
 function snippet(text: string, terms: string[], width = 120): string {
   const folded = foldText(text);
-  const at = Math.min(...terms.map((t) => folded.search(new RegExp(`(?<![\\p{L}\\p{N}])${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u'))).filter((i) => i >= 0), text.length);
+  const at = Math.min(
+    ...terms
+      .map((t) => folded.search(new RegExp(`(?<![\\p{L}\\p{N}])${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u')))
+      .filter((i) => i >= 0),
+    text.length,
+  );
   const start = at === text.length || at < width / 3 ? 0 : at - Math.floor(width / 3);
-  const cut = text.slice(start, start + width).replace(/\s+/g, ' ').trim();
+  const cut = text
+    .slice(start, start + width)
+    .replace(/\s+/g, ' ')
+    .trim();
   return `${start > 0 ? '…' : ''}${cut}${start + width < text.length ? '…' : ''}`;
 }

@@ -24,7 +24,5 @@ export function deleteTask(db: ClydeDB, id: string) {
 /** Open tasks, soonest due first; undated ones after dated ones, oldest first. */
 export async function openTasksFor(db: ClydeDB, personId: string): Promise<Task[]> {
   const rows = await db.tasks.where('personId').equals(personId).toArray();
-  return rows
-    .filter((t) => !t.deleted && !t.done)
-    .sort((a, b) => (a.due ?? Infinity) - (b.due ?? Infinity) || a.updatedAt - b.updatedAt);
+  return rows.filter((t) => !t.deleted && !t.done).sort((a, b) => (a.due ?? Infinity) - (b.due ?? Infinity) || a.updatedAt - b.updatedAt);
 }

@@ -9,8 +9,13 @@ import { z } from 'zod';
 export const InviteCodeSchema = z.string().regex(/^inv_[A-Za-z0-9_-]{43}$/);
 const DeviceIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 /** Shown in lists: one line of printable text (PostgreSQL also refuses NUL in text). */
-// eslint-disable-next-line no-control-regex -- refusing control characters is the point
-const Name = z.string().trim().min(1).max(200).regex(/^[^\u0000-\u001f\u007f]+$/);
+const Name = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+  .regex(/^[^\u0000-\u001f\u007f]+$/);
 
 export const JoinRequestSchema = z
   .object({
@@ -35,7 +40,12 @@ export const CreateInviteRequestSchema = z
   .object({
     role: RoleSchema.default('member'),
     maxUses: z.number().int().min(1).max(100).default(1),
-    ttlHours: z.number().int().min(1).max(24 * 30).default(72),
+    ttlHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(72),
   })
   .strict();
 

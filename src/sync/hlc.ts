@@ -18,9 +18,7 @@ const COUNTER_WIDTH = 4;
 const MAX_COUNTER = 36 ** COUNTER_WIDTH - 1;
 
 export function formatHlc(s: HlcState): Hlc {
-  return `${s.wall.toString(36).padStart(WALL_WIDTH, '0')}.${s.counter
-    .toString(36)
-    .padStart(COUNTER_WIDTH, '0')}.${s.node}`;
+  return `${s.wall.toString(36).padStart(WALL_WIDTH, '0')}.${s.counter.toString(36).padStart(COUNTER_WIDTH, '0')}.${s.node}`;
 }
 
 export function parseHlc(stamp: Hlc): HlcState {

@@ -8,11 +8,21 @@ const A: Actor = { userId: 'alice' };
 const B: Actor = { userId: 'bob' };
 
 const hlc = fc
-  .record({ wall: fc.integer({ min: 1_700_000_000_000, max: 1_700_000_000_020 }), counter: fc.nat({ max: 3 }), node: fc.constantFrom('n1', 'n2', 'n3') })
+  .record({
+    wall: fc.integer({ min: 1_700_000_000_000, max: 1_700_000_000_020 }),
+    counter: fc.nat({ max: 3 }),
+    node: fc.constantFrom('n1', 'n2', 'n3'),
+  })
   .map(formatHlc);
 const value = fc.oneof(fc.string({ maxLength: 4 }), fc.integer(), fc.boolean(), fc.constant(null));
 const set = fc.record(
-  { name: value, company: value, deleted: fc.boolean(), scope: fc.constantFrom('team', 'user:alice', 'user:bob'), ownerId: fc.constantFrom('alice', 'bob') },
+  {
+    name: value,
+    company: value,
+    deleted: fc.boolean(),
+    scope: fc.constantFrom('team', 'user:alice', 'user:bob'),
+    ownerId: fc.constantFrom('alice', 'bob'),
+  },
   { requiredKeys: [] },
 );
 
@@ -24,11 +34,21 @@ interface Authored {
 /** Ops on one record with distinct stamps (one stamp is one edit on one device), by A or B. */
 const ops = (actors: fc.Arbitrary<Actor>) =>
   fc.uniqueArray(
-    fc.record({ hlc, set, actor: actors }).map(({ hlc: stamp, set: fields, actor }): Authored => ({ op: { entity: 'people', id: 'p', hlc: stamp, set: fields }, actor })),
+    fc
+      .record({ hlc, set, actor: actors })
+      .map(({ hlc: stamp, set: fields, actor }): Authored => ({ op: { entity: 'people', id: 'p', hlc: stamp, set: fields }, actor })),
     { selector: (a) => a.op.hlc, maxLength: 12 },
   );
 
-const existing: RowState = { entity: 'people', id: 'p', scope: 'team', ownerId: 'alice', values: { deleted: false, name: 'P' }, clocks: {}, rowSeq: 3 };
+const existing: RowState = {
+  entity: 'people',
+  id: 'p',
+  scope: 'team',
+  ownerId: 'alice',
+  values: { deleted: false, name: 'P' },
+  clocks: {},
+  rowSeq: 3,
+};
 
 /** A record that exists (owned by A) and ops by anyone; or a new record and ops by its creator only. */
 const scenario = fc.oneof(
@@ -36,14 +56,19 @@ const scenario = fc.oneof(
   ops(fc.constant(A)).map((list) => ({ base: undefined as RowState | undefined, list })),
 );
 
-const fold = (base: RowState | undefined, list: readonly Authored[]) => list.reduce<RowState | undefined>((row, a) => mergeOp(row, a.op, a.actor).row, base);
+const fold = (base: RowState | undefined, list: readonly Authored[]) =>
+  list.reduce<RowState | undefined>((row, a) => mergeOp(row, a.op, a.actor).row, base);
 
 describe('mergeOp', () => {
   it('is order-independent over any permutation and duplication of the ops', () => {
     fc.assert(
       fc.property(
         scenario.chain(({ base, list }) =>
-          fc.record({ base: fc.constant(base), list: fc.constant(list), again: fc.shuffledSubarray([...list, ...list], { minLength: list.length }) }),
+          fc.record({
+            base: fc.constant(base),
+            list: fc.constant(list),
+            again: fc.shuffledSubarray([...list, ...list], { minLength: list.length }),
+          }),
         ),
         ({ base, list, again }) => {
           // `again` is any reordering of the ops, each possibly delivered twice.
@@ -86,13 +111,26 @@ describe('mergeOp', () => {
   });
 
   it('never lets a non-owner change scope or owner', () => {
-    const { row, changed } = mergeOp(existing, { entity: 'people', id: 'p', hlc: formatHlc({ wall: 2e12, counter: 0, node: 'n' }), set: { scope: 'user:bob', ownerId: 'bob', name: 'x' } }, B);
+    const { row, changed } = mergeOp(
+      existing,
+      {
+        entity: 'people',
+        id: 'p',
+        hlc: formatHlc({ wall: 2e12, counter: 0, node: 'n' }),
+        set: { scope: 'user:bob', ownerId: 'bob', name: 'x' },
+      },
+      B,
+    );
     expect(changed).toEqual(['name']);
     expect(row).toMatchObject({ scope: 'team', ownerId: 'alice', values: { name: 'x' } });
   });
 
   it('creates new records private to their creator unless an op says otherwise', () => {
-    const { row } = mergeOp(undefined, { entity: 'notes', id: 'n', hlc: formatHlc({ wall: 1, counter: 0, node: 'n' }), set: { body: 'hi' } }, A);
+    const { row } = mergeOp(
+      undefined,
+      { entity: 'notes', id: 'n', hlc: formatHlc({ wall: 1, counter: 0, node: 'n' }), set: { body: 'hi' } },
+      A,
+    );
     expect(row).toMatchObject({ scope: 'user:alice', ownerId: 'alice', values: { deleted: false, body: 'hi' }, rowSeq: 0 });
   });
 });
@@ -102,7 +140,13 @@ describe('materialize', () => {
     fc.assert(
       fc.property(ops(fc.constant(A)), fc.boolean(), (list, fromServer) => {
         const base = fromServer ? existing : undefined;
-        expect(materialize(base, list.map((a) => a.op), A)).toEqual(fold(base, list));
+        expect(
+          materialize(
+            base,
+            list.map((a) => a.op),
+            A,
+          ),
+        ).toEqual(fold(base, list));
       }),
     );
     expect(materialize(undefined, [], A)).toBeUndefined();

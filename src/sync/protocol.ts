@@ -26,8 +26,12 @@ const HlcSchema = z.string().regex(/^[0-9a-z]{9}\.[0-9a-z]{4}\.[A-Za-z0-9_-]{1,6
 /** A browser profile's id; also the node id of its clock stamps. */
 export const ClientIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 /** No control characters: ids end up in SQL text columns, and PostgreSQL refuses NUL. */
-// eslint-disable-next-line no-control-regex -- refusing control characters is the point
-const RecordIdSchema = z.string().min(1).max(300).regex(/^[^\u0000-\u001f\u007f]+$/);
+const RecordIdSchema = z
+  .string()
+  .min(1)
+  .max(300)
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+  .regex(/^[^\u0000-\u001f\u007f]+$/);
 const Seq = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 
 /** Every synced field is a scalar, so op values never nest (and deep JSON never reaches a parser). */
@@ -85,7 +89,10 @@ export const RowStateSchema = z
   .strict();
 export type RowState = z.infer<typeof RowStateSchema>;
 
-const numberParam = z.string().regex(/^\d{1,15}$/).transform(Number);
+const numberParam = z
+  .string()
+  .regex(/^\d{1,15}$/)
+  .transform(Number);
 
 /** Query string of `GET /v1/sync/pull`; `upTo` comes back from the first page to pin the range. */
 export const PullQuerySchema = z
@@ -121,9 +128,7 @@ export type PullResponse = z.infer<typeof PullResponseSchema>;
 /** A live poke from `GET /v1/sync/events`: the team's sequence moved; pull to catch up. */
 export const PokeSchema = z.object({ seq: Seq }).strict();
 
-export const ErrorBodySchema = z
-  .object({ code: z.string(), message: z.string(), expectedClientSeq: Seq.optional() })
-  .strict();
+export const ErrorBodySchema = z.object({ code: z.string(), message: z.string(), expectedClientSeq: Seq.optional() }).strict();
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 
 /** Fields an op may set per entity: the record minus what only the device or server keeps. */

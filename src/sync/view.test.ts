@@ -15,7 +15,15 @@ const inView = (fn: () => Promise<void>) => db.transaction('rw', [db.people, db.
 describe('rederive', () => {
   it('replaces the view row with the server row and the pending ops on top', async () => {
     const person = await createPerson(db, { name: 'Ada' });
-    const server: RowState = { entity: 'people', id: person.id, scope: 'team', ownerId: person.ownerId, values: { deleted: false, name: 'Ada L.', company: 'Acme' }, clocks: { name: stamp(1), company: stamp(1) }, rowSeq: 4 };
+    const server: RowState = {
+      entity: 'people',
+      id: person.id,
+      scope: 'team',
+      ownerId: person.ownerId,
+      values: { deleted: false, name: 'Ada L.', company: 'Acme' },
+      clocks: { name: stamp(1), company: stamp(1) },
+      rowSeq: 4,
+    };
     await db.srv.put(server);
     await inView(() => rederive(db, 'people', person.id, { userId: person.ownerId }));
     // The pending create is newer than the server's name, so it still wins that field.
@@ -26,7 +34,15 @@ describe('rederive', () => {
     const person = await createPerson(db, { name: 'Ada' });
     await db.outbox.clear();
     // A newer build's server row: a name longer than this build's schema allows.
-    const server: RowState = { entity: 'people', id: person.id, scope: 'team', ownerId: person.ownerId, values: { deleted: false, name: 'x'.repeat(401) }, clocks: { name: stamp(2) }, rowSeq: 9 };
+    const server: RowState = {
+      entity: 'people',
+      id: person.id,
+      scope: 'team',
+      ownerId: person.ownerId,
+      values: { deleted: false, name: 'x'.repeat(401) },
+      clocks: { name: stamp(2) },
+      rowSeq: 9,
+    };
     await db.srv.put(server);
     await inView(() => rederive(db, 'people', person.id, { userId: person.ownerId }));
     expect(await db.people.get(person.id)).toBeUndefined();
@@ -35,7 +51,15 @@ describe('rederive', () => {
 
   it('keeps a server copy only while ops wait on the record: the view stands for it otherwise', async () => {
     const person = await createPerson(db, { name: 'Ada' });
-    const server: RowState = { entity: 'people', id: person.id, scope: 'team', ownerId: person.ownerId, values: { deleted: false, name: 'Ada L.' }, clocks: { name: stamp(1) }, rowSeq: 4 };
+    const server: RowState = {
+      entity: 'people',
+      id: person.id,
+      scope: 'team',
+      ownerId: person.ownerId,
+      values: { deleted: false, name: 'Ada L.' },
+      clocks: { name: stamp(1) },
+      rowSeq: 4,
+    };
     await db.srv.put(server);
     await inView(() => rederive(db, 'people', person.id, { userId: person.ownerId }));
     expect(await db.srv.get(['people', person.id])).toEqual(server); // the create is still pending

@@ -69,7 +69,14 @@ export async function rederiveMany(
 
 /** Field-by-field equality of two rows (field values are primitives). */
 function sameRow(a: RowState, b: RowState): boolean {
-  return a.id === b.id && a.scope === b.scope && a.ownerId === b.ownerId && a.rowSeq === b.rowSeq && sameFields(a.values, b.values) && sameFields(a.clocks, b.clocks);
+  return (
+    a.id === b.id &&
+    a.scope === b.scope &&
+    a.ownerId === b.ownerId &&
+    a.rowSeq === b.rowSeq &&
+    sameFields(a.values, b.values) &&
+    sameFields(a.clocks, b.clocks)
+  );
 }
 
 function sameFields(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
@@ -94,7 +101,12 @@ async function pendingOps(db: ClydeDB, entity: Entity, ids: readonly string[]): 
   const ops =
     (await db.outbox.count()) <= ids.length * 4
       ? (await db.outbox.toArray()).filter((op) => op.entity === entity && wanted.has(op.id))
-      : (await db.outbox.where('[entity+id]').anyOf(ids.map((id) => [entity, id])).toArray()).sort((a, b) => a.clientSeq! - b.clientSeq!);
+      : (
+          await db.outbox
+            .where('[entity+id]')
+            .anyOf(ids.map((id) => [entity, id]))
+            .toArray()
+        ).sort((a, b) => a.clientSeq! - b.clientSeq!);
   const byId = new Map<string, OutboxOp[]>();
   for (const op of ops) {
     const list = byId.get(op.id);

@@ -3,7 +3,17 @@ import { ErrorLine } from './ErrorLine';
 import { useAction } from './useAction';
 
 /** One line, Enter saves. The text stays until the save succeeds, so a failed save loses nothing. */
-export function AddField({ label, placeholder, onAdd, multiline = false }: { label: string; placeholder: string; onAdd: (text: string) => Promise<unknown>; multiline?: boolean }) {
+export function AddField({
+  label,
+  placeholder,
+  onAdd,
+  multiline = false,
+}: {
+  label: string;
+  placeholder: string;
+  onAdd: (text: string) => Promise<unknown>;
+  multiline?: boolean;
+}) {
   const [text, setText] = useState('');
   const { error, run } = useAction();
   const save = async () => {

@@ -20,9 +20,20 @@ export function Avatar({ name, url }: { name: string; url?: string }) {
   const [loaded, setLoaded] = useState<string>();
   const src = safeAvatarUrl(url);
   return (
-    <div aria-hidden className="relative flex h-10 w-10 flex-none items-center justify-center rounded-full bg-blue-100 font-semibold text-blue-800">
+    <div
+      aria-hidden
+      className="relative flex h-10 w-10 flex-none items-center justify-center rounded-full bg-blue-100 font-semibold text-blue-800"
+    >
       {[...name.trim()][0]?.toUpperCase() ?? '?'}
-      {src && <img src={src} alt="" referrerPolicy="no-referrer" onLoad={() => setLoaded(src)} className={`absolute inset-0 h-10 w-10 rounded-full object-cover ${loaded === src ? '' : 'invisible'}`} />}
+      {src && (
+        <img
+          src={src}
+          alt=""
+          referrerPolicy="no-referrer"
+          onLoad={() => setLoaded(src)}
+          className={`absolute inset-0 h-10 w-10 rounded-full object-cover ${loaded === src ? '' : 'invisible'}`}
+        />
+      )}
     </div>
   );
 }

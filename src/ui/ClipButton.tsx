@@ -16,7 +16,13 @@ export function ClipButton({ correspondent, context }: { correspondent: Correspo
         onClick={() =>
           void run(async () => {
             const clip = await clipProfile(db, correspondent, { site: context.site, url: context.url });
-            setResult(clip.created ? 'Clipped as a new person.' : clip.changes.length ? `Updated: ${clip.changes.length} change(s) noted.` : 'Already up to date.');
+            setResult(
+              clip.created
+                ? 'Clipped as a new person.'
+                : clip.changes.length
+                  ? `Updated: ${clip.changes.length} change(s) noted.`
+                  : 'Already up to date.',
+            );
           })
         }
         className="rounded bg-blue-700 px-3 py-1 font-semibold text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-blue-700"

@@ -6,7 +6,19 @@ import { useAction } from './useAction';
  * A saved text with Edit and Delete. Editing happens in place: Enter saves, Escape cancels.
  * The displayed text always comes from the database row, never from a copy in state.
  */
-export function EditableText({ text, label, onSave, onDelete, children }: { text: string; label: string; onSave: (text: string) => Promise<unknown>; onDelete: () => Promise<unknown>; children?: React.ReactNode }) {
+export function EditableText({
+  text,
+  label,
+  onSave,
+  onDelete,
+  children,
+}: {
+  text: string;
+  label: string;
+  onSave: (text: string) => Promise<unknown>;
+  onDelete: () => Promise<unknown>;
+  children?: React.ReactNode;
+}) {
   const [draft, setDraft] = useState<string | undefined>();
   const { error, run } = useAction();
 
@@ -36,10 +48,22 @@ export function EditableText({ text, label, onSave, onDelete, children }: { text
       <div className="group flex items-start gap-1">
         <div className="min-w-0 flex-1 break-words whitespace-pre-wrap">{text}</div>
         {children}
-        <button type="button" aria-label={`Edit ${label}`} title="Edit" onClick={() => setDraft(text)} className={`${action} hover:text-blue-700 focus:text-blue-700`}>
+        <button
+          type="button"
+          aria-label={`Edit ${label}`}
+          title="Edit"
+          onClick={() => setDraft(text)}
+          className={`${action} hover:text-blue-700 focus:text-blue-700`}
+        >
           ✎
         </button>
-        <button type="button" aria-label={`Delete ${label}`} title="Delete" onClick={() => void run(onDelete)} className={`${action} hover:text-red-700 focus:text-red-700`}>
+        <button
+          type="button"
+          aria-label={`Delete ${label}`}
+          title="Delete"
+          onClick={() => void run(onDelete)}
+          className={`${action} hover:text-red-700 focus:text-red-700`}
+        >
           ✕
         </button>
       </div>

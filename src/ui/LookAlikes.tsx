@@ -34,7 +34,12 @@ export function LookAlikes({ person }: { person: Person }) {
           {confirming === other.id ? (
             <div className="mt-1">
               Merge <bdi>{other.name}</bdi> into this person? Their notes, facts, tasks and addresses move here. You can undo it.{' '}
-              <button type="button" autoFocus className="font-semibold text-blue-800 underline" onClick={() => void run(() => mergePeople(db, other.id, person.id))}>
+              <button
+                type="button"
+                autoFocus
+                className="font-semibold text-blue-800 underline"
+                onClick={() => void run(() => mergePeople(db, other.id, person.id))}
+              >
                 Merge
               </button>{' '}
               <button type="button" className="underline" onClick={() => setConfirming(undefined)}>

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { PageContext } from '../parsers/schema';
 import { searchGuess } from './ParserHealth';
 
-const page = (people: PageContext['people']): PageContext => ({ site: 'linkedin', view: 'profile', people, url: 'https://www.linkedin.com/', unread: true });
+const page = (people: PageContext['people']): PageContext => ({
+  site: 'linkedin',
+  view: 'profile',
+  people,
+  url: 'https://www.linkedin.com/',
+  unread: true,
+});
 
 describe('search guess for a page Clyde could not read', () => {
   it.each([

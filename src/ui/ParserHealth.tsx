@@ -68,11 +68,16 @@ export function ParserHealth({ context, tabId }: { context: PageContext; tabId: 
     });
 
   return (
-    <section role="status" aria-label="Clyde could not read this page" className="mb-3 rounded border border-amber-300 bg-amber-50 p-3" data-testid="parser-health">
+    <section
+      role="status"
+      aria-label="Clyde could not read this page"
+      className="mb-3 rounded border border-amber-300 bg-amber-50 p-3"
+      data-testid="parser-health"
+    >
       <p className="font-semibold">Clyde could not read this page.</p>
       <p className="mt-1 text-slate-700">
-        {site} may have changed how its pages are built, so Clyde cannot tell who is shown. Search for the person by name
-        or email instead, and please report the problem.
+        {site} may have changed how its pages are built, so Clyde cannot tell who is shown. Search for the person by name or email instead,
+        and please report the problem.
       </p>
       <div className="mt-2 flex gap-2">
         <button type="button" onClick={() => setSearching(true)} className="rounded bg-slate-800 px-2 py-0.5 text-xs text-white">
@@ -98,7 +103,8 @@ export function ParserHealth({ context, tabId }: { context: PageContext; tabId: 
         <div className="mt-2">
           <p className="text-xs text-slate-600">
             {copied === 'copied' ? 'Copied. ' : 'Selected: press Ctrl+C (⌘C) to copy. '}
-            It is the page's structure with every word Clyde does not look for masked (Xxxx xxx@xxxx.xxx), so it never holds what anyone wrote or who is in it.
+            It is the page's structure with every word Clyde does not look for masked (Xxxx xxx@xxxx.xxx), so it never holds what anyone
+            wrote or who is in it.
           </p>
           <textarea
             ref={shown}

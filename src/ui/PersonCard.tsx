@@ -22,7 +22,11 @@ export function PersonCard({ person, correspondent }: { person: Person; correspo
           <div className="truncate text-base font-semibold" dir="auto" data-testid="person-name">
             {name}
           </div>
-          <WorkLine headline={person.headline ?? correspondent?.headline} company={person.company ?? correspondent?.company} location={person.location ?? correspondent?.location} />
+          <WorkLine
+            headline={person.headline ?? correspondent?.headline}
+            company={person.company ?? correspondent?.company}
+            location={person.location ?? correspondent?.location}
+          />
           <IdentityList personId={person.id} />
         </div>
       </header>

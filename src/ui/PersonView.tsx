@@ -18,7 +18,15 @@ import { Timeline } from './Timeline';
  * Memoized: while the panel reads the next page, the app re-renders with the same view, and this
  * whole tree need not.
  */
-export const PersonView = memo(function PersonView({ correspondent, person, context }: { correspondent: Correspondent; person: Person | undefined; context: PageContext }) {
+export const PersonView = memo(function PersonView({
+  correspondent,
+  person,
+  context,
+}: {
+  correspondent: Correspondent;
+  person: Person | undefined;
+  context: PageContext;
+}) {
   // Who it is shows in the first commit; the sections below follow in a second render React
   // does right after it, so the name is on screen without waiting for them (the panel bench).
   const full = useDeferredValue(true, false);

@@ -39,7 +39,11 @@ export function RememberList({ personId }: { personId: string }) {
         ))}
       </ul>
       <ErrorLine error={error} />
-      <AddField label="Add something to remember" placeholder="order: grain in two bags" onAdd={(text) => addPreference(db, personId, text)} />
+      <AddField
+        label="Add something to remember"
+        placeholder="order: grain in two bags"
+        onAdd={(text) => addPreference(db, personId, text)}
+      />
     </Section>
   );
 }

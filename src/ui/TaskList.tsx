@@ -21,12 +21,25 @@ export function TaskList({ personId }: { personId: string }) {
       <ul className="mt-1 space-y-1">
         {tasks?.map((t) => (
           <li key={t.id} data-testid="task" className="flex items-start gap-2">
-            <input type="checkbox" aria-label={`Done: ${t.title}`} checked={t.done} onChange={(e) => void run(() => setTaskDone(db, t.id, e.target.checked))} className="mt-1" />
+            <input
+              type="checkbox"
+              aria-label={`Done: ${t.title}`}
+              checked={t.done}
+              onChange={(e) => void run(() => setTaskDone(db, t.id, e.target.checked))}
+              className="mt-1"
+            />
             <div className="min-w-0 flex-1">
-              <EditableText text={t.title} label="task" onSave={(title) => updateTask(db, t.id, { title })} onDelete={() => deleteTask(db, t.id)}>
+              <EditableText
+                text={t.title}
+                label="task"
+                onSave={(title) => updateTask(db, t.id, { title })}
+                onDelete={() => deleteTask(db, t.id)}
+              >
                 <ShareToggle entity="tasks" record={t} />
               </EditableText>
-              {t.due != null && <div className={`text-xs ${t.due < Date.now() ? 'text-red-700' : 'text-slate-500'}`}>due {formatDay(t.due)}</div>}
+              {t.due != null && (
+                <div className={`text-xs ${t.due < Date.now() ? 'text-red-700' : 'text-slate-500'}`}>due {formatDay(t.due)}</div>
+              )}
             </div>
           </li>
         ))}
@@ -43,7 +56,13 @@ export function TaskList({ personId }: { personId: string }) {
             }}
           />
         </div>
-        <input type="date" aria-label="Due date" value={due} onChange={(e) => setDue(e.target.value)} className="mt-1 w-32 rounded border border-slate-300 px-1 py-1 text-xs" />
+        <input
+          type="date"
+          aria-label="Due date"
+          value={due}
+          onChange={(e) => setDue(e.target.value)}
+          className="mt-1 w-32 rounded border border-slate-300 px-1 py-1 text-xs"
+        />
       </div>
     </Section>
   );

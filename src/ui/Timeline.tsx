@@ -17,9 +17,19 @@ export function Timeline({ personId }: { personId: string }) {
       <CaptureBox personId={personId} />
       <ol className="mt-2 space-y-2">
         {notes?.map((n) => (
-          <li key={n.id} data-testid="note" data-kind={n.kind} className={`border-l-2 pl-2 ${n.kind === 'quote' ? 'border-blue-300 italic' : 'border-slate-200'}`}>
+          <li
+            key={n.id}
+            data-testid="note"
+            data-kind={n.kind}
+            className={`border-l-2 pl-2 ${n.kind === 'quote' ? 'border-blue-300 italic' : 'border-slate-200'}`}
+          >
             <NoteMeta note={n} />
-            <EditableText text={n.body} label="note" onSave={(body) => updateNote(db, n.id, { body })} onDelete={() => deleteNote(db, n.id)}>
+            <EditableText
+              text={n.body}
+              label="note"
+              onSave={(body) => updateNote(db, n.id, { body })}
+              onDelete={() => deleteNote(db, n.id)}
+            >
               <ShareToggle entity="notes" record={n} />
             </EditableText>
           </li>

@@ -13,7 +13,10 @@ async function expectShown(props: Parameters<typeof WorkLine>[0], expected: { wo
 
 describe('WorkLine', () => {
   it('names the company once when the headline already does', async () => {
-    await expectShown({ headline: 'Staff Engineer at Contoso Cloud', company: 'Contoso Cloud', location: 'Porto Alegre' }, { work: 'Staff Engineer at Contoso Cloud', location: 'Porto Alegre' });
+    await expectShown(
+      { headline: 'Staff Engineer at Contoso Cloud', company: 'Contoso Cloud', location: 'Porto Alegre' },
+      { work: 'Staff Engineer at Contoso Cloud', location: 'Porto Alegre' },
+    );
   });
 
   it('adds the company to a headline that does not name it, and shows either alone', async () => {

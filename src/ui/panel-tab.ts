@@ -23,11 +23,7 @@ async function lastOtherWindow(own: number | undefined) {
   return others.find((w) => w.focused) ?? others.at(-1) ?? last;
 }
 
-export function watchPanelTab(
-  place: PanelPlace,
-  onTab: (tabId: number | undefined, page?: TabContext) => void,
-  signal: AbortSignal,
-): void {
+export function watchPanelTab(place: PanelPlace, onTab: (tabId: number | undefined, page?: TabContext) => void, signal: AbortSignal): void {
   if (place === 'frame') {
     // The reply carries the tab's stored context too, for Firefox, where this frame has no storage.session.
     // Without an answer the panel shows no page rather than waiting for one.

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { TAGS } from '../storage/schema';
 import { SHORTCUTS, keysLabel, matches, shortcut, tagShortcutId } from './shortcuts';
 
-const key = (over: Partial<KeyboardEvent>) => ({ key: '', code: '', altKey: false, shiftKey: false, ctrlKey: false, metaKey: false, ...over });
+const key = (over: Partial<KeyboardEvent>) => ({
+  key: '',
+  code: '',
+  altKey: false,
+  shiftKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  ...over,
+});
 
 describe('the shortcut list', () => {
   it('has one shortcut per tag, and no two shortcuts share keys in the same place', () => {

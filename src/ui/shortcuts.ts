@@ -54,7 +54,12 @@ export const tagShortcutId = (tag: Tag) => `tag.${tag}`;
 
 export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'capture.focus', label: 'Write a note for this person', keys: { key: 'c' }, scope: 'panel' },
-  { id: 'email.log', label: 'Log this email (adds a selection to the entry if it is logged)', keys: { code: 'KeyL', alt: true }, scope: 'panel' },
+  {
+    id: 'email.log',
+    label: 'Log this email (adds a selection to the entry if it is logged)',
+    keys: { code: 'KeyL', alt: true },
+    scope: 'panel',
+  },
   { id: 'help', label: 'Show or hide these shortcuts', keys: { key: '?' }, scope: 'panel' },
   { id: 'search.open', label: 'Search people, notes, facts and tasks', keys: { code: 'KeyK', mod: true }, scope: 'panel' },
   { id: 'search.keys', label: 'In search: move through results, open one, close', keys: { text: '↑ ↓, Enter, Esc' }, scope: 'panel' },
@@ -67,7 +72,12 @@ export const SHORTCUTS: readonly Shortcut[] = [
     scope: 'capture box' as const,
   })),
   { id: 'capture.clear-tag', label: 'Remove the tag', keys: { key: 'Escape' }, scope: 'capture box' },
-  { id: 'page.add-selection', label: 'Add the selected text to the current person (context menu)', keys: { text: 'Shift+F10 or the Menu key' }, scope: 'page' },
+  {
+    id: 'page.add-selection',
+    label: 'Add the selected text to the current person (context menu)',
+    keys: { text: 'Shift+F10 or the Menu key' },
+    scope: 'page',
+  },
 ];
 
 export function shortcut(id: string): Shortcut {
@@ -91,7 +101,12 @@ export function matches(s: Shortcut, e: KeyEventLike, mac = isMac()): boolean {
 
 export function keysLabel({ keys }: Shortcut, mac = isMac()): string {
   if (keys.text !== undefined) return keys.text;
-  const parts = [keys.mod && (mac ? '⌘' : 'Ctrl'), keys.alt && (mac ? '⌥' : 'Alt'), keys.shift && (mac ? '⇧' : 'Shift'), keys.code?.replace(/^Key/, '') ?? keys.key];
+  const parts = [
+    keys.mod && (mac ? '⌘' : 'Ctrl'),
+    keys.alt && (mac ? '⌥' : 'Alt'),
+    keys.shift && (mac ? '⇧' : 'Shift'),
+    keys.code?.replace(/^Key/, '') ?? keys.key,
+  ];
   return parts.filter(Boolean).join(mac ? '' : '+');
 }
 

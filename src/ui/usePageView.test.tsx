@@ -31,7 +31,11 @@ const dom = testRoot();
 function Probe({ context, picked }: { context: PageContext | null | undefined; picked?: string }) {
   const view = usePageView(context, picked);
   const text =
-    view === undefined ? 'loading' : view === null ? 'none' : `${view.context.url} ${view.people.map((p) => p.email).join(',')} → ${view.current?.email ?? '-'} = ${view.person?.name ?? 'unknown'}`;
+    view === undefined
+      ? 'loading'
+      : view === null
+        ? 'none'
+        : `${view.context.url} ${view.people.map((p) => p.email).join(',')} → ${view.current?.email ?? '-'} = ${view.person?.name ?? 'unknown'}`;
   renders.push(text);
   return <p>{text}</p>;
 }

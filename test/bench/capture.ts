@@ -28,7 +28,8 @@ export async function captureBench(people = 2_000, notesEach = 10, rounds = 300)
     await capture(db, personId, { text, tag });
     times.push(performance.now() - t0);
   }
-  const written = (await db.notes.count()) + (await db.preferences.count()) + (await db.tasks.count()) - seed.notes.length - seed.preferences.length;
+  const written =
+    (await db.notes.count()) + (await db.preferences.count()) + (await db.tasks.count()) - seed.notes.length - seed.preferences.length;
   if (written !== rounds) throw new Error(`Expected ${rounds} captured records, found ${written}`);
   await db.delete();
   return { median: median(times), p95: quantile(times, 0.95), people, rounds };

@@ -81,7 +81,11 @@ export async function panelSpeedBench({ people = 10_000, notesEach = 10, switche
       const start = await tab.evaluate(() => performance.timeOrigin);
       const frame = await panelFrame(tab, clyde.extensionId);
       const shown = await (
-        await frame.waitForFunction((name) => document.querySelector('[data-testid=person-name]')?.textContent === name && performance.timeOrigin + performance.now(), current.html.match(/Customer \d+/)![0], { polling: 5 })
+        await frame.waitForFunction(
+          (name) => document.querySelector('[data-testid=person-name]')?.textContent === name && performance.timeOrigin + performance.now(),
+          current.html.match(/Customer \d+/)![0],
+          { polling: 5 },
+        )
       ).jsonValue();
       cold.push((shown as number) - start);
       await tab.close();

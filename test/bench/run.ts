@@ -26,14 +26,22 @@ const parts: Record<string, () => Promise<Row[]> | Row[]> = {
   lookup: async () => {
     const lookup = await lookupBench();
     return [
-      [`person lookup by email (${lookup.people} people, ${lookup.notes} notes; Node + fake-indexeddb), median`, ms(lookup.median), '≤ 1 ms'],
+      [
+        `person lookup by email (${lookup.people} people, ${lookup.notes} notes; Node + fake-indexeddb), median`,
+        ms(lookup.median),
+        '≤ 1 ms',
+      ],
       ['person lookup by email, p95', ms(lookup.p95), '—'],
     ];
   },
   search: async () => {
     const found = await searchBench();
     return [
-      [`search over ${Math.round(found.notes / 1000)}k notes (${found.people} people; Node + fake-indexeddb, mixed queries), median`, ms(found.median), '≤ 30 ms'],
+      [
+        `search over ${Math.round(found.notes / 1000)}k notes (${found.people} people; Node + fake-indexeddb, mixed queries), median`,
+        ms(found.median),
+        '≤ 30 ms',
+      ],
       ['search, p95', ms(found.p95), '—'],
     ];
   },
@@ -49,9 +57,17 @@ const parts: Record<string, () => Promise<Row[]> | Row[]> = {
   panel: async () => {
     const speed = await panelSpeedBench();
     return [
-      [`in-app navigation → panel shows person (Chromium, n=${speed.navigation.n}, switches ${speed.navigation.settleMs} ms apart), median`, ms(speed.navigation.median), '≤ 50 ms'],
+      [
+        `in-app navigation → panel shows person (Chromium, n=${speed.navigation.n}, switches ${speed.navigation.settleMs} ms apart), median`,
+        ms(speed.navigation.median),
+        '≤ 50 ms',
+      ],
       ['in-app navigation → panel shows person, p95', ms(speed.navigation.p95), '≤ 100 ms'],
-      [`in-app navigation back to back (each switch as soon as the last name shows, n=${speed.backToBack.n}), median`, ms(speed.backToBack.median), '—'],
+      [
+        `in-app navigation back to back (each switch as soon as the last name shows, n=${speed.backToBack.n}), median`,
+        ms(speed.backToBack.median),
+        '—',
+      ],
       ['in-app navigation back to back, p95', ms(speed.backToBack.p95), '—'],
       [`cold load → panel shows person (n=${speed.coldLoad.n}), median`, ms(speed.coldLoad.median), '—'],
       ['cold load → panel shows person, p95', ms(speed.coldLoad.p95), '—'],
@@ -65,11 +81,19 @@ const parts: Record<string, () => Promise<Row[]> | Row[]> = {
     const rows = sync.figures.flatMap((f): Row[] => {
       const k = `${Math.round(f.records / 1000)}k`;
       return [
-        [`sync ${f.store}: bootstrap ${k} records, server side over loopback HTTP (B1; pages of 1000, received and validated)`, ms(f.loopbackBootstrapMs), '≤ 10 s'],
+        [
+          `sync ${f.store}: bootstrap ${k} records, server side over loopback HTTP (B1; pages of 1000, received and validated)`,
+          ms(f.loopbackBootstrapMs),
+          '≤ 10 s',
+        ],
         [`sync ${f.store}: bootstrap ${k} records into a fresh client, pulled and written (Node + fake-indexeddb)`, ms(f.bootstrapMs), '—'],
         [`sync ${f.store}: incremental pull of 10 changes at ${k}, client round p95 (B2)`, ms(f.incrementalP95Ms), '≤ 50 ms'],
         [`sync ${f.store}: push, one team, server alone (B3; 100-op batches)`, `${Math.round(f.serverPushOpsPerSec)} ops/s`, '≥ 2k ops/s'],
-        [`sync ${f.store}: push, one team, client engine (500-op batches + confirming pull; Node + fake-indexeddb)`, `${Math.round(f.clientPushOpsPerSec)} ops/s`, '—'],
+        [
+          `sync ${f.store}: push, one team, client engine (500-op batches + confirming pull; Node + fake-indexeddb)`,
+          `${Math.round(f.clientPushOpsPerSec)} ops/s`,
+          '—',
+        ],
       ];
     });
     return sync.skipped ? [...rows, ['sync PostgreSQL', sync.skipped, '—']] : rows;
@@ -78,7 +102,11 @@ const parts: Record<string, () => Promise<Row[]> | Row[]> = {
     const browserSync = await browserSyncBench();
     const bk = `${Math.round(browserSync.records / 1000)}k`;
     return [
-      [`sync SQLite: bootstrap ${bk} records into a fresh extension profile (Chromium, join on the options page → caught up)`, ms(browserSync.bootstrapMs), '—'],
+      [
+        `sync SQLite: bootstrap ${bk} records into a fresh extension profile (Chromium, join on the options page → caught up)`,
+        ms(browserSync.bootstrapMs),
+        '—',
+      ],
       [`sync SQLite: … and search has indexed them all (Chromium)`, ms(browserSync.searchReadyMs), '—'],
     ];
   },

@@ -11,7 +11,11 @@ import { median, quantile } from './stats';
  */
 export async function searchBench(people = 10_000, notesEach = 10) {
   const seed = syntheticSeed(people, notesEach);
-  addPerson(seed, { name: 'Zelda Quint', email: 'zelda@example.net', notes: [{ body: 'Wants the zeppelin brochure in Portuguese', occurredAt: Date.now() }] });
+  addPerson(seed, {
+    name: 'Zelda Quint',
+    email: 'zelda@example.net',
+    notes: [{ body: 'Wants the zeppelin brochure in Portuguese', occurredAt: Date.now() }],
+  });
   const t0 = performance.now();
   const db = await seededDb(seed);
   const indexMs = performance.now() - t0;

@@ -39,7 +39,14 @@ export async function browserSyncBench({ records = 100_000 } = {}): Promise<Brow
     });
     const baseUrl = `http://127.0.0.1:${(http!.address() as AddressInfo).port}`;
     const now = Date.now();
-    const { code } = await issueInvite(h.store, now, { teamId: team, role: 'member', userId: null, createdBy: null, maxUses: 1, expiresAt: now + 600_000 });
+    const { code } = await issueInvite(h.store, now, {
+      teamId: team,
+      role: 'member',
+      userId: null,
+      createdBy: null,
+      maxUses: 1,
+      expiresAt: now + 600_000,
+    });
 
     const page = await clyde.context.newPage();
     await page.goto(`chrome-extension://${clyde.extensionId}/options.html`);
@@ -93,7 +100,6 @@ function caughtUp(page: Page, seq: number): Promise<boolean> {
     seq,
   );
 }
-
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   console.table([await browserSyncBench({ records: Number(process.argv[2] ?? 100_000) })]);

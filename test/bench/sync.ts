@@ -98,7 +98,11 @@ async function loopbackBootstrap(h: Harness, member: Member, shared: number): Pr
     const s = serve({ fetch: h.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
   try {
-    const api = createSyncApi({ serverUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, token: member.token, fetch: (url, init) => fetch(url, init) });
+    const api = createSyncApi({
+      serverUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      token: member.token,
+      fetch: (url, init) => fetch(url, init),
+    });
     const start = performance.now();
     let rows = 0;
     let page = await api.pull({ cursor: 0, clientId: member.clientId });
@@ -117,7 +121,14 @@ async function loopbackBootstrap(h: Harness, member: Member, shared: number): Pr
 
 async function invite(h: Harness, teamId: string): Promise<string> {
   const now = Date.now();
-  const { code } = await issueInvite(h.store, now, { teamId, role: 'member', userId: null, createdBy: null, maxUses: 1, expiresAt: now + 600_000 });
+  const { code } = await issueInvite(h.store, now, {
+    teamId,
+    role: 'member',
+    userId: null,
+    createdBy: null,
+    maxUses: 1,
+    expiresAt: now + 600_000,
+  });
   return inviteLink(URL_BASE, code);
 }
 
@@ -136,7 +147,10 @@ async function reachablePostgres(): Promise<string | undefined> {
   }
 }
 
-export async function syncBench({ records = 100_000, rounds = 40, clientOps = 2000 } = {}): Promise<{ figures: SyncFigures[]; skipped?: string }> {
+export async function syncBench({ records = 100_000, rounds = 40, clientOps = 2000 } = {}): Promise<{
+  figures: SyncFigures[];
+  skipped?: string;
+}> {
   const figures = [await benchOneStore('SQLite', sqliteStore, records, rounds, clientOps)];
   const url = await reachablePostgres();
   if (!url) return { figures, skipped: 'skipped: no PostgreSQL (set DATABASE_URL or run npm run test:server once to set one up)' };

@@ -19,7 +19,11 @@ export interface Clyde {
  * `--disable-features` replaces Playwright's list, which turns off third-party storage
  * partitioning and makes Chromium deny IndexedDB to the extension frame inside a page.
  */
-export async function launchClyde({ profileDir, headless = true, blockNetwork = true }: { profileDir?: string; headless?: boolean; blockNetwork?: boolean } = {}): Promise<Clyde> {
+export async function launchClyde({
+  profileDir,
+  headless = true,
+  blockNetwork = true,
+}: { profileDir?: string; headless?: boolean; blockNetwork?: boolean } = {}): Promise<Clyde> {
   const dir = profileDir ?? (await mkdtemp(join(tmpdir(), 'clyde-e2e-')));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,

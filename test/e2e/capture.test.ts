@@ -147,7 +147,10 @@ describe('capture without effort', () => {
       worker.evaluate(
         async ({ selectionText, pageUrl }) => {
           const { chrome } = globalThis as unknown as {
-            chrome: { tabs: { query(q: object): Promise<{ url?: string }[]> }; contextMenus: { onClicked: { dispatch(info: object, tab: object): void } } };
+            chrome: {
+              tabs: { query(q: object): Promise<{ url?: string }[]> };
+              contextMenus: { onClicked: { dispatch(info: object, tab: object): void } };
+            };
           };
           const [tab] = await chrome.tabs.query({ url: 'https://mail.google.com/*' });
           chrome.contextMenus.onClicked.dispatch({ menuItemId: 'clyde-add-to-person', editable: false, selectionText, pageUrl }, tab!);

@@ -39,7 +39,10 @@ describe('display mode', () => {
     await choose(options, 'Gmail', "In the browser's side panel");
     await expect.poll(() => hasPanelFrame(page)).toBe(false);
     // Nothing of Clyde is left in the page: its element count is that of the served HTML.
-    const counts = await page.evaluate((html) => [document.querySelectorAll('*').length, new DOMParser().parseFromString(html, 'text/html').querySelectorAll('*').length], f.html);
+    const counts = await page.evaluate(
+      (html) => [document.querySelectorAll('*').length, new DOMParser().parseFromString(html, 'text/html').querySelectorAll('*').length],
+      f.html,
+    );
     expect(counts[0]).toBe(counts[1]);
 
     // The side panel shows the same correspondent.

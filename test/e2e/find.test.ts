@@ -70,7 +70,9 @@ describe('find and tidy', () => {
 
     await openSearch(page, panel);
     await page.keyboard.type('zeppel');
-    await expect.poll(() => panel.getByTestId('search-result').allTextContents()).toEqual([expect.stringMatching(/Bruno Costa.*zeppelin brochure/)]);
+    await expect
+      .poll(() => panel.getByTestId('search-result').allTextContents())
+      .toEqual([expect.stringMatching(/Bruno Costa.*zeppelin brochure/)]);
     await page.keyboard.press('Enter');
     await panel.getByTestId('opened-person').waitFor();
     expect(await shownName(panel)).toBe('Bruno Costa');
@@ -124,15 +126,21 @@ describe('find and tidy', () => {
     await expect.poll(() => panel.getByTestId('search-result').first().textContent()).toContain('Eduardo Pires');
     await page.keyboard.press('Enter');
     await panel.getByRole('group', { name: 'Confirm merge' }).getByRole('button', { name: 'Merge' }).click();
-    await expect.poll(() => panel.getByTestId('note').allTextContents()).toEqual([expect.stringContaining('Carla prefers calls'), expect.stringContaining('Eduardo asked')]);
-    await expect.poll(() => panel.getByTestId('identity').allTextContents()).toEqual(expect.arrayContaining(['carla.mendes@example.net', 'eduardo.pires@example.org']));
+    await expect
+      .poll(() => panel.getByTestId('note').allTextContents())
+      .toEqual([expect.stringContaining('Carla prefers calls'), expect.stringContaining('Eduardo asked')]);
+    await expect
+      .poll(() => panel.getByTestId('identity').allTextContents())
+      .toEqual(expect.arrayContaining(['carla.mendes@example.net', 'eduardo.pires@example.org']));
     // Eduardo's address now leads to Carla.
     await chips(panel).nth(2).click();
     await expect.poll(() => shownName(panel)).toBe('Carla Mendes');
 
     await panel.getByRole('button', { name: 'Undo merge' }).click();
     await expect.poll(() => shownName(panel)).toBe('Eduardo Pires');
-    await expect.poll(() => panel.getByTestId('note').allTextContents()).toEqual([expect.stringContaining('Eduardo asked for the catalogue')]);
+    await expect
+      .poll(() => panel.getByTestId('note').allTextContents())
+      .toEqual([expect.stringContaining('Eduardo asked for the catalogue')]);
     await chips(panel).nth(3).click();
     await expect.poll(() => shownName(panel)).toBe('Carla Mendes');
     await expect.poll(() => panel.getByTestId('note').allTextContents()).toEqual([expect.stringContaining('Carla prefers calls')]);
@@ -150,7 +158,9 @@ describe('find and tidy', () => {
     await expect.poll(() => panel.getByTestId('search-result').first().textContent()).toContain('Carla Mendes');
     await page.keyboard.press('Enter');
     await expect.poll(() => shownName(panel)).toBe('Carla Mendes');
-    await expect.poll(() => panel.getByTestId('identity').allTextContents()).toEqual(expect.arrayContaining(['gabriela.souza@example.org', 'carla.mendes@example.net']));
+    await expect
+      .poll(() => panel.getByTestId('identity').allTextContents())
+      .toEqual(expect.arrayContaining(['gabriela.souza@example.org', 'carla.mendes@example.net']));
     await page.close();
   });
 });

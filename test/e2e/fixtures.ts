@@ -17,4 +17,3 @@ export function fixture(site: string, name: string): Fixture {
   const { url, expected } = JSON.parse(readFileSync(join(dir, file.replace(/\.html$/, '.expected.json')), 'utf8')) as Omit<Fixture, 'html'>;
   return { html, url, expected };
 }
-

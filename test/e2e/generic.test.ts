@@ -24,7 +24,14 @@ beforeAll(async () => {
     headless: true,
     pipe: true,
     enableExtensions: [EXTENSION_DIR],
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync', '--disable-component-update', '--disable-background-networking'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-component-update',
+      '--disable-background-networking',
+    ],
   });
   clyde = await poll(async () => [...(await browser.extensions()).values()].find((e) => e.name === 'Clyde'), {
     timeout: 15_000,
@@ -57,7 +64,11 @@ async function extensionWorker() {
   return poll(
     async () => {
       const [worker] = await clyde.workers();
-      const ready = worker && (await worker.evaluate(() => typeof (globalThis as { chrome?: { windows?: unknown } }).chrome?.windows === 'object').catch(() => false));
+      const ready =
+        worker &&
+        (await worker
+          .evaluate(() => typeof (globalThis as { chrome?: { windows?: unknown } }).chrome?.windows === 'object')
+          .catch(() => false));
       return ready ? worker : undefined;
     },
     { timeout: 10_000, message: () => 'Clyde’s service worker has no windows API after 10 s.' },
@@ -77,14 +88,18 @@ describe('Read this page', () => {
     const page = await openAt(f);
 
     // Without a click on the toolbar button there is no grant: the side panel's button says how to give one.
-    await (await extensionWorker()).evaluate(() => {
+    await (
+      await extensionWorker()
+    ).evaluate(() => {
       const { chrome } = globalThis as unknown as { chrome: { windows: { create(o: object): Promise<unknown> } } };
       return chrome.windows.create({ url: 'sidepanel.html', type: 'popup', focused: false });
     });
     const detached = await sidePanel();
     await detached.locator('button::-p-text(Read this page)').click();
     await detached.waitForSelector('::-p-text(click the Clyde toolbar button)', { timeout: 10_000 });
-    expect(await page.evaluate(() => document.querySelectorAll('*').length)).toBe(await page.evaluate((html) => new DOMParser().parseFromString(html, 'text/html').querySelectorAll('*').length, f.html));
+    expect(await page.evaluate(() => document.querySelectorAll('*').length)).toBe(
+      await page.evaluate((html) => new DOMParser().parseFromString(html, 'text/html').querySelectorAll('*').length, f.html),
+    );
     await detached.close();
 
     // The toolbar button is the user asking about this page: it opens the side panel and reads it.

@@ -19,7 +19,11 @@ describe('importing contacts', () => {
     const input = settings.getByLabel('Contacts file (CSV or vCard)');
 
     // A file of another kind: a reason, and nothing imported.
-    await input.setInputFiles({ name: 'contacts.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from('PK\u0003\u0004') });
+    await input.setInputFiles({
+      name: 'contacts.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from('PK\u0003\u0004'),
+    });
     await settings.getByRole('alert').filter({ hasText: '“contacts.xlsx” is not a CSV or vCard (.vcf) file' }).waitFor();
 
     await input.setInputFiles(contactsFile('outlook-contacts.csv'));

@@ -28,7 +28,8 @@ describe('the host page cannot read or steer the panel', () => {
         textContent: (all.textContent ?? '').includes(canary),
         innerText: all.innerText.includes(canary),
         selection: getSelection()!.toString().includes(canary),
-        serialized: (all as HTMLElement & { getHTML?: (o: object) => string }).getHTML?.({ serializableShadowRoots: true }).includes(canary) ?? false,
+        serialized:
+          (all as HTMLElement & { getHTML?: (o: object) => string }).getHTML?.({ serializableShadowRoots: true }).includes(canary) ?? false,
         openShadowRoot: [...document.querySelectorAll('*')].some((el) => el.shadowRoot !== null),
         frames: window.frames.length,
         find: [canary, canary.slice(6, 20), 'lawsuit'].some((word) => {
@@ -72,11 +73,19 @@ describe('the host page cannot read or steer the panel', () => {
         new Promise<void>((resolve) => {
           const forged = {
             type: 'page/context',
-            context: { site: 'gmail', view: 'thread', url: location.href, people: [{ name: 'Mallory', email: 'mallory@example.net', role: 'from' }] },
+            context: {
+              site: 'gmail',
+              view: 'thread',
+              url: location.href,
+              people: [{ name: 'Mallory', email: 'mallory@example.net', role: 'from' }],
+            },
           };
           let delivered = 0;
           const sent = 2; // to this window, itself and as `top`; any frames get theirs
-          addEventListener('message', (e) => (e.data as { type?: string } | null)?.type === 'page/context' && ++delivered === sent && resolve());
+          addEventListener(
+            'message',
+            (e) => (e.data as { type?: string } | null)?.type === 'page/context' && ++delivered === sent && resolve(),
+          );
           window.postMessage(forged, '*');
           for (let i = 0; i < window.frames.length; i++) window.frames[i]!.postMessage(forged, '*');
           window.top!.postMessage(forged, '*');

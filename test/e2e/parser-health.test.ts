@@ -24,10 +24,13 @@ describe('parser health', () => {
     const { page, panel } = await openMail(clyde, fixture('gmail', 'thread-unreadable'));
     await panel.getByText('Clyde could not read this page.').waitFor({ timeout: 10_000 });
     const text = await diagnostic(panel);
-    expect(text).toMatch(/^Clyde \S+ could not read a page\nreader: gmail\nview: thread\n\n<!-- page: https:\/\/[^ ]+#inbox\/[A-Za-z0-9]+ -->\n<body/);
+    expect(text).toMatch(
+      /^Clyde \S+ could not read a page\nreader: gmail\nview: thread\n\n<!-- page: https:\/\/[^ ]+#inbox\/[A-Za-z0-9]+ -->\n<body/,
+    );
     expect(text).toMatch(/<div [^>]*role="main"/);
     expect(text).toMatch(/<span [^>]*data-peer="[^"]*"/);
-    for (const word of ['Otávio', 'Ramos', 'otavio', 'Kiln', 'kiln', 'Nadia', 'nadia', 'example', 'Thursday', 'FMfcg']) expect(text).not.toContain(word);
+    for (const word of ['Otávio', 'Ramos', 'otavio', 'Kiln', 'kiln', 'Nadia', 'nadia', 'example', 'Thursday', 'FMfcg'])
+      expect(text).not.toContain(word);
 
     // A thread Clyde can read shows its people and no such message. A note makes Bruno a person.
     await navigateInApp(page, fixture('gmail', 'thread-cc'));
@@ -42,13 +45,21 @@ describe('parser health', () => {
     const box = panel.getByRole('combobox', { name: 'Who is this page about?' });
     await box.fill('Bruno');
     await panel.getByRole('option').filter({ hasText: 'Bruno Costa' }).first().click({ timeout: 10_000 });
-    await panel.getByTestId('opened-person').getByTestId('note').filter({ hasText: 'Asked about kiln prices' }).waitFor({ timeout: 10_000 });
+    await panel
+      .getByTestId('opened-person')
+      .getByTestId('note')
+      .filter({ hasText: 'Asked about kiln prices' })
+      .waitFor({ timeout: 10_000 });
     await page.close();
   });
 
   it('on a LinkedIn profile it cannot read, the side panel still offers to clip the profile by its address, and asks the page for its skeleton', async () => {
     const url = 'https://www.linkedin.com/in/bruno-costa-dev/';
-    await serve(clyde.context, 'https://www.linkedin.com', () => '<!doctype html><title>LinkedIn</title><main><div class="q7x"><span>Bruno Costa</span><p>Lisbon</p></div></main>');
+    await serve(
+      clyde.context,
+      'https://www.linkedin.com',
+      () => '<!doctype html><title>LinkedIn</title><main><div class="q7x"><span>Bruno Costa</span><p>Lisbon</p></div></main>',
+    );
     const page = await clyde.context.newPage();
     await page.goto(url);
     await page.bringToFront();

@@ -43,11 +43,16 @@ describe.each([
     // And no extension resource answers a page that probes for it (LinkedIn probes extensions).
     const dom = await page.evaluate(
       async ({ html, id }) => {
-        const { trustedTypes } = window as unknown as { trustedTypes?: { createPolicy(n: string, p: object): { createHTML(s: string): string } } };
+        const { trustedTypes } = window as unknown as {
+          trustedTypes?: { createPolicy(n: string, p: object): { createHTML(s: string): string } };
+        };
         const policy = trustedTypes?.createPolicy('dompurify', { createHTML: (s: string) => s });
         const fresh = new DOMParser().parseFromString(policy ? policy.createHTML(html) : html, 'text/html');
         const probe = await Promise.race([
-          fetch(`chrome-extension://${id}/panel.html`).then(() => 'reachable', () => 'blocked'),
+          fetch(`chrome-extension://${id}/panel.html`).then(
+            () => 'reachable',
+            () => 'blocked',
+          ),
           new Promise((resolve) => setTimeout(() => resolve('blocked'), 3000)),
         ]);
         const served = fresh.querySelectorAll('*').length - fresh.querySelectorAll('noscript *').length;
@@ -59,7 +64,10 @@ describe.each([
 
     await panel.getByRole('button', { name: 'Clip profile' }).click();
     await panel.getByRole('status').filter({ hasText: 'Clipped as a new person.' }).waitFor({ timeout: 10_000 });
-    await panel.getByTestId('note').filter({ hasText: /Clipped from/ }).waitFor({ timeout: 10_000 });
+    await panel
+      .getByTestId('note')
+      .filter({ hasText: /Clipped from/ })
+      .waitFor({ timeout: 10_000 });
 
     // History-API navigation as LinkedIn and X do it: the URL changes first, the profile renders later.
     await navigateInApp(page, second, 'history');

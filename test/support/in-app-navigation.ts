@@ -21,7 +21,9 @@ export async function navigateInApp(page: Page, to: { html: string; url: string 
         // The site's own delay between the URL changing and the profile rendering.
         await new Promise((r) => setTimeout(r, 150));
       }
-      const { trustedTypes } = window as unknown as { trustedTypes?: { createPolicy(n: string, p: object): { createHTML(s: string): string } } };
+      const { trustedTypes } = window as unknown as {
+        trustedTypes?: { createPolicy(n: string, p: object): { createHTML(s: string): string } };
+      };
       const policy = trustedTypes?.createPolicy('dompurify', { createHTML: (s: string) => s });
       const next = new DOMParser().parseFromString(policy ? policy.createHTML(html) : html, 'text/html');
       document.title = next.title;

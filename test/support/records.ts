@@ -40,12 +40,31 @@ export function addPerson(seed: Seed, spec: PersonSpec, at = Date.now()): string
   seed.people.push(check('people', envelope({ id: personId, name: spec.name, company: spec.company }, at)));
   const value = canonicalEmail(spec.email);
   if (!value) throw new Error(`Seed address is invalid: ${spec.email}`);
-  seed.identities.push(check('identities', envelope({ id: identityId(personId, 'email', value), personId, kind: 'email', value, display: spec.email }, at)));
+  seed.identities.push(
+    check('identities', envelope({ id: identityId(personId, 'email', value), personId, kind: 'email', value, display: spec.email }, at)),
+  );
   for (const n of spec.notes ?? []) {
-    seed.notes.push(check('notes', envelope({ id: crypto.randomUUID(), personId, kind: n.kind ?? 'note', body: n.body, occurredAt: n.occurredAt, ...(n.tag && { tag: n.tag }) }, at)));
+    seed.notes.push(
+      check(
+        'notes',
+        envelope(
+          {
+            id: crypto.randomUUID(),
+            personId,
+            kind: n.kind ?? 'note',
+            body: n.body,
+            occurredAt: n.occurredAt,
+            ...(n.tag && { tag: n.tag }),
+          },
+          at,
+        ),
+      ),
+    );
   }
   for (const f of spec.facts ?? []) {
-    seed.preferences.push(check('preferences', envelope({ id: crypto.randomUUID(), personId, key: f.key, value: f.value, pinned: f.pinned ?? false }, at)));
+    seed.preferences.push(
+      check('preferences', envelope({ id: crypto.randomUUID(), personId, key: f.key, value: f.value, pinned: f.pinned ?? false }, at)),
+    );
   }
   for (const t of spec.tasks ?? []) {
     seed.tasks.push(check('tasks', envelope({ id: crypto.randomUUID(), personId, title: t.title, due: t.due, done: false }, at)));
@@ -64,7 +83,10 @@ export function syntheticSeed(people: number, notesEach: number): Seed {
         name: `Customer ${i}`,
         email: `customer${i}@example.com`,
         company: `Company ${i % 500}`,
-        notes: Array.from({ length: notesEach }, (_, j) => ({ body: `Note ${j} about customer ${i}: called about the order, wants delivery on Tuesdays.`, occurredAt: now - j * 3_600_000 })),
+        notes: Array.from({ length: notesEach }, (_, j) => ({
+          body: `Note ${j} about customer ${i}: called about the order, wants delivery on Tuesdays.`,
+          occurredAt: now - j * 3_600_000,
+        })),
         facts: [{ key: 'order', value: `${(i % 5) + 1} bags` }],
       },
       now,

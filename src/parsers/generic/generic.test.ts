@@ -22,7 +22,9 @@ describe('generic', () => {
     const head =
       '<meta property="og:type" content="profile"><meta property="og:url" content="https://example.com/u/ana">' +
       '<meta property="profile:first_name" content="Ana"><meta property="profile:last_name" content="Lima">';
-    expect(generic.parse(page('', head), url)?.people).toEqual([{ role: 'profile', name: 'Ana Lima', profileUrl: 'https://example.com/u/ana' }]);
+    expect(generic.parse(page('', head), url)?.people).toEqual([
+      { role: 'profile', name: 'Ana Lima', profileUrl: 'https://example.com/u/ana' },
+    ]);
   });
 
   it('drops non-https profile URLs and never reports avatars or handles', () => {

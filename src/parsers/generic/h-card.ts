@@ -51,7 +51,11 @@ export function hCardFields(card: Element, base: URL): ProfileFields {
   const location = own(card, H_LOCATION);
   return {
     name: name ? textValue(name) : impliedName(card),
-    email: email && urlValue(email)?.replace(/^mailto:/i, '').split('?')[0],
+    email:
+      email &&
+      urlValue(email)
+        ?.replace(/^mailto:/i, '')
+        .split('?')[0],
     profileUrl: httpsUrl(url ? urlValue(url) : impliedUrl(card), base),
     headline: headline && textValue(headline),
     company: org && textValue(org),

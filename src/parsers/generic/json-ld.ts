@@ -30,7 +30,10 @@ function fieldsOf(node: JsonObject, base: URL): ProfileFields {
  */
 export function fromJsonLd(doc: Document, base: URL): ProfileFields[] {
   const nodes = jsonObjects(jsonBlocks(doc, JSON_LD));
-  const main = nodes.filter((n) => hasType(n, 'ProfilePage')).map((n) => n['mainEntity']).filter(isObject);
+  const main = nodes
+    .filter((n) => hasType(n, 'ProfilePage'))
+    .map((n) => n['mainEntity'])
+    .filter(isObject);
   const people = [...main, ...nodes].filter((n) => hasType(n, 'Person'));
   return Array.from(new Set(people), (n) => fieldsOf(n, base));
 }

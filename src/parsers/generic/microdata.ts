@@ -9,7 +9,18 @@ const MAX_ITEMS = 50;
 const MAX_PROPERTIES = 500;
 
 /** Elements whose microdata value is a URL attribute, per the HTML spec's "property value" rules. */
-const URL_VALUE: Record<string, string> = { a: 'href', area: 'href', link: 'href', img: 'src', source: 'src', audio: 'src', video: 'src', iframe: 'src', embed: 'src', object: 'data' };
+const URL_VALUE: Record<string, string> = {
+  a: 'href',
+  area: 'href',
+  link: 'href',
+  img: 'src',
+  source: 'src',
+  audio: 'src',
+  video: 'src',
+  iframe: 'src',
+  embed: 'src',
+  object: 'data',
+};
 
 /** A property's value; a nested item (`worksFor` Organization) is read as its `name`. */
 function valueOf(el: Element): string | undefined {
@@ -50,7 +61,13 @@ export function fromMicrodata(doc: Document, base: URL): ProfileFields[] {
     const given = [p.get('givenName'), p.get('familyName')].filter(Boolean).join(' ');
     return {
       name: [p.get('name'), given, ...asList(h.name), p.get('additionalName')],
-      email: [p.get('email')?.replace(/^mailto:/i, '').split('?')[0], ...asList(h.email)],
+      email: [
+        p
+          .get('email')
+          ?.replace(/^mailto:/i, '')
+          .split('?')[0],
+        ...asList(h.email),
+      ],
       profileUrl: httpsUrl(p.get('url'), base) ?? h.profileUrl,
       headline: [p.get('jobTitle'), p.get('description'), ...asList(h.headline)],
       company: [p.get('worksFor') ?? p.get('affiliation'), ...asList(h.company)],

@@ -5,16 +5,7 @@ import { People } from '../people';
 import type { Correspondent, PageContext, Role } from '../schema';
 import { cleanId, cleanSubject } from '../text';
 import { httpsUrl } from '../url';
-import {
-  AVATAR_HOSTS,
-  MESSAGE,
-  RECIPIENT,
-  RECIPIENT_LINE,
-  SENDER,
-  SENDER_AVATAR,
-  SUBJECT,
-  THREAD_ID,
-} from './selectors';
+import { AVATAR_HOSTS, MESSAGE, RECIPIENT, RECIPIENT_LINE, SENDER, SENDER_AVATAR, SUBJECT, THREAD_ID } from './selectors';
 
 export interface ThreadRead {
   people: Correspondent[];
@@ -70,12 +61,7 @@ function threadId(doc: Document, isVisible: IsVisible): string | undefined {
  * latest message first, then recipients, latest message first (collapsed messages show only
  * their sender).
  */
-export function readThread(
-  doc: Document,
-  isVisible: IsVisible,
-  self: ReadonlySet<string>,
-  base: URL,
-): ThreadRead | undefined {
+export function readThread(doc: Document, isVisible: IsVisible, self: ReadonlySet<string>, base: URL): ThreadRead | undefined {
   const heading = firstVisible(doc, SUBJECT, isVisible);
   const messages = allVisibleOfFirst(doc, MESSAGE, isVisible);
   if (!heading && messages.length === 0) return undefined;

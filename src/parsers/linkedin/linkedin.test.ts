@@ -46,7 +46,14 @@ describe('linkedin routes', () => {
 
 describe('linkedin profile reading', () => {
   /** The 2026 server-driven profile, as saved pages of April 2026 show it (hashed classes left out). */
-  const sdui = (slug: string, name: string, { photo = '', shortcut = '<div role="button"><figure><img src="https://media.licdn.com/dms/image/v2/x/company-logo_100_100/1"></figure><p>Northwind</p></div>' } = {}) =>
+  const sdui = (
+    slug: string,
+    name: string,
+    {
+      photo = '',
+      shortcut = '<div role="button"><figure><img src="https://media.licdn.com/dms/image/v2/x/company-logo_100_100/1"></figure><p>Northwind</p></div>',
+    } = {},
+  ) =>
     `<header><img class="global-nav__me-photo" alt="Nadia Rep"></header>` +
     `<div role="main" data-sdui-screen="com.linkedin.sdui.flagshipnav.profile.Profile"><div role="toolbar"><a href="/in/${slug}/"><div aria-label="${name}"><p>${name}</p></div></a></div>` +
     `<main><section componentkey="com.linkedin.sdui.profile.card.refACoAABfictTopcard">${photo}<a href="/in/${slug}/"><h2>${name}</h2></a><p>· 1st</p>` +
@@ -57,15 +64,25 @@ describe('linkedin profile reading', () => {
   it('reads the 2026 server-driven profile from its top card, never a mutual connection photo or the more-profiles list', () => {
     const out = linkedin.parse(page(sdui('ana-lima', 'Ana Lima')), at('/in/ana-lima/'));
     expect(out?.people).toEqual([
-      { role: 'profile', profileUrl: 'https://www.linkedin.com/in/ana-lima', name: 'Ana Lima', headline: 'Head of Partnerships', company: 'Northwind', location: 'Lisbon, Portugal' },
+      {
+        role: 'profile',
+        profileUrl: 'https://www.linkedin.com/in/ana-lima',
+        name: 'Ana Lima',
+        headline: 'Head of Partnerships',
+        company: 'Northwind',
+        location: 'Lisbon, Portugal',
+      },
     ]);
-    const photo = '<a href="/in/ana-lima/"><figure><img src="https://media.licdn.com/dms/image/v2/a/profile-displayphoto-shrink_400_400/1"></figure></a>';
+    const photo =
+      '<a href="/in/ana-lima/"><figure><img src="https://media.licdn.com/dms/image/v2/a/profile-displayphoto-shrink_400_400/1"></figure></a>';
     expect(linkedin.parse(page(sdui('ana-lima', 'Ana Lima', { photo })), at('/in/ana-lima/'))?.people[0]?.avatarUrl).toBe(
       'https://media.licdn.com/dms/image/v2/a/profile-displayphoto-shrink_400_400/1',
     );
     // A current position without a company page has a placeholder instead of a logo.
     const noLogo = '<div role="button"><figure><svg></svg></figure><p>Kiln Studio</p></div>';
-    expect(linkedin.parse(page(sdui('ana-lima', 'Ana Lima', { shortcut: noLogo })), at('/in/ana-lima/'))?.people[0]?.company).toBe('Kiln Studio');
+    expect(linkedin.parse(page(sdui('ana-lima', 'Ana Lima', { shortcut: noLogo })), at('/in/ana-lima/'))?.people[0]?.company).toBe(
+      'Kiln Studio',
+    );
   });
 
   it('ignores a 2026 top card that still shows the previous profile', () => {
@@ -80,8 +97,15 @@ describe('linkedin profile reading', () => {
   });
 
   it('marks a profile URL whose page names nobody as unread, and a read one not', () => {
-    const unread = linkedin.parse(page('<main><div class="pv-redesigned"><span>Bruno Costa</span></div></main>'), at('/in/bruno-costa-dev/'));
-    expect(unread).toMatchObject({ view: 'profile', unread: true, people: [{ profileUrl: 'https://www.linkedin.com/in/bruno-costa-dev' }] });
+    const unread = linkedin.parse(
+      page('<main><div class="pv-redesigned"><span>Bruno Costa</span></div></main>'),
+      at('/in/bruno-costa-dev/'),
+    );
+    expect(unread).toMatchObject({
+      view: 'profile',
+      unread: true,
+      people: [{ profileUrl: 'https://www.linkedin.com/in/bruno-costa-dev' }],
+    });
     expect(linkedin.parse(page(card('bruno-costa-dev', 'Bruno Costa')), at('/in/bruno-costa-dev/'))?.unread).toBeUndefined();
     expect(linkedin.parse(page(''), at('/feed/'))).toBeNull();
   });
@@ -100,13 +124,16 @@ describe('linkedin profile reading', () => {
   });
 
   it('keeps photos to media.licdn.com and drops ghost placeholders', () => {
-    const photo = (src: string, cls = '', link = '/in/ana/') => page(card('ana', 'Ana', `<a href="${link}"><img class="${cls}" src="${src}"></a>`));
+    const photo = (src: string, cls = '', link = '/in/ana/') =>
+      page(card('ana', 'Ana', `<a href="${link}"><img class="${cls}" src="${src}"></a>`));
     const read = (doc: Document) => linkedin.parse(doc, at('/in/ana/'))?.people[0]?.avatarUrl;
     expect(read(photo('https://media.licdn.com/dms/image/profile-displayphoto-shrink_400_400/1'))).toBe(
       'https://media.licdn.com/dms/image/profile-displayphoto-shrink_400_400/1',
     );
     // A mutual connection's face in the card links to a people search, not to a profile.
-    expect(read(photo('https://media.licdn.com/dms/image/profile-displayphoto-shrink_100_100/2', '', '/search/results/people/'))).toBeUndefined();
+    expect(
+      read(photo('https://media.licdn.com/dms/image/profile-displayphoto-shrink_100_100/2', '', '/search/results/people/')),
+    ).toBeUndefined();
     expect(read(photo('https://evil.example/profile-displayphoto.png'))).toBeUndefined();
     expect(read(photo('javascript:alert(1)//profile-displayphoto'))).toBeUndefined();
     expect(read(photo('https://media.licdn.com/profile-displayphoto-ghost', 'ghost-person'))).toBeUndefined();
@@ -145,12 +172,18 @@ describe('linkedin profile reading', () => {
   it('uses profile meta only when og:url names the same profile', () => {
     const head = (url: string) =>
       `<meta property="og:url" content="${url}"><meta property="profile:first_name" content="Diego"><meta property="profile:last_name" content="Souza">`;
-    expect(linkedin.parse(page('', head('https://br.linkedin.com/in/diego-souza-77')), at('/in/diego-souza-77'))?.people[0]?.name).toBe('Diego Souza');
-    expect(linkedin.parse(page('', head('https://br.linkedin.com/in/someone-else')), at('/in/diego-souza-77'))?.people[0]?.name).toBeUndefined();
+    expect(linkedin.parse(page('', head('https://br.linkedin.com/in/diego-souza-77')), at('/in/diego-souza-77'))?.people[0]?.name).toBe(
+      'Diego Souza',
+    );
+    expect(
+      linkedin.parse(page('', head('https://br.linkedin.com/in/someone-else')), at('/in/diego-souza-77'))?.people[0]?.name,
+    ).toBeUndefined();
   });
 
   it('survives malformed embedded JSON', () => {
-    const doc = page(card('ana', 'Ana Lima', '<code id="bpr-guid-1">{"included": [</code><script type="application/ld+json">nope</script>'));
+    const doc = page(
+      card('ana', 'Ana Lima', '<code id="bpr-guid-1">{"included": [</code><script type="application/ld+json">nope</script>'),
+    );
     expect(linkedin.parse(doc, at('/in/ana/'))?.people[0]?.name).toBe('Ana Lima');
   });
 });

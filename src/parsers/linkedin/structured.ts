@@ -2,14 +2,7 @@ import { attr } from '../dom';
 import { hasType, isObject, JSON_LD, jsonBlocks, jsonObjects, jsonText, jsonUrl, type JsonObject } from '../json-ld';
 import { httpsUrl } from '../url';
 import { routeOfHref, sameEntity, type Route } from './route';
-import {
-  IMAGE_HOSTS,
-  META_FIRST_NAME,
-  META_IMAGE,
-  META_LAST_NAME,
-  META_URL,
-  VOYAGER_JSON,
-} from './selectors';
+import { IMAGE_HOSTS, META_FIRST_NAME, META_IMAGE, META_LAST_NAME, META_URL, VOYAGER_JSON } from './selectors';
 
 /** What structured data says about the entity; raw strings, cleaned by `profileOf`. */
 export interface Structured {
@@ -50,7 +43,9 @@ export function fromJsonLd(doc: Document, route: Route, base: URL): Structured {
 /** Logged-out `profile:first_name`/`last_name` and `og:image`, when `og:url` (or canonical) is this profile. */
 export function fromMeta(doc: Document, route: Route, base: URL): Structured {
   const head = doc.head ?? doc; // meta lives in the head; not scanning the body keeps this cheap on huge pages
-  const pageUrl = META_URL.map((s) => head.querySelector(s)).map((el) => attr(el, 'content') ?? attr(el, 'href')).find(Boolean);
+  const pageUrl = META_URL.map((s) => head.querySelector(s))
+    .map((el) => attr(el, 'content') ?? attr(el, 'href'))
+    .find(Boolean);
   if (!sameEntity(routeOfHref(pageUrl, base), route)) return {};
   const first = attr(head.querySelector(META_FIRST_NAME), 'content');
   const last = attr(head.querySelector(META_LAST_NAME), 'content');

@@ -32,9 +32,7 @@ export function mailboxesOf(el: Element): Mailbox[] {
   const text = visibleText(el);
   // A persona whose address is in no attribute writes it in its text: `Name<addr>` (2025 live.com).
   if (sources.length === 0 && text.includes('@')) sources.push(text);
-  return sources
-    .flatMap(parseMailboxList)
-    .map((mailbox) => (mailbox.name || text.includes('@') ? mailbox : { ...mailbox, name: text }));
+  return sources.flatMap(parseMailboxList).map((mailbox) => (mailbox.name || text.includes('@') ? mailbox : { ...mailbox, name: text }));
 }
 
 /** Visible elements under `root` that may carry a person's address, minus bodies, the list and editors. */

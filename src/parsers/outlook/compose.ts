@@ -23,11 +23,7 @@ function fieldRole(el: Element, root: Element): Role {
  * names until a persona resolves; those are skipped). The user's own "From" is excluded as self.
  * The subject is not read: OWA's subject input has no stable attribute outside its localised label.
  */
-export function readCompose(
-  root: Element,
-  isVisible: IsVisible,
-  self: ReadonlySet<string>,
-): Correspondent[] | undefined {
+export function readCompose(root: Element, isVisible: IsVisible, self: ReadonlySet<string>): Correspondent[] | undefined {
   if (!firstVisible(root, COMPOSE_BODY, isVisible)) return undefined;
   const people = new People(self);
   const byRole: Record<'to' | 'cc', Element[]> = { to: [], cc: [] };

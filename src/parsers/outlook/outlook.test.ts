@@ -7,7 +7,10 @@ const at = (path: string) => new URL(`https://outlook.office.com${path}`);
 
 describe('outlook parser health', () => {
   it('marks a message URL that shows no message it knows as unread', () => {
-    const out = outlook.parse(page('<div role="main"><div class="newPane">From Ana Lima</div></div>'), at('/mail/inbox/id/AAQkADfictional%3D'));
+    const out = outlook.parse(
+      page('<div role="main"><div class="newPane">From Ana Lima</div></div>'),
+      at('/mail/inbox/id/AAQkADfictional%3D'),
+    );
     expect(out).toMatchObject({ site: 'outlook', view: 'thread', people: [], unread: true });
   });
 
@@ -17,7 +20,7 @@ describe('outlook parser health', () => {
     expect(outlook.parse(page(''), at('/mail/options/general'))).toBeNull();
   });
 
-  it('reads Outlook.com 2025: the sender from a persona\'s Name<address> text, the user from the app rail', () => {
+  it("reads Outlook.com 2025: the sender from a persona's Name<address> text, the user from the app rail", () => {
     const body =
       '<div id="LeftRail"><img title="nadia.rep@outlook.com" aria-label="nadia.rep@outlook.com"></div>' +
       '<div role="main" data-app-section="MailReadCompose"><div id="ReadingPaneContainerId"><div role="heading" aria-level="2"><span title="Kiln prices">Kiln prices</span></div>' +

@@ -27,12 +27,7 @@ function addWell(well: Element, people: People, isVisible: IsVisible): void {
  * Senders come first in document order (OWA's default puts the newest message on top), then the
  * To/Cc recipients. Outlook often shows names without addresses; those people are skipped.
  */
-export function readPane(
-  doc: Document,
-  pane: Element,
-  isVisible: IsVisible,
-  self: ReadonlySet<string>,
-): PaneRead | undefined {
+export function readPane(doc: Document, pane: Element, isVisible: IsVisible, self: ReadonlySet<string>): PaneRead | undefined {
   const wells = allVisible(pane, RECIPIENT_WELL, isVisible).filter((w) => !insideAny(w, NOT_PEOPLE, pane));
   const bodies = allVisible(pane, MESSAGE_BODY, isVisible);
   if (wells.length === 0 && bodies.length === 0) return undefined;

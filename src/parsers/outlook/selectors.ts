@@ -34,12 +34,10 @@ export const MESSAGE_BODY = '[id^="UniqueMessageBody_"], [role=document]';
  * Outlook.com's 2025 reading pane writes the sender: `<span aria-label="From: Outlook Team"
  * data-lpc-hover-target-id=…>Outlook Team<no-reply@microsoft.com></span>`, the address in no attribute.
  */
-export const ADDRESS_CARRIER =
-  '[title*="@"], [aria-label*="@"], a[href^="mailto:"], a[href^="MAILTO:"], [data-lpc-hover-target-id]'; // persona: 2024–2025 live.com
+export const ADDRESS_CARRIER = '[title*="@"], [aria-label*="@"], a[href^="mailto:"], a[href^="MAILTO:"], [data-lpc-hover-target-id]'; // persona: 2024–2025 live.com
 
 /** The To / Cc line of a read message; its text ("To: …", "Cc: …") or aria-label names the field. */
-export const RECIPIENT_WELL =
-  '[data-testid="RecipientWell"], [role=edit][aria-readonly="true"]'; // 2023–2025; 2025 live.com: `aria-label="To: Ana Lima"` around personas
+export const RECIPIENT_WELL = '[data-testid="RecipientWell"], [role=edit][aria-readonly="true"]'; // 2023–2025; 2025 live.com: `aria-label="To: Ana Lima"` around personas
 
 /**
  * The date line of a read message, in the mailbox's locale ("Tue 11/18/2025 10:02 AM"), as `title`

@@ -3,16 +3,7 @@ import { hasType, isObject, jsonBlocks, jsonObjects, jsonText, jsonUrl } from '.
 import { firstVisibleQuick } from '../pick';
 import { httpsUrl } from '../url';
 import { pathOf } from './route';
-import {
-  AVATAR_IMAGE,
-  AVATAR_LINK,
-  IMAGE_HOSTS,
-  PROFILE_SCHEMA,
-  TEXT_RUN,
-  USER_DESCRIPTION,
-  USER_LOCATION,
-  USER_NAME,
-} from './selectors';
+import { AVATAR_IMAGE, AVATAR_LINK, IMAGE_HOSTS, PROFILE_SCHEMA, TEXT_RUN, USER_DESCRIPTION, USER_LOCATION, USER_NAME } from './selectors';
 import { textWithEmoji } from './text';
 
 /** What one source says about the profile; raw strings, cleaned by `profileOf`. */
@@ -24,7 +15,6 @@ export interface ProfileRead {
 }
 
 const AT_HANDLE = /^@([A-Za-z0-9_]{1,15})$/;
-
 
 export const avatarUrl = (img: Element | null | undefined, base: URL) => httpsUrl(attr(img, 'src'), base, IMAGE_HOSTS);
 

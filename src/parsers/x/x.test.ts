@@ -25,9 +25,25 @@ describe('x routes', () => {
   });
 
   it.each([
-    '/home', '/explore', '/notifications', '/messages', '/settings/account', '/search?q=ana', '/i/bookmarks',
-    '/i/status/1861000000000000001', '/compose/post', '/login', '/tos', '/privacy', '/Home', '/',
-    '/helenaprado/status/', '/helenaprado/status/abc', '/sixteen_chars_xx', '/ana-lima', '/%40ana',
+    '/home',
+    '/explore',
+    '/notifications',
+    '/messages',
+    '/settings/account',
+    '/search?q=ana',
+    '/i/bookmarks',
+    '/i/status/1861000000000000001',
+    '/compose/post',
+    '/login',
+    '/tos',
+    '/privacy',
+    '/Home',
+    '/',
+    '/helenaprado/status/',
+    '/helenaprado/status/abc',
+    '/sixteen_chars_xx',
+    '/ana-lima',
+    '/%40ana',
   ])('%s is not a profile or post', (path) => {
     expect(routeOf(at(path))).toBeUndefined();
   });
@@ -50,14 +66,19 @@ describe('x profile reading', () => {
     expect(out?.people).toEqual([{ role: 'profile', handle: 'julia_rocha', profileUrl: 'https://x.com/julia_rocha' }]);
   });
 
-  it('marks a profile that names nobody as unread, but not one read, nor one\'s own', () => {
-    expect(x.parse(page('<main><div>Julia Rocha</div></main>'), at('/julia_rocha'))).toMatchObject({ people: [{ handle: 'julia_rocha' }], unread: true });
+  it("marks a profile that names nobody as unread, but not one read, nor one's own", () => {
+    expect(x.parse(page('<main><div>Julia Rocha</div></main>'), at('/julia_rocha'))).toMatchObject({
+      people: [{ handle: 'julia_rocha' }],
+      unread: true,
+    });
     expect(x.parse(page(header('julia_rocha', 'Julia Rocha')), at('/julia_rocha'))?.unread).toBeUndefined();
     expect(x.parse(page(self('NadiaRep')), at('/NadiaRep'))?.unread).toBeUndefined();
   });
 
   it('keeps avatars to pbs.twimg.com', () => {
-    expect(x.parse(page(header('ana', 'Ana')), at('/ana'))?.people[0]?.avatarUrl).toBe('https://pbs.twimg.com/profile_images/1/a_400x400.jpg');
+    expect(x.parse(page(header('ana', 'Ana')), at('/ana'))?.people[0]?.avatarUrl).toBe(
+      'https://pbs.twimg.com/profile_images/1/a_400x400.jpg',
+    );
     expect(x.parse(page(header('ana', 'Ana', 'evil.example')), at('/ana'))?.people[0]?.avatarUrl).toBeUndefined();
   });
 

@@ -47,14 +47,25 @@ describe('reading address books', () => {
       urls: ['https://www.linkedin.com/in/ana-lima'],
       note: 'Prefers calls after 4 pm.\nAsk about the Porto trip.',
     });
-    expect(eduardo).toMatchObject({ name: 'Eduardo Pires', emails: ['eduardo.pires@example.org', 'eduardo@home.example'], company: 'Pires Lda' });
+    expect(eduardo).toMatchObject({
+      name: 'Eduardo Pires',
+      emails: ['eduardo.pires@example.org', 'eduardo@home.example'],
+      company: 'Pires Lda',
+    });
     expect(nobody).toMatchObject({ at: 'row 4', name: undefined, emails: [] });
     expect(marta).toMatchObject({ name: 'Marta Costa', emails: [] });
   });
 
   it('reads an Outlook CSV without taking the honorific for a job or the display name for an address', () => {
     const [bruno, carla] = contactsFromCsv(fixture('outlook-contacts.csv'));
-    expect(bruno).toMatchObject({ name: 'Bruno Costa', title: 'Owner', company: 'Costa & Filhos Mills', emails: ['bruno.costa@example.org'], phones: ['+351 222 000 111', '+351 933 333 333'], note: 'Two 25 kg bags, never one 50 kg' });
+    expect(bruno).toMatchObject({
+      name: 'Bruno Costa',
+      title: 'Owner',
+      company: 'Costa & Filhos Mills',
+      emails: ['bruno.costa@example.org'],
+      phones: ['+351 222 000 111', '+351 933 333 333'],
+      note: 'Two 25 kg bags, never one 50 kg',
+    });
     expect(carla).toMatchObject({ name: 'Carla Mendes', title: undefined, emails: ['carla.mendes@example.net'] });
   });
 
@@ -68,18 +79,41 @@ describe('reading address books', () => {
 
   it('reads Outlook’s vCard 2.1, whose parameters have no names', () => {
     expect(contactsFromVcard(fixture('outlook-2.1.vcf'))).toEqual([
-      { at: 'card 1', name: 'Bruno Costa', emails: ['bruno.costa@example.org'], company: 'Costa & Filhos Mills', title: 'Owner', phones: ['+351 222 000 111'], urls: [], note: undefined },
+      {
+        at: 'card 1',
+        name: 'Bruno Costa',
+        emails: ['bruno.costa@example.org'],
+        company: 'Costa & Filhos Mills',
+        title: 'Owner',
+        phones: ['+351 222 000 111'],
+        urls: [],
+        note: undefined,
+      },
     ]);
   });
 
   it('decodes the quoted-printable values vCard 2.1 writes for accented names, in their charset', () => {
     expect(contactsFromVcard(fixture('outlook-2.1-accents.vcf'))).toEqual([
-      { at: 'card 1', name: 'João Conceição', emails: ['joao@example.pt'], company: 'Padaria São João', title: undefined, phones: [], urls: [], note: 'Prefere ligações à tarde.\nSegunda linha' },
+      {
+        at: 'card 1',
+        name: 'João Conceição',
+        emails: ['joao@example.pt'],
+        company: 'Padaria São João',
+        title: undefined,
+        phones: [],
+        urls: [],
+        note: 'Prefere ligações à tarde.\nSegunda linha',
+      },
     ]);
   });
 
   it.each([
-    ['a CSV quote never closed', 'x.csv', 'Name,Email\nAna,"ana@example.com\nBruno,bruno@example.org\n', 'quote that is never closed (row 2)'],
+    [
+      'a CSV quote never closed',
+      'x.csv',
+      'Name,Email\nAna,"ana@example.com\nBruno,bruno@example.org\n',
+      'quote that is never closed (row 2)',
+    ],
     ['a CSV without name or email columns', 'x.csv', 'Phone,City\n123,Porto\n', 'no name or email column'],
     ['an empty CSV', 'x.csv', '', 'The CSV file is empty.'],
     ['a vCard that never ends', 'x.vcf', 'BEGIN:VCARD\nFN:Ana\n', 'The vCard file cannot be read'],
@@ -103,17 +137,33 @@ describe('importContacts', () => {
     const report = await importContacts(db, contactsFromCsv(fixture('google-contacts.csv')));
     expect(report).toEqual({ added: 3, known: 0, neverLogged: 0, skipped: [{ at: 'row 4', why: 'no name, email or profile' }] });
     const ana = (await findPersonByIdentity(db, 'email', 'ANA@lima.example'))!;
-    expect(ana).toMatchObject({ name: 'Ana Lima', company: 'Costa & Filhos Mills', headline: 'Buyer', scope: expect.stringMatching(/^user:/) });
-    expect((await identitiesFor(db, ana.id)).map((i) => `${i.kind}:${i.value}`).sort()).toEqual(['email:ana.lima@example.com', 'email:ana@lima.example', 'linkedin:https://www.linkedin.com/in/ana-lima']);
+    expect(ana).toMatchObject({
+      name: 'Ana Lima',
+      company: 'Costa & Filhos Mills',
+      headline: 'Buyer',
+      scope: expect.stringMatching(/^user:/),
+    });
+    expect((await identitiesFor(db, ana.id)).map((i) => `${i.kind}:${i.value}`).sort()).toEqual([
+      'email:ana.lima@example.com',
+      'email:ana@lima.example',
+      'linkedin:https://www.linkedin.com/in/ana-lima',
+    ]);
     expect((await rememberFor(db, ana.id)).map((f) => `${f.key}: ${f.value}`)).toEqual(['phone: +351 912 345 678']);
-    expect((await db.notes.where('personId').equals(ana.id).toArray()).map((n) => n.body)).toEqual(['Prefers calls after 4 pm.\nAsk about the Porto trip.']);
+    expect((await db.notes.where('personId').equals(ana.id).toArray()).map((n) => n.body)).toEqual([
+      'Prefers calls after 4 pm.\nAsk about the Porto trip.',
+    ]);
     expect(await db.outbox.count()).toBeGreaterThan(0);
   });
 
   it('adds no one twice: a second import of the same file, or a contact already in Clyde, is counted as known', async () => {
     await importContacts(db, contactsFromVcard(fixture('contacts.vcf')));
     const people = await db.people.count();
-    expect(await importContacts(db, contactsFromVcard(fixture('contacts.vcf')))).toEqual({ added: 0, known: 3, neverLogged: 0, skipped: [] });
+    expect(await importContacts(db, contactsFromVcard(fixture('contacts.vcf')))).toEqual({
+      added: 0,
+      known: 3,
+      neverLogged: 0,
+      skipped: [],
+    });
     // The same Ana from another address book, by her LinkedIn profile; an X profile alone finds her too.
     const again: Contact[] = [
       { at: 'row 2', name: 'A. Lima', emails: [], phones: [], urls: ['https://pt.linkedin.com/in/ana-lima/'] },
@@ -129,12 +179,20 @@ describe('importContacts', () => {
       ...contactsFromCsv(fixture('outlook-contacts.csv')),
       { at: 'row 9', emails: ['not an address'], phones: ['123'], urls: [] },
     ];
-    expect(await importContacts(db, contacts)).toEqual({ added: 1, known: 0, neverLogged: 1, skipped: [{ at: 'row 9', why: 'no valid email address and no name' }] });
+    expect(await importContacts(db, contacts)).toEqual({
+      added: 1,
+      known: 0,
+      neverLogged: 1,
+      skipped: [{ at: 'row 9', why: 'no valid email address and no name' }],
+    });
     expect(await findPersonByIdentity(db, 'email', 'bruno.costa@example.org')).toBeUndefined();
   });
 
   it('imports nothing when one contact cannot be written', async () => {
-    const contacts: Contact[] = [...contactsFromCsv(fixture('outlook-contacts.csv')), { at: 'row 4', name: 'Broken', emails: [], phones: [], urls: [], note: 42 as never }];
+    const contacts: Contact[] = [
+      ...contactsFromCsv(fixture('outlook-contacts.csv')),
+      { at: 'row 4', name: 'Broken', emails: [], phones: [], urls: [], note: 42 as never },
+    ];
     await expect(importContacts(db, contacts)).rejects.toThrow();
     expect(await db.people.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
@@ -143,7 +201,14 @@ describe('importContacts', () => {
 
 describe('exporting contacts', () => {
   /** What an address book keeps of a contact, in a stable order. */
-  const card = ({ name, emails, company, title, phones, urls }: Contact) => ({ name, emails: [...emails].sort(), company, title, phones, urls: [...urls].sort() });
+  const card = ({ name, emails, company, title, phones, urls }: Contact) => ({
+    name,
+    emails: [...emails].sort(),
+    company,
+    title,
+    phones,
+    urls: [...urls].sort(),
+  });
 
   it('writes vCard and CSV that read back as the same contacts, and that importing again adds no one', async () => {
     await importContacts(db, contactsFromVcard(fixture('contacts.vcf')));
@@ -159,11 +224,14 @@ describe('exporting contacts', () => {
   });
 
   it('leaves out merged and deleted people, and keeps a spreadsheet from running a name as a formula', async () => {
-    const kept = await createPerson(db, { name: '=HYPERLINK("https://evil.example","Ana")', company: '+cmd|\' /C calc\'!A0' });
+    const kept = await createPerson(db, { name: '=HYPERLINK("https://evil.example","Ana")', company: "+cmd|' /C calc'!A0" });
     await addPreference(db, kept.id, 'phone: +351 912 345 678');
     const merged = await createPerson(db, { name: 'Ana L.' });
     await mergePeople(db, merged.id, kept.id);
     const csv = contactsToCsv(await contactsOf(db));
-    expect(csv.split('\r\n')).toEqual(['Name,E-mail 1 - Value,Organization Name,Organization Title,Phone 1 - Value,Website 1 - Value', `"'=HYPERLINK(""https://evil.example"",""Ana"")",,"'+cmd|' /C calc'!A0",,+351 912 345 678,`]);
+    expect(csv.split('\r\n')).toEqual([
+      'Name,E-mail 1 - Value,Organization Name,Organization Title,Phone 1 - Value,Website 1 - Value',
+      `"'=HYPERLINK(""https://evil.example"",""Ana"")",,"'+cmd|' /C calc'!A0",,+351 912 345 678,`,
+    ]);
   });
 });

@@ -8,9 +8,17 @@ import { clean, ContactsFileError, type Contact } from './contact';
  * ignored. Parsed by Papa Parse (quotes, embedded newlines, BOM, other delimiters).
  */
 
-const norm = (h: string) => h.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const norm = (h: string) =>
+  h
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 /** Google puts several values in one cell: "a@x.com ::: b@x.com". */
-const several = (v: string) => v.split(/\s*:::\s*|\s*;\s*/).map((s) => s.trim()).filter(Boolean);
+const several = (v: string) =>
+  v
+    .split(/\s*:::\s*|\s*;\s*/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 const NAME = /^(name|full name|display name|contact name)$/;
 const GIVEN = /^(first name|given name)$/;
@@ -29,7 +37,8 @@ export function contactsFromCsv(text: string): Contact[] {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
   // A quote left open swallows the rest of the file: refuse rather than import a garbled tail.
   const broken = parsed.errors.find((e) => e.type === 'Quotes');
-  if (broken) throw new ContactsFileError(`The CSV file has a quote that is never closed (row ${(broken.row ?? 0) + 1}); nothing was imported.`);
+  if (broken)
+    throw new ContactsFileError(`The CSV file has a quote that is never closed (row ${(broken.row ?? 0) + 1}); nothing was imported.`);
   const [header, ...rows] = parsed.data;
   if (!header) throw new ContactsFileError('The CSV file is empty.');
   const cols = header.map((h) => norm(h ?? ''));

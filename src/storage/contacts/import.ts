@@ -19,9 +19,13 @@ export const MAX_CONTACTS = 20_000;
 /** The contacts in a file, read as vCard or CSV by its name (or, for vCard, its first line). */
 export function readContactsFile(name: string, text: string): Contact[] {
   const vcard = /\.(vcf|vcard)$/i.test(name) || /^\uFEFF?\s*BEGIN:VCARD/i.test(text);
-  if (!vcard && !/\.(csv|txt)$/i.test(name)) throw new ContactsFileError(`“${name}” is not a CSV or vCard (.vcf) file; export your contacts as one of those.`);
+  if (!vcard && !/\.(csv|txt)$/i.test(name))
+    throw new ContactsFileError(`“${name}” is not a CSV or vCard (.vcf) file; export your contacts as one of those.`);
   const contacts = vcard ? contactsFromVcard(text) : contactsFromCsv(text);
-  if (contacts.length > MAX_CONTACTS) throw new ContactsFileError(`The file holds ${contacts.length} contacts; Clyde imports up to ${MAX_CONTACTS} at a time. Split it and import each part.`);
+  if (contacts.length > MAX_CONTACTS)
+    throw new ContactsFileError(
+      `The file holds ${contacts.length} contacts; Clyde imports up to ${MAX_CONTACTS} at a time. Split it and import each part.`,
+    );
   return contacts;
 }
 
@@ -80,7 +84,11 @@ export function importContacts(db: ClydeDB, contacts: readonly Contact[]): Promi
         report.known += 1;
         continue;
       }
-      const person = await createPerson(db, { name: bounded(c.name, 400), company: bounded(c.company, 500), headline: bounded(c.title, 500) });
+      const person = await createPerson(db, {
+        name: bounded(c.name, 400),
+        company: bounded(c.company, 500),
+        headline: bounded(c.title, 500),
+      });
       names.add(named(person.name));
       for (const id of ids) await addIdentity(db, person.id, id.kind, id.display);
       for (const phone of new Set(c.phones)) await addPreference(db, person.id, `phone: ${cut(phone, 200)}`);

@@ -8,7 +8,10 @@ import { clean, ContactsFileError, type Contact } from './contact';
  */
 /** vCard 2.1 (Outlook) writes bare parameters, `TEL;WORK;VOICE:`, where 3.0 and 4.0 name them: `TYPE=WORK`. */
 const namedParams = (text: string) =>
-  text.replace(/^([^\s:;][^:;]*)((?:;[^:;]*)+):/gm, (_, name: string, params: string) => `${name}${params.replace(/;([^=;:]+)(?=;|$)/g, ';TYPE=$1')}:`);
+  text.replace(
+    /^([^\s:;][^:;]*)((?:;[^:;]*)+):/gm,
+    (_, name: string, params: string) => `${name}${params.replace(/;([^=;:]+)(?=;|$)/g, ';TYPE=$1')}:`,
+  );
 
 /**
  * vCard 2.1 may write a value as quoted-printable, which Outlook does for any name that is not
@@ -18,7 +21,10 @@ const namedParams = (text: string) =>
 const QUOTED_PRINTABLE = /^([^\s:;][^:]*;(?:ENCODING=)?QUOTED-PRINTABLE[^:]*):((?:[^\r\n]*=\r?\n)*[^\r\n]*)/gim;
 function decodeQuotedPrintable(text: string): string {
   return text.replace(QUOTED_PRINTABLE, (_, head: string, value: string) => {
-    const bytes = Uint8Array.from(value.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), (c) => c.charCodeAt(0));
+    const bytes = Uint8Array.from(
+      value.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+      (c) => c.charCodeAt(0),
+    );
     const charset = /;CHARSET=([^;:]+)/i.exec(head)?.[1];
     let decoded: string;
     try {
@@ -40,19 +46,26 @@ export function contactsFromVcard(text: string): Contact[] {
   // One card parses to a component, several to a list of them.
   const list = (Array.isArray(parsed) && Array.isArray(parsed[0]) ? parsed : [parsed]) as unknown[];
   const cards = list.map((j) => new ICAL.Component(j as [string, unknown[], unknown[]]));
-  if (!cards.length || cards.some((c) => c.name !== 'vcard')) throw new ContactsFileError('This file holds no vCards (BEGIN:VCARD … END:VCARD).');
+  if (!cards.length || cards.some((c) => c.name !== 'vcard'))
+    throw new ContactsFileError('This file holds no vCards (BEGIN:VCARD … END:VCARD).');
   return cards.map((card, i) => {
     const texts = (prop: string) => card.getAllProperties(prop).flatMap((p) => p.getValues().flat().map(String));
     const [org] = card.getFirstProperty('org')?.getValues() ?? [];
     const structured = card.getFirstPropertyValue('n') as unknown;
-    const fromN = Array.isArray(structured) ? [structured[3], structured[1], structured[2], structured[0], structured[4]].flat().filter(Boolean).join(' ') : undefined;
+    const fromN = Array.isArray(structured)
+      ? [structured[3], structured[1], structured[2], structured[0], structured[4]].flat().filter(Boolean).join(' ')
+      : undefined;
     return {
       at: `card ${i + 1}`,
       name: clean(String(card.getFirstPropertyValue('fn') ?? '')) ?? clean(fromN),
-      emails: texts('email').map((e) => e.trim()).filter(Boolean),
+      emails: texts('email')
+        .map((e) => e.trim())
+        .filter(Boolean),
       company: clean(Array.isArray(org) ? String(org[0] ?? '') : org === undefined ? undefined : String(org)),
       title: clean(String(card.getFirstPropertyValue('title') ?? '')),
-      phones: texts('tel').map((t) => t.replace(/^tel:/i, '').trim()).filter(Boolean),
+      phones: texts('tel')
+        .map((t) => t.replace(/^tel:/i, '').trim())
+        .filter(Boolean),
       urls: [...texts('url'), ...texts('x-socialprofile')].map((u) => u.trim()).filter(Boolean),
       note: String(card.getFirstPropertyValue('note') ?? '').trim() || undefined,
     };

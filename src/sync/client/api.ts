@@ -134,7 +134,10 @@ export function createSyncApi({ serverUrl, token, fetch }: { serverUrl: string; 
 export function pokeSeq(block: string): number | undefined {
   const lines = block.split('\n');
   if (!lines.includes('event: poke')) return undefined;
-  const data = lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n');
+  const data = lines
+    .filter((l) => l.startsWith('data:'))
+    .map((l) => l.slice(5).trim())
+    .join('\n');
   const poke = PokeSchema.safeParse(parseJson(data));
   return poke.success ? poke.data.seq : undefined;
 }
@@ -160,7 +163,9 @@ function errorFrom(res: Response, text: string): SyncApiError {
   const message = body.success ? body.data.message : `The server answered ${res.status}.`;
   if (res.status === 429) {
     const seconds = Number(res.headers.get('retry-after'));
-    return new SyncApiError('RATE_LIMITED', message, 429, { retryAfterMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 1000 });
+    return new SyncApiError('RATE_LIMITED', message, 429, {
+      retryAfterMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 1000,
+    });
   }
   if (res.status === 401) return new SyncApiError('UNAUTHORIZED', message, 401);
   return new SyncApiError(code, message, res.status, body.success ? { expectedClientSeq: body.data.expectedClientSeq } : {});

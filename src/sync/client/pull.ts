@@ -23,9 +23,17 @@ export async function pullAll(db: ClydeDB, api: SyncApi, opts: SyncOptions): Pro
     const me = await identity(db);
     const cursor = (await getMeta(db, 'cursor')) ?? 0;
     const pull = (cursor: number, upTo: number | undefined) =>
-      api.pull({ cursor, clientId: me.clientId, ...(opts.pullLimit ? { limit: opts.pullLimit } : {}), ...(upTo !== undefined ? { upTo } : {}) });
+      api.pull({
+        cursor,
+        clientId: me.clientId,
+        ...(opts.pullLimit ? { limit: opts.pullLimit } : {}),
+        ...(upTo !== undefined ? { upTo } : {}),
+      });
     // The page fetched while the last one was applied counts only if it asked for what we would ask now.
-    const page = ahead && ahead.clientId === me.clientId && ahead.cursor === cursor && ahead.upTo === upTo ? await ahead.page : await pull(cursor, upTo);
+    const page =
+      ahead && ahead.clientId === me.clientId && ahead.cursor === cursor && ahead.upTo === upTo
+        ? await ahead.page
+        : await pull(cursor, upTo);
     ahead = undefined;
     const epoch = await getMeta(db, 'serverEpoch');
     // A new epoch, or a server behind our cursor, means it lost history: start over from its state.
@@ -77,7 +85,10 @@ async function applyPage(db: ClydeDB, page: PullResponse, opts: SyncOptions): Pr
     }
     const saved = await getMeta(db, 'seqBase');
     if (saved?.clientId === me.clientId && page.lastClientSeq > 0) {
-      const done = db.outbox.where('clientSeq').belowOrEqual(page.lastClientSeq + saved.base).and((op) => op.state === 'sent');
+      const done = db.outbox
+        .where('clientSeq')
+        .belowOrEqual(page.lastClientSeq + saved.base)
+        .and((op) => op.state === 'sent');
       for (const op of await done.toArray()) touched.add(op.entity, op.id);
       await done.delete();
     }
@@ -97,7 +108,10 @@ async function resetServerState(db: ClydeDB, epoch: string): Promise<void> {
     // Every server row is forgotten: the copies in `srv` and the view records standing for one.
     for (const row of await db.srv.toArray()) touched.add(row.entity, row.id, undefined);
     for (const entity of VIEW_ENTITIES) {
-      const fromServer = await db.table(entity).filter((r: { rowSeq: number }) => r.rowSeq > 0).primaryKeys();
+      const fromServer = await db
+        .table(entity)
+        .filter((r: { rowSeq: number }) => r.rowSeq > 0)
+        .primaryKeys();
       for (const id of fromServer) touched.add(entity, id as string, undefined);
     }
     await db.srv.clear();

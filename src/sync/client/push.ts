@@ -29,12 +29,15 @@ export async function pushAll(db: ClydeDB, api: SyncApi, opts: SyncOptions): Pro
     const first = batch[0]?.clientSeq;
     if (first === undefined) return pushed;
     const base = await seqBase(db, me.clientId, first);
-    const ops: Op[] = batch.map((o) => OpSchema.parse({ clientSeq: o.clientSeq! - base, entity: o.entity, id: o.id, set: o.set, hlc: o.hlc }));
+    const ops: Op[] = batch.map((o) =>
+      OpSchema.parse({ clientSeq: o.clientSeq! - base, entity: o.entity, id: o.id, set: o.set, hlc: o.hlc }),
+    );
     let res: PushResponse;
     try {
       res = await api.push(me.clientId, ops);
     } catch (err) {
-      if (!(err instanceof SyncApiError && err.code === 'GAP' && err.extra.expectedClientSeq !== undefined && gaps++ < MAX_GAP_RETRIES)) throw err;
+      if (!(err instanceof SyncApiError && err.code === 'GAP' && err.extra.expectedClientSeq !== undefined && gaps++ < MAX_GAP_RETRIES))
+        throw err;
       await recoverGap(db, me.clientId, base, err.extra.expectedClientSeq);
       continue;
     }

@@ -57,7 +57,9 @@ describe('the capture box', () => {
     await vi.waitFor(() => expect(preview()).toMatch(/^Task, due /));
     expect(press({ key: 'Enter', shiftKey: true })).toBe(true); // not cancelled: the textarea adds a line
     press({ key: 'Enter' });
-    await vi.waitFor(async () => expect((await openTasksFor(db, personId)).map((t) => t.title)).toEqual(['Send the price list in 2 weeks']));
+    await vi.waitFor(async () =>
+      expect((await openTasksFor(db, personId)).map((t) => t.title)).toEqual(['Send the price list in 2 weeks']),
+    );
     await vi.waitFor(() => expect(box().value).toBe(''));
     expect(chip('promise').getAttribute('aria-pressed')).toBe('false');
     expect(preview()).toMatch(/^Task added, due /);

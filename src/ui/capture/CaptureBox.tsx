@@ -73,7 +73,11 @@ export function CaptureBox({ personId }: { personId: string }) {
           box.current?.focus();
         }}
       />
-      <p role="status" data-testid="capture-preview" className={`mt-1 min-h-4 text-xs ${preview?.warn ? 'text-amber-700' : 'text-slate-500'}`}>
+      <p
+        role="status"
+        data-testid="capture-preview"
+        className={`mt-1 min-h-4 text-xs ${preview?.warn ? 'text-amber-700' : 'text-slate-500'}`}
+      >
         {preview?.text ?? saved}
       </p>
       <ErrorLine error={error} />

@@ -30,10 +30,15 @@ export function ComingUp({ personId }: { personId: string }) {
         </ul>
       ) : null}
       {worth?.complaints.length ? (
-        <ul aria-label="Recent complaints" data-testid="recent-complaints" className="mt-2 rounded bg-red-50 px-2 py-1 text-xs text-red-900">
+        <ul
+          aria-label="Recent complaints"
+          data-testid="recent-complaints"
+          className="mt-2 rounded bg-red-50 px-2 py-1 text-xs text-red-900"
+        >
           {worth.complaints.map((note) => (
             <li key={note.id}>
-              <span className="font-semibold">Complained {relativeDay(dayOf(note.occurredAt), now)}:</span> <bdi>{shorten(note.body, SHOWN_CHARS)}</bdi>
+              <span className="font-semibold">Complained {relativeDay(dayOf(note.occurredAt), now)}:</span>{' '}
+              <bdi>{shorten(note.body, SHOWN_CHARS)}</bdi>
             </li>
           ))}
         </ul>

@@ -18,7 +18,15 @@ import { readOpenEmail, usePanelTabId } from '../panel-tab';
  * A thread already logged shows "Logged" and offers to add a new selection to that entry instead.
  * `personId` is who the correspondent is known as (undefined before Clyde has met them).
  */
-export function LogEmail({ correspondent, personId, context }: { correspondent: Correspondent; personId: string | undefined; context: PageContext }) {
+export function LogEmail({
+  correspondent,
+  personId,
+  context,
+}: {
+  correspondent: Correspondent;
+  personId: string | undefined;
+  context: PageContext;
+}) {
   const entry = useMemo(() => emailEntry(context), [context]);
   const tabId = usePanelTabId();
   const { error, run } = useAction();
@@ -48,7 +56,8 @@ export function LogEmail({ correspondent, personId, context }: { correspondent: 
   if (!entry || !logged) return null;
 
   const keys = keysLabel(shortcut('email.log'));
-  const button = 'rounded border border-slate-300 px-2 py-0.5 text-xs hover:border-blue-600 focus-visible:outline-2 focus-visible:outline-blue-700';
+  const button =
+    'rounded border border-slate-300 px-2 py-0.5 text-xs hover:border-blue-600 focus-visible:outline-2 focus-visible:outline-blue-700';
   return (
     <div className="mt-3">
       {logged.note ? (
@@ -57,12 +66,24 @@ export function LogEmail({ correspondent, personId, context }: { correspondent: 
             ✓ Logged <span className="font-normal text-slate-500">{formatDayTime(logged.note.occurredAt)}</span>
             {added && <span className="font-normal text-slate-500"> · selection added</span>}
           </span>
-          <button type="button" title={`Add the text selected in the email (${keys})`} aria-keyshortcuts={keys} onClick={() => void act()} className={button}>
+          <button
+            type="button"
+            title={`Add the text selected in the email (${keys})`}
+            aria-keyshortcuts={keys}
+            onClick={() => void act()}
+            className={button}
+          >
             Add to the existing entry
           </button>
         </div>
       ) : (
-        <button type="button" title={`Subject, date, people and a link; plus any text you selected (${keys})`} aria-keyshortcuts={keys} onClick={() => void act()} className={`${button} font-semibold`}>
+        <button
+          type="button"
+          title={`Subject, date, people and a link; plus any text you selected (${keys})`}
+          aria-keyshortcuts={keys}
+          onClick={() => void act()}
+          className={`${button} font-semibold`}
+        >
           Log this email <kbd className="font-sans text-[10px] font-normal text-slate-400">{keys}</kbd>
         </button>
       )}

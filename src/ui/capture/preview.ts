@@ -10,7 +10,8 @@ export function previewOf(input: CaptureInput, now: Date, dayFirst: boolean): { 
   if (!input.text.trim() || !input.tag) return undefined;
   try {
     const plan = planCapture(input, now, { dayFirst });
-    if (plan.to === 'preference') return { text: `Remember: ${plan.key ? `${plan.key} → ${plan.value}` : plan.value}`.slice(0, 200), warn: false };
+    if (plan.to === 'preference')
+      return { text: `Remember: ${plan.key ? `${plan.key} → ${plan.value}` : plan.value}`.slice(0, 200), warn: false };
     if (plan.to === 'task') return { text: plan.date ? `Task, due ${formatWhen(plan.date.day, now)}` : 'Task, no due date', warn: false };
     return plan.date ? { text: `Life event on ${formatWhen(plan.date.day, now)}`, warn: false } : undefined;
   } catch (e) {

@@ -26,9 +26,7 @@ export function HelpButton() {
       >
         ?
       </button>
-      {open && (
-        <HelpDialog onClose={close} />
-      )}
+      {open && <HelpDialog onClose={close} />}
     </>
   );
 }

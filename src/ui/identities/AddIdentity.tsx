@@ -23,7 +23,12 @@ export function AddIdentity({ personId }: { personId: string }) {
   return (
     <div className="mt-1">
       <div className="flex gap-1">
-        <select aria-label="Kind of address" value={kind} onChange={(e) => setKind(e.target.value as IdentityKind)} className="rounded border border-slate-300 px-1 py-0.5 text-xs">
+        <select
+          aria-label="Kind of address"
+          value={kind}
+          onChange={(e) => setKind(e.target.value as IdentityKind)}
+          className="rounded border border-slate-300 px-1 py-0.5 text-xs"
+        >
           {KINDS.map((k) => (
             <option key={k.kind} value={k.kind}>
               {k.label}

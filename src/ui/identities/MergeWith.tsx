@@ -30,8 +30,8 @@ export function MergeWith({ person }: { person: Person }) {
       )}
       {other && (
         <div role="group" aria-label="Confirm merge" className="mt-1 rounded border border-amber-300 bg-amber-50 p-2 text-xs">
-          Merge <bdi className="font-semibold">{other.name ?? 'this person'}</bdi> into <bdi>{person.name ?? 'this person'}</bdi>? Their notes, facts, tasks and
-          addresses move here. You can undo it.{' '}
+          Merge <bdi className="font-semibold">{other.name ?? 'this person'}</bdi> into <bdi>{person.name ?? 'this person'}</bdi>? Their
+          notes, facts, tasks and addresses move here. You can undo it.{' '}
           <button
             type="button"
             autoFocus

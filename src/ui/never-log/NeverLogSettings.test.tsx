@@ -31,7 +31,9 @@ describe('NeverLogSettings', () => {
     await waitFor(() => expect(entries()).toEqual([expect.stringContaining('me@home.example')]));
     typeInto(input(), 'corp.example');
     add();
-    await waitFor(() => expect(entries()).toEqual([expect.stringContaining('Anyone at corp.example'), expect.stringContaining('me@home.example')]));
+    await waitFor(() =>
+      expect(entries()).toEqual([expect.stringContaining('Anyone at corp.example'), expect.stringContaining('me@home.example')]),
+    );
     expect(dom.container.querySelector('[role=alert]')).toBeNull();
 
     dom.container.querySelector<HTMLButtonElement>('[aria-label="Remove corp.example from the never-log list"]')!.click();

@@ -23,16 +23,19 @@ export function NeverLogSettings() {
         Never log
       </h2>
       <p className="mt-1 text-sm text-slate-600">
-        Clyde shows nothing and records nothing for these addresses and domains: personal mail, colleagues. This list stays on this device and is never shared
-        with your team.
+        Clyde shows nothing and records nothing for these addresses and domains: personal mail, colleagues. This list stays on this device
+        and is never shared with your team.
       </p>
       <ul className="mt-2 space-y-1 text-sm" aria-label="Never-log list">
         {entries?.map((e) => (
           <li key={e.value} data-testid="never-log-entry" className="flex items-center gap-2">
-            <span className="min-w-0 flex-1 truncate">
-              {e.kind === 'domain' ? `Anyone at ${e.value}` : e.value}
-            </span>
-            <button type="button" aria-label={`Remove ${e.value} from the never-log list`} onClick={() => void run(() => removeNeverLog(db, e.value))} className="text-xs text-blue-800 underline">
+            <span className="min-w-0 flex-1 truncate">{e.kind === 'domain' ? `Anyone at ${e.value}` : e.value}</span>
+            <button
+              type="button"
+              aria-label={`Remove ${e.value} from the never-log list`}
+              onClick={() => void run(() => removeNeverLog(db, e.value))}
+              className="text-xs text-blue-800 underline"
+            >
               Remove
             </button>
           </li>
@@ -48,7 +51,11 @@ export function NeverLogSettings() {
           onKeyDown={(e) => e.key === 'Enter' && void add()}
           className="min-w-0 flex-1 rounded border border-slate-300 px-2 py-1 text-sm focus:border-blue-600 focus:outline-none"
         />
-        <button type="button" onClick={() => void add()} className="rounded bg-blue-700 px-3 py-1 text-sm font-semibold text-white hover:bg-blue-800">
+        <button
+          type="button"
+          onClick={() => void add()}
+          className="rounded bg-blue-700 px-3 py-1 text-sm font-semibold text-white hover:bg-blue-800"
+        >
           Add
         </button>
       </div>

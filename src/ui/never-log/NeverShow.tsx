@@ -11,7 +11,11 @@ export function NeverShow({ email }: { email: string }) {
   const { error, run } = useAction();
   return (
     <>
-      <button type="button" onClick={() => void run(() => addNeverLog(db, email))} className="text-xs text-slate-500 underline hover:text-red-700">
+      <button
+        type="button"
+        onClick={() => void run(() => addNeverLog(db, email))}
+        className="text-xs text-slate-500 underline hover:text-red-700"
+      >
         Never show this person
       </button>
       <ErrorLine error={error} />

@@ -54,9 +54,8 @@ export function DisplayModeSettings({ area, events }: { area: SettingsArea; even
         </fieldset>
       ))}
       <p className="text-sm text-slate-600">
-        The side panel opens from Clyde's toolbar button. On LinkedIn and X Clyde always uses the side panel: LinkedIn's
-        terms forbid adding elements to its pages, and its pages look for signs of installed extensions, so Clyde puts
-        nothing into them.
+        The side panel opens from Clyde's toolbar button. On LinkedIn and X Clyde always uses the side panel: LinkedIn's terms forbid adding
+        elements to its pages, and its pages look for signs of installed extensions, so Clyde puts nothing into them.
       </p>
       <ErrorLine error={error} />
     </section>

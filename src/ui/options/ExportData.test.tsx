@@ -35,7 +35,9 @@ describe('Settings → Your data', () => {
     dom.render(<ExportData />);
     await vi.waitFor(() => expect(button()).toBeTruthy());
     button().click();
-    await vi.waitFor(() => expect(dom.container.querySelector('[role=status]')?.textContent).toBe('Saved 1 person, 1 note, 0 facts and 0 tasks.'));
+    await vi.waitFor(() =>
+      expect(dom.container.querySelector('[role=status]')?.textContent).toBe('Saved 1 person, 1 note, 0 facts and 0 tasks.'),
+    );
     expect(downloads).toEqual([expect.stringMatching(/^clyde-export-\d{4}-\d{2}-\d{2}\.json$/)]);
     const file = JSON.parse(await blobs[0]!.text());
     expect(file.notes[0].body).toBe('Private: wants the grain in two bags');
@@ -50,7 +52,10 @@ describe('Settings → Your data', () => {
     await vi.waitFor(() => expect(dom.container.querySelector('[role=status]')?.textContent).toBe('Saved 1 contact.'));
     button('Contacts as CSV').click();
     await vi.waitFor(() => expect(downloads).toHaveLength(2));
-    expect(downloads).toEqual([expect.stringMatching(/^clyde-contacts-\d{4}-\d{2}-\d{2}\.vcf$/), expect.stringMatching(/^clyde-contacts-\d{4}-\d{2}-\d{2}\.csv$/)]);
+    expect(downloads).toEqual([
+      expect.stringMatching(/^clyde-contacts-\d{4}-\d{2}-\d{2}\.vcf$/),
+      expect.stringMatching(/^clyde-contacts-\d{4}-\d{2}-\d{2}\.csv$/),
+    ]);
     const [vcard, csv] = await Promise.all(blobs.map((b) => b.text()));
     expect(vcard).toContain('FN:Ana Lima');
     expect(vcard).toContain('EMAIL:ana.lima@example.com');

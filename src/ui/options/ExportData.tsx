@@ -6,7 +6,6 @@ import { count } from '../count';
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';
 
-
 /** Hands a file made in this page to the browser's own download. */
 function download(content: string, type: string, name: string) {
   const url = URL.createObjectURL(new Blob([content], { type }));
@@ -32,7 +31,9 @@ export function ExportData() {
     run(async () => {
       const data = await exportAll(db);
       download(JSON.stringify(data, null, 2), 'application/json', exportFileName());
-      setSaved(`Saved ${count(data.people.length, 'person', 'people')}, ${count(data.notes.length, 'note')}, ${count(data.preferences.length, 'fact')} and ${count(data.tasks.length, 'task')}.`);
+      setSaved(
+        `Saved ${count(data.people.length, 'person', 'people')}, ${count(data.notes.length, 'note')}, ${count(data.preferences.length, 'fact')} and ${count(data.tasks.length, 'task')}.`,
+      );
     });
   const saveContacts = (format: keyof typeof CONTACT_FORMATS) =>
     run(async () => {
@@ -47,7 +48,9 @@ export function ExportData() {
       <h2 id="export-title" className="text-base font-semibold">
         Your data
       </h2>
-      <p className="text-sm text-slate-600">Everything Clyde keeps in this browser, private and shared, as one JSON file; or the people alone as an address book.</p>
+      <p className="text-sm text-slate-600">
+        Everything Clyde keeps in this browser, private and shared, as one JSON file; or the people alone as an address book.
+      </p>
       <div className="flex flex-wrap gap-2">
         <button type="button" onClick={() => void save()} className={button}>
           Export everything

@@ -33,7 +33,8 @@ export function ImportContacts() {
     setDone(undefined);
     setBusy(true);
     await run(async () => {
-      if (file.size > MAX_FILE_BYTES) throw new ContactsFileError(`“${file.name}” is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; split it and import each part.`);
+      if (file.size > MAX_FILE_BYTES)
+        throw new ContactsFileError(`“${file.name}” is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; split it and import each part.`);
       setDone(importSummary(await importContacts(db, readContactsFile(file.name, await file.text()))));
     });
     setBusy(false);
@@ -44,8 +45,8 @@ export function ImportContacts() {
         Import contacts
       </h2>
       <p className="text-sm text-slate-600">
-        A CSV or vCard (.vcf) file from Google Contacts, Outlook, Apple Contacts or a phone. Each contact becomes a private person with their addresses, phone
-        numbers and notes; anyone already in Clyde is left as they are.
+        A CSV or vCard (.vcf) file from Google Contacts, Outlook, Apple Contacts or a phone. Each contact becomes a private person with
+        their addresses, phone numbers and notes; anyone already in Clyde is left as they are.
       </p>
       <input
         type="file"

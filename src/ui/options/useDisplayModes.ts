@@ -1,5 +1,12 @@
 import { useEffect, useState, type Dispatch, type SetStateAction } from 'react';
-import { loadModes, readModes, DISPLAY_MODE_KEY, type DisplayModes, type SettingsArea, type SettingsEvents } from '../../settings/display-mode';
+import {
+  loadModes,
+  readModes,
+  DISPLAY_MODE_KEY,
+  type DisplayModes,
+  type SettingsArea,
+  type SettingsEvents,
+} from '../../settings/display-mode';
 
 /**
  * The stored display modes, kept current when they change elsewhere (another options tab).

@@ -22,7 +22,12 @@ export function OpenedPerson({ personId, onBack, onOpen }: { personId: string; o
 
   return (
     <div data-testid="opened-person">
-      <button ref={back} type="button" onClick={onBack} className="mb-3 text-xs text-blue-800 underline focus-visible:outline-2 focus-visible:outline-blue-700">
+      <button
+        ref={back}
+        type="button"
+        onClick={onBack}
+        className="mb-3 text-xs text-blue-800 underline focus-visible:outline-2 focus-visible:outline-blue-700"
+      >
         ← Back to this page
       </button>
       {person && (!row || row.deleted) && !row?.mergedInto && <p className="text-slate-500">This person was deleted.</p>}

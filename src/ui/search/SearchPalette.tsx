@@ -11,7 +11,17 @@ const KIND_LABEL: Record<SearchResult['kind'], string> = { person: '', notes: 'n
  * Reusable: `title` and `initialQuery` let callers ask "Link to whom?" or search for a name the
  * page showed.
  */
-export function SearchPalette({ onPick, onClose, initialQuery = '', title = 'Search' }: { onPick: (personId: string) => void; onClose: () => void; initialQuery?: string; title?: string }) {
+export function SearchPalette({
+  onPick,
+  onClose,
+  initialQuery = '',
+  title = 'Search',
+}: {
+  onPick: (personId: string) => void;
+  onClose: () => void;
+  initialQuery?: string;
+  title?: string;
+}) {
   const [query, setQuery] = useState(initialQuery);
   const [active, setActive] = useState(0);
   const results = useLiveQuery(() => search(db, query), [query]);
@@ -47,7 +57,13 @@ export function SearchPalette({ onPick, onClose, initialQuery = '', title = 'Sea
 
   return (
     <div className="fixed inset-0 z-50 bg-slate-900/30 p-3 pt-10" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div role="dialog" aria-modal="true" aria-label={title} className="rounded-lg border border-slate-300 bg-white shadow-xl" onKeyDown={onKeyDown}>
+      <div
+        role="dialog"
+        aria-modal="true"
+        aria-label={title}
+        className="rounded-lg border border-slate-300 bg-white shadow-xl"
+        onKeyDown={onKeyDown}
+      >
         <input
           ref={input}
           role="combobox"
@@ -96,7 +112,11 @@ export function SearchPalette({ onPick, onClose, initialQuery = '', title = 'Sea
             Still indexing records that just arrived from your team: some may not be found yet.
           </p>
         )}
-        {!query.trim() && <p className="px-3 pb-2 text-xs text-slate-500">Type a name, an address, a company or a word from a note. ↑ ↓ to move, Enter to open, Esc to close.</p>}
+        {!query.trim() && (
+          <p className="px-3 pb-2 text-xs text-slate-500">
+            Type a name, an address, a company or a word from a note. ↑ ↓ to move, Enter to open, Esc to close.
+          </p>
+        )}
       </div>
     </div>
   );

@@ -76,7 +76,17 @@ describe('SyncStatus in the panel', () => {
     dom.render(<SyncStatus onSyncNow={() => Promise.resolve()} onReview={onReview} />);
     await vi.waitFor(() => expect(dom.container.textContent).toContain('Synced just now'));
     expect(dom.container.textContent).not.toContain('refused');
-    await db.rejected.add({ clientSeq: 3, entity: 'notes', id: 'n1', set: { body: 'x' }, hlc: 'h', state: 'sent', code: 'FORBIDDEN', message: 'Only the owner…', at: Date.now() });
+    await db.rejected.add({
+      clientSeq: 3,
+      entity: 'notes',
+      id: 'n1',
+      set: { body: 'x' },
+      hlc: 'h',
+      state: 'sent',
+      code: 'FORBIDDEN',
+      message: 'Only the owner…',
+      at: Date.now(),
+    });
     await vi.waitFor(() => expect(dom.container.textContent).toContain('1 change refused'));
     [...dom.container.querySelectorAll('button')].find((b) => b.textContent === '1 change refused')!.click();
     expect(onReview).toHaveBeenCalledOnce();

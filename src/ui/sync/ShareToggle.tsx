@@ -47,7 +47,11 @@ export function ShareToggle({ entity, record }: { entity: Entity; record: Sharea
   const shared = record.scope === 'team';
   if (who.device && record.ownerId !== who.device.userId) {
     return (
-      <span data-testid="share-state" className={`${pill} border-blue-200 text-blue-700`} title="Shared by a teammate; only its author can make it private.">
+      <span
+        data-testid="share-state"
+        className={`${pill} border-blue-200 text-blue-700`}
+        title="Shared by a teammate; only its author can make it private."
+      >
         Shared
       </span>
     );

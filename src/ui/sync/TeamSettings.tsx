@@ -65,7 +65,13 @@ function JoinForm({ fetch }: { fetch: Fetch }) {
       </p>
       <label className="block text-sm">
         Invite link
-        <input className={input} value={invite} onChange={(e) => setInvite(e.target.value)} placeholder="https://sync.example.com/join#inv_…" required />
+        <input
+          className={input}
+          value={invite}
+          onChange={(e) => setInvite(e.target.value)}
+          placeholder="https://sync.example.com/join#inv_…"
+          required
+        />
       </label>
       <label className="block text-sm">
         Server address (only if the invite is a bare code)
@@ -91,7 +97,11 @@ function LeaveButton() {
         type="button"
         className={button}
         onClick={() => {
-          if (confirm('Leave the team on this browser? Your own records and unsent changes stay here; teammates’ records are removed from this browser.')) {
+          if (
+            confirm(
+              'Leave the team on this browser? Your own records and unsent changes stay here; teammates’ records are removed from this browser.',
+            )
+          ) {
             void run(() => leaveTeam(db));
           }
         }}

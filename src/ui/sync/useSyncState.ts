@@ -4,12 +4,10 @@ import { getMeta } from '../../sync/client/state';
 
 /** The team account, the last sync status and the live pending count, as the UI shows them. */
 export function useSyncState() {
-  return useLiveQuery(
-    async () => ({
-      account: await getMeta(db, 'account'),
-      status: await getMeta(db, 'syncStatus'),
-      device: await getMeta(db, 'device'),
-      pending: await db.outbox.where('state').equals('pending').count(),
-    }),
-  );
+  return useLiveQuery(async () => ({
+    account: await getMeta(db, 'account'),
+    status: await getMeta(db, 'syncStatus'),
+    device: await getMeta(db, 'device'),
+    pending: await db.outbox.where('state').equals('pending').count(),
+  }));
 }

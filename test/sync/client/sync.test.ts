@@ -109,8 +109,7 @@ describe('sync client against the in-process server', () => {
   it('426 keeps the outbox and reports that Clyde needs an update', async () => {
     const { a } = await pair();
     await createPerson(a, { name: 'Ada' });
-    const tooOld: Fetch = async () =>
-      new Response(JSON.stringify({ code: 'CLIENT_TOO_OLD', message: 'Update Clyde.' }), { status: 426 });
+    const tooOld: Fetch = async () => new Response(JSON.stringify({ code: 'CLIENT_TOO_OLD', message: 'Update Clyde.' }), { status: 426 });
     await expect(sync(a, tooOld)).rejects.toMatchObject({ code: 'CLIENT_TOO_OLD', status: 426 });
     expect(await a.outbox.count()).toBe(1);
     expect((await getMeta(a, 'syncStatus'))?.lastError).toEqual({ code: 'CLIENT_TOO_OLD', message: 'Update Clyde.' });
@@ -164,7 +163,16 @@ describe('sync client against the in-process server', () => {
     const { a, b } = await pair();
     const person = await sharedPerson(a, 'Ada Grove');
     const notes = [];
-    for (let i = 0; i < 220; i++) notes.push(await writeRecord(a, 'notes', `n-${i}`, { personId: person.id, kind: 'note', body: `Order kumquat${i}`, occurredAt: i, scope: 'team' }, { create: true }));
+    for (let i = 0; i < 220; i++)
+      notes.push(
+        await writeRecord(
+          a,
+          'notes',
+          `n-${i}`,
+          { personId: person.id, kind: 'note', body: `Order kumquat${i}`, occurredAt: i, scope: 'team' },
+          { create: true },
+        ),
+      );
     await sync(a);
     let queued = 0;
     b.wordQueue.hook('creating', () => void queued++);
@@ -189,7 +197,13 @@ describe('sync client against the in-process server', () => {
   it('a server restored from a backup (new epoch): the device forgets its server rows, resends its edits and refills', async () => {
     const { a, b } = await pair();
     const person = await sharedPerson(a, 'Ada');
-    const note = await writeRecord(a, 'notes', crypto.randomUUID(), { personId: person.id, kind: 'note', body: 'Likes oat milk', occurredAt: 1, scope: 'team' }, { create: true });
+    const note = await writeRecord(
+      a,
+      'notes',
+      crypto.randomUUID(),
+      { personId: person.id, kind: 'note', body: 'Likes oat milk', occurredAt: 1, scope: 'team' },
+      { create: true },
+    );
     await sync(a);
     await sync(b);
     await updatePerson(b, person.id, { company: 'Acme' });

@@ -41,7 +41,10 @@ export class SimClient {
   async sync(now: () => number) {
     const account = await getMeta(this.db, 'account');
     if (!account) throw new Error(`${this.name} has not joined`);
-    return syncOnce(this.db, createSyncApi({ serverUrl: account.serverUrl, token: account.token, fetch: this.fetch }), { now, pullLimit: 7 });
+    return syncOnce(this.db, createSyncApi({ serverUrl: account.serverUrl, token: account.token, fetch: this.fetch }), {
+      now,
+      pullLimit: 7,
+    });
   }
 
   /** Runs a mutator and remembers the ops it appended; a mutator that throws wrote nothing. */

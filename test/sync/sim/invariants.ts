@@ -52,7 +52,11 @@ export function lostWrites(server: ServerSnapshot): string[] {
       if ((field === 'scope' || field === 'ownerId') && row && row.ownerId !== op.user_id) continue;
       if (!row || (row.clocks[field] ?? '') < op.final_hlc) problems.push(`${k}.${field} lost op ${op.client_id}#${op.client_seq}`);
     }
-    const { row: next, changed } = mergeOp(oracle.get(k), { entity: op.entity as Entity, id: op.id, set, hlc: op.final_hlc }, { userId: op.user_id });
+    const { row: next, changed } = mergeOp(
+      oracle.get(k),
+      { entity: op.entity as Entity, id: op.id, set, hlc: op.final_hlc },
+      { userId: op.user_id },
+    );
     if (changed.length) oracle.set(k, { ...next, rowSeq: Number(op.seq) });
   }
   for (const [k, expected] of oracle) {

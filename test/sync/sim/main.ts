@@ -31,7 +31,9 @@ for (let seed = first; seed < first + seeds; seed++) {
   lost += r.lost;
   leaked += r.leaked;
   if (values.verbose || r.problems.length) {
-    console.error(`seed ${seed}: ${r.problems.length ? 'FAIL' : 'ok'} ${JSON.stringify(r.stats)} ${Math.round(performance.now() - started)} ms`);
+    console.error(
+      `seed ${seed}: ${r.problems.length ? 'FAIL' : 'ok'} ${JSON.stringify(r.stats)} ${Math.round(performance.now() - started)} ms`,
+    );
   }
 }
 console.log(`sim: seeds=${seeds} converged=${converged} lost=${lost} leaked=${leaked}`);

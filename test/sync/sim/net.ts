@@ -112,7 +112,8 @@ export class SimNet {
       const text = await res.clone().text();
       const page = PullResponseSchema.parse(JSON.parse(text));
       for (const row of page.rows) {
-        if (row.scope !== 'team' && row.scope !== `user:${userId}`) this.leaks.push(`${row.entity}/${row.id} (${row.scope}) sent to ${userId}`);
+        if (row.scope !== 'team' && row.scope !== `user:${userId}`)
+          this.leaks.push(`${row.entity}/${row.id} (${row.scope}) sent to ${userId}`);
       }
     }
     return res;

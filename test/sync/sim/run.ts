@@ -20,7 +20,17 @@ export interface SeedResult {
   lost: number;
   leaked: number;
   problems: string[];
-  stats: { edits: number; syncs: number; syncErrors: number; crashes: number; restarts: number; rounds: number; rejected: number; restamped: number; evictions: number };
+  stats: {
+    edits: number;
+    syncs: number;
+    syncErrors: number;
+    crashes: number;
+    restarts: number;
+    rounds: number;
+    rejected: number;
+    restamped: number;
+    evictions: number;
+  };
 }
 
 /** Virtual time starts here; far enough from 0 that skewing backwards stays positive. */

@@ -26,62 +26,104 @@ async function anyRecord(c: SimClient, rng: Prng, entity: Entity, mine = false) 
 const OPS: [weight: number, op: Op][] = [
   [2, (c, rng) => c.write((db) => createPerson(db, { name: rng.pick(NAMES) }))],
   // Created shared, as the share toggle does when a note about a new person is shared.
-  [2, (c, rng) => c.write((db) => writeRecord(db, 'people', crypto.randomUUID(), { name: rng.pick(NAMES), scope: 'team' }, { create: true }))],
-  [3, async (c, rng) => {
-    const p = await anyRecord(c, rng, 'people');
-    return !!p && c.write((db) => addNote(db, p.id, { body: `note ${rng.int(0, 999)}` }));
-  }],
-  [3, async (c, rng) => {
-    const p = await anyRecord(c, rng, 'people');
-    return !!p && c.write((db) => updatePerson(db, p.id, { name: rng.pick(NAMES), company: `Co ${rng.int(0, 9)}` }));
-  }],
-  [2, async (c, rng) => {
-    const n = await anyRecord(c, rng, 'notes');
-    return !!n && c.write((db) => updateNote(db, n.id, { body: `edited ${rng.int(0, 999)}` }));
-  }],
-  [1, async (c, rng) => {
-    const n = await anyRecord(c, rng, 'notes');
-    return !!n && c.write((db) => deleteNote(db, n.id));
-  }],
-  [1, async (c, rng) => {
-    const p = await anyRecord(c, rng, 'people');
-    return !!p && c.write((db) => deletePerson(db, p.id));
-  }],
-  [2, async (c, rng) => {
-    const p = await anyRecord(c, rng, 'people');
-    return !!p && c.write((db) => addPreference(db, p.id, rng.pick(FACTS)!));
-  }],
-  [1, async (c, rng) => {
-    const f = await anyRecord(c, rng, 'preferences');
-    return !!f && c.write((db) => updatePreference(db, f.id, { pinned: rng.chance(0.5) }));
-  }],
-  [2, async (c, rng) => {
-    const p = await anyRecord(c, rng, 'people');
-    return !!p && c.write((db) => addTask(db, p.id, `task ${rng.int(0, 99)}`, rng.chance(0.5) ? 86_400_000 * rng.int(1, 30) : undefined));
-  }],
-  [1, async (c, rng) => {
-    const t = await anyRecord(c, rng, 'tasks');
-    return !!t && c.write((db) => (rng.chance(0.5) ? setTaskDone(db, t.id, true) : updateTask(db, t.id, { title: `retitled ${rng.int(0, 99)}` })));
-  }],
-  [2, async (c, rng) => {
-    // The same email added on two devices gives the same identity id: concurrent creates.
-    const p = await anyRecord(c, rng, 'people');
-    return !!p && c.write((db) => addIdentity(db, p.id, 'email', rng.pick(EMAILS)!));
-  }],
-  [3, async (c, rng) => {
-    // Share or unshare a record this user owns (the owner-only scope register), as the share
-    // toggle does: sharing a note also shares its person and the person's addresses.
-    const entity = rng.pick<Entity>(['people', 'notes', 'preferences', 'tasks'])!;
-    const r = await anyRecord(c, rng, entity, true);
-    if (!r) return false;
-    return c.write((db) => setShared(db, entity, r.id, r.scope !== 'team'));
-  }],
-  [1, async (c, rng) => {
-    // A stale UI (or an old build) offers sharing a teammate's record: the server must refuse it
-    // and the client must keep the refusal visible.
-    const r = await anyRecord(c, rng, 'people');
-    return !!r && r.ownerId !== c.userId && c.write((db) => writeRecord(db, 'people', r.id, { scope: 'team', name: 'taken over' }));
-  }],
+  [
+    2,
+    (c, rng) => c.write((db) => writeRecord(db, 'people', crypto.randomUUID(), { name: rng.pick(NAMES), scope: 'team' }, { create: true })),
+  ],
+  [
+    3,
+    async (c, rng) => {
+      const p = await anyRecord(c, rng, 'people');
+      return !!p && c.write((db) => addNote(db, p.id, { body: `note ${rng.int(0, 999)}` }));
+    },
+  ],
+  [
+    3,
+    async (c, rng) => {
+      const p = await anyRecord(c, rng, 'people');
+      return !!p && c.write((db) => updatePerson(db, p.id, { name: rng.pick(NAMES), company: `Co ${rng.int(0, 9)}` }));
+    },
+  ],
+  [
+    2,
+    async (c, rng) => {
+      const n = await anyRecord(c, rng, 'notes');
+      return !!n && c.write((db) => updateNote(db, n.id, { body: `edited ${rng.int(0, 999)}` }));
+    },
+  ],
+  [
+    1,
+    async (c, rng) => {
+      const n = await anyRecord(c, rng, 'notes');
+      return !!n && c.write((db) => deleteNote(db, n.id));
+    },
+  ],
+  [
+    1,
+    async (c, rng) => {
+      const p = await anyRecord(c, rng, 'people');
+      return !!p && c.write((db) => deletePerson(db, p.id));
+    },
+  ],
+  [
+    2,
+    async (c, rng) => {
+      const p = await anyRecord(c, rng, 'people');
+      return !!p && c.write((db) => addPreference(db, p.id, rng.pick(FACTS)!));
+    },
+  ],
+  [
+    1,
+    async (c, rng) => {
+      const f = await anyRecord(c, rng, 'preferences');
+      return !!f && c.write((db) => updatePreference(db, f.id, { pinned: rng.chance(0.5) }));
+    },
+  ],
+  [
+    2,
+    async (c, rng) => {
+      const p = await anyRecord(c, rng, 'people');
+      return !!p && c.write((db) => addTask(db, p.id, `task ${rng.int(0, 99)}`, rng.chance(0.5) ? 86_400_000 * rng.int(1, 30) : undefined));
+    },
+  ],
+  [
+    1,
+    async (c, rng) => {
+      const t = await anyRecord(c, rng, 'tasks');
+      return (
+        !!t &&
+        c.write((db) => (rng.chance(0.5) ? setTaskDone(db, t.id, true) : updateTask(db, t.id, { title: `retitled ${rng.int(0, 99)}` })))
+      );
+    },
+  ],
+  [
+    2,
+    async (c, rng) => {
+      // The same email added on two devices gives the same identity id: concurrent creates.
+      const p = await anyRecord(c, rng, 'people');
+      return !!p && c.write((db) => addIdentity(db, p.id, 'email', rng.pick(EMAILS)!));
+    },
+  ],
+  [
+    3,
+    async (c, rng) => {
+      // Share or unshare a record this user owns (the owner-only scope register), as the share
+      // toggle does: sharing a note also shares its person and the person's addresses.
+      const entity = rng.pick<Entity>(['people', 'notes', 'preferences', 'tasks'])!;
+      const r = await anyRecord(c, rng, entity, true);
+      if (!r) return false;
+      return c.write((db) => setShared(db, entity, r.id, r.scope !== 'team'));
+    },
+  ],
+  [
+    1,
+    async (c, rng) => {
+      // A stale UI (or an old build) offers sharing a teammate's record: the server must refuse it
+      // and the client must keep the refusal visible.
+      const r = await anyRecord(c, rng, 'people');
+      return !!r && r.ownerId !== c.userId && c.write((db) => writeRecord(db, 'people', r.id, { scope: 'team', name: 'taken over' }));
+    },
+  ],
 ];
 
 const TOTAL = OPS.reduce((sum, [w]) => sum + w, 0);

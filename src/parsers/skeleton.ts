@@ -13,7 +13,7 @@ import { isVocabularyWord } from './vocabulary';
  *   name, and "· 1st" beside a name like itself.
  * - class lists keep only vocabulary classes: hashed ones (most of a page's size) no parser reads.
  * - no scripts, styles, head, or SVG drawing; bounded in depth, elements and length.
- * The first line is the page address, censored the same way.
+ * The first line is the page address, censored the same way but for its origin (a supported site's).
  */
 
 const MAX_DEPTH = 256;

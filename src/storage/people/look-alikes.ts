@@ -1,9 +1,9 @@
-import { canonicalEmail } from './canonical';
-import type { ClydeDB } from './db';
-import { identitiesFor } from './identity';
+import { canonicalEmail } from '../records/canonical';
+import type { ClydeDB } from '../db';
+import { identitiesFor } from '../records/identity';
 import { domainToUnicode, scriptWarning, skeleton } from './look-alikes-script';
-import type { Person } from './schema';
-import { wordsOf } from './search-words';
+import type { Person } from '../schema';
+import { wordsOf } from '../search/search-words';
 
 export interface LookAlike {
   person: Person;

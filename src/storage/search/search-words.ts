@@ -1,4 +1,4 @@
-import { skeleton } from './look-alikes-script';
+import { skeleton } from '../people/look-alikes-script';
 
 /**
  * The words Clyde indexes and searches by. Query and records go through the same folding

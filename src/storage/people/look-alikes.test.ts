@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ClydeDB } from './db';
-import { addIdentity } from './identity';
+import { ClydeDB } from '../db';
+import { addIdentity } from '../records/identity';
 import { lookAlikes } from './look-alikes';
 import { domainToUnicode, mixesScripts, scriptWarning, skeleton } from './look-alikes-script';
-import { createPerson } from './people';
+import { createPerson } from '../records/people';
 
 let db: ClydeDB;
 beforeEach(() => {

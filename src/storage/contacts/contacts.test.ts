@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClydeDB } from '../db';
 import { findPersonByIdentity, identitiesFor } from '../records/identity';
-import { mergePeople } from '../people/merge';
+import { mergePeople } from '../people/merge-people';
 import { addNeverLog } from '../records/never-log';
 import { createPerson } from '../records/people';
 import { addPreference, rememberFor } from '../records/preferences';

@@ -1,5 +1,5 @@
 import type { ClydeDB } from '../db';
-import { mergeTables } from './merge';
+import { mergeTables } from './merge-people';
 import type { MergeRecord } from './merge-log';
 import { deleteRecord, writeRecord } from '../records/write';
 

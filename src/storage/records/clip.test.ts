@@ -4,7 +4,7 @@ import { clipProfile } from './clip';
 import { ClydeDB } from '../db';
 import { addIdentity, findPersonByIdentity, identitiesFor } from './identity';
 import { lookAlikes } from '../people/look-alikes';
-import { mergePeople } from '../people/merge';
+import { mergePeople } from '../people/merge-people';
 import { addNote, timelineFor } from './notes';
 import { createPerson } from './people';
 import { addPreference } from './preferences';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClydeDB } from '../../../src/storage/db';
 import { addIdentity, findPersonByIdentity } from '../../../src/storage/records/identity';
-import { mergePeople } from '../../../src/storage/people/merge';
+import { mergePeople } from '../../../src/storage/people/merge-people';
 import { undoMerge } from '../../../src/storage/people/merge-undo';
 import { addNote } from '../../../src/storage/records/notes';
 import { createPerson, updatePerson } from '../../../src/storage/records/people';

@@ -4,7 +4,7 @@ import { addPerson, emptySeed } from '../../../test/support/records';
 import { identityId } from '../records/canonical';
 import { ClydeDB } from '../db';
 import { addIdentity, findPersonByIdentity, removeIdentity } from '../records/identity';
-import { mergePeople } from './merge';
+import { mergePeople } from './merge-people';
 import { pendingUndo, undoMerge } from './merge-undo';
 import { addNote } from '../records/notes';
 import { createPerson } from '../records/people';

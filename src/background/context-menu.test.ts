@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { personShown } from '../storage/person-shown';
+import { personShown } from '../capture/person-shown';
 import { menuFor } from './context-menu';
 
 describe('the "Add to <person>" menu item', () => {

@@ -3,8 +3,8 @@ import { addQuote, shorten } from '../capture/quote';
 import { SUPPORTED_HOSTS } from '../parsers/hosts';
 import { displayName, type Correspondent } from '../parsers/schema';
 import { db } from '../storage/db';
-import { neverLogSet } from '../storage/never-log';
-import { personShown } from '../storage/person-shown';
+import { neverLogSet } from '../storage/records/never-log';
+import { personShown } from '../capture/person-shown';
 import { contextKey, pickKey, TabContext } from '../messaging/protocol';
 
 /**

@@ -2,11 +2,11 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ClydeDB } from '../storage/db';
 import { freshClientDb } from '../../test/support/db';
-import { timelineFor } from '../storage/notes';
-import { createPerson } from '../storage/people';
-import { rememberFor } from '../storage/preferences';
+import { timelineFor } from '../storage/records/notes';
+import { createPerson } from '../storage/records/people';
+import { rememberFor } from '../storage/records/preferences';
 import { TAGS } from '../storage/schema';
-import { openTasksFor } from '../storage/tasks';
+import { openTasksFor } from '../storage/records/tasks';
 import { capture } from './capture';
 import { planCapture } from './plan';
 

@@ -1,9 +1,9 @@
 import type { ClydeDB } from '../storage/db';
-import { addNote } from '../storage/notes';
-import { addPreference } from '../storage/preferences';
+import { addNote } from '../storage/records/notes';
+import { addPreference } from '../storage/records/preferences';
 import type { Note, Preference, Task } from '../storage/schema';
-import { addTask } from '../storage/tasks';
-import { writeTables } from '../storage/write';
+import { addTask } from '../storage/records/tasks';
+import { writeTables } from '../storage/records/write';
 import { planCapture, type CaptureInput, type CapturePlan } from './plan';
 
 export type Captured =

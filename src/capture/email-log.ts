@@ -1,9 +1,9 @@
 import { displayName, type Correspondent, type PageContext } from '../parsers/schema';
 import type { ClydeDB } from '../storage/db';
-import { ensurePersonFor } from '../storage/identity';
-import { addNote, noteForThread, updateNote } from '../storage/notes';
+import { ensurePersonFor } from '../storage/records/identity';
+import { addNote, noteForThread, updateNote } from '../storage/records/notes';
 import type { Note } from '../storage/schema';
-import { writeTables } from '../storage/write';
+import { writeTables } from '../storage/records/write';
 import { NOTE_MAX } from './plan';
 import { cut, httpsOnly } from './quote';
 

@@ -1,5 +1,5 @@
 import { NoteSchema, PreferenceSchema, TaskSchema, type Tag } from '../storage/schema';
-import { splitFact } from '../storage/preferences';
+import { splitFact } from '../storage/records/preferences';
 import { findDate, type FoundDate } from './dates';
 
 /**

@@ -1,9 +1,9 @@
 import type { Correspondent } from '../parsers/schema';
 import type { ClydeDB } from '../storage/db';
-import { ensurePersonFor } from '../storage/identity';
-import { addNote } from '../storage/notes';
+import { ensurePersonFor } from '../storage/records/identity';
+import { addNote } from '../storage/records/notes';
 import type { Note } from '../storage/schema';
-import { writeTables } from '../storage/write';
+import { writeTables } from '../storage/records/write';
 import { NOTE_MAX } from './plan';
 
 /** Page data is hostile: only an https link is kept as a source (DESIGN.md §2). */

@@ -1,9 +1,9 @@
 import Dexie, { type EntityTable, type DexieOptions } from 'dexie';
 import type { RowState } from '../sync/protocol';
-import type { MergeRecord } from './merge-log';
-import type { NeverLogEntry } from './never-log';
+import type { MergeRecord } from './people/merge-log';
+import type { NeverLogEntry } from './records/never-log';
 import type { Identity, Note, OutboxOp, Person, Preference, Task } from './schema';
-import { buildWordIndex, wordIndexMiddleware, type WordQueueRow, type WordRow } from './search-index';
+import { buildWordIndex, wordIndexMiddleware, type WordQueueRow, type WordRow } from './search/search-index';
 
 export interface MetaRow {
   key: string;

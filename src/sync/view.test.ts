@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPerson, updatePerson } from '../storage/people';
-import { serverRowOf } from '../storage/server-row';
+import { createPerson, updatePerson } from '../storage/records/people';
+import { serverRowOf } from '../storage/records/server-row';
 import { freshClientDb } from '../../test/support/db';
 import { formatHlc } from './hlc';
 import type { RowState } from './protocol';

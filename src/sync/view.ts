@@ -1,6 +1,6 @@
 import type { ClydeDB } from '../storage/db';
 import { ENTITY_SCHEMAS, type Entity, type OutboxOp } from '../storage/schema';
-import { serverRowOf } from '../storage/server-row';
+import { serverRowOf } from '../storage/records/server-row';
 import { parseHlc } from './hlc';
 import { materialize, type Actor } from './merge';
 import type { RowState } from './protocol';
@@ -15,7 +15,7 @@ import type { RowState } from './protocol';
  * for it: ops are pending on the record, or this build cannot read the row (a newer schema's).
  * That halves what a team bootstrap writes, and a browser pays for every put. The rule that keeps
  * it true: no `srv` copy and a `rowSeq` above 0 means the view record *is* the server's row, so a
- * local write snapshots it into `srv` first (storage/server-row.ts).
+ * local write snapshots it into `srv` first (storage/records/server-row.ts).
  */
 export function rederive(db: ClydeDB, entity: Entity, id: string, actor: Actor): Promise<void> {
   return rederiveMany(db, entity, [id], actor);

@@ -8,7 +8,7 @@ import { SyncStatus } from './sync/SyncStatus';
 import { ParserHealth } from './ParserHealth';
 import { ReadThisPage } from './ReadThisPage';
 import { displayName } from '../parsers/schema';
-import { keyOf } from '../storage/person-shown';
+import { keyOf } from '../capture/person-shown';
 import { usePageView } from './usePageView';
 import { useSharedPick } from './useSharedPick';
 import { useTabView } from './useTabContext';

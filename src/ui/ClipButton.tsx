@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Correspondent, PageContext } from '../parsers/schema';
-import { clipProfile } from '../storage/clip';
+import { clipProfile } from '../storage/records/clip';
 import { db } from '../storage/db';
 import { ErrorLine } from './ErrorLine';
 import { useAction } from './useAction';

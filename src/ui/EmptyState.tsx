@@ -1,6 +1,6 @@
 import { displayName, type Correspondent } from '../parsers/schema';
 import { db } from '../storage/db';
-import { ensurePersonWithNote } from '../storage/identity';
+import { ensurePersonWithNote } from '../storage/records/identity';
 import { AddField } from './AddField';
 import { Avatar } from './Avatar';
 import { WorkLine } from './WorkLine';

@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { db } from '../storage/db';
-import { lookAlikes } from '../storage/look-alikes';
-import { mergePeople } from '../storage/merge';
+import { lookAlikes } from '../storage/people/look-alikes';
+import { mergePeople } from '../storage/people/merge-people';
 import type { Person } from '../storage/schema';
 import { ErrorLine } from './ErrorLine';
 import { useAction } from './useAction';

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../storage/db';
-import { addPreference, deletePreference, rememberFor, splitFact, updatePreference } from '../storage/preferences';
+import { addPreference, deletePreference, rememberFor, splitFact, updatePreference } from '../storage/records/preferences';
 import { AddField } from './AddField';
 import { EditableText } from './EditableText';
 import { ErrorLine } from './ErrorLine';

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { db } from '../storage/db';
-import { addTask, deleteTask, openTasksFor, setTaskDone, updateTask } from '../storage/tasks';
+import { addTask, deleteTask, openTasksFor, setTaskDone, updateTask } from '../storage/records/tasks';
 import { AddField } from './AddField';
 import { EditableText } from './EditableText';
 import { ErrorLine } from './ErrorLine';

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { httpsOnly } from '../capture/quote';
 import { db } from '../storage/db';
-import { deleteNote, timelineFor, updateNote } from '../storage/notes';
+import { deleteNote, timelineFor, updateNote } from '../storage/records/notes';
 import type { Note } from '../storage/schema';
 import { CaptureBox } from './capture/CaptureBox';
 import { EditableText } from './EditableText';

@@ -3,9 +3,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Correspondent, PageContext } from '../parsers/schema';
 import { db } from '../storage/db';
-import { addIdentity } from '../storage/identity';
-import { addNeverLog } from '../storage/never-log';
-import { createPerson, updatePerson } from '../storage/people';
+import { addIdentity } from '../storage/records/identity';
+import { addNeverLog } from '../storage/records/never-log';
+import { createPerson, updatePerson } from '../storage/records/people';
 import { usePageView } from './usePageView';
 import { testRoot } from '../../test/support/react-root';
 

@@ -2,9 +2,9 @@ import { liveQuery, type Subscription } from 'dexie';
 import { useEffect, useReducer, useState } from 'react';
 import type { Correspondent, PageContext } from '../parsers/schema';
 import { db } from '../storage/db';
-import { findPersonForCorrespondent } from '../storage/identity';
-import { neverLogSet } from '../storage/never-log';
-import { loggablePeople, pickedOrFirst } from '../storage/person-shown';
+import { findPersonForCorrespondent } from '../storage/records/identity';
+import { neverLogSet } from '../storage/records/never-log';
+import { loggablePeople, pickedOrFirst } from '../capture/person-shown';
 import type { Person } from '../storage/schema';
 
 /** A page as the panel shows it: its people, and the one in view with the person Clyde knows them as. */

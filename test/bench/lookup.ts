@@ -1,4 +1,4 @@
-import { findPersonByIdentity } from '../../src/storage/identity';
+import { findPersonByIdentity } from '../../src/storage/records/identity';
 import { syntheticSeed } from '../support/records';
 import { seededDb } from './seeded-db';
 import { median, quantile } from './stats';

@@ -1,4 +1,4 @@
-import { search } from '../../src/storage/search';
+import { search } from '../../src/storage/search/search';
 import { addPerson, syntheticSeed } from '../support/records';
 import { seededDb } from './seeded-db';
 import { median, quantile } from './stats';

@@ -5,7 +5,7 @@ import { benchOps } from '../../server/bench-data';
 import { loadTeam, postgresStore, sqliteStore, timeCatchUps, type OpenStore } from '../../server/bench';
 import { inviteLink, issueInvite } from '../../server/invites';
 import { startHarness, type Harness, type Member } from '../../server/test/harness';
-import { updatePerson } from '../../src/storage/people';
+import { updatePerson } from '../../src/storage/records/people';
 import { joinTeam } from '../../src/sync/client/account';
 import { createSyncApi, type Fetch } from '../../src/sync/client/api';
 import { syncOnce } from '../../src/sync/client/runner';

@@ -1,4 +1,4 @@
-import { canonicalEmail, identityId } from '../../src/storage/canonical';
+import { canonicalEmail, identityId } from '../../src/storage/records/canonical';
 import { ENTITY_SCHEMAS, type Entity, type RecordOf, type Tag } from '../../src/storage/schema';
 import { formatHlc } from '../../src/sync/hlc';
 

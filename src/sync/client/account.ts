@@ -1,4 +1,4 @@
-import { device } from '../../storage/clock';
+import { device } from '../../storage/records/clock';
 import type { ClydeDB } from '../../storage/db';
 import type { OutboxOp } from '../../storage/schema';
 import type { HlcState } from '../hlc';

@@ -1,5 +1,5 @@
 import type { ClydeDB } from '../../storage/db';
-import { deferWordIndex } from '../../storage/search-index';
+import { deferWordIndex } from '../../storage/search/search-index';
 import type { PullResponse } from '../protocol';
 import { SyncApiError, type SyncApi } from './api';
 import { identity, receiveClock } from './round';

@@ -1,5 +1,5 @@
 import type { ClydeDB } from '../../storage/db';
-import { indexQueued } from '../../storage/search-index';
+import { indexQueued } from '../../storage/search/search-index';
 import { SyncApiError, type SyncApi } from './api';
 import { pullAll } from './pull';
 import { pushAll } from './push';

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { ClydeDB } from '../../storage/db';
 import { createSyncApi, type Fetch } from './api';
 import { retryDelay } from './backoff';
-import { indexQueued } from '../../storage/search-index';
+import { indexQueued } from '../../storage/search/search-index';
 import { syncOnce } from './runner';
 import { getMeta, type Account } from './state';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addIdentity } from '../../storage/identity';
-import { addNote } from '../../storage/notes';
-import { createPerson } from '../../storage/people';
+import { addIdentity } from '../../storage/records/identity';
+import { addNote } from '../../storage/records/notes';
+import { createPerson } from '../../storage/records/people';
 import { setShared } from './share';
 import { freshClientDb } from '../../../test/support/db';
 

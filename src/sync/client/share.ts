@@ -1,6 +1,6 @@
 import type { ClydeDB } from '../../storage/db';
 import type { Entity, Scope } from '../../storage/schema';
-import { writeRecord } from '../../storage/write';
+import { writeRecord } from '../../storage/records/write';
 import { deviceOf, syncTables } from './state';
 
 /** Records that hang off a person; sharing one makes no sense if the person stays hidden. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Device } from '../../storage/clock';
+import type { Device } from '../../storage/records/clock';
 import type { ClydeDB } from '../../storage/db';
 import type { Entity } from '../../storage/schema';
 

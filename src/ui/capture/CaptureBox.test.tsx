@@ -3,9 +3,9 @@
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../storage/db';
-import { createPerson } from '../../storage/people';
-import { rememberFor } from '../../storage/preferences';
-import { openTasksFor } from '../../storage/tasks';
+import { createPerson } from '../../storage/records/people';
+import { rememberFor } from '../../storage/records/preferences';
+import { openTasksFor } from '../../storage/records/tasks';
 import { CaptureBox } from './CaptureBox';
 import { typeInto } from '../../../test/support/react-root';
 

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { comingUp, dayOf, recentComplaints, relativeDay } from '../../capture/coming-up';
 import { shorten } from '../../capture/quote';
 import { db } from '../../storage/db';
-import { timelineFor } from '../../storage/notes';
+import { timelineFor } from '../../storage/records/notes';
 
 const SHOWN_CHARS = 80;
 

@@ -4,7 +4,7 @@ import { localeIsDayFirst } from '../../capture/dates';
 import { addToLogged, emailEntry, logEmail } from '../../capture/email-log';
 import type { Correspondent, PageContext } from '../../parsers/schema';
 import { db } from '../../storage/db';
-import { noteForThread } from '../../storage/notes';
+import { noteForThread } from '../../storage/records/notes';
 import { formatDayTime } from '../dates';
 import { ErrorLine } from '../ErrorLine';
 import { keysLabel, shortcut, useShortcut } from '../shortcuts';

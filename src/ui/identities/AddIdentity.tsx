@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { db } from '../../storage/db';
-import { addIdentityByUser } from '../../storage/identity';
+import { addIdentityByUser } from '../../storage/records/identity';
 import type { IdentityKind } from '../../storage/schema';
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { db } from '../../storage/db';
-import { identitiesFor, removeIdentity } from '../../storage/identity';
+import { identitiesFor, removeIdentity } from '../../storage/records/identity';
 import type { IdentityKind } from '../../storage/schema';
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';

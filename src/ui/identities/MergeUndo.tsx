@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../storage/db';
-import { keepMerge, pendingUndo, undoMerge } from '../../storage/merge-undo';
+import { keepMerge, pendingUndo, undoMerge } from '../../storage/people/merge-undo';
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';
 

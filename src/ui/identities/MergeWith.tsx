@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { db } from '../../storage/db';
-import { mergePeople } from '../../storage/merge';
+import { mergePeople } from '../../storage/people/merge-people';
 import type { Person } from '../../storage/schema';
 import { ErrorLine } from '../ErrorLine';
 import { SearchPalette } from '../search/SearchPalette';

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { db } from '../../storage/db';
-import { addNeverLog, listNeverLog, removeNeverLog } from '../../storage/never-log';
+import { addNeverLog, listNeverLog, removeNeverLog } from '../../storage/records/never-log';
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';
 

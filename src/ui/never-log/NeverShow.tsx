@@ -1,5 +1,5 @@
 import { db } from '../../storage/db';
-import { addNeverLog } from '../../storage/never-log';
+import { addNeverLog } from '../../storage/records/never-log';
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';
 

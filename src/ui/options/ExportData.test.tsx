@@ -2,9 +2,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { testRoot } from '../../../test/support/react-root';
 import { db } from '../../storage/db';
-import { addIdentity } from '../../storage/identity';
-import { addNote } from '../../storage/notes';
-import { createPerson } from '../../storage/people';
+import { addIdentity } from '../../storage/records/identity';
+import { addNote } from '../../storage/records/notes';
+import { createPerson } from '../../storage/records/people';
 import { ExportData } from './ExportData';
 
 let blobs: Blob[];

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { db } from '../../storage/db';
 import { contactsOf, contactsToCsv, contactsToVcard } from '../../storage/contacts/export';
-import { exportAll, exportFileName } from '../../storage/export';
+import { exportAll, exportFileName } from '../../storage/contacts/export-all';
 import { count } from '../count';
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Correspondent } from '../../parsers/schema';
 import { db } from '../../storage/db';
-import { linkToPerson } from '../../storage/identity';
+import { linkToPerson } from '../../storage/records/identity';
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';
 import { SearchPalette } from './SearchPalette';

@@ -2,9 +2,9 @@
 // Rendered without act(): results come from liveQuery, so the test waits for what shows.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../storage/db';
-import { addNote } from '../../storage/notes';
-import { createPerson } from '../../storage/people';
-import { indexQueued } from '../../storage/search-index';
+import { addNote } from '../../storage/records/notes';
+import { createPerson } from '../../storage/records/people';
+import { indexQueued } from '../../storage/search/search-index';
 import { SearchPalette } from './SearchPalette';
 import { testRoot } from '../../../test/support/react-root';
 

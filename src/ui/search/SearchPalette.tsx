@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useRef, useState } from 'react';
 import { db } from '../../storage/db';
-import { search, type SearchResult } from '../../storage/search';
+import { search, type SearchResult } from '../../storage/search/search';
 
 const KIND_LABEL: Record<SearchResult['kind'], string> = { person: '', notes: 'note', preferences: 'fact', tasks: 'task' };
 
@@ -25,7 +25,7 @@ export function SearchPalette({
   const [query, setQuery] = useState(initialQuery);
   const [active, setActive] = useState(0);
   const results = useLiveQuery(() => search(db, query), [query]);
-  // Records from a big team pull are indexed just after they arrive (storage/search-index.ts).
+  // Records from a big team pull are indexed just after they arrive (storage/search/search-index.ts).
   const indexing = useLiveQuery(() => db.wordQueue.count(), [], 0) > 0;
   const listId = useId();
   const input = useRef<HTMLInputElement>(null);

@@ -3,8 +3,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../storage/db';
-import { addNote } from '../../storage/notes';
-import { createPerson } from '../../storage/people';
+import { addNote } from '../../storage/records/notes';
+import { createPerson } from '../../storage/records/people';
 import { joinTeam } from '../../sync/client/account';
 import { setMeta } from '../../sync/client/state';
 import { startSimServer, type SimServer } from '../../../test/sync/sim/server';

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClydeDB } from '../../../src/storage/db';
-import { writeRecord } from '../../../src/storage/write';
+import { writeRecord } from '../../../src/storage/records/write';
 import { startSimServer, type SimServer } from '../sim/server';
 import type { Fetch } from '../../../src/sync/client/api';
-import { search } from '../../../src/storage/search';
+import { search } from '../../../src/storage/search/search';
 import { INDEX_LOCK, startSyncService, SYNC_ALARM, type ServiceHost, type SyncService } from '../../../src/sync/client/service';
 import { getMeta } from '../../../src/sync/client/state';
 import { freshClientDb } from '../../support/db';

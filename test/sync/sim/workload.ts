@@ -1,10 +1,10 @@
-import { addIdentity } from '../../../src/storage/identity';
-import { addNote, deleteNote, updateNote } from '../../../src/storage/notes';
-import { createPerson, deletePerson, updatePerson } from '../../../src/storage/people';
-import { addPreference, updatePreference } from '../../../src/storage/preferences';
+import { addIdentity } from '../../../src/storage/records/identity';
+import { addNote, deleteNote, updateNote } from '../../../src/storage/records/notes';
+import { createPerson, deletePerson, updatePerson } from '../../../src/storage/records/people';
+import { addPreference, updatePreference } from '../../../src/storage/records/preferences';
 import type { Entity } from '../../../src/storage/schema';
-import { addTask, setTaskDone, updateTask } from '../../../src/storage/tasks';
-import { writeRecord } from '../../../src/storage/write';
+import { addTask, setTaskDone, updateTask } from '../../../src/storage/records/tasks';
+import { writeRecord } from '../../../src/storage/records/write';
 import { setShared } from '../../../src/sync/client/share';
 import type { SimClient } from './client';
 import type { Prng } from './prng';

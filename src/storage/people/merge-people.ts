@@ -1,8 +1,8 @@
-import { identityId } from './canonical';
-import type { ClydeDB } from './db';
-import { identitiesFor } from './identity';
+import { identityId } from '../records/canonical';
+import type { ClydeDB } from '../db';
+import { identitiesFor } from '../records/identity';
 import type { MergeRecord } from './merge-log';
-import { deleteRecord, writeRecord, writeTables } from './write';
+import { deleteRecord, writeRecord, writeTables } from '../records/write';
 
 const MOVED = ['notes', 'preferences', 'tasks'] as const;
 

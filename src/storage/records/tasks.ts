@@ -1,5 +1,5 @@
-import type { ClydeDB } from './db';
-import type { Task } from './schema';
+import type { ClydeDB } from '../db';
+import type { Task } from '../schema';
 import { deleteRecord, writeRecord } from './write';
 
 export async function addTask(db: ClydeDB, personId: string, title: string, due?: number): Promise<Task> {

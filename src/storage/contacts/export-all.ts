@@ -1,5 +1,5 @@
-import type { ClydeDB } from './db';
-import { ENTITY_SCHEMAS, type Entity, type RecordOf } from './schema';
+import type { ClydeDB } from '../db';
+import { ENTITY_SCHEMAS, type Entity, type RecordOf } from '../schema';
 
 const EXPORT_FORMAT = 'clyde-export';
 const EXPORT_VERSION = 1;

@@ -1,4 +1,4 @@
-import type { IdentityKind } from './schema';
+import type { IdentityKind } from '../schema';
 
 /**
  * Canonical forms of identities, used for lookups and for identity ids. Display forms are kept

@@ -1,5 +1,5 @@
-import type { ClydeDB } from './db';
-import type { Person } from './schema';
+import type { ClydeDB } from '../db';
+import type { Person } from '../schema';
 import { deleteRecord, writeRecord } from './write';
 
 export type PersonFields = Pick<Person, 'name' | 'company' | 'headline' | 'location' | 'avatarUrl'>;

@@ -1,5 +1,5 @@
-import { formatHlc, tick, type HlcState } from '../sync/hlc';
-import type { ClydeDB } from './db';
+import { formatHlc, tick, type HlcState } from '../../sync/hlc';
+import type { ClydeDB } from '../db';
 
 /**
  * This device's identity and clock, kept in `meta` so every context (panel, options, background)

@@ -1,6 +1,6 @@
-import type { Correspondent } from '../parsers/schema';
+import type { Correspondent } from '../../parsers/schema';
 import { canonicalEmail } from './canonical';
-import type { ClydeDB } from './db';
+import type { ClydeDB } from '../db';
 
 /**
  * Addresses and whole domains for which Clyde shows nothing and records nothing: personal mail,

@@ -1,4 +1,4 @@
-import { skeleton } from './look-alikes-script';
+import { confusableKey } from '../people/confusables';
 
 /**
  * The words Clyde indexes and searches by. Query and records go through the same folding
@@ -39,7 +39,7 @@ const MAX_WORD = 40;
 const MAX_WORDS = 1000;
 
 export function foldText(s: string): string {
-  return skeleton(s);
+  return confusableKey(s);
 }
 
 /** Distinct searchable words of a text, in order of first appearance. */

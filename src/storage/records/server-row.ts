@@ -1,6 +1,6 @@
-import type { RowState } from '../sync/protocol';
-import type { ClydeDB } from './db';
-import type { Entity } from './schema';
+import type { RowState } from '../../sync/protocol';
+import type { ClydeDB } from '../db';
+import type { Entity } from '../schema';
 
 /**
  * Before a local write changes a record, keeps the server's row it stands for: `srv` holds a

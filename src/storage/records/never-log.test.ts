@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ClydeDB } from './db';
+import { ClydeDB } from '../db';
 import { addIdentityByUser, ensurePersonFor, linkToPerson } from './identity';
 import { addNeverLog, coveringEntry, listNeverLog, parseNeverLog, removeNeverLog } from './never-log';
 import { createPerson } from './people';

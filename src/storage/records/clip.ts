@@ -1,10 +1,10 @@
-import type { Correspondent } from '../parsers/schema';
+import type { Correspondent } from '../../parsers/schema';
 import { canonicalIdentity } from './canonical';
-import type { ClydeDB } from './db';
+import type { ClydeDB } from '../db';
 import { addIdentity, findPersonForCorrespondent, identitiesOf } from './identity';
 import { addNote } from './notes';
 import { createPerson, updatePerson, type PersonFields } from './people';
-import type { Person } from './schema';
+import type { Person } from '../schema';
 import { writeTables } from './write';
 
 const FIELDS = { name: 'name', headline: 'headline', company: 'company', location: 'location', avatarUrl: 'photo' } as const;

@@ -1,5 +1,5 @@
-import type { ClydeDB } from './db';
-import type { Preference } from './schema';
+import type { ClydeDB } from '../db';
+import type { Preference } from '../schema';
 import { deleteRecord, writeRecord } from './write';
 
 /**

@@ -1,14 +1,14 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { emptySeed, addPerson } from '../../test/support/records';
-import { ClydeDB } from './db';
-import { addIdentity } from './identity';
-import { addNote, deleteNote, updateNote } from './notes';
-import { createPerson, updatePerson } from './people';
-import { addPreference } from './preferences';
+import { emptySeed, addPerson } from '../../../test/support/records';
+import { ClydeDB } from '../db';
+import { addIdentity } from '../records/identity';
+import { addNote, deleteNote, updateNote } from '../records/notes';
+import { createPerson, updatePerson } from '../records/people';
+import { addPreference } from '../records/preferences';
 import { search } from './search';
 import { deferWordIndex, indexQueued } from './search-index';
-import { addTask } from './tasks';
+import { addTask } from '../records/tasks';
 
 let db: ClydeDB;
 beforeEach(() => {

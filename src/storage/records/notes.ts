@@ -1,5 +1,5 @@
-import type { ClydeDB } from './db';
-import type { Note, NoteKind, Tag } from './schema';
+import type { ClydeDB } from '../db';
+import type { Note, NoteKind, Tag } from '../schema';
 import { deleteRecord, writeRecord } from './write';
 
 export interface NewNote {

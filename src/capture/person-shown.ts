@@ -1,5 +1,5 @@
 import type { Correspondent } from '../parsers/schema';
-import { coveringEntry } from './never-log';
+import { coveringEntry } from '../storage/records/never-log';
 
 /**
  * Who the panel shows among a page's people, in one place for the panel and the context menu's

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clipProfile } from './clip';
-import { ClydeDB } from './db';
+import { ClydeDB } from '../db';
 import { addIdentity, findPersonByIdentity, identitiesFor } from './identity';
-import { lookAlikes } from './look-alikes';
-import { mergePeople } from './merge';
+import { lookAlikes } from '../people/look-alikes';
+import { mergePeople } from '../people/merge-people';
 import { addNote, timelineFor } from './notes';
 import { createPerson } from './people';
 import { addPreference } from './preferences';

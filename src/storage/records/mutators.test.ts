@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ClydeDB } from './db';
+import { ClydeDB } from '../db';
 import { addIdentity, ensurePersonFor, ensurePersonWithNote, findPersonByIdentity, identitiesFor } from './identity';
 import { addNote, deleteNote, timelineFor, updateNote } from './notes';
 import { createPerson } from './people';

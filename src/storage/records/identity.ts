@@ -1,10 +1,10 @@
-import type { Correspondent } from '../parsers/schema';
+import type { Correspondent } from '../../parsers/schema';
 import { canonicalIdentity, identityId } from './canonical';
-import type { ClydeDB } from './db';
+import type { ClydeDB } from '../db';
 import { assertLoggable } from './never-log';
 import { addNote } from './notes';
 import { createPerson } from './people';
-import type { Identity, IdentityKind, Person } from './schema';
+import type { Identity, IdentityKind, Person } from '../schema';
 import { deleteRecord, writeRecord, writeTables } from './write';
 
 /** The identities a correspondent carries, strongest first: an email beats a handle beats a URL. */

@@ -1,5 +1,5 @@
-import type { ClydeDB } from './db';
-import type { Person } from './schema';
+import type { ClydeDB } from '../db';
+import type { Person } from '../schema';
 import type { WordRow } from './search-index';
 import { foldText, queryTerms } from './search-words';
 

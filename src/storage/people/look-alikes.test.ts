@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ClydeDB } from './db';
-import { addIdentity } from './identity';
+import { ClydeDB } from '../db';
+import { addIdentity } from '../records/identity';
 import { lookAlikes } from './look-alikes';
-import { domainToUnicode, mixesScripts, scriptWarning, skeleton } from './look-alikes-script';
-import { createPerson } from './people';
+import { domainToUnicode, mixesScripts, scriptWarning, confusableKey } from './confusables';
+import { createPerson } from '../records/people';
 
 let db: ClydeDB;
 beforeEach(() => {
@@ -53,7 +53,7 @@ describe('look-alikes', () => {
   it('detects mixed scripts within a word, not across words', () => {
     expect(mixesScripts('Аnna')).toBe(true);
     expect(mixesScripts('Анна Smith')).toBe(false);
-    expect(skeleton('Аnna')).toBe(skeleton('Anna'));
+    expect(confusableKey('Аnna')).toBe(confusableKey('Anna'));
     expect(scriptWarning('Jоhn')).toContain('mixes alphabets');
     expect(scriptWarning('John', ['xn--pple-43d.com'])).toContain('non-Latin');
     expect(scriptWarning('John', ['apple.com'])).toBeUndefined();
@@ -61,7 +61,7 @@ describe('look-alikes', () => {
 
   it('reads a domain as a person sees it, and keeps a label that is not valid Punycode as it is', () => {
     expect(domainToUnicode('xn--pple-43d.com')).toBe('\u0430pple.com');
-    expect(skeleton(domainToUnicode('xn--pple-43d.com'))).toBe(skeleton('apple.com'));
+    expect(confusableKey(domainToUnicode('xn--pple-43d.com'))).toBe(confusableKey('apple.com'));
     expect(domainToUnicode('mail.xn--mnchen-3ya.de')).toBe('mail.münchen.de');
     expect(domainToUnicode('xn--99999999999999.com')).toBe('xn--99999999999999.com');
     expect(domainToUnicode('example.com')).toBe('example.com');

@@ -1,7 +1,7 @@
-import type { ClydeDB } from './db';
-import { mergeTables } from './merge';
+import type { ClydeDB } from '../db';
+import { mergeTables } from './merge-people';
 import type { MergeRecord } from './merge-log';
-import { deleteRecord, writeRecord } from './write';
+import { deleteRecord, writeRecord } from '../records/write';
 
 /**
  * Puts back what one merge changed: the merged-away person lives again with their own

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ClydeDB } from './db';
-import { exportAll, exportFileName } from './export';
-import { addIdentity } from './identity';
-import { addNote, deleteNote } from './notes';
-import { createPerson } from './people';
-import { addPreference } from './preferences';
-import { ENTITY_SCHEMAS, type Entity } from './schema';
-import { addTask } from './tasks';
+import { ClydeDB } from '../db';
+import { exportAll, exportFileName } from './export-all';
+import { addIdentity } from '../records/identity';
+import { addNote, deleteNote } from '../records/notes';
+import { createPerson } from '../records/people';
+import { addPreference } from '../records/preferences';
+import { ENTITY_SCHEMAS, type Entity } from '../schema';
+import { addTask } from '../records/tasks';
 
 let db: ClydeDB;
 beforeEach(() => {

@@ -1,8 +1,8 @@
 import type { Table } from 'dexie';
 import { device, nextStamp } from './clock';
 import { keepServerRow } from './server-row';
-import type { ClydeDB } from './db';
-import { ENTITY_SCHEMAS, type Entity, type RecordOf, type Scope } from './schema';
+import type { ClydeDB } from '../db';
+import { ENTITY_SCHEMAS, type Entity, type RecordOf, type Scope } from '../schema';
 
 type Fields<E extends Entity> = Partial<Omit<RecordOf<E>, 'id' | 'clocks' | 'rowSeq' | 'updatedAt' | 'ownerId'>>;
 

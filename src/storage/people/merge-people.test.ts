@@ -1,17 +1,17 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addPerson, emptySeed } from '../../test/support/records';
-import { identityId } from './canonical';
-import { ClydeDB } from './db';
-import { addIdentity, findPersonByIdentity, removeIdentity } from './identity';
-import { mergePeople } from './merge';
+import { addPerson, emptySeed } from '../../../test/support/records';
+import { identityId } from '../records/canonical';
+import { ClydeDB } from '../db';
+import { addIdentity, findPersonByIdentity, removeIdentity } from '../records/identity';
+import { mergePeople } from './merge-people';
 import { pendingUndo, undoMerge } from './merge-undo';
-import { addNote } from './notes';
-import { createPerson } from './people';
-import { addPreference } from './preferences';
-import type { Entity } from './schema';
-import { addTask } from './tasks';
-import { writeRecord } from './write';
+import { addNote } from '../records/notes';
+import { createPerson } from '../records/people';
+import { addPreference } from '../records/preferences';
+import type { Entity } from '../schema';
+import { addTask } from '../records/tasks';
+import { writeRecord } from '../records/write';
 
 let db: ClydeDB;
 beforeEach(() => {

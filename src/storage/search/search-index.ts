@@ -6,8 +6,8 @@ import Dexie, {
   type Middleware,
   type Transaction,
 } from 'dexie';
-import type { ClydeDB } from './db';
-import type { Entity } from './schema';
+import type { ClydeDB } from '../db';
+import type { Entity } from '../schema';
 import { wordsOf } from './search-words';
 
 /**

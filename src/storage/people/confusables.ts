@@ -3,8 +3,8 @@ import punycode from 'punycode.js';
 /**
  * Confusable letters (Unicode TR #39): Cyrillic and Greek letters that render like Latin ones.
  * "Аnna" with a Cyrillic А reads as "Anna" but is a different string, the classic way to pass
- * one person, or one company domain, off as another. The skeleton maps each to its Latin twin so
- * look-alikes compare equal; the script check says when a single word mixes scripts.
+ * one person, or one company domain, off as another. The confusable key maps each to its Latin
+ * twin so look-alikes compare equal; the script check says when a single word mixes scripts.
  *
  * The table covers the letters that are indistinguishable in common fonts, not all of TR #39's
  * confusables.txt: enough to flag the attack without folding distinct letters of real names.
@@ -57,8 +57,11 @@ const CONFUSABLE: Record<string, string> = {
   ℓ: 'l',
 };
 
-/** Lower-cased, accents dropped, confusables mapped to Latin: the form two look-alikes share. */
-export function skeleton(s: string): string {
+/**
+ * Lower-cased, accents dropped, confusables mapped to Latin: the form two look-alikes share
+ * (what TR #39 calls a skeleton; named apart from parsers/skeleton.ts, a page's outline).
+ */
+export function confusableKey(s: string): string {
   const plain = s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('en');
   let out = '';
   for (const ch of plain) out += CONFUSABLE[ch] ?? ch;

@@ -1,9 +1,9 @@
-import { canonicalEmail } from './canonical';
-import type { ClydeDB } from './db';
-import { identitiesFor } from './identity';
-import { domainToUnicode, scriptWarning, skeleton } from './look-alikes-script';
-import type { Person } from './schema';
-import { wordsOf } from './search-words';
+import { canonicalEmail } from '../records/canonical';
+import type { ClydeDB } from '../db';
+import { identitiesFor } from '../records/identity';
+import { domainToUnicode, scriptWarning, confusableKey } from './confusables';
+import type { Person } from '../schema';
+import { wordsOf } from '../search/search-words';
 
 export interface LookAlike {
   person: Person;
@@ -13,7 +13,7 @@ export interface LookAlike {
 }
 
 const fold = (s: string | undefined) => (s ?? '').normalize('NFKC').toLocaleLowerCase().replace(/\s+/g, ' ').trim();
-const shape = (s: string | undefined) => skeleton(fold(s));
+const shape = (s: string | undefined) => confusableKey(fold(s));
 const domainOf = (email: string) => canonicalEmail(email)?.split('@')[1];
 
 async function emailDomains(db: ClydeDB, personId: string): Promise<string[]> {
@@ -69,7 +69,7 @@ export async function lookAlikes(db: ClydeDB, person: Person): Promise<LookAlike
     const warning = nameWarning ?? scriptWarning(other.name, theirs) ?? scriptWarning(person.name, mine);
     const sharedDomain = theirs.find((d) => mine.includes(d));
     const lookalikeDomain = theirs.find(
-      (d) => !mine.includes(d) && mine.some((m) => skeleton(domainToUnicode(m)) === skeleton(domainToUnicode(d))),
+      (d) => !mine.includes(d) && mine.some((m) => confusableKey(domainToUnicode(m)) === confusableKey(domainToUnicode(d))),
     );
     const nameLabel = sameName ? 'Same name' : 'Look-alike name';
     if (company && fold(other.company) === company)

@@ -4,9 +4,11 @@ import { ClydeDB } from '../../src/storage/db';
 /**
  * The way to get a Clyde database in a unit test or a bench: a fresh one on a fake IndexedDB of
  * its own, as a separate browser profile would have. Nothing is shared with other tests, so there
- * is nothing to delete afterwards; `indexedDB` is there for tests that reopen the database by name.
+ * is nothing to delete afterwards; `reopen()` opens it again as after a restart, and
+ * `indexedDB` is there for tests that open the database by name some other way (an older schema).
  */
 export function freshClientDb(name = 'clyde') {
   const indexedDB = new IDBFactory();
-  return { db: new ClydeDB(name, { indexedDB, IDBKeyRange }), indexedDB };
+  const reopen = () => new ClydeDB(name, { indexedDB, IDBKeyRange });
+  return { db: reopen(), indexedDB, reopen };
 }

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ClydeDB } from '../db';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ClydeDB } from '../db';
+import { freshClientDb } from '../../../test/support/db';
 import { findPersonByIdentity, identitiesFor } from '../records/identity';
 import { mergePeople } from '../people/merge-people';
 import { addNeverLog } from '../records/never-log';
@@ -28,10 +29,7 @@ const ANA = {
 
 let db: ClydeDB;
 beforeEach(() => {
-  db = new ClydeDB(`test-${crypto.randomUUID()}`);
-});
-afterEach(async () => {
-  await db.delete();
+  db = freshClientDb().db;
 });
 
 describe('reading address books', () => {

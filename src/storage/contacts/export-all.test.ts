@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ClydeDB } from '../db';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ClydeDB } from '../db';
+import { freshClientDb } from '../../../test/support/db';
 import { exportAll, exportFileName } from './export-all';
 import { addIdentity } from '../records/identity';
 import { addNote, deleteNote } from '../records/notes';
@@ -10,10 +11,7 @@ import { addTask } from '../records/tasks';
 
 let db: ClydeDB;
 beforeEach(() => {
-  db = new ClydeDB(`test-${crypto.randomUUID()}`);
-});
-afterEach(async () => {
-  await db.delete();
+  db = freshClientDb().db;
 });
 
 describe('exportAll', () => {

@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ClydeDB } from '../db';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ClydeDB } from '../db';
+import { freshClientDb } from '../../../test/support/db';
 import { addIdentity } from '../records/identity';
 import { lookAlikes } from './look-alikes';
 import { domainToUnicode, mixesScripts, scriptWarning, confusableKey } from './confusables';
@@ -7,10 +8,7 @@ import { createPerson } from '../records/people';
 
 let db: ClydeDB;
 beforeEach(() => {
-  db = new ClydeDB(`test-${crypto.randomUUID()}`);
-});
-afterEach(async () => {
-  await db.delete();
+  db = freshClientDb().db;
 });
 
 const reasons = async (personId: string) => {

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { addPerson, emptySeed } from '../../../test/support/records';
 import { identityId } from '../records/canonical';
-import { ClydeDB } from '../db';
+import type { ClydeDB } from '../db';
+import { freshClientDb } from '../../../test/support/db';
 import { addIdentity, findPersonByIdentity, removeIdentity } from '../records/identity';
 import { mergePeople } from './merge-people';
 import { pendingUndo, undoMerge } from './merge-undo';
@@ -14,11 +15,9 @@ import { addTask } from '../records/tasks';
 import { writeRecord } from '../records/write';
 
 let db: ClydeDB;
+let reopen: () => ClydeDB;
 beforeEach(() => {
-  db = new ClydeDB(`test-${crypto.randomUUID()}`);
-});
-afterEach(async () => {
-  await db.delete();
+  ({ db, reopen } = freshClientDb());
 });
 
 type Row = Record<string, unknown>;
@@ -66,13 +65,12 @@ describe('merge and undo', () => {
   });
 
   it('survives a restart: the undo log is in the database', async () => {
-    const name = db.name;
     const a = await createPerson(db, { name: 'Bruno' });
     const b = await createPerson(db, { name: 'Bruno' });
     await addNote(db, a.id, { body: 'x' });
     const mergeId = await mergePeople(db, a.id, b.id);
     db.close();
-    db = new ClydeDB(name);
+    db = reopen();
     await undoMerge(db, mergeId);
     expect((await snapshot(a.id)).notes).toHaveLength(1);
   });

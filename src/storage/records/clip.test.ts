@@ -1,7 +1,8 @@
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { clipProfile } from './clip';
-import { ClydeDB } from '../db';
+import type { ClydeDB } from '../db';
+import { freshClientDb } from '../../../test/support/db';
 import { addIdentity, findPersonByIdentity, identitiesFor } from './identity';
 import { lookAlikes } from '../people/look-alikes';
 import { mergePeople } from '../people/merge-people';
@@ -12,9 +13,8 @@ import { addTask } from './tasks';
 
 let db: ClydeDB;
 beforeEach(() => {
-  db = new ClydeDB(`test-${crypto.randomUUID()}`);
+  db = freshClientDb().db;
 });
-afterEach(() => db.delete());
 
 const ana = {
   name: 'Ana Lima',
@@ -70,7 +70,7 @@ describe('look-alikes and merge', () => {
   it('merging keeps every record of both people', async () => {
     await fc.assert(
       fc.asyncProperty(fc.nat(4), fc.nat(4), fc.nat(3), async (notes, facts, tasks) => {
-        const local = new ClydeDB(`merge-${crypto.randomUUID()}`);
+        const { db: local } = freshClientDb();
         const a = await createPerson(local, { name: 'A' });
         const b = await createPerson(local, { name: 'B' });
         await addIdentity(local, a.id, 'email', 'a@example.com');
@@ -89,7 +89,6 @@ describe('look-alikes and merge', () => {
         expect((await identitiesFor(local, b.id)).map((i) => i.value).sort()).toEqual(['a@example.com', 'b@example.com']);
         expect((await findPersonByIdentity(local, 'email', 'a@example.com'))?.id).toBe(b.id);
         expect(await local.people.get(a.id)).toMatchObject({ deleted: true, mergedInto: b.id });
-        await local.delete();
       }),
       { numRuns: 15 },
     );

@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ClydeDB } from '../db';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ClydeDB } from '../db';
+import { freshClientDb } from '../../../test/support/db';
 import { addIdentity, ensurePersonFor, ensurePersonWithNote, findPersonByIdentity, identitiesFor } from './identity';
 import { addNote, deleteNote, timelineFor, updateNote } from './notes';
 import { createPerson } from './people';
@@ -8,10 +9,7 @@ import { addTask, openTasksFor, setTaskDone } from './tasks';
 
 let db: ClydeDB;
 beforeEach(() => {
-  db = new ClydeDB(`test-${crypto.randomUUID()}`);
-});
-afterEach(async () => {
-  await db.delete();
+  db = freshClientDb().db;
 });
 
 describe('mutators write the record and its outbox op in one transaction', () => {

@@ -1,15 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ClydeDB } from '../db';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ClydeDB } from '../db';
+import { freshClientDb } from '../../../test/support/db';
 import { addIdentityByUser, ensurePersonFor, linkToPerson } from './identity';
 import { addNeverLog, coveringEntry, listNeverLog, parseNeverLog, removeNeverLog } from './never-log';
 import { createPerson } from './people';
 
 let db: ClydeDB;
 beforeEach(() => {
-  db = new ClydeDB(`test-${crypto.randomUUID()}`);
-});
-afterEach(async () => {
-  await db.delete();
+  db = freshClientDb().db;
 });
 
 describe('never-log list', () => {

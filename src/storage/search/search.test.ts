@@ -1,7 +1,9 @@
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { IDBKeyRange } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { emptySeed, addPerson } from '../../../test/support/records';
-import { ClydeDB } from '../db';
+import type { ClydeDB } from '../db';
+import { freshClientDb } from '../../../test/support/db';
 import { addIdentity } from '../records/identity';
 import { addNote, deleteNote, updateNote } from '../records/notes';
 import { createPerson, updatePerson } from '../records/people';
@@ -12,10 +14,7 @@ import { addTask } from '../records/tasks';
 
 let db: ClydeDB;
 beforeEach(() => {
-  db = new ClydeDB(`test-${crypto.randomUUID()}`);
-});
-afterEach(async () => {
-  await db.delete();
+  db = freshClientDb().db;
 });
 
 const names = async (q: string) => (await search(db, q)).map((r) => `${r.kind}:${r.person.name}${r.snippet ? `:${r.snippet}` : ''}`);
@@ -128,8 +127,8 @@ describe('search over the word index', () => {
   });
 
   it.each([1, 2])('builds the index for rows stored at version %i', async (version) => {
-    const name = `test-${crypto.randomUUID()}`;
-    const old = new Dexie(name);
+    const { db: upgraded, indexedDB } = freshClientDb();
+    const old = new Dexie(upgraded.name, { indexedDB, IDBKeyRange });
     old.version(1).stores({
       people: 'id, updatedAt',
       identities: 'id, personId, [kind+value]',
@@ -145,9 +144,7 @@ describe('search over the word index', () => {
     await old.table('people').bulkPut(seed.people);
     await old.table('notes').bulkPut(seed.notes);
     old.close();
-    const upgraded = new ClydeDB(name);
     expect((await search(upgraded, 'harvest')).map((r) => r.person.name)).toEqual(['Gabriela Souza']);
     expect((await search(upgraded, 'gabriela')).map((r) => r.kind)).toEqual(['person']);
-    await upgraded.delete();
   });
 });

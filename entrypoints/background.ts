@@ -6,7 +6,7 @@ import { startReadPage } from '../src/background/read-page-triggers';
 import { route, type RouterDeps } from '../src/background/router';
 import { startBackgroundSync } from '../src/background/sync';
 import { forwardUrlChanges } from '../src/background/url-changes';
-import { contextKey, pickKey } from '../src/messaging/protocol';
+import { SESSION } from '../src/storage/keys';
 
 export default defineBackground(() => {
   const sync = startBackgroundSync();
@@ -21,7 +21,9 @@ export default defineBackground(() => {
   // The extension's one runtime message listener: every panel and content-script message, sync's too.
   browser.runtime.onMessage.addListener((raw, sender) => route(raw, sender, deps));
   // A closed tab's page context and pick are of no further use.
-  browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove([contextKey(tabId), pickKey(tabId)]));
+  browser.tabs.onRemoved.addListener(
+    (tabId) => void browser.storage.session.remove([SESSION.context.name(tabId), SESSION.pick.name(tabId)]),
+  );
   forwardUrlChanges();
   startContextMenu();
   // The toolbar button opens Clyde in the side panel from action.onClicked (read-page-triggers.ts),

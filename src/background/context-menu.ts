@@ -3,9 +3,9 @@ import { addQuote, shorten } from '../capture/quote';
 import { SUPPORTED_HOSTS } from '../parsers/hosts';
 import { displayName, type Correspondent } from '../parsers/schema';
 import { db } from '../storage/db';
+import { readStored, SESSION } from '../storage/keys';
 import { neverLogSet } from '../storage/records/never-log';
 import { personShown } from '../capture/person-shown';
-import { contextKey, pickKey, TabContext } from '../messaging/protocol';
 
 /**
  * "Add to <person>" on selected text: stores the selection as a quote of the person the page
@@ -25,11 +25,11 @@ export function menuFor(person: Correspondent | undefined): { title: string; vis
 }
 
 async function personInTab(tabId: number): Promise<Correspondent | undefined> {
-  const key = contextKey(tabId);
-  const items = await browser.storage.session.get([key, pickKey(tabId)]);
-  const stored = TabContext.safeParse(items[key]);
-  if (!stored.success || !stored.data.context) return undefined;
-  return personShown(stored.data.context.people, await neverLogSet(db), items[pickKey(tabId)]);
+  const [key, pick] = [SESSION.context.name(tabId), SESSION.pick.name(tabId)];
+  const items = await browser.storage.session.get([key, pick]);
+  const stored = readStored(SESSION.context.schema, items[key]);
+  if (!stored?.context) return undefined;
+  return personShown(stored.context.people, await neverLogSet(db), readStored(SESSION.pick.schema, items[pick]));
 }
 
 async function addSelectionToPerson(info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined): Promise<void> {

@@ -1,7 +1,8 @@
 import type { Browser } from 'wxt/browser';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { SUPPORTED_HOSTS } from '../parsers/hosts';
-import { ContentMessage, type TabContext } from '../messaging/protocol';
+import { ContentMessage } from '../messaging/protocol';
+import type { TabContext } from '../storage/keys';
 
 const PAGE_PATTERNS = SUPPORTED_HOSTS.map((p) => new MatchPattern(p));
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { contextKey, type ContentMessage } from '../messaging/protocol';
+import type { ContentMessage } from '../messaging/protocol';
+import { SESSION } from '../storage/keys';
 import { forgetReadPage, readPageOnRequest, type ReadPageDeps } from './read-page';
 import { route, type RouterDeps } from './router';
+
+const contextKey = SESSION.context.name;
 
 const person = { role: 'profile' as const, name: 'Marina Duarte', profileUrl: 'https://woodgrove.example/team/marina-duarte' };
 const answer = (context: ContentMessage['context']): ContentMessage => ({ type: 'page/context', context, at: 5 });

@@ -1,6 +1,7 @@
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { SUPPORTED_HOSTS } from '../parsers/hosts';
-import { ContentMessage, contextKey, TabContext, type ReadPageReply } from '../messaging/protocol';
+import { ContentMessage, type ReadPageReply } from '../messaging/protocol';
+import { readStored, SESSION, type TabContext } from '../storage/keys';
 
 const SUPPORTED = SUPPORTED_HOSTS.map((p) => new MatchPattern(p));
 
@@ -39,7 +40,7 @@ export async function readPageOnRequest(tabId: number, deps: ReadPageDeps): Prom
   const message = ContentMessage.safeParse(result);
   if (!message.success) return { ok: false, reason: 'unreadable' };
   const value: TabContext = { context: message.data.context, at: message.data.at };
-  await deps.session.set({ [contextKey(tabId)]: value });
+  await deps.session.set({ [SESSION.context.name(tabId)]: value });
   return { ok: true, people: message.data.context?.people.length ?? 0 };
 }
 
@@ -48,7 +49,7 @@ export async function readPageOnRequest(tabId: number, deps: ReadPageDeps): Prom
  * so it is dropped. Contexts from site content scripts are left alone; they report the new page.
  */
 export async function forgetReadPage(tabId: number, session: ReadPageDeps['session']): Promise<void> {
-  const key = contextKey(tabId);
-  const stored = TabContext.safeParse((await session.get(key))[key]);
-  if (stored.success && stored.data.context?.site === 'generic') await session.remove(key);
+  const key = SESSION.context.name(tabId);
+  const stored = readStored(SESSION.context.schema, (await session.get(key))[key]);
+  if (stored?.context?.site === 'generic') await session.remove(key);
 }

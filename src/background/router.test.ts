@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { contextKey, pickKey, type ContentMessage } from '../messaging/protocol';
+import type { ContentMessage } from '../messaging/protocol';
+import { SESSION } from '../storage/keys';
 import { panelHandlers, route, type PanelHandlers, type RouterDeps } from './router';
+
+const [contextKey, pickKey] = [SESSION.context.name, SESSION.pick.name];
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';
 const ctx = {

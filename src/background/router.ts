@@ -1,16 +1,8 @@
 import type { Browser } from 'wxt/browser';
 import { readPageMessage } from './page-sender';
 import type { PageInspector } from './page-inspect';
-import {
-  contextKey,
-  pickKey,
-  readPanelMessage,
-  TabContext,
-  type PanelCall,
-  type PanelPayload,
-  type PanelReply,
-  type ReadPageReply,
-} from '../messaging/protocol';
+import { readStored, SESSION, type TabContext } from '../storage/keys';
+import { readPanelMessage, type PanelCall, type PanelPayload, type PanelReply, type ReadPageReply } from '../messaging/protocol';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -41,16 +33,16 @@ export function panelHandlers(deps: RouterDeps): PanelHandlers {
       // The injected panel is a frame inside a tab; the side panel has no tab and gets nothing here.
       const tabId = sender.tab?.id;
       if (tabId === undefined) return undefined;
-      const key = contextKey(tabId);
-      const page = TabContext.safeParse((await deps.session.get?.(key))?.[key]);
-      return page.success ? { tabId, page: page.data } : { tabId };
+      const key = SESSION.context.name(tabId);
+      const page = readStored(SESSION.context.schema, (await deps.session.get?.(key))?.[key]);
+      return page ? { tabId, page } : { tabId };
     },
     'sync/now': () => deps.syncNow?.(),
     'page/read': ({ tabId }) => deps.readPage?.(tabId) ?? { ok: false, reason: 'not-allowed' },
     'page/email': ({ tabId }) => deps.inspect?.email(tabId) ?? { text: '', sentAt: [] },
     'page/skeleton': ({ tabId }) => deps.inspect?.skeleton(tabId),
     async 'panel/picked'({ tabId, key }) {
-      await deps.session.set({ [pickKey(tabId)]: key });
+      await deps.session.set({ [SESSION.pick.name(tabId)]: key });
     },
   };
 }
@@ -78,6 +70,6 @@ export async function route(raw: unknown, sender: Sender, deps: RouterDeps): Pro
   if (!page) return undefined;
   // Kept per tab so a panel that opens later, or reloads, finds what its page shows.
   const value: TabContext = { context: page.context, at: page.at };
-  await deps.session.set({ [contextKey(page.tabId)]: value });
+  await deps.session.set({ [SESSION.context.name(page.tabId)]: value });
   return undefined;
 }

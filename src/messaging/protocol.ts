@@ -114,10 +114,3 @@ export function readPanelMessage(raw: unknown): PanelRequest | undefined {
 export type ContentMessage = z.infer<typeof ContentMessage>;
 export type BackgroundMessage = z.infer<typeof BackgroundMessage>;
 export type EmailReply = z.infer<typeof EmailReply>;
-
-/** The background keeps each tab's page context in `storage.session`, readable only by extension pages. */
-export const contextKey = (tabId: number) => `context:${tabId}`;
-/** And the key of the person picked in the panel of each tab (`panel/picked`), a string or null. */
-export const pickKey = (tabId: number) => `pick:${tabId}`;
-export const TabContext = z.strictObject({ context: z.nullable(PageContextSchema), at: z.number() });
-export type TabContext = z.infer<typeof TabContext>;

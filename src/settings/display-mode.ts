@@ -5,17 +5,21 @@
  * (LinkedIn forbids inserted elements and probes for extensions), so they are not stored here.
  */
 
-const DISPLAY_MODES = ['injected', 'side-panel'] as const;
+import { DISPLAY_MODE_KEY } from './local-keys';
+
+export { DISPLAY_MODE_KEY };
+
+// The stored vocabulary; storage/keys.ts builds the setting's schema from it.
+export const DISPLAY_MODES = ['injected', 'side-panel'] as const;
 export type DisplayMode = (typeof DISPLAY_MODES)[number];
 
 const MAIL_SITES = ['gmail', 'outlook'] as const;
 export type MailSite = (typeof MAIL_SITES)[number];
 
-const DEFAULT_MODE: DisplayMode = 'injected';
+export const DEFAULT_MODE: DisplayMode = 'injected';
 
-export const DISPLAY_MODE_KEY = 'settings:display-mode';
-
-// Plain checks rather than zod: this module ships in the mail content script, whose size is budgeted.
+// Plain checks rather than zod: this module ships in the mail content script, whose size is
+// budgeted. storage/keys.test.ts holds `readModes` to the key's schema.
 const isMode = (value: unknown): value is DisplayMode => DISPLAY_MODES.some((m) => m === value);
 
 export type DisplayModes = Record<MailSite, DisplayMode>;

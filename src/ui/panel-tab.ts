@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import { browser } from 'wxt/browser';
-import type { EmailReply, TabContext } from '../messaging/protocol';
+import type { EmailReply } from '../messaging/protocol';
+import type { TabContext } from '../storage/keys';
 import { ask } from './ask';
 
 /**

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { readPageMessage } from '../background/page-sender';
-import { contextKey, TabContext } from '../messaging/protocol';
+import { readStored, SESSION, type TabContext } from '../storage/keys';
 import type { PageContext } from '../parsers/schema';
 import { watchPanelTab, type PanelPlace } from './panel-tab';
 
@@ -36,7 +36,7 @@ export function useTabView(place: PanelPlace): TabView {
       setContext(value.context);
     };
     const onStored = (changes: Record<string, { newValue?: unknown }>) => {
-      const change = tabId === undefined ? undefined : changes[contextKey(tabId)];
+      const change = tabId === undefined ? undefined : changes[SESSION.context.name(tabId)];
       if (!change) return;
       // Removed: a page read on request, forgotten when its tab navigated away.
       if (change.newValue === undefined) {
@@ -47,7 +47,7 @@ export function useTabView(place: PanelPlace): TabView {
       // to validate it again, right while the panel is switching to that page.
       const at = (change.newValue as { at?: unknown } | null)?.at;
       if (typeof at === 'number' && at <= newest) return;
-      apply(TabContext.safeParse(change.newValue).data);
+      apply(readStored(SESSION.context.schema, change.newValue));
     };
     const onMessage = (raw: unknown, sender: Parameters<typeof readPageMessage>[1]) => {
       const page = readPageMessage(raw, sender, browser.runtime.id);
@@ -64,9 +64,9 @@ export function useTabView(place: PanelPlace): TabView {
         setShownTab(tab);
         newest = -Infinity;
         if (tab === undefined) return setContext(null);
-        const key = contextKey(tab);
+        const key = SESSION.context.name(tab);
         setContext(undefined);
-        apply(page ?? TabContext.safeParse((await session?.get(key))?.[key]).data);
+        apply(page ?? readStored(SESSION.context.schema, (await session?.get(key))?.[key]));
       },
       stop.signal,
     );

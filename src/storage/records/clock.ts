@@ -1,5 +1,6 @@
 import { formatHlc, tick, type HlcState } from '../../sync/hlc';
 import type { ClydeDB } from '../db';
+import { getMeta, setMeta } from '../keys';
 
 /**
  * This device's identity and clock, kept in `meta` so every context (panel, options, background)
@@ -14,17 +15,17 @@ export interface Device {
 }
 
 export async function device(db: ClydeDB): Promise<Device> {
-  const row = await db.meta.get('device');
-  if (row) return row.value as Device;
+  const stored = await getMeta(db, 'device');
+  if (stored) return stored;
   const created: Device = { clientId: crypto.randomUUID(), userId: `local-${crypto.randomUUID()}` };
-  await db.meta.put({ key: 'device', value: created });
+  await setMeta(db, 'device', created);
   return created;
 }
 
 /** Issues the next clock stamp and persists the clock in the same transaction as the edit. */
 export async function nextStamp(db: ClydeDB, clientId: string): Promise<string> {
-  const last = ((await db.meta.get('hlc'))?.value as HlcState | undefined) ?? { wall: 0, counter: 0, node: clientId };
+  const last: HlcState = (await getMeta(db, 'hlc')) ?? { wall: 0, counter: 0, node: clientId };
   const next = tick(last, Date.now());
-  await db.meta.put({ key: 'hlc', value: next });
+  await setMeta(db, 'hlc', next);
   return formatHlc(next);
 }

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClydeDB } from '../db';
+import { getMeta } from '../keys';
 import { freshClientDb } from '../../../test/support/db';
 import { addIdentity, ensurePersonFor, ensurePersonWithNote, findPersonByIdentity, identitiesFor } from './identity';
 import { addNote, deleteNote, timelineFor, updateNote } from './notes';
@@ -16,7 +17,7 @@ describe('mutators write the record and its outbox op in one transaction', () =>
   it('stamps every field, keeps the record private to its author and queues the op', async () => {
     const person = await createPerson(db, { name: 'Ana Lima' });
     const note = await addNote(db, person.id, { body: 'Wants the grain in two bags' });
-    const me = (await db.meta.get('device'))!.value as { userId: string };
+    const me = (await getMeta(db, 'device'))!;
     expect(note.scope).toBe(`user:${me.userId}`);
     expect(note.ownerId).toBe(me.userId);
     expect(Object.keys(note.clocks).sort()).toEqual(['body', 'deleted', 'kind', 'occurredAt', 'ownerId', 'personId', 'scope'].sort());

@@ -1,7 +1,7 @@
 import { device } from '../../storage/records/clock';
 import type { ClydeDB } from '../../storage/db';
+import { TEAM_META_KEYS } from '../../storage/keys';
 import type { OutboxOp } from '../../storage/schema';
-import type { HlcState } from '../hlc';
 import { createSyncApi, type Fetch } from './api';
 import { parseInvite } from './server-url';
 import { getMeta, setMeta, syncTables, VIEW_ENTITIES, type Account } from './state';
@@ -13,9 +13,6 @@ export interface JoinInput {
   deviceName: string;
   userName?: string;
 }
-
-/** Keys that describe this device's place in one team; all go when it joins another or leaves. */
-const TEAM_KEYS = ['account', 'cursor', 'serverEpoch', 'seqBase', 'syncStatus'];
 
 /**
  * Joins a team server with an invite and makes this device's records the member's own. Records
@@ -41,10 +38,10 @@ export async function joinTeam(db: ClydeDB, input: JoinInput, { fetch }: { fetch
       clientId = crypto.randomUUID();
       await db.meta.delete('pushed');
       // The clock's node id is the clientId; keep its time so stamps stay monotonic.
-      const hlc = (await db.meta.get('hlc'))?.value;
-      if (hlc) await db.meta.put({ key: 'hlc', value: { ...(hlc as HlcState), node: clientId } });
+      const hlc = await getMeta(db, 'hlc');
+      if (hlc) await setMeta(db, 'hlc', { ...hlc, node: clientId });
     }
-    await db.meta.bulkDelete(TEAM_KEYS);
+    await db.meta.bulkDelete(TEAM_META_KEYS);
     await setMeta(db, 'device', { clientId, userId: joined.userId });
     await setMeta(db, 'account', account);
   });
@@ -74,7 +71,7 @@ export async function leaveTeam(db: ClydeDB): Promise<void> {
     }
     await reownAll(db, (owner) => owner === me.userId, local, { forgetServer: true });
     await db.srv.clear();
-    await db.meta.bulkDelete(TEAM_KEYS);
+    await db.meta.bulkDelete(TEAM_META_KEYS);
     await setMeta(db, 'device', { clientId: me.clientId, userId: local });
   });
 }

@@ -1,7 +1,7 @@
 import type { ClydeDB } from '../../storage/db';
 import { formatHlc, receive, type HlcState } from '../hlc';
 import { SyncApiError } from './api';
-import { deviceOf, getMeta } from './state';
+import { deviceOf, getMeta, setMeta } from './state';
 
 /**
  * What every push and pull step does at its edges: learn who this device is when it starts, and
@@ -20,7 +20,7 @@ export async function identity(db: ClydeDB) {
 
 /** Our next stamp orders after everything the server has seen (sync.md §4.3, HLC discipline). */
 export async function receiveClock(db: ClydeDB, clientId: string, remote: string, now: number): Promise<void> {
-  const last = ((await db.meta.get('hlc'))?.value as HlcState | undefined) ?? { wall: 0, counter: 0, node: clientId };
+  const last: HlcState = (await getMeta(db, 'hlc')) ?? { wall: 0, counter: 0, node: clientId };
   const next = receive(last, remote, now);
-  if (formatHlc(next) > formatHlc(last)) await db.meta.put({ key: 'hlc', value: next });
+  if (formatHlc(next) > formatHlc(last)) await setMeta(db, 'hlc', next);
 }

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { isDeepStrictEqual } from 'node:util';
 import { toRowState } from '../../../server/store/queries';
 import type { DB } from '../../../server/store/tables';
+import { getMeta } from '../../../src/storage/keys';
 import { ENTITY_SCHEMAS, type Entity } from '../../../src/storage/schema';
 import { mergeOp } from '../../../src/sync/merge';
 import type { FieldValue, RowState } from '../../../src/sync/protocol';
@@ -84,7 +85,7 @@ export function refusedCreates(server: ServerSnapshot): string[] {
  * and the ones the server refused are in the client's rejected list.
  */
 export async function droppedOps(c: SimClient, server: ServerSnapshot): Promise<string[]> {
-  const device = (await c.db.meta.get('device'))?.value as { clientId: string } | undefined;
+  const device = await getMeta(c.db, 'device');
   const mine = server.log.filter((op) => op.client_id === device?.clientId);
   const refused = mine.filter((op) => op.outcome === 'rejected').length;
   const problems: string[] = [];
@@ -114,7 +115,7 @@ export async function divergence(c: SimClient, server: ServerSnapshot): Promise<
   }
   const outbox = await c.db.outbox.count();
   if (outbox) problems.push(`${c.name}: ${outbox} ops left in the outbox`);
-  const cursor = (await c.db.meta.get('cursor'))?.value;
+  const cursor = await getMeta(c.db, 'cursor');
   if (cursor !== server.seq) problems.push(`${c.name}: cursor ${String(cursor)} is not the server seq ${server.seq}`);
   return problems;
 }

@@ -1,3 +1,4 @@
+import { getMeta } from '../../../src/storage/keys';
 import { startSimServer, type SimServer } from './server';
 import { SimClient } from './client';
 import { divergence, droppedOps, lostWrites, readServer, refusedCreates } from './invariants';
@@ -115,7 +116,7 @@ export async function runSeed(seed: number, opts: SimOptions = DEFAULT_SIM): Pro
       const head = readServer(server.dir, server.teamId).seq;
       quiet = true;
       for (const c of clients) {
-        const cursor = (await c.db.meta.get('cursor'))?.value;
+        const cursor = await getMeta(c.db, 'cursor');
         if ((await c.db.outbox.count()) > 0 || cursor !== head) quiet = false;
       }
     }

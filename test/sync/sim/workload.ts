@@ -2,6 +2,7 @@ import { addIdentity } from '../../../src/storage/records/identity';
 import { addNote, deleteNote, updateNote } from '../../../src/storage/records/notes';
 import { createPerson, deletePerson, updatePerson } from '../../../src/storage/records/people';
 import { addPreference, updatePreference } from '../../../src/storage/records/preferences';
+import { getMeta } from '../../../src/storage/keys';
 import type { Entity } from '../../../src/storage/schema';
 import { addTask, setTaskDone, updateTask } from '../../../src/storage/records/tasks';
 import { writeRecord } from '../../../src/storage/records/write';
@@ -19,7 +20,7 @@ type Op = (c: SimClient, rng: Prng) => Promise<boolean>;
 /** A random visible, not deleted record of the client's view, or undefined. */
 async function anyRecord(c: SimClient, rng: Prng, entity: Entity, mine = false) {
   const rows = (await c.db.table(entity).toArray()) as { id: string; deleted: boolean; ownerId: string; scope: string }[];
-  const me = (await c.db.meta.get('device'))?.value as { userId: string } | undefined;
+  const me = await getMeta(c.db, 'device');
   return rng.pick(rows.filter((r) => !r.deleted && (!mine || r.ownerId === me?.userId)));
 }
 

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import * as mini from 'zod/mini';
+import type { $ZodType, output } from 'zod/v4/core';
+import { PageContextSchema } from '../parsers/schema';
+import { DISPLAY_MODES } from '../settings/display-mode';
+import { DISPLAY_MODE_KEY, PANEL_LAYOUT_KEY } from '../settings/local-keys';
+import type { ClydeDB } from './db';
+
+/**
+ * Every key Clyde keeps outside its record tables, declared once with the zod schema it is read
+ * through: the Dexie `meta` table, `browser.storage.session` and `browser.storage.local`. Stored
+ * values outlive builds, so a value this build does not recognise reads as missing, never as a
+ * cast. A new key goes here first.
+ *
+ * The content side may not import storage/, so the names of the two `LOCAL` keys the mail content
+ * script reads are declared in settings/local-keys.ts and taken from there. Schemas are built on
+ * first use, not at load: every record write reads and writes the clock through them.
+ */
+
+type Lazy<S extends $ZodType = $ZodType> = () => S;
+export type StoredValue<L extends Lazy> = output<ReturnType<L>>;
+
+// Each built once: every record write reads and writes the clock.
+const built = new Map<Lazy, $ZodType>();
+const schemaOf = (make: Lazy): $ZodType => {
+  let schema = built.get(make);
+  if (!schema) built.set(make, (schema = make()));
+  return schema;
+};
+
+/** The stored value read through its schema; undefined when missing or not what this build expects. */
+export function readStored<L extends Lazy>(schema: L, value: unknown): StoredValue<L> | undefined {
+  const parsed = mini.safeParse(schemaOf(schema), value);
+  return parsed.success ? (parsed.data as StoredValue<L>) : undefined;
+}
+
+// --- Dexie `meta`: this device and its place in a team. Extension pages only (the token is here).
+
+export const META = {
+  /** This device's clientId (its clock's node id) and the owner of records made here (storage/records/clock.ts). */
+  device: () => z.object({ clientId: z.string(), userId: z.string() }).strict(),
+  /** The hybrid logical clock's last stamp (sync/hlc.ts), one per device so every context shares it. */
+  hlc: () => z.object({ wall: z.number(), counter: z.number(), node: z.string() }).strict(),
+  /** The team server, token and ids of this device's membership (sync/client/account.ts). */
+  account: () =>
+    z.object({ serverUrl: z.string(), token: z.string(), teamId: z.string(), userId: z.string(), deviceId: z.string() }).strict(),
+  /** The server sequence pulled up to. */
+  cursor: () => z.number().int().nonnegative(),
+  /** The server database's identity: another epoch means a restored or replaced server. */
+  serverEpoch: () => z.string(),
+  /**
+   * Local outbox keys keep counting across teams, while the server numbers a client's ops from 1.
+   * `base` maps one to the other (server clientSeq = local clientSeq − base); it is fixed by the
+   * first push of `clientId` and moved only when the server proves it needs other numbers (GAP).
+   */
+  seqBase: () => z.object({ clientId: z.string(), base: z.number().int() }).strict(),
+  /** Set once this device's clientId has pushed: joining as anyone later needs a new clientId. */
+  pushed: () => z.literal(true),
+  /** What the panel shows of sync: last success, last error, edits still to send. */
+  syncStatus: () =>
+    z
+      .object({
+        lastSyncAt: z.number().optional(),
+        lastError: z.object({ code: z.string(), message: z.string() }).strict().optional(),
+        pending: z.number().int().nonnegative(),
+      })
+      .strict(),
+} as const;
+export type MetaKey = keyof typeof META;
+export type MetaValue<K extends MetaKey> = StoredValue<(typeof META)[K]>;
+
+/** Keys that describe this device's place in one team; all go when it joins another or leaves. */
+export const TEAM_META_KEYS: MetaKey[] = ['account', 'cursor', 'serverEpoch', 'seqBase', 'syncStatus'];
+
+// Dexie's own promises, not async functions: the clock is read and written inside every write's
+// transaction, and each extra native await there is one more step where Dexie must carry the
+// transaction along (with concurrent transactions it lost it: PrematureCommitError).
+export function getMeta<K extends MetaKey>(db: ClydeDB, key: K): Promise<MetaValue<K> | undefined> {
+  return db.meta.get(key).then((row) => readStored(META[key] as Lazy, row?.value) as MetaValue<K> | undefined);
+}
+
+/** Throws at once, writing nothing, on a value its schema refuses. */
+export function setMeta<K extends MetaKey>(db: ClydeDB, key: K, value: MetaValue<K>): Promise<void> {
+  return db.meta.put({ key, value: mini.parse(schemaOf(META[key]), value) }).then(() => undefined);
+}
+
+// --- `browser.storage.session`: per tab, written by the background, readable only by extension pages.
+
+export const SESSION = {
+  /** The tab's page context: what its content script (or "Read this page") last reported, and when. */
+  context: {
+    name: (tabId: number) => `context:${tabId}`,
+    schema: () => mini.strictObject({ context: mini.nullable(PageContextSchema), at: mini.number() }),
+  },
+  /** The key of the person picked in the tab's panel (`panel/picked`), or null for the first. */
+  pick: { name: (tabId: number) => `pick:${tabId}`, schema: () => mini.nullable(mini.string()) },
+} as const;
+export type TabContext = StoredValue<typeof SESSION.context.schema>;
+
+// --- `browser.storage.local`: settings, not CRM data, which the mail content script reads. It
+// reads them with plain checks instead of these schemas: its gzipped size is budgeted to a few
+// bytes, fewer than parsing with zod costs there. keys.test.ts holds those readers to the schemas.
+
+/** A field its schema refuses reads as missing, so one bad field (a mode from a newer build) does not lose the others. */
+const loose = <S extends $ZodType>(s: S) => mini.catch(mini.optional(s), undefined);
+/** Not an object at all reads as an empty one: every field missing. */
+const fields = <S extends $ZodType>(s: S) => mini.catch(s, {} as output<S>);
+
+export const LOCAL = {
+  /** Injected panel or side panel, per webmail site (settings/display-mode.ts). */
+  displayModes: {
+    name: DISPLAY_MODE_KEY,
+    schema: () => {
+      const mode = loose(mini.enum(DISPLAY_MODES));
+      return fields(mini.object({ gmail: mode, outlook: mode }));
+    },
+  },
+  /** Width and collapsed state of the injected panel (content/panel-layout.ts). */
+  panelLayout: {
+    name: PANEL_LAYOUT_KEY,
+    schema: () => {
+      const width = loose(mini.custom<number>((v) => typeof v === 'number'));
+      return fields(mini.object({ width, collapsed: loose(mini.custom<boolean>((v) => typeof v === 'boolean')) }));
+    },
+  },
+} as const;

@@ -1,16 +1,14 @@
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { clampWidth, readLayout } from '../content/panel-layout';
 import { DEFAULT_MODE, readModes } from '../settings/display-mode';
-import { ClydeDB } from './db';
+import { freshClientDb } from '../../test/support/db';
+import type { ClydeDB } from './db';
 import { getMeta, LOCAL, META, readStored, SESSION, setMeta } from './keys';
 
 let db: ClydeDB;
 beforeEach(() => {
-  db = new ClydeDB(`test-${crypto.randomUUID()}`);
-});
-afterEach(async () => {
-  await db.delete();
+  ({ db } = freshClientDb());
 });
 
 describe('meta', () => {

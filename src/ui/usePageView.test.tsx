@@ -8,6 +8,7 @@ import { addNeverLog } from '../storage/records/never-log';
 import { createPerson, updatePerson } from '../storage/records/people';
 import { usePageView } from './usePageView';
 import { testRoot } from '../../test/support/react-root';
+import { emptySharedDb } from '../../test/support/db';
 
 const ana: Correspondent = { name: 'Ana Lima', email: 'ana@example.com', role: 'from' };
 const bruno: Correspondent = { name: 'Bruno Costa', email: 'bruno@example.org', role: 'to' };
@@ -23,8 +24,7 @@ beforeEach(async () => {
   renders = [];
 });
 afterEach(async () => {
-  await db.delete();
-  await db.open();
+  await emptySharedDb();
 });
 const dom = testRoot();
 

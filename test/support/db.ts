@@ -1,5 +1,5 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { ClydeDB } from '../../src/storage/db';
+import { ClydeDB, db as sharedDb } from '../../src/storage/db';
 
 /**
  * The way to get a Clyde database in a unit test or a bench: a fresh one on a fake IndexedDB of
@@ -11,4 +11,13 @@ export function freshClientDb(name = 'clyde') {
   const indexedDB = new IDBFactory();
   const reopen = () => new ClydeDB(name, { indexedDB, IDBKeyRange });
   return { db: reopen(), indexedDB, reopen };
+}
+
+/**
+ * For tests of components, which read the one shared database (src/storage/db.ts): empties it,
+ * so each test starts from nothing. Call it in `afterEach`.
+ */
+export async function emptySharedDb(): Promise<void> {
+  await sharedDb.delete();
+  await sharedDb.open();
 }

@@ -8,6 +8,7 @@ import { rememberFor } from '../../storage/records/preferences';
 import { openTasksFor } from '../../storage/records/tasks';
 import { CaptureBox } from './CaptureBox';
 import { typeInto } from '../../../test/support/react-root';
+import { emptySharedDb } from '../../../test/support/db';
 
 let root: Root;
 let container: HTMLElement;
@@ -24,8 +25,7 @@ beforeEach(async () => {
 afterEach(async () => {
   root.unmount();
   container.remove();
-  await db.delete();
-  await db.open();
+  await emptySharedDb();
 });
 
 const box = () => container.querySelector<HTMLTextAreaElement>('textarea[aria-label="Quick capture"]')!;

@@ -3,11 +3,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../storage/db';
 import { NeverLogSettings } from './NeverLogSettings';
 import { testRoot, typeInto } from '../../../test/support/react-root';
+import { emptySharedDb } from '../../../test/support/db';
 
-// Components read the one shared database; each test starts from an empty one.
 afterEach(async () => {
-  await db.delete();
-  await db.open();
+  await emptySharedDb();
 });
 const dom = testRoot();
 

@@ -6,6 +6,7 @@ import { addIdentity } from '../../storage/records/identity';
 import { addNote } from '../../storage/records/notes';
 import { createPerson } from '../../storage/records/people';
 import { ExportData } from './ExportData';
+import { emptySharedDb } from '../../../test/support/db';
 
 let blobs: Blob[];
 let downloads: string[];
@@ -20,9 +21,7 @@ beforeEach(() => {
 });
 afterEach(async () => {
   vi.restoreAllMocks();
-  // Components read the one shared database; each test starts from an empty one.
-  await db.delete();
-  await db.open();
+  await emptySharedDb();
 });
 const dom = testRoot();
 

@@ -11,16 +11,15 @@ import { startSimServer, type SimServer } from '../../../test/sync/sim/server';
 import { ShareToggle, ShareViewerContext, useShareViewer } from './ShareToggle';
 import { SyncStatus } from './SyncStatus';
 import { testRoot } from '../../../test/support/react-root';
+import { emptySharedDb } from '../../../test/support/db';
 
 let server: SimServer;
 
 beforeEach(async () => {
   server = await startSimServer();
 });
-// Components read the one shared database; each test starts from an empty one.
 afterEach(async () => {
-  await db.delete();
-  await db.open();
+  await emptySharedDb();
   await server.close();
 });
 const dom = testRoot();

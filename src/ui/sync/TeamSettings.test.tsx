@@ -7,6 +7,7 @@ import { getMeta, setMeta } from '../../sync/client/state';
 import { SyncStatus } from './SyncStatus';
 import { TeamSettings } from './TeamSettings';
 import { testRoot, typeInto } from '../../../test/support/react-root';
+import { emptySharedDb } from '../../../test/support/db';
 
 vi.mock('./sendSyncNow', () => ({ sendSyncNow: () => Promise.resolve() }));
 
@@ -15,10 +16,8 @@ let server: SimServer;
 beforeEach(async () => {
   server = await startSimServer();
 });
-// Components read the one shared database; each test starts from an empty one.
 afterEach(async () => {
-  await db.delete();
-  await db.open();
+  await emptySharedDb();
   await server.close();
 });
 const dom = testRoot();

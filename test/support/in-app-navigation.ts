@@ -24,7 +24,9 @@ export async function navigateInApp(page: Page, to: { html: string; url: string 
       const { trustedTypes } = window as unknown as {
         trustedTypes?: { createPolicy(n: string, p: object): { createHTML(s: string): string } };
       };
-      const policy = trustedTypes?.createPolicy('dompurify', { createHTML: (s: string) => s });
+      // `String` rather than an arrow: tsx (the benches) would wrap a named arrow in a `__name`
+      // helper that does not exist inside the page.
+      const policy = trustedTypes?.createPolicy('dompurify', { createHTML: String });
       const next = new DOMParser().parseFromString(policy ? policy.createHTML(html) : html, 'text/html');
       document.title = next.title;
       document.body.replaceChildren(...Array.from(next.body.childNodes).map((n) => document.importNode(n, true)));

@@ -3,6 +3,9 @@ import type { RowState } from '../sync/protocol';
 import type { MergeRecord } from './people/merge-log';
 import type { NeverLogEntry } from './records/never-log';
 import type { Identity, Note, OutboxOp, Person, Preference, Task } from './schema';
+import type { PersonalRow } from './summaries/personal';
+import type { Summary } from './summaries/summary';
+import { buildSummaries, summaryMiddleware } from './summaries/upkeep';
 import { buildWordIndex, wordIndexMiddleware, type WordQueueRow, type WordRow } from './search/search-index';
 
 export interface MetaRow {
@@ -43,6 +46,10 @@ export class ClydeDB extends Dexie {
   merges!: EntityTable<MergeRecord, 'id'>;
   /** Records written by team sync whose `words` rows are still to be made (search-index.ts). */
   wordQueue!: EntityTable<WordQueueRow, 'n'>;
+  /** One row per person for Home, kept by every write (summaries/upkeep.ts); local only, rebuilt from the records. */
+  summaries!: EntityTable<Summary, 'personId'>;
+  /** The user's own rhythm, star and last opened thread per person; local only, never synced. */
+  personal!: EntityTable<PersonalRow, 'personId'>;
 
   constructor(name = 'clyde', options: DexieOptions = {}) {
     // Strict durability: a note the user saw saved must survive a crash or power loss (security.md C4).
@@ -71,7 +78,16 @@ export class ClydeDB extends Dexie {
       .upgrade(buildWordIndex);
     // v4, faster team bootstrap: a queue of synced records still to index; a new table only.
     this.version(4).stores({ wordQueue: '++n' });
+    // v5, Home: a summary per person, indexed by the moment they enter each section; the upgrade
+    // summarizes what is already stored. Yearly and one-off event days are a multi-entry index.
+    this.version(5)
+      .stores({
+        summaries: 'personId, nextDue, reachOutAt, silentAt, riskAt, bestUntil, teamAt, *eventKeys',
+        personal: 'personId',
+      })
+      .upgrade(buildSummaries);
     this.use(wordIndexMiddleware);
+    this.use(summaryMiddleware);
   }
 }
 

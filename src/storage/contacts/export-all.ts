@@ -1,5 +1,6 @@
 import type { ClydeDB } from '../db';
 import { ENTITY_SCHEMAS, type Entity, type RecordOf } from '../schema';
+import type { PersonalRow } from '../summaries/personal';
 
 const EXPORT_FORMAT = 'clyde-export';
 const EXPORT_VERSION = 1;
@@ -11,17 +12,20 @@ export type ClydeExport = {
   /** Edits not yet accepted by the team server, and those it refused: the user's words too. */
   pending: unknown[];
   rejected: unknown[];
+  /** This user's own keep-in-touch rhythms, stars and last opened threads (kept on this device only). */
+  personal: PersonalRow[];
 } & { [E in Entity]: RecordOf<E>[] };
 
 /**
  * Everything this browser holds about people, as one JSON-ready object: every person, address,
  * note, fact and task, private and shared, with their sync envelope (deleted ones included, marked
- * `deleted`), and edits still waiting for or refused by the team server. Read in one transaction, so
+ * `deleted`), edits still waiting for or refused by the team server, and what the user keeps for
+ * themself (rhythms, stars, when they last opened a thread with someone). Read in one transaction, so
  * the file is a consistent snapshot even while sync writes.
  */
 export async function exportAll(db: ClydeDB, now = new Date()): Promise<ClydeExport> {
   const entities = Object.keys(ENTITY_SCHEMAS) as Entity[];
-  return db.transaction('r', [...entities.map((e) => db.table(e)), db.outbox, db.rejected], async () => {
+  return db.transaction('r', [...entities.map((e) => db.table(e)), db.outbox, db.rejected, db.personal], async () => {
     const tables = await Promise.all(entities.map(async (e) => [e, await db.table(e).toArray()] as const));
     return {
       format: EXPORT_FORMAT,
@@ -30,6 +34,7 @@ export async function exportAll(db: ClydeDB, now = new Date()): Promise<ClydeExp
       ...(Object.fromEntries(tables) as { [E in Entity]: RecordOf<E>[] }),
       pending: await db.outbox.where('state').equals('pending').toArray(),
       rejected: await db.rejected.toArray(),
+      personal: await db.personal.toArray(),
     };
   });
 }

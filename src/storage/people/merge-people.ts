@@ -3,10 +3,12 @@ import type { ClydeDB } from '../db';
 import { identitiesFor } from '../records/identity';
 import type { MergeRecord } from './merge-log';
 import { deleteRecord, writeRecord, writeTables } from '../records/write';
+import { mergePersonal } from '../summaries/personal';
 
 const MOVED = ['notes', 'preferences', 'tasks'] as const;
 
-export const mergeTables = (db: ClydeDB) => writeTables(db, db.people, db.identities, db.notes, db.preferences, db.tasks, db.merges);
+export const mergeTables = (db: ClydeDB) =>
+  writeTables(db, db.people, db.identities, db.notes, db.preferences, db.tasks, db.merges, db.personal);
 
 /**
  * Moves everything `fromId` has (notes, facts, tasks, identities) to `intoId` and marks `fromId`
@@ -63,6 +65,7 @@ export async function mergePeople(db: ClydeDB, fromId: string, intoId: string): 
       await deleteRecord(db, 'identities', identity.id);
       log.identities.push({ fromIdentityId: identity.id, intoIdentityId: copyId, intoBefore });
     }
+    await mergePersonal(db, fromId, intoId);
     await writeRecord(db, 'people', fromId, { deleted: true, mergedInto: intoId });
     await db.merges.add(log);
     return log.id;

@@ -1,0 +1,161 @@
+import Dexie, {
+  type DBCore,
+  type DBCoreKeyRange,
+  type DBCoreMutateRequest,
+  type DBCoreTable,
+  type DBCoreTransaction,
+  type Middleware,
+  type Transaction,
+} from 'dexie';
+import type { Note, Person, Task } from '../schema';
+import type { PersonalRow } from './personal';
+import { summarize, type Summary } from './summary';
+
+/**
+ * Keeps `summaries` in step with every write that can change one: notes, tasks, people and the
+ * user's personal rows. A DBCore middleware like the word index (search-index.ts), so the
+ * mutators, merges, undos, imports and team sync's apply all keep it without knowing it exists,
+ * and a summary commits or fails with the write. Each write recomputes the touched people's
+ * summaries from their own records (a person has tens of notes, not thousands): no increments to
+ * get wrong, and nothing to repair after a crash.
+ */
+const SOURCES = ['people', 'notes', 'tasks', 'personal'] as const;
+type Source = (typeof SOURCES)[number];
+const isSource = (name: string): name is Source => (SOURCES as readonly string[]).includes(name);
+const SCOPE = [...SOURCES, 'summaries'];
+
+// DBCoreRangeType.Equal and .Range; the enum is a `const enum` in Dexie's typings, unusable with isolatedModules.
+const EQUAL = 1 as DBCoreKeyRange['type'];
+const RANGE = 2 as DBCoreKeyRange['type'];
+
+type Row = { id?: string; personId?: string };
+const personOf = (table: Source, row: Row | undefined) => (table === 'people' ? row?.id : row?.personId);
+
+/**
+ * Runs a call to the cores below in the transaction's Dexie zone. Dexie's own layers there (hooks,
+ * live queries) read the transaction from that zone, which an `await` in a middleware leaves;
+ * `usePSD` is Dexie's way back in (Dexie.Promise's zone API, missing from its typings).
+ */
+type InZone = <T>(call: () => T) => T;
+const zones = Dexie.Promise as unknown as { PSD: unknown; usePSD<T>(psd: unknown, call: () => T): T };
+function currentZone(): InZone {
+  const psd = zones.PSD;
+  return (call) => zones.usePSD(psd, call);
+}
+
+interface Ctx {
+  down: DBCore;
+  trans: DBCoreTransaction;
+  z: InZone;
+}
+
+/** The people a write touches: those its rows belonged to before, and those they belong to now. */
+async function touchedBy({ down, trans, z }: Ctx, table: Source, req: DBCoreMutateRequest): Promise<Set<string> | 'all'> {
+  if (req.type === 'deleteRange') return 'all';
+  const touched = new Set<string>();
+  const add = (id: string | undefined) => id && touched.add(id);
+  if (req.type !== 'delete') for (const v of req.values as Row[]) add(personOf(table, v));
+  // A person's and a personal row's key is the person; a note or task can move to another person (a merge).
+  if (table === 'people' || table === 'personal') {
+    if (req.type === 'delete') for (const k of req.keys) add(k as string);
+    return touched;
+  }
+  const keys = req.type === 'delete' ? req.keys : req.type === 'add' ? [] : (req.values as Row[]).map((v) => v.id);
+  if (keys.length) for (const row of (await z(() => down.table(table).getMany({ trans, keys }))) as Row[]) add(personOf(table, row));
+  return touched;
+}
+
+async function rowsOf<T>({ down, trans, z }: Ctx, table: string, personId: string): Promise<T[]> {
+  const t = down.table(table);
+  const index = t.schema.getIndexByKeyPath('personId')!;
+  const range = { type: EQUAL, lower: personId, upper: personId, lowerOpen: false, upperOpen: false };
+  return (await z(() => t.query({ trans, values: true, query: { index, range } }))).result as T[];
+}
+
+async function getOne<T>({ down, trans, z }: Ctx, table: string, key: string): Promise<T | undefined> {
+  return ((await z(() => down.table(table).getMany({ trans, keys: [key] }))) as (T | undefined)[])[0];
+}
+
+/** One person's summary from their records as they are now in this transaction. */
+async function recompute(ctx: Ctx, personId: string): Promise<Summary | undefined> {
+  const [person, notes, tasks, personal] = await Promise.all([
+    getOne<Person>(ctx, 'people', personId),
+    rowsOf<Note>(ctx, 'notes', personId),
+    rowsOf<Task>(ctx, 'tasks', personId),
+    getOne<PersonalRow>(ctx, 'personal', personId),
+  ]);
+  return summarize(person, notes, tasks, personal);
+}
+
+async function store(ctx: Ctx, people: Iterable<string>): Promise<void> {
+  const { down, trans, z } = ctx;
+  const ids = [...people];
+  const next = await Promise.all(ids.map((id) => recompute(ctx, id)));
+  const values = next.filter((s): s is Summary => s !== undefined);
+  const gone = ids.filter((_, i) => !next[i]);
+  const summaries = down.table('summaries');
+  if (values.length) await z(() => summaries.mutate({ type: 'put', trans, values }));
+  if (gone.length) await z(() => summaries.mutate({ type: 'delete', trans, keys: gone }));
+}
+
+/** Every summary again, from every person: after a whole table is cleared (sign-out). */
+async function restoreAll(ctx: Ctx): Promise<void> {
+  const { down, trans, z } = ctx;
+  const range = { type: RANGE, lower: -Infinity, upper: [[]], lowerOpen: false, upperOpen: false };
+  await z(() => down.table('summaries').mutate({ type: 'deleteRange', trans, range }));
+  const people = down.table('people');
+  const ids = await z(() => people.query({ trans, values: false, query: { index: people.schema.primaryKey, range } }));
+  await store(ctx, ids.result as string[]);
+}
+
+export const summaryMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'Summaries',
+  create: (down) => ({
+    ...down,
+    // A read-write transaction over a source also covers every source and `summaries`, so a
+    // summary is recomputed from what commits with it.
+    transaction: (stores, mode, options) =>
+      down.transaction(mode === 'readwrite' && stores.some(isSource) ? [...new Set([...stores, ...SCOPE])] : stores, mode, options),
+    table: (name) => {
+      const table = down.table(name);
+      if (!isSource(name)) return table;
+      return {
+        ...table,
+        mutate: async (req) => {
+          const ctx: Ctx = { down, trans: req.trans, z: currentZone() };
+          const touched = await touchedBy(ctx, name, req);
+          const res = await ctx.z(() => table.mutate(req));
+          if (touched === 'all') await restoreAll(ctx);
+          else if (touched.size) await store(ctx, touched);
+          return res;
+        },
+      };
+    },
+  }),
+};
+
+/** The upgrade that makes summaries for data stored before they existed. Clears first, so it can run twice. */
+export async function buildSummaries(tx: Transaction): Promise<void> {
+  const summaries = tx.table<Summary>('summaries');
+  await summaries.clear();
+  const [people, notes, tasks, personal] = await Promise.all([
+    tx.table<Person>('people').toArray(),
+    tx.table<Note>('notes').toArray(),
+    tx.table<Task>('tasks').toArray(),
+    tx.table<PersonalRow>('personal').toArray(),
+  ]);
+  const [n, t] = [byPerson(notes), byPerson(tasks)];
+  const mine = new Map(personal.map((p) => [p.personId, p]));
+  await summaries.bulkPut(people.flatMap((p) => summarize(p, n.get(p.id) ?? [], t.get(p.id) ?? [], mine.get(p.id)) ?? []));
+}
+
+export function byPerson<T extends { personId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = map.get(r.personId);
+    if (list) list.push(r);
+    else map.set(r.personId, [r]);
+  }
+  return map;
+}

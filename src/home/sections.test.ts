@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { freshClientDb } from '../../test/support/db';
+import { addNote } from '../storage/records/notes';
+import { addTask } from '../storage/records/tasks';
+import { writeRecord } from '../storage/records/write';
+import { setRhythm } from '../storage/summaries/personal';
+import { atRisk, comingUp, reachOut, today } from './sections';
+
+const at = (s: string) => new Date(s).getTime();
+
+describe('home sections', () => {
+  it('finds a complaint, a task due today, a silent person and a birthday', async () => {
+    const { db } = freshClientDb();
+    const now = new Date(2026, 11, 6, 9, 0);
+    await writeRecord(db, 'people', 'ana', { name: 'Ana' }, { create: true });
+    await writeRecord(db, 'people', 'bruno', { name: 'Bruno' }, { create: true });
+    await addNote(db, 'ana', { body: 'late delivery', tag: 'complaint', occurredAt: at('2026-11-24T10:00') });
+    await addTask(db, 'ana', 'send the quote', new Date(2026, 11, 6).getTime());
+    await addNote(db, 'bruno', { body: 'call', occurredAt: at('2026-09-01T10:00') });
+    await addNote(db, 'bruno', {
+      body: 'birthday 10 December',
+      tag: 'life-event',
+      occurredAt: at('2026-09-01T10:00'),
+      eventAt: new Date(2020, 11, 10).getTime(),
+    });
+    await setRhythm(db, 'bruno', 30);
+    const viewer = { me: undefined };
+    expect((await today(db, now)).map((e) => e.tasks.map((t) => t.title))).toEqual([['send the quote']]);
+    expect((await atRisk(db, now, viewer)).map((e) => [e.person.name, e.reasons.map((r) => r.sentence)])).toEqual([
+      ['Bruno', ['No contact for 3 months; usually every 4 weeks']],
+      ['Ana', ['Complained 12 days ago: ‘late delivery’; nothing since']],
+    ]);
+    expect((await reachOut(db, now)).map((e) => e.person.name)).toEqual(['Bruno']);
+    expect((await comingUp(db, now)).map((e) => [e.person.name, new Date(e.day).getDate()])).toEqual([['Bruno', 10]]);
+  });
+});

@@ -5,6 +5,7 @@ import Dexie, {
   type DBCoreTable,
   type DBCoreTransaction,
   type Middleware,
+  type Table,
   type Transaction,
 } from 'dexie';
 import type { Note, Person, Task } from '../schema';
@@ -135,22 +136,31 @@ export const summaryMiddleware: Middleware<DBCore> = {
   }),
 };
 
-/** The upgrade that makes summaries for data stored before they existed. Clears first, so it can run twice. */
-export async function buildSummaries(tx: Transaction): Promise<void> {
-  const summaries = tx.table<Summary>('summaries');
-  await summaries.clear();
+/**
+ * Every person's summary computed from scratch, from the tables `table` gives (a transaction's, or
+ * the database's): what the upgrade stores for data kept before summaries existed, and what the
+ * property test compares the kept summaries with.
+ */
+export async function summarizeAll(table: <T>(name: string) => Table<T>): Promise<Summary[]> {
   const [people, notes, tasks, personal] = await Promise.all([
-    tx.table<Person>('people').toArray(),
-    tx.table<Note>('notes').toArray(),
-    tx.table<Task>('tasks').toArray(),
-    tx.table<PersonalRow>('personal').toArray(),
+    table<Person>('people').toArray(),
+    table<Note>('notes').toArray(),
+    table<Task>('tasks').toArray(),
+    table<PersonalRow>('personal').toArray(),
   ]);
   const [n, t] = [byPerson(notes), byPerson(tasks)];
   const mine = new Map(personal.map((p) => [p.personId, p]));
-  await summaries.bulkPut(people.flatMap((p) => summarize(p, n.get(p.id) ?? [], t.get(p.id) ?? [], mine.get(p.id)) ?? []));
+  return people.flatMap((p) => summarize(p, n.get(p.id) ?? [], t.get(p.id) ?? [], mine.get(p.id)) ?? []);
 }
 
-export function byPerson<T extends { personId: string }>(rows: readonly T[]): Map<string, T[]> {
+/** The v5 upgrade. Clears first, so running it twice is harmless. */
+export async function buildSummaries(tx: Transaction): Promise<void> {
+  const summaries = tx.table<Summary>('summaries');
+  await summaries.clear();
+  await summaries.bulkPut(await summarizeAll((name) => tx.table(name)));
+}
+
+function byPerson<T extends { personId: string }>(rows: readonly T[]): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const r of rows) {
     const list = map.get(r.personId);

@@ -85,7 +85,7 @@ export function riskReasons(s: Summary, now: Date, viewer: Viewer): Reason[] {
     const late = daysSince(task.due, now);
     reasons.push({
       kind: 'promise',
-      sentence: `Promised ${quoted(task.title)} for ${dateText(task.due, now)}; ${plural(late, 'day')} overdue`,
+      sentence: `Promised ${quoted(task.title)} by ${dateText(task.due, now)}; ${plural(late, 'day')} overdue`,
       taskId: task.taskId,
     });
   }

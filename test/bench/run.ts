@@ -1,4 +1,5 @@
 import { captureBench } from './capture';
+import { homeUpkeepBench } from './home-bench';
 import { lookupBench } from './lookup';
 import { panelSpeedBench } from './panel-speed';
 import { parseBench } from './parse';
@@ -50,6 +51,21 @@ const parts: Record<string, () => Promise<Row[]> | Row[]> = {
     return [
       [`capture to stored (${captured.rounds} entries, all tags; Node + fake-indexeddb), median`, ms(captured.median), '≤ 20 ms'],
       ['capture to stored, p95', ms(captured.p95), '—'],
+    ];
+  },
+  home: async () => {
+    const u = await homeUpkeepBench();
+    const floor = (x: number) => `${ms(x)} (${(x / u.putFloor).toFixed(1)}× a put)`;
+    return [
+      [
+        `home: summary upkeep added to a capture (Chromium, ${u.people} people, 10 notes and 2 tasks each), median`,
+        floor(u.upkeep),
+        '≤ 1 ms',
+      ],
+      [`home: capture with upkeep / without, median`, `${ms(u.captureWith)} / ${ms(u.captureWithout)}`, '—'],
+      ['home: floor, one IndexedDB put in the same run, median', ms(u.putFloor), '—'],
+      ['home: at-risk reasons for one person (summary read + sentences), median', ms(u.reasonsMedian), '≤ 1 ms'],
+      ['home: at-risk reasons for one person, p95', ms(u.reasonsP95), '—'],
     ];
   },
   parse: () =>

@@ -50,20 +50,48 @@ interface Ctx {
   z: InZone;
 }
 
-/** The people a write touches: those its rows belonged to before, and those they belong to now. */
-async function touchedBy({ down, trans, z }: Ctx, table: Source, req: DBCoreMutateRequest): Promise<Set<string> | 'all'> {
-  if (req.type === 'deleteRange') return 'all';
-  const touched = new Set<string>();
-  const add = (id: string | undefined) => id && touched.add(id);
-  if (req.type !== 'delete') for (const v of req.values as Row[]) add(personOf(table, v));
-  // A person's and a personal row's key is the person; a note or task can move to another person (a merge).
-  if (table === 'people' || table === 'personal') {
-    if (req.type === 'delete') for (const k of req.keys) add(k as string);
-    return touched;
+/** The people a write's new rows belong to: known without reading anything. */
+function peopleNow(table: Source, req: Exclude<DBCoreMutateRequest, { type: 'deleteRange' }>): Set<string> {
+  const people = new Set<string>();
+  if (req.type === 'delete') {
+    // A person's and a personal row's key is the person; a deleted note's person is read before.
+    if (table === 'people' || table === 'personal') for (const k of req.keys) people.add(k as string);
+  } else {
+    for (const v of req.values as Row[]) {
+      const id = personOf(table, v);
+      if (id) people.add(id);
+    }
   }
-  const keys = req.type === 'delete' ? req.keys : req.type === 'add' ? [] : (req.values as Row[]).map((v) => v.id);
-  if (keys.length) for (const row of (await z(() => down.table(table).getMany({ trans, keys }))) as Row[]) add(personOf(table, row));
-  return touched;
+  return people;
+}
+
+/** Per transaction, per table: the person of each row read or written in it so far (undefined: no row). */
+const read = new WeakMap<object, Map<string, Map<unknown, string | undefined>>>();
+function remember(trans: object, table: string, key: unknown, row: Row | undefined) {
+  if (table !== 'notes' && table !== 'tasks') return;
+  let tables = read.get(trans);
+  if (!tables) read.set(trans, (tables = new Map()));
+  let rows = tables.get(table);
+  if (!rows) tables.set(table, (rows = new Map()));
+  rows.set(key, row?.personId);
+}
+const forget = (trans: object) => read.delete(trans);
+
+/**
+ * The people the rows belonged to before the write, where that can differ: a note or task can
+ * move to another person (a merge, an undo) or be deleted outright (an eviction by sync). Must be
+ * issued before the write, so it reads the old rows.
+ */
+function peopleBefore(
+  { down, trans, z }: Ctx,
+  table: Source,
+  req: Exclude<DBCoreMutateRequest, { type: 'deleteRange' }>,
+): Promise<(string | undefined)[]> {
+  if (table === 'people' || table === 'personal' || req.type === 'add') return Promise.resolve([]);
+  const keys = req.type === 'delete' ? req.keys : (req.values as Row[]).map((v) => v.id);
+  const known = read.get(trans)?.get(table);
+  if (known && keys.every((k) => known.has(k))) return Promise.resolve(keys.map((k) => known.get(k)));
+  return z(() => down.table(table).getMany({ trans, keys })).then((rows: (Row | undefined)[]) => rows.map((r) => personOf(table, r)));
 }
 
 async function rowsOf<T>({ down, trans, z }: Ctx, table: string, personId: string): Promise<T[]> {
@@ -88,15 +116,17 @@ async function recompute(ctx: Ctx, personId: string): Promise<Summary | undefine
   return summarize(person, notes, tasks, personal);
 }
 
-async function store(ctx: Ctx, people: Iterable<string>): Promise<void> {
-  const { down, trans, z } = ctx;
-  const ids = [...people];
-  const next = await Promise.all(ids.map((id) => recompute(ctx, id)));
+async function write({ down, trans, z }: Ctx, ids: string[], next: (Summary | undefined)[]): Promise<void> {
   const values = next.filter((s): s is Summary => s !== undefined);
   const gone = ids.filter((_, i) => !next[i]);
   const summaries = down.table('summaries');
   if (values.length) await z(() => summaries.mutate({ type: 'put', trans, values }));
   if (gone.length) await z(() => summaries.mutate({ type: 'delete', trans, keys: gone }));
+}
+
+async function store(ctx: Ctx, people: Iterable<string>): Promise<void> {
+  const ids = [...people];
+  await write(ctx, ids, await Promise.all(ids.map((id) => recompute(ctx, id))));
 }
 
 /** Every summary again, from every person: after a whole table is cleared (sign-out). */
@@ -123,12 +153,23 @@ export const summaryMiddleware: Middleware<DBCore> = {
       if (!isSource(name)) return table;
       return {
         ...table,
+        // The rows a mutator reads before it writes (writeRecord reads the record it changes):
+        // remembered, so the write need not read them again to learn whose they were.
+        get: (req) => table.get(req).then((row: Row | undefined) => (remember(req.trans, name, req.key, row), row)),
         mutate: async (req) => {
           const ctx: Ctx = { down, trans: req.trans, z: currentZone() };
-          const touched = await touchedBy(ctx, name, req);
+          if (req.type === 'deleteRange') {
+            forget(req.trans);
+            const res = await ctx.z(() => table.mutate(req));
+            await restoreAll(ctx);
+            return res;
+          }
+          const people = peopleNow(name, req);
+          for (const id of await peopleBefore(ctx, name, req)) if (id) people.add(id);
           const res = await ctx.z(() => table.mutate(req));
-          if (touched === 'all') await restoreAll(ctx);
-          else if (touched.size) await store(ctx, touched);
+          if (req.type === 'delete') for (const k of req.keys) remember(req.trans, name, k, undefined);
+          else for (const v of req.values as Row[]) remember(req.trans, name, v.id, v);
+          await store(ctx, people);
           return res;
         },
       };
@@ -148,6 +189,11 @@ export async function summarizeAll(table: <T>(name: string) => Table<T>): Promis
     table<Task>('tasks').toArray(),
     table<PersonalRow>('personal').toArray(),
   ]);
+  return summarizeRecords(people, notes, tasks, personal);
+}
+
+/** Every person's summary from all their records at once (grouped here, so it stays linear). */
+export function summarizeRecords(people: Person[], notes: Note[], tasks: Task[], personal: PersonalRow[]): Summary[] {
   const [n, t] = [byPerson(notes), byPerson(tasks)];
   const mine = new Map(personal.map((p) => [p.personId, p]));
   return people.flatMap((p) => summarize(p, n.get(p.id) ?? [], t.get(p.id) ?? [], mine.get(p.id)) ?? []);

@@ -106,7 +106,8 @@ describe('sync service', () => {
     expect(await b.db.wordQueue.count()).toBe(0);
     expect((await search(b.db, 'kumquat219')).map((r) => r.kind)).toEqual(['notes']);
     expect(locksWhileIndexing).toEqual([[INDEX_LOCK]]);
-  });
+    // 440 writes and a pull of 220 records; on two busy cores that can pass the 5 s default.
+  }, 20_000);
 
   // `sync/now` reaches `wake` through the background's router (src/background/router.test.ts).
   it('runs a round on the alarm and on wake, and ignores other alarms', async () => {

@@ -1,11 +1,13 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { startContextMenu } from '../src/background/context-menu';
+import { watchOpenedThreads } from '../src/background/opened-threads';
 import { pageInspector } from '../src/background/page-inspect';
 import { startReadPage } from '../src/background/read-page-triggers';
 import { route, type RouterDeps } from '../src/background/router';
 import { startBackgroundSync } from '../src/background/sync';
 import { forwardUrlChanges } from '../src/background/url-changes';
+import { db } from '../src/storage/db';
 import { SESSION } from '../src/storage/keys';
 
 export default defineBackground(() => {
@@ -17,6 +19,7 @@ export default defineBackground(() => {
     readPage: startReadPage(),
     inspect: pageInspector(),
     syncNow: () => sync.wake(),
+    pageShown: watchOpenedThreads(db),
   };
   // The extension's one runtime message listener: every panel and content-script message, sync's too.
   browser.runtime.onMessage.addListener((raw, sender) => route(raw, sender, deps));

@@ -36,6 +36,19 @@ describe('route', () => {
     expect(stored[contextKey(7)]).toMatchObject({ context: ctx });
   });
 
+  it('tells the opened-thread watch each stored page context with its tab, and nothing it dropped', async () => {
+    const { d } = deps();
+    const shown: unknown[] = [];
+    d.pageShown = (tabId, context) => void shown.push([tabId, context]);
+    await route(pageContextMessage(ctx, 1), contentSender, d);
+    await route(pageContextMessage(null, 2), contentSender, d);
+    await route(pageContextMessage(ctx, 3), { ...contentSender, frameId: 3 }, d);
+    expect(shown).toEqual([
+      [7, ctx],
+      [7, null],
+    ]);
+  });
+
   it.each([
     ['another extension', { ...contentSender, id: 'someone-else' }],
     ['a sub-frame', { ...contentSender, frameId: 3 }],

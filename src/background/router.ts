@@ -1,6 +1,7 @@
 import type { Browser } from 'wxt/browser';
 import { readPageMessage } from './page-sender';
 import type { PageInspector } from './page-inspect';
+import type { PageContext } from '../parsers/schema';
 import { readStored, SESSION, type TabContext } from '../storage/keys';
 import { readPanelMessage, type PanelCall, type PanelPayload, type PanelReply, type ReadPageReply } from '../messaging/protocol';
 
@@ -16,6 +17,8 @@ export interface RouterDeps {
   inspect?: PageInspector;
   /** Asks the sync service for a round (sync.ts); absent in tests that do not sync. */
   syncNow?: () => void;
+  /** Told each page context a tab's content script reports, after it is stored (opened-threads.ts). */
+  pageShown?: (tabId: number, context: PageContext | null) => void;
 }
 
 /**
@@ -71,5 +74,6 @@ export async function route(raw: unknown, sender: Sender, deps: RouterDeps): Pro
   // Kept per tab so a panel that opens later, or reloads, finds what its page shows.
   const value: TabContext = { context: page.context, at: page.at };
   await deps.session.set({ [SESSION.context.name(page.tabId)]: value });
+  deps.pageShown?.(page.tabId, page.context);
   return undefined;
 }

@@ -7,7 +7,7 @@ import { addNeverLog } from '../storage/records/never-log';
 import { timelineFor } from '../storage/records/notes';
 import { addToLogged, emailEntry, logEmail } from './email-log';
 import { addQuote } from './quote';
-import { comingUp, dayOf, recentComplaints, relativeDay } from './coming-up';
+import { dayOf, recentComplaints, relativeDay } from './coming-up';
 
 const context: PageContext = {
   site: 'gmail',
@@ -102,44 +102,7 @@ describe('clipping a selection as a quote', () => {
   });
 });
 
-describe('coming up', () => {
-  const event = (id: string, eventAt: number | undefined, tag: 'life-event' | 'want' = 'life-event', body = id) =>
-    ({ id, tag, eventAt, body, deleted: false }) as Parameters<typeof comingUp>[0][number];
-
-  it('recalls life events a week either side of today, soonest first', () => {
-    const now = new Date(2026, 10, 23, 13, 0);
-    const at = (d: number) => new Date(2026, 10, d).getTime();
-    const shown = comingUp(
-      [event('far', at(1)), event('trip', at(30)), event('exam', at(17)), event('want', at(24), 'want'), event('none', undefined)],
-      now,
-    );
-    expect(shown.map((e) => e.note.id)).toEqual(['exam', 'trip']);
-    expect(shown.map((e) => e.day)).toEqual([at(17), at(30)]);
-    expect([relativeDay(at(17), now), relativeDay(at(23), now), relativeDay(at(24), now), relativeDay(at(30), now)]).toEqual([
-      '6 days ago',
-      'today',
-      'tomorrow',
-      'in 7 days',
-    ]);
-  });
-
-  it('brings a birthday or anniversary up every year, across the new year too', () => {
-    const now = new Date(2026, 10, 23, 13, 0);
-    const birthday = event('b', new Date(2019, 10, 25).getTime(), 'life-event', 'Ana’s birthday');
-    const anniversary = event('a', new Date(2027, 10, 20).getTime(), 'life-event', 'Wedding anniversary 20 Nov');
-    const trip = event('t', new Date(2025, 10, 24).getTime(), 'life-event', 'Trip to Porto');
-    const shown = comingUp([birthday, anniversary, trip], now);
-    expect(shown.map((e) => [e.note.id, relativeDay(e.day, now)])).toEqual([
-      ['a', '3 days ago'],
-      ['b', 'in 2 days'],
-    ]);
-    // On 30 December a 2 January birthday is three days away, in the next year.
-    const newYear = comingUp([event('g', new Date(2001, 0, 2).getTime(), 'life-event', 'Geburtstag von Jonas')], new Date(2026, 11, 30));
-    expect(newYear.map((e) => e.day)).toEqual([new Date(2027, 0, 2).getTime()]);
-    // Outside the week it stays quiet.
-    expect(comingUp([birthday], new Date(2026, 5, 1))).toEqual([]);
-  });
-
+describe('recent complaints', () => {
   it('keeps complaints of the last three months in view, newest first, at most two', () => {
     const now = new Date(2026, 10, 23, 13, 0);
     const note = (id: string, occurredAt: number, tag: 'complaint' | 'compliment' = 'complaint', deleted = false) =>

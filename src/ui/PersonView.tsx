@@ -1,8 +1,9 @@
 import { memo, useDeferredValue } from 'react';
 import type { Correspondent, PageContext } from '../parsers/schema';
 import type { Person } from '../storage/schema';
-import { ComingUp } from './capture/ComingUp';
+import { Brief } from './Brief';
 import { LogEmail } from './capture/LogEmail';
+import { RecentComplaints } from './capture/RecentComplaints';
 import { ClipButton } from './ClipButton';
 import { EmptyState } from './EmptyState';
 import { LookAlikes } from './LookAlikes';
@@ -30,10 +31,13 @@ export const PersonView = memo(function PersonView({
   // Who it is shows in the first commit; the sections below follow in a second render React
   // does right after it, so the name is on screen without waiting for them (the panel bench).
   const full = useDeferredValue(true, false);
+  // Writing to someone, what to have in mind comes before anything else; reading, after who it is.
+  const composing = context.view === 'compose';
   // One tree for both cases, so the clip button (and the result it announces) survives the
   // moment its own click turns an unknown correspondent into a person.
   return (
     <>
+      {full && person && composing && <Brief personId={person.id} />}
       {person ? <PersonCard person={person} correspondent={correspondent} /> : <EmptyState correspondent={correspondent} />}
       {full && (
         <>
@@ -43,7 +47,8 @@ export const PersonView = memo(function PersonView({
               {correspondent.email && <NeverShow email={correspondent.email} />}
             </div>
           )}
-          {person && <ComingUp personId={person.id} />}
+          {person && !composing && <Brief personId={person.id} />}
+          {person && <RecentComplaints personId={person.id} />}
           {context.view === 'profile' && <ClipButton correspondent={correspondent} context={context} />}
           {context.view === 'thread' && <LogEmail correspondent={correspondent} personId={person?.id} context={context} />}
           {person && (

@@ -65,7 +65,7 @@ describe('capture without effort', () => {
     await page.close();
   });
 
-  it('files a typed preference in Remember, a promise as a task and a life event under "Coming up", by keyboard', async () => {
+  it('files a typed preference in Remember, a promise as a task and a life event in the brief, by keyboard', async () => {
     const { page, panel } = await openMail(clyde, thread);
     // Ana, by her chip; logging the thread for her (its shortcut, from anywhere in the panel)
     // makes her a person with a capture box.
@@ -94,13 +94,20 @@ describe('capture without effort', () => {
     await box.fill('Daughter’s exam in 3 days');
     await box.press('Alt+KeyV');
     await box.press('Enter');
-    await panel.getByTestId('coming-up').filter({ hasText: 'in 3 days: Daughter’s exam in 3 days' }).waitFor();
+    const brief = panel.getByTestId('brief');
+    await brief.locator('[data-kind=personal]').filter({ hasText: 'Personal: Daughter’s exam in 3 days — in 3 days' }).waitFor();
+    // Said once: the newest note is that life event, so the last-interaction line leaves its words out.
+    expect(await brief.locator('[data-kind=last]').textContent()).toBe('Last: life event today');
 
     // A complaint is kept in view at the top, not only down the timeline.
     await box.fill('The last delivery came in one 50 kg bag');
     await box.press('Alt+KeyC');
     await box.press('Enter');
     await panel.getByTestId('recent-complaints').filter({ hasText: 'Complained today: The last delivery came in one 50 kg bag' }).waitFor();
+    await brief
+      .locator('[data-kind=last]')
+      .filter({ hasText: /^Last: complaint today$/ })
+      .waitFor();
 
     // A life event without a date is refused, and the text stays to be fixed.
     await box.fill('Moving house');

@@ -18,7 +18,9 @@ describe('the host page cannot read or steer the panel', () => {
     const { page, panel } = await openMail(clyde, fixture('gmail', 'thread-cc'));
     const canary = `CANARY${crypto.randomUUID().replaceAll('-', '')}`;
     await type(panel, 'First note', `${canary} lawsuit pending`);
-    await panel.getByText(canary).waitFor();
+    // Shown twice, in the timeline and in the brief's last-interaction line: neither may leak.
+    await expect.poll(() => panel.getByText(canary).count()).toBe(2);
+    await panel.getByTestId('brief').getByText(canary).waitFor();
 
     const probe = await page.evaluate((canary) => {
       const all = document.documentElement;

@@ -47,3 +47,20 @@ export function countInExtension(page: Page, table: string): Promise<number> {
     table,
   );
 }
+
+/** The row with this key in one table of Clyde's database, read raw from an extension page (`page`). */
+export function rowInExtension(page: Page, table: string, key: string): Promise<unknown> {
+  return page.evaluate(
+    ({ table, key }) =>
+      new Promise<unknown>((resolve, reject) => {
+        const open = indexedDB.open('clyde');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction(table).objectStore(table).get(key);
+          get.onsuccess = () => (open.result.close(), resolve(get.result));
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    { table, key },
+  );
+}

@@ -49,6 +49,16 @@ export async function timelineFor(db: ClydeDB, personId: string): Promise<Note[]
   return rows.filter((n) => !n.deleted);
 }
 
+/** The person's newest live note: their last interaction, for the brief. Walks the index from the end. */
+export function lastNoteFor(db: ClydeDB, personId: string): Promise<Note | undefined> {
+  return db.notes
+    .where('[personId+occurredAt]')
+    .between([personId, -Infinity], [personId, Infinity])
+    .reverse()
+    .filter((n) => !n.deleted)
+    .first();
+}
+
 /**
  * The person's live note logged from this email thread, if any. A scan of one person's notes
  * rather than an index: a person has hundreds of notes at most, and the schema stays as released.

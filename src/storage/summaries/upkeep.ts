@@ -2,7 +2,6 @@ import Dexie, {
   type DBCore,
   type DBCoreKeyRange,
   type DBCoreMutateRequest,
-  type DBCoreTable,
   type DBCoreTransaction,
   type Middleware,
   type Table,

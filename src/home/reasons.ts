@@ -5,7 +5,7 @@ import { DAY, dayOf, PRAISE_DAYS, rhythmOf, type Evidence, type Summary } from '
  * the user can open it. Explainable rules only: no score, and nothing guessed from text nobody
  * tagged. Time is passed in, so the same summary reads right on any day and in any time zone.
  */
-export type ReasonKind = 'complaint' | 'promise' | 'silence' | 'praise' | 'steady' | 'starred' | 'rhythm';
+type ReasonKind = 'complaint' | 'promise' | 'silence' | 'praise' | 'steady' | 'starred' | 'rhythm';
 
 export interface Reason {
   kind: ReasonKind;
@@ -36,7 +36,7 @@ const spanText = (days: number) => {
 };
 
 /** Whole calendar days from `at` to `now` (local), so "yesterday" is yesterday even at 00:05. */
-export const daysSince = (at: number, now: Date) => Math.round((dayOf(now.getTime()) - dayOf(at)) / DAY);
+const daysSince = (at: number, now: Date) => Math.round((dayOf(now.getTime()) - dayOf(at)) / DAY);
 
 export function ago(at: number, now: Date): string {
   const days = daysSince(at, now);

@@ -3,7 +3,7 @@ import { freshClientDb } from '../../test/support/db';
 import { addNote } from '../storage/records/notes';
 import { addTask } from '../storage/records/tasks';
 import { writeRecord } from '../storage/records/write';
-import { setRhythm } from '../storage/summaries/personal';
+import { recordOpened, setRhythm } from '../storage/summaries/personal';
 import { atRisk, comingUp, reachOut, today } from './sections';
 
 const at = (s: string) => new Date(s).getTime();
@@ -45,5 +45,16 @@ describe('home sections', () => {
     expect(await reached('2026-11-20T10:00')).toEqual([['Last contact 3 weeks ago; you chose every 2 weeks']]);
     expect(await reached('2026-11-30T10:00')).toEqual([]);
     expect((await atRisk(db, new Date(at('2026-11-30T10:00')), { me: undefined })).map((e) => e.person.name)).toEqual(['Carla']);
+  });
+
+  it('counts an opened email thread as contact: the rhythm starts again from that day', async () => {
+    const { db } = freshClientDb();
+    await writeRecord(db, 'people', 'duda', { name: 'Duda' }, { create: true });
+    await addNote(db, 'duda', { body: 'call', occurredAt: at('2026-11-01T10:00') });
+    await setRhythm(db, 'duda', 14);
+    const now = new Date(at('2026-11-20T10:00'));
+    expect((await reachOut(db, now)).map((e) => e.person.name)).toEqual(['Duda']);
+    await recordOpened(db, 'duda', at('2026-11-19T08:00'));
+    expect(await reachOut(db, now)).toEqual([]);
   });
 });

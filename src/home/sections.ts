@@ -10,7 +10,7 @@ import { bestReasons, reachOutReason, riskReasons, type Reason, type Viewer } fr
  * The data of each Home section, each one index range read over `summaries` (upkeep.ts keeps
  * them) plus the few records the shown people need. People on the never-log list appear in none.
  */
-export interface Entry {
+interface Entry {
   person: Person;
   summary: Summary;
 }

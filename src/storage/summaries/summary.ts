@@ -5,15 +5,15 @@ export const DAY = 24 * 60 * 60 * 1000;
 /** Praise counts towards "best customers" this long after it was noted. */
 export const PRAISE_DAYS = 180;
 /** Silence is a risk once it lasts twice the usual gap; once past the gap it is only "reach out". */
-export const SILENCE_FACTOR = 2;
+const SILENCE_FACTOR = 2;
 /** Interaction days kept per person: enough to learn a rhythm and to see steady contact. */
 const RECENT_KEPT = 12;
 /** A learned rhythm needs this many interactions (two gaps). */
-export const LEARN_FROM = 3;
+const LEARN_FROM = 3;
 const EXCERPT = 120;
 const TEAM_KEPT = 3;
 /** Far enough in the future that a starred person stays among the best (an index key must be a number). */
-export const FOREVER = 8.64e15;
+const FOREVER = 8.64e15;
 
 /** A note the summary points at, so a sentence can quote and link it. */
 export interface Evidence {
@@ -76,7 +76,7 @@ export interface Summary {
 
 /** Birthdays and anniversaries come back every year; a trip or an exam happens once. */
 const YEARLY = /\b(?:birthday|b-?day|anniversary|geburtstag|jahrestag|anniversaire|anivers[aá]rio|cumplea[nñ]os|compleanno|verjaardag)\b/i;
-export const isYearly = (body: string) => YEARLY.test(body);
+const isYearly = (body: string) => YEARLY.test(body);
 
 /** The local midnight of the day `at` falls on. */
 export function dayOf(at: number): number {
@@ -101,7 +101,7 @@ const evidence = (n: Note): Evidence => ({
  * The usual gap between interactions, in whole days: the median of the gaps between the distinct
  * days in `recent` (newest first). A median, so one holiday or one busy week does not move it.
  */
-export function learnedGap(recent: number[]): number | undefined {
+function learnedGap(recent: number[]): number | undefined {
   if (recent.length < LEARN_FROM) return undefined;
   const gaps = recent
     .slice(1)

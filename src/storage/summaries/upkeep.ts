@@ -2,7 +2,6 @@ import Dexie, {
   type DBCore,
   type DBCoreKeyRange,
   type DBCoreMutateRequest,
-  type DBCoreTable,
   type DBCoreTransaction,
   type Middleware,
   type Transaction,
@@ -150,7 +149,7 @@ export async function buildSummaries(tx: Transaction): Promise<void> {
   await summaries.bulkPut(people.flatMap((p) => summarize(p, n.get(p.id) ?? [], t.get(p.id) ?? [], mine.get(p.id)) ?? []));
 }
 
-export function byPerson<T extends { personId: string }>(rows: readonly T[]): Map<string, T[]> {
+function byPerson<T extends { personId: string }>(rows: readonly T[]): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const r of rows) {
     const list = map.get(r.personId);

@@ -27,7 +27,7 @@ const personal = () => db.personal.get(personId);
 describe('keep in touch', () => {
   it('says what it learned, and from how much, while no rhythm is chosen', async () => {
     dom.render(<KeepInTouch personId={personId} />);
-    await vi.waitFor(() => expect(note()).toBe('Learned after 3 contacts'));
+    await vi.waitFor(() => expect(note()).toBe('Clyde learns it after 3 contacts'));
     expect(select().value).toBe('learn');
     const now = Date.now();
     for (const [i, days] of [0, 21, 42, 63, 84].entries()) await addNote(db, personId, { body: `call ${i}`, occurredAt: now - days * DAY });

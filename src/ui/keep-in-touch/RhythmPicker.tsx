@@ -47,10 +47,14 @@ export function RhythmPicker({ summary }: { summary: Summary }) {
   const choice = custom !== undefined ? CUSTOM : choiceOf(rhythmDays);
   return (
     <>
-      <label className="flex items-center gap-1">
-        <span className="text-slate-500">Keep in touch</span>
+      <label className="flex max-w-xs min-w-0 flex-1 basis-0 items-center gap-1 whitespace-nowrap">
+        {/* Short: the panel is narrow, and the hint below says what the choice means. */}
+        <span className="text-slate-500" title="How often to keep in touch">
+          In touch
+        </span>
         <select
           value={choice}
+          aria-label="Keep in touch"
           onChange={(e) => {
             const v = e.target.value;
             if (v === CUSTOM) setCustom(String(rhythmDays || ''));
@@ -59,7 +63,7 @@ export function RhythmPicker({ summary }: { summary: Summary }) {
               void save(v === LEARN ? undefined : Number(v));
             }
           }}
-          className="rounded border border-slate-300 bg-white px-1 py-0.5"
+          className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-1 py-0.5"
           data-testid="rhythm"
         >
           {CHOICES.map(([value, label]) => (
@@ -84,9 +88,11 @@ export function RhythmPicker({ summary }: { summary: Summary }) {
           className="w-16 rounded border border-blue-600 px-1 py-0.5"
         />
       )}
-      <span className="text-slate-500" data-testid="rhythm-note">
+      <span className="basis-full text-slate-500 empty:hidden" data-testid="rhythm-note">
         {rhythmDays === undefined &&
-          (learnedGapDays ? `Usually ${every(learnedGapDays)} — learned from ${recent.length} contacts` : 'Learned after 3 contacts')}
+          (learnedGapDays
+            ? `Usually ${every(learnedGapDays)} — learned from ${recent.length} contacts`
+            : 'Clyde learns it after 3 contacts')}
       </span>
       <ErrorLine error={error} />
     </>

@@ -117,6 +117,24 @@ describe('Home', () => {
     await vi.waitFor(() => expect(focusedRow()).toBe(priceList));
   });
 
+  it('comes back from a person whose task was ticked there to the item that took its place, and Back from a link too', async () => {
+    await shown();
+    press('j', document.body);
+    press('j');
+    press('Enter');
+    const done = await find<HTMLInputElement>('[data-testid=home-person-page] input[aria-label="Done: Send the price list"]');
+    done.click();
+    await vi.waitFor(async () => expect((await openTasksFor(db, ana)).map((t) => t.title)).toEqual(['Call about the invoice']));
+    press('Escape', document.body);
+    await vi.waitFor(() => expect(focusedRow()?.textContent).toContain('Last contact 2 weeks ago'));
+
+    // The complaint's sentence is a link; Escape from where it leads returns to the list.
+    section('at-risk').querySelector<HTMLAnchorElement>('[data-testid=home-evidence]')!.click();
+    await find(`[data-testid=home-person-page] [data-note-id="${complaint}"][data-evidence]`);
+    press('Escape', document.body);
+    await vi.waitFor(() => expect(dom.container.querySelector('[data-testid=home-person-page]')).toBeNull());
+  });
+
   it('marks the current Today task done with x, and focus moves to the next item', async () => {
     await shown();
     press('j', document.body);

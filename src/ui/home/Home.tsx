@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { keysLabel, shortcut, useShortcut } from '../shortcuts';
 import { ShareViewerContext, useShareViewer } from '../sync/ShareToggle';
 import { AtRiskSection } from './AtRiskSection';
@@ -24,19 +24,21 @@ export function Home() {
   const list = useRef<HTMLDivElement>(null);
   const [help, setHelp] = useState(false);
   const viewer = useShareViewer();
-  // Whether the person's page was opened from the list here, so Back can return there rather than leave Home.
-  const fromList = useRef(false);
+  // Whether the list was on screen in this page before the person was (by Enter, a link or a reload
+  // of the list), so going back is the browser's Back; a person opened straight from a bookmark has no list to go back to.
+  const listSeen = useRef(!target);
+  useEffect(() => {
+    if (!target) listSeen.current = true;
+  }, [target]);
   useListKeys(list, !target && !help);
   useShortcut('home.help', () => setHelp((h) => !h));
 
   const open = useCallback((to: PersonTarget) => {
-    fromList.current = true;
     location.hash = personHref(to);
   }, []);
   const back = useCallback(() => {
-    if (fromList.current) history.back();
+    if (listSeen.current) history.back();
     else location.hash = '#/';
-    fromList.current = false;
   }, []);
 
   return (

@@ -39,6 +39,8 @@ export function useListKeys(list: React.RefObject<HTMLElement | null>, active: b
     if (!active || !root) return;
     const was = last.current;
     if (was?.row.isConnected) was.row.focus();
+    // Done on the person's page (a task ticked there): the item that took its place.
+    else if (was) rowsIn(root)[Math.min(was.index, rowsIn(root).length - 1)]?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (typingIn(e.target) || e.defaultPrevented) return;
       const step = matches(shortcut('home.next'), e) ? 1 : matches(shortcut('home.previous'), e) ? -1 : 0;

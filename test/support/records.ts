@@ -105,7 +105,11 @@ export function syntheticSeed(people: number, notesEach: number): Seed {
 export function summariesOf(seed: Seed, personal: readonly PersonalRow[] = []): Summary[] {
   const group = <T extends { personId: string }>(rows: readonly T[]) => {
     const byPerson = new Map<string, T[]>();
-    for (const r of rows) byPerson.set(r.personId, [...(byPerson.get(r.personId) ?? []), r]);
+    for (const r of rows) {
+      const list = byPerson.get(r.personId);
+      if (list) list.push(r);
+      else byPerson.set(r.personId, [r]);
+    }
     return byPerson;
   };
   const [notes, tasks] = [group(seed.notes), group(seed.tasks)];

@@ -26,6 +26,7 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'activeTab', 'scripting'],
     commands: {
       'read-page': { suggested_key: { default: 'Alt+Shift+C' }, description: 'Read this page with Clyde' },
+      'open-home': { suggested_key: { default: 'Alt+Shift+H' }, description: 'Open Clyde Home: today, reach out, at risk, best' },
     },
     // The same hosts the content scripts run on (so no new install warning). On webmail, host
     // permission lets Chromium give the panel frame the extension's unpartitioned IndexedDB; on

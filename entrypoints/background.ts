@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { startContextMenu } from '../src/background/context-menu';
+import { startOpenHome } from '../src/background/open-home';
 import { watchOpenedThreads } from '../src/background/opened-threads';
 import { pageInspector } from '../src/background/page-inspect';
 import { startReadPage } from '../src/background/read-page-triggers';
@@ -29,6 +30,7 @@ export default defineBackground(() => {
   );
   forwardUrlChanges();
   startContextMenu();
+  startOpenHome();
   // The toolbar button opens Clyde in the side panel from action.onClicked (read-page-triggers.ts),
   // not by openPanelOnActionClick: Chrome grants activeTab only when the click reaches onClicked.
   void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => undefined);

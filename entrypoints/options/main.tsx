@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { DisplayModeSettings } from '../../src/ui/options/DisplayModeSettings';
 import { ShortcutsSettings } from '../../src/ui/help/ShortcutList';
+import { HomeLink } from '../../src/ui/home/HomeLink';
 import { NeverLogSettings } from '../../src/ui/never-log/NeverLogSettings';
 import { ExportData } from '../../src/ui/options/ExportData';
 import { ImportContacts } from '../../src/ui/options/ImportContacts';
@@ -12,7 +13,9 @@ import '../panel/style.css';
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <main className="mx-auto max-w-xl p-6">
-      <h1 className="mb-4 text-lg font-semibold">Clyde settings</h1>
+      <h1 className="mb-4 flex items-baseline justify-between text-lg font-semibold">
+        Clyde settings <HomeLink>Open Home</HomeLink>
+      </h1>
       <TeamSettings fetch={(url, init) => fetch(url, init)} />
       <div className="mt-6">
         <DisplayModeSettings area={browser.storage.local} events={browser.storage.local.onChanged} />

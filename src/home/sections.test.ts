@@ -3,7 +3,7 @@ import { freshClientDb } from '../../test/support/db';
 import { addNote } from '../storage/records/notes';
 import { addTask } from '../storage/records/tasks';
 import { writeRecord } from '../storage/records/write';
-import { setRhythm } from '../storage/summaries/personal';
+import { recordOpened, setRhythm } from '../storage/summaries/personal';
 import { atRisk, comingUp, reachOut, today } from './sections';
 
 const at = (s: string) => new Date(s).getTime();
@@ -30,7 +30,31 @@ describe('home sections', () => {
       ['Bruno', ['No contact for 3 months; usually every 4 weeks']],
       ['Ana', ['Complained 12 days ago: ‘late delivery’; nothing since']],
     ]);
-    expect((await reachOut(db, now)).map((e) => e.person.name)).toEqual(['Bruno']);
+    // Bruno's silence is past twice his rhythm: a risk, so he is not also listed to reach out.
+    expect(await reachOut(db, now)).toEqual([]);
     expect((await comingUp(db, now)).map((e) => [e.person.name, new Date(e.day).getDate()])).toEqual([['Bruno', 10]]);
+  });
+
+  it('lists someone to reach out to once past their rhythm, until the silence becomes a risk', async () => {
+    const { db } = freshClientDb();
+    await writeRecord(db, 'people', 'carla', { name: 'Carla' }, { create: true });
+    await addNote(db, 'carla', { body: 'call', occurredAt: at('2026-11-01T10:00') });
+    await setRhythm(db, 'carla', 14);
+    const reached = async (day: string) => (await reachOut(db, new Date(at(day)))).map((e) => e.reasons.map((r) => r.sentence));
+    expect(await reached('2026-11-14T10:00')).toEqual([]);
+    expect(await reached('2026-11-20T10:00')).toEqual([['Last contact 3 weeks ago; you chose every 2 weeks']]);
+    expect(await reached('2026-11-30T10:00')).toEqual([]);
+    expect((await atRisk(db, new Date(at('2026-11-30T10:00')), { me: undefined })).map((e) => e.person.name)).toEqual(['Carla']);
+  });
+
+  it('counts an opened email thread as contact: the rhythm starts again from that day', async () => {
+    const { db } = freshClientDb();
+    await writeRecord(db, 'people', 'duda', { name: 'Duda' }, { create: true });
+    await addNote(db, 'duda', { body: 'call', occurredAt: at('2026-11-01T10:00') });
+    await setRhythm(db, 'duda', 14);
+    const now = new Date(at('2026-11-20T10:00'));
+    expect((await reachOut(db, now)).map((e) => e.person.name)).toEqual(['Duda']);
+    await recordOpened(db, 'duda', at('2026-11-19T08:00'));
+    expect(await reachOut(db, now)).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import { bestReasons, reachOutReason, riskReasons, type Reason, type Viewer } fr
  * The data of each Home section, each one index range read over `summaries` (upkeep.ts keeps
  * them) plus the few records the shown people need. People on the never-log list appear in none.
  */
-export interface Entry {
+interface Entry {
   person: Person;
   summary: Summary;
 }
@@ -71,9 +71,15 @@ export async function today(db: ClydeDB, now: Date): Promise<TodayEntry[]> {
     .sort((a, b) => a.tasks[0]!.due! - b.tasks[0]!.due!);
 }
 
-/** People past their keep-in-touch rhythm, longest overdue first. */
+/**
+ * People past their keep-in-touch rhythm, longest overdue first. Once the silence lasts twice the
+ * rhythm it is a risk, and they are under "At risk" instead: one person, one place on Home.
+ */
 export async function reachOut(db: ClydeDB, now: Date): Promise<ReasonEntry[]> {
-  const due = await db.summaries.where('reachOutAt').belowOrEqual(now.getTime()).sortBy('reachOutAt');
+  const t = now.getTime();
+  const due = (await db.summaries.where('reachOutAt').belowOrEqual(t).sortBy('reachOutAt')).filter(
+    (s) => s.silentAt === undefined || s.silentAt > t,
+  );
   return (await entries(db, due)).flatMap((e) => {
     const reason = reachOutReason(e.summary, now);
     return reason ? [{ ...e, reasons: [reason] }] : [];

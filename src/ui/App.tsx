@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { PanelTabContext, type PanelPlace } from './panel-tab';
 import { HelpButton } from './help/HelpButton';
+import { HomeLink } from './home/HomeLink';
 import { PersonView } from './PersonView';
 import { openSettings } from './sync/sendSyncNow';
 import { ShareViewerContext, useShareViewer } from './sync/ShareToggle';
@@ -73,7 +74,10 @@ function Shell({ children, pageKey }: { children: React.ReactNode; pageKey?: str
     <main className="relative min-h-screen p-3 pr-12 text-sm">
       <header className="mb-3 flex items-center justify-between">
         <h1 className="text-xs font-semibold tracking-wide text-blue-700 uppercase">Clyde</h1>
-        <HelpButton />
+        <span className="flex items-center gap-2">
+          <HomeLink />
+          <HelpButton />
+        </span>
       </header>
       <div className="mb-3 empty:hidden">
         <SyncStatus onReview={openSettings} />

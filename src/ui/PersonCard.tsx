@@ -2,6 +2,7 @@ import type { Correspondent } from '../parsers/schema';
 import type { Person } from '../storage/schema';
 import { Avatar } from './Avatar';
 import { IdentityList } from './identities/IdentityList';
+import { KeepInTouch } from './keep-in-touch/KeepInTouch';
 import { MergeUndo } from './identities/MergeUndo';
 import { MergeWith } from './identities/MergeWith';
 import { NeverShow } from './never-log/NeverShow';
@@ -28,6 +29,7 @@ export function PersonCard({ person, correspondent }: { person: Person; correspo
             location={person.location ?? correspondent?.location}
           />
           <IdentityList personId={person.id} />
+          <KeepInTouch personId={person.id} />
         </div>
       </header>
       <div className="mt-1 flex flex-wrap gap-x-3">

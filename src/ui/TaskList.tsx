@@ -20,7 +20,7 @@ export function TaskList({ personId }: { personId: string }) {
     <Section title="Tasks">
       <ul className="mt-1 space-y-1">
         {tasks?.map((t) => (
-          <li key={t.id} data-testid="task" className="flex items-start gap-2">
+          <li key={t.id} data-testid="task" data-task-id={t.id} className="flex items-start gap-2">
             <input
               type="checkbox"
               aria-label={`Done: ${t.title}`}

@@ -20,6 +20,7 @@ export function Timeline({ personId }: { personId: string }) {
           <li
             key={n.id}
             data-testid="note"
+            data-note-id={n.id}
             data-kind={n.kind}
             className={`border-l-2 pl-2 ${n.kind === 'quote' ? 'border-blue-300 italic' : 'border-slate-200'}`}
           >

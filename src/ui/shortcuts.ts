@@ -22,7 +22,7 @@ interface Keys {
   text?: string;
 }
 
-export type ShortcutScope = 'panel' | 'capture box' | 'page';
+export type ShortcutScope = 'panel' | 'capture box' | 'page' | 'home';
 export interface Shortcut {
   id: string;
   label: string;
@@ -73,11 +73,32 @@ export const SHORTCUTS: readonly Shortcut[] = [
   })),
   { id: 'capture.clear-tag', label: 'Remove the tag', keys: { key: 'Escape' }, scope: 'capture box' },
   {
+    id: 'home.open',
+    label: 'Open Clyde Home (change it in the browser’s extension shortcuts)',
+    keys: { text: 'Alt+Shift+H' },
+    scope: 'page',
+  },
+  {
     id: 'page.add-selection',
     label: 'Add the selected text to the current person (context menu)',
     keys: { text: 'Shift+F10 or the Menu key' },
     scope: 'page',
   },
+  // Home is a page of its own, with its own keys: plain letters, since nothing there is typed into
+  // until an item asks "how?".
+  { id: 'home.next', label: 'Next item', keys: { key: 'j' }, scope: 'home' },
+  { id: 'home.previous', label: 'Previous item', keys: { key: 'k' }, scope: 'home' },
+  { id: 'home.person', label: 'Open the person, at the note or task the item is about', keys: { key: 'Enter' }, scope: 'home' },
+  { id: 'home.done', label: 'Today: mark the task done', keys: { key: 'x' }, scope: 'home' },
+  {
+    id: 'home.resolve',
+    label: 'At risk: resolve the reason, saying how; Reach out: note that you reached out',
+    keys: { key: 'r' },
+    scope: 'home',
+  },
+  { id: 'home.star', label: 'Best customers: star or unstar', keys: { key: 's' }, scope: 'home' },
+  { id: 'home.back', label: 'On a person: back to the list', keys: { key: 'Escape' }, scope: 'home' },
+  { id: 'home.help', label: 'Show or hide these keys', keys: { key: '?' }, scope: 'home' },
 ];
 
 export function shortcut(id: string): Shortcut {
@@ -114,7 +135,7 @@ function isMac(): boolean {
   return typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 }
 
-const typingIn = (target: EventTarget | null) =>
+export const typingIn = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /**

@@ -1,6 +1,8 @@
 import { canonicalEmail, identityId } from '../../src/storage/records/canonical';
 import { ENTITY_SCHEMAS, type Entity, type RecordOf, type Tag } from '../../src/storage/schema';
 import { formatHlc } from '../../src/sync/hlc';
+import type { PersonalRow } from '../../src/storage/summaries/personal';
+import { summarize, type Summary } from '../../src/storage/summaries/summary';
 
 /**
  * Builds valid stored records directly, for seeding a browser profile with thousands of people
@@ -30,7 +32,7 @@ export interface PersonSpec {
   name: string;
   email: string;
   company?: string;
-  notes?: { body: string; occurredAt: number; kind?: 'note' | 'email' | 'call' | 'meeting'; tag?: Tag }[];
+  notes?: { body: string; occurredAt: number; kind?: 'note' | 'email' | 'call' | 'meeting'; tag?: Tag; eventAt?: number }[];
   facts?: { key: string; value: string; pinned?: boolean }[];
   tasks?: { title: string; due?: number }[];
 }
@@ -55,6 +57,7 @@ export function addPerson(seed: Seed, spec: PersonSpec, at = Date.now()): string
             body: n.body,
             occurredAt: n.occurredAt,
             ...(n.tag && { tag: n.tag }),
+            ...(n.eventAt !== undefined && { eventAt: n.eventAt }),
           },
           at,
         ),
@@ -93,4 +96,23 @@ export function syntheticSeed(people: number, notesEach: number): Seed {
     );
   }
   return seed;
+}
+
+/**
+ * The Home summaries the write path would have kept for these records (storage/summaries/upkeep.ts).
+ * A seed is written straight into IndexedDB, around that path, so it brings its summaries along.
+ */
+export function summariesOf(seed: Seed, personal: readonly PersonalRow[] = []): Summary[] {
+  const group = <T extends { personId: string }>(rows: readonly T[]) => {
+    const byPerson = new Map<string, T[]>();
+    for (const r of rows) {
+      const list = byPerson.get(r.personId);
+      if (list) list.push(r);
+      else byPerson.set(r.personId, [r]);
+    }
+    return byPerson;
+  };
+  const [notes, tasks] = [group(seed.notes), group(seed.tasks)];
+  const mine = new Map(personal.map((p) => [p.personId, p]));
+  return seed.people.flatMap((p) => summarize(p, notes.get(p.id) ?? [], tasks.get(p.id) ?? [], mine.get(p.id)) ?? []);
 }

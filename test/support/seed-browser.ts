@@ -1,11 +1,20 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import type { Seed } from './records';
+import type { PersonalRow } from '../../src/storage/summaries/personal';
+import { summariesOf, type Seed } from './records';
 
 /**
  * Writes records straight into the extension's IndexedDB from one of its own pages. The panel
- * page opens the database on start, so Dexie has created the schema by the time we write.
+ * page opens the database on start, so Dexie has created the schema by the time we write. The
+ * write path's Home summaries come along (and `personal`, the user's own rhythms and stars), so
+ * Home reads seeded people as it reads people the app wrote.
  */
-export async function seedExtension(context: BrowserContext, extensionId: string, seed: Seed): Promise<void> {
+export async function seedExtension(
+  context: BrowserContext,
+  extensionId: string,
+  records: Seed,
+  personal: PersonalRow[] = [],
+): Promise<void> {
+  const seed = { ...records, personal, summaries: summariesOf(records, personal) };
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/panel.html`);
   await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'clyde'));

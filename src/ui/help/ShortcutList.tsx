@@ -1,16 +1,18 @@
 import { SHORTCUTS, keysLabel, type ShortcutScope } from '../shortcuts';
 
-const PLACES: [ShortcutScope, string][] = [
+type Place = [ShortcutScope, string];
+const PANEL: Place[] = [
   ['panel', 'In the panel'],
   ['capture box', 'While typing in the capture box'],
   ['page', 'On the page'],
 ];
+const HOME: Place = ['home', 'On Home'];
 
-/** Every shortcut, from the one list; shown by the panel's "?" and on the options page. */
-export function ShortcutList() {
+/** Every shortcut of `places`, from the one list; shown by the panel's "?", Home's "?" and the options page. */
+export function ShortcutList({ places = PANEL }: { places?: Place[] }) {
   return (
     <div className="space-y-2 text-xs">
-      {PLACES.map(([scope, heading]) => (
+      {places.map(([scope, heading]) => (
         <section key={scope} aria-label={heading}>
           <h3 className="font-semibold text-slate-600">{heading}</h3>
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
@@ -29,12 +31,15 @@ export function ShortcutList() {
   );
 }
 
+/** Home's own keys, and the capture box's for its person page. */
+export const HOME_PLACES: Place[] = [HOME, PANEL[1]!];
+
 /** The options page's section. */
 export function ShortcutsSettings() {
   return (
     <section aria-label="Keyboard shortcuts" className="mt-8">
       <h2 className="mb-2 text-base font-semibold">Keyboard shortcuts</h2>
-      <ShortcutList />
+      <ShortcutList places={[...PANEL, HOME]} />
     </section>
   );
 }

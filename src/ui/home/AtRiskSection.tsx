@@ -1,0 +1,41 @@
+import { resolveReason } from '../../home/resolve';
+import { atRisk, viewerOf } from '../../home/sections';
+import { db } from '../../storage/db';
+import { homeNow, useSection } from './clock';
+import { HomeSection } from './HomeSection';
+import { PersonLine } from './PersonLine';
+import { ResolvableRow } from './ResolvableRow';
+import type { PersonTarget } from './route';
+
+/** Who is at risk, and why: each reason links its evidence and is resolved with one key. */
+export function AtRiskSection({ open }: { open: (to: PersonTarget) => void }) {
+  const section = useSection(async (now) => atRisk(db, now, await viewerOf(db)));
+  return (
+    <HomeSection
+      id="at-risk"
+      title="At risk — and why"
+      count={section?.data.length}
+      empty="No one is at risk. A complaint with nothing noted after it, a promise past its date or a silence twice their usual gap puts someone here, with the reason."
+    >
+      {section?.data.map(({ person, reasons }) => (
+        <li key={person.id}>
+          <PersonLine person={person}>
+            <ul className="mt-1 space-y-1">
+              {reasons.map((r) => (
+                <ResolvableRow
+                  key={r.kind}
+                  personId={person.id}
+                  reason={r}
+                  verb="Resolve"
+                  ask={r.kind === 'silence' ? 'How did you get in touch?' : 'How was it resolved?'}
+                  open={open}
+                  onSave={(how) => resolveReason(db, person.id, r, how, homeNow())}
+                />
+              ))}
+            </ul>
+          </PersonLine>
+        </li>
+      ))}
+    </HomeSection>
+  );
+}

@@ -1,0 +1,45 @@
+import { best, viewerOf } from '../../home/sections';
+import { db } from '../../storage/db';
+import { setStarred } from '../../storage/summaries/personal';
+import { StarButton } from '../keep-in-touch/StarButton';
+import { useAction } from '../useAction';
+import { useSection } from './clock';
+import { HomeSection } from './HomeSection';
+import { PersonLine } from './PersonLine';
+import { ReasonList } from './ReasonList';
+import type { PersonTarget } from './route';
+import { Row } from './Row';
+
+/** The best customers, and why: praise noted, steady contact, or the user's own star. */
+export function BestSection({ open }: { open: (to: PersonTarget) => void }) {
+  const section = useSection(async (now) => best(db, now, await viewerOf(db)));
+  const { error, run } = useAction();
+  return (
+    <HomeSection
+      id="best"
+      title="Best customers — and why"
+      count={section?.data.length}
+      error={error}
+      empty="No best customers yet. A compliment you note (Alt+M in the capture box), contact every month for three months, or a star puts someone here."
+    >
+      {section?.data.map(({ person, summary, reasons }) => (
+        <Row
+          key={person.id}
+          actions={{
+            'home.person': () => open({ personId: person.id }),
+            'home.star': () => void run(() => setStarred(db, person.id, !summary.starred)),
+          }}
+        >
+          <PersonLine person={person}>
+            <div className="flex items-start gap-2">
+              <div className="min-w-0 flex-1">
+                <ReasonList personId={person.id} reasons={reasons} />
+              </div>
+              <StarButton personId={person.id} starred={summary.starred} />
+            </div>
+          </PersonLine>
+        </Row>
+      ))}
+    </HomeSection>
+  );
+}

@@ -1,0 +1,34 @@
+import { dateText } from '../../home/reasons';
+import { COMING_UP_DAYS, comingUp } from '../../home/sections';
+import { db } from '../../storage/db';
+import { useSection } from './clock';
+import { HomeSection } from './HomeSection';
+import { PersonLine } from './PersonLine';
+import type { PersonTarget } from './route';
+import { Row } from './Row';
+
+/** Life events in the next two weeks: the exam to wish luck for, the birthday, the trip to ask about. */
+export function ComingUpSection({ open }: { open: (to: PersonTarget) => void }) {
+  const section = useSection((now) => comingUp(db, now));
+  return (
+    <HomeSection
+      id="coming-up"
+      title="Coming up"
+      count={section?.data.length}
+      empty={`Nothing in the next ${COMING_UP_DAYS} days. Life events with a date (Alt+V in the capture box: “exam on 12 March”) show here; birthdays every year.`}
+    >
+      {section?.data.map(({ person, event, day }) => (
+        <Row
+          key={`${person.id}:${event.noteId}:${day}`}
+          actions={{ 'home.person': () => open({ personId: person.id, noteId: event.noteId }) }}
+        >
+          <PersonLine person={person}>
+            <p dir="auto" data-testid="home-event">
+              <span className="font-semibold">{dateText(day, section.now)}:</span> {event.excerpt}
+            </p>
+          </PersonLine>
+        </Row>
+      ))}
+    </HomeSection>
+  );
+}

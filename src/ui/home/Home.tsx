@@ -1,0 +1,77 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { keysLabel, shortcut, useShortcut } from '../shortcuts';
+import { ShareViewerContext, useShareViewer } from '../sync/ShareToggle';
+import { AtRiskSection } from './AtRiskSection';
+import { BestSection } from './BestSection';
+import { ComingUpSection } from './ComingUpSection';
+import { homeNow } from './clock';
+import { HomeHelp } from './HomeHelp';
+import { PersonPage } from './PersonPage';
+import { ReachOutSection } from './ReachOutSection';
+import { personHref, usePersonRoute, type PersonTarget } from './route';
+import { TeamSection } from './TeamSection';
+import { TodaySection } from './TodaySection';
+import { useListKeys } from './useListKeys';
+
+/**
+ * Clyde's page across people: who needs the user today, who to reach out to, who is at risk and
+ * why, the best customers and why, what is coming up, and what the team shared. Keyboard first
+ * (j/k, Enter, x, r, s, ?). The list stays mounted under a person's page, so coming back finds
+ * it as it was, focus included.
+ */
+export function Home() {
+  const target = usePersonRoute();
+  const list = useRef<HTMLDivElement>(null);
+  const [help, setHelp] = useState(false);
+  const viewer = useShareViewer();
+  // Whether the list was on screen in this page before the person was (by Enter, a link or a reload
+  // of the list), so going back is the browser's Back; a person opened straight from a bookmark has no list to go back to.
+  const listSeen = useRef(!target);
+  useEffect(() => {
+    if (!target) listSeen.current = true;
+  }, [target]);
+  useListKeys(list, !target && !help);
+  useShortcut('home.help', () => setHelp((h) => !h));
+
+  const open = useCallback((to: PersonTarget) => {
+    location.hash = personHref(to);
+  }, []);
+  const back = useCallback(() => {
+    if (listSeen.current) history.back();
+    else location.hash = '#/';
+  }, []);
+
+  return (
+    <ShareViewerContext value={viewer}>
+      <div ref={list} hidden={!!target} className="mx-auto max-w-3xl p-6">
+        <header className="flex items-center justify-between">
+          <h1 className="text-lg font-semibold">
+            <span className="text-blue-700">Clyde</span> · Home
+          </h1>
+          <div className="flex items-center gap-3 text-xs text-slate-500">
+            <span>{homeNow().toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'long' })}</span>
+            <button
+              type="button"
+              aria-expanded={help}
+              aria-label="Keyboard shortcuts"
+              aria-keyshortcuts={keysLabel(shortcut('home.help'))}
+              onClick={() => setHelp((h) => !h)}
+              className="h-5 w-5 rounded-full border border-slate-300 leading-none hover:border-blue-600 hover:text-blue-700"
+            >
+              ?
+            </button>
+          </div>
+        </header>
+        <p className="mt-1 text-xs text-slate-500">j and k move between items, Enter opens the person, ? lists every key.</p>
+        <TodaySection open={open} />
+        <ReachOutSection open={open} />
+        <AtRiskSection open={open} />
+        <BestSection open={open} />
+        <ComingUpSection open={open} />
+        <TeamSection open={open} />
+      </div>
+      {target && <PersonPage key={target.personId} target={target} onBack={back} />}
+      {help && <HomeHelp onClose={() => setHelp(false)} />}
+    </ShareViewerContext>
+  );
+}

@@ -1,0 +1,39 @@
+import { ErrorLine } from '../ErrorLine';
+
+/**
+ * One section of Home: its heading at once, its items as soon as its own query answers (each
+ * section reads on its own, so the first is on screen without waiting for the others), and, when
+ * it has none, a sentence that says what would put something there.
+ */
+export function HomeSection({
+  id,
+  title,
+  count,
+  empty,
+  error,
+  children,
+}: {
+  id: string;
+  title: string;
+  /** Undefined while the section's data is still being read. */
+  count: number | undefined;
+  empty: string;
+  /** A failed action of one of its items. */
+  error?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <section aria-labelledby={`home-${id}-title`} data-testid={`home-${id}`} aria-busy={count === undefined} className="mt-6">
+      <h2 id={`home-${id}-title`} className="text-xs font-semibold tracking-wide text-slate-500 uppercase">
+        {title}
+      </h2>
+      {count === 0 && (
+        <p className="mt-1 text-slate-500" data-testid="home-empty">
+          {empty}
+        </p>
+      )}
+      {!!count && <ul className="mt-2 space-y-3">{children}</ul>}
+      <ErrorLine error={error} />
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useRef } from 'react';
+import { db } from '../../storage/db';
+import { ComingUp } from '../capture/ComingUp';
+import { PersonCard } from '../PersonCard';
+import { RememberList } from '../RememberList';
+import { keysLabel, matches, shortcut, typingIn } from '../shortcuts';
+import { TaskList } from '../TaskList';
+import { Timeline } from '../Timeline';
+import { personHref, type PersonTarget } from './route';
+import { useEvidence } from './useEvidence';
+
+/**
+ * One person, full width, from the panel's own parts: who they are with the star and rhythm,
+ * what to remember, tasks, and the timeline with the box that adds to it. Escape or "Back" returns
+ * to the list, to the item that opened it.
+ */
+export function PersonPage({ target, onBack }: { target: PersonTarget; onBack: () => void }) {
+  const person = useLiveQuery(async () => (await db.people.get(target.personId)) ?? null, [target.personId]);
+  const page = useRef<HTMLElement>(null);
+  useEvidence(page, target, !!person && !person.deleted);
+  useEffect(() => {
+    // Not while typing (Escape cancels an edit there), nor when a dialog on the page took the key.
+    const onKey = (e: KeyboardEvent) => {
+      if (matches(shortcut('home.back'), e) && !typingIn(e.target) && !e.defaultPrevented) onBack();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onBack]);
+
+  const back = (
+    <button type="button" onClick={onBack} aria-keyshortcuts={keysLabel(shortcut('home.back'))} className="text-xs text-blue-700 underline">
+      ← Back to Home
+    </button>
+  );
+  if (person === undefined) return null;
+  if (!person || person.deleted) {
+    return (
+      <div className="p-6">
+        {back}
+        <p className="mt-4 text-slate-600" role="status">
+          {person?.mergedInto ? (
+            <>
+              They were merged into <a href={personHref({ personId: person.mergedInto })}>another person</a>.
+            </>
+          ) : (
+            'This person is no longer in Clyde.'
+          )}
+        </p>
+      </div>
+    );
+  }
+  return (
+    <article
+      ref={page}
+      tabIndex={-1}
+      aria-label={person.name || 'Person'}
+      data-testid="home-person-page"
+      className="mx-auto max-w-5xl p-6 outline-none [&_[data-evidence]]:rounded [&_[data-evidence]]:ring-2 [&_[data-evidence]]:ring-amber-400"
+    >
+      {back}
+      <div className="mt-3 grid gap-8 md:grid-cols-[minmax(0,1fr)_minmax(0,1.3fr)]">
+        <div>
+          <PersonCard person={person} />
+          <ComingUp personId={person.id} />
+          <RememberList personId={person.id} />
+          <TaskList personId={person.id} />
+        </div>
+        <div>
+          <Timeline personId={person.id} />
+        </div>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,38 @@
+import { reachedOut } from '../../home/resolve';
+import { reachOut } from '../../home/sections';
+import { db } from '../../storage/db';
+import { homeNow, useSection } from './clock';
+import { HomeSection } from './HomeSection';
+import { PersonLine } from './PersonLine';
+import { ResolvableRow } from './ResolvableRow';
+import type { PersonTarget } from './route';
+
+/** People past their keep-in-touch rhythm, and which rhythm (chosen, or learned and said so). */
+export function ReachOutSection({ open }: { open: (to: PersonTarget) => void }) {
+  const section = useSection((now) => reachOut(db, now));
+  return (
+    <HomeSection
+      id="reach-out"
+      title="Reach out"
+      count={section?.data.length}
+      empty="No one is past their keep-in-touch rhythm. Choose a rhythm on a person, or let Clyde learn it from three contacts, and they show here when it is time."
+    >
+      {section?.data.map(({ person, reasons }) => (
+        <li key={person.id}>
+          <PersonLine person={person}>
+            <ul className="mt-1">
+              <ResolvableRow
+                personId={person.id}
+                reason={reasons[0]!}
+                verb="Reached out"
+                ask="How did you reach out?"
+                open={open}
+                onSave={(how) => reachedOut(db, person.id, how, homeNow())}
+              />
+            </ul>
+          </PersonLine>
+        </li>
+      ))}
+    </HomeSection>
+  );
+}

@@ -1,0 +1,44 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { ago } from '../../home/reasons';
+import { teamThisWeek, viewerOf } from '../../home/sections';
+import { db } from '../../storage/db';
+import { getMeta } from '../../storage/keys';
+import { useSection } from './clock';
+import { HomeSection } from './HomeSection';
+import { PersonLine } from './PersonLine';
+import { personHref, type PersonTarget } from './route';
+import { Row } from './Row';
+
+/**
+ * What teammates shared this week, by the person it is about. Only on a device in a team. What
+ * was learned, never who wrote how much: there is no count per teammate here or anywhere.
+ */
+export function TeamSection({ open }: { open: (to: PersonTarget) => void }) {
+  const inTeam = useLiveQuery(async () => !!(await getMeta(db, 'account')));
+  if (!inTeam) return null;
+  return <TeamNotes open={open} />;
+}
+
+function TeamNotes({ open }: { open: (to: PersonTarget) => void }) {
+  const section = useSection(async (now) => teamThisWeek(db, now, await viewerOf(db)));
+  return (
+    <HomeSection id="team" title="Team this week" count={section?.data.length} empty="Nothing shared by teammates this week.">
+      {section?.data.map(({ person, notes }) => (
+        <Row key={person.id} actions={{ 'home.person': () => open({ personId: person.id, noteId: notes[0]!.noteId }) }}>
+          <PersonLine person={person}>
+            <ul>
+              {notes.map((n) => (
+                <li key={n.noteId} dir="auto" data-testid="home-team-note">
+                  <a href={personHref({ personId: person.id, noteId: n.noteId })} className="hover:underline">
+                    {n.excerpt}
+                  </a>{' '}
+                  <span className="text-xs text-slate-500">{ago(n.at, section.now)}</span>
+                </li>
+              ))}
+            </ul>
+          </PersonLine>
+        </Row>
+      ))}
+    </HomeSection>
+  );
+}

@@ -1,0 +1,44 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * Where Home is: the list (`#/`), or one person (`#/person/<id>`), optionally at the note or task
+ * an item was about (`?note=<id>` / `?task=<id>`). In the hash, so Back and Forward, reloads and
+ * bookmarks work on an extension page without a server.
+ */
+export interface PersonTarget {
+  personId: string;
+  noteId?: string;
+  taskId?: string;
+}
+
+function parseRoute(hash: string): PersonTarget | undefined {
+  const m = /^#\/person\/([^?]+)(?:\?(.*))?$/.exec(hash);
+  if (!m) return undefined;
+  const query = new URLSearchParams(m[2] ?? '');
+  const target: PersonTarget = { personId: decodeURIComponent(m[1]!) };
+  const noteId = query.get('note');
+  const taskId = query.get('task');
+  if (noteId) target.noteId = noteId;
+  if (taskId) target.taskId = taskId;
+  return target;
+}
+
+export function personHref({ personId, noteId, taskId }: PersonTarget): string {
+  const query = new URLSearchParams();
+  if (noteId) query.set('note', noteId);
+  if (taskId) query.set('task', taskId);
+  const q = query.toString();
+  return `#/person/${encodeURIComponent(personId)}${q ? `?${q}` : ''}`;
+}
+
+const subscribe = (onChange: () => void) => {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+};
+const currentHash = () => location.hash;
+
+/** The person the hash points at, or undefined for the list. */
+export function usePersonRoute(): PersonTarget | undefined {
+  const hash = useSyncExternalStore(subscribe, currentHash);
+  return parseRoute(hash);
+}

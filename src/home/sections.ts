@@ -30,7 +30,7 @@ export interface TeamEntry extends Entry {
   notes: Evidence[];
 }
 
-const COMING_UP_DAYS = 14;
+export const COMING_UP_DAYS = 14;
 const TEAM_DAYS = 7;
 
 /** Who is looking: their own notes are not "from the team". */

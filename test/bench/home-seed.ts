@@ -1,5 +1,3 @@
-import type { Summary } from '../../src/storage/summaries/summary';
-import { summarizeRecords } from '../../src/storage/summaries/upkeep';
 import type { Tag } from '../../src/storage/schema';
 import { addPerson, emptySeed, type PersonSpec, type Seed } from '../support/records';
 
@@ -57,9 +55,3 @@ const dayOf = (at: number) => {
   const d = new Date(at);
   return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
 };
-
-/**
- * The summaries the write path would have kept for `seed`: seeds are written raw into the
- * browser's IndexedDB (seed-browser.ts), under the middleware that keeps them.
- */
-export const summariesOf = (seed: Seed): Summary[] => summarizeRecords(seed.people, seed.notes, seed.tasks, []);

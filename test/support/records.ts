@@ -2,7 +2,8 @@ import { canonicalEmail, identityId } from '../../src/storage/records/canonical'
 import { ENTITY_SCHEMAS, type Entity, type RecordOf, type Tag } from '../../src/storage/schema';
 import { formatHlc } from '../../src/sync/hlc';
 import type { PersonalRow } from '../../src/storage/summaries/personal';
-import { summarize, type Summary } from '../../src/storage/summaries/summary';
+import type { Summary } from '../../src/storage/summaries/summary';
+import { summarizeRecords } from '../../src/storage/summaries/upkeep';
 
 /**
  * Builds valid stored records directly, for seeding a browser profile with thousands of people
@@ -102,17 +103,5 @@ export function syntheticSeed(people: number, notesEach: number): Seed {
  * The Home summaries the write path would have kept for these records (storage/summaries/upkeep.ts).
  * A seed is written straight into IndexedDB, around that path, so it brings its summaries along.
  */
-export function summariesOf(seed: Seed, personal: readonly PersonalRow[] = []): Summary[] {
-  const group = <T extends { personId: string }>(rows: readonly T[]) => {
-    const byPerson = new Map<string, T[]>();
-    for (const r of rows) {
-      const list = byPerson.get(r.personId);
-      if (list) list.push(r);
-      else byPerson.set(r.personId, [r]);
-    }
-    return byPerson;
-  };
-  const [notes, tasks] = [group(seed.notes), group(seed.tasks)];
-  const mine = new Map(personal.map((p) => [p.personId, p]));
-  return seed.people.flatMap((p) => summarize(p, notes.get(p.id) ?? [], tasks.get(p.id) ?? [], mine.get(p.id)) ?? []);
-}
+export const summariesOf = (seed: Seed, personal: readonly PersonalRow[] = []): Summary[] =>
+  summarizeRecords(seed.people, seed.notes, seed.tasks, [...personal]);

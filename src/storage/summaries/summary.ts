@@ -101,7 +101,7 @@ const evidence = (n: Note): Evidence => ({
  * The usual gap between interactions, in whole days: the median of the gaps between the distinct
  * days in `recent` (newest first). A median, so one holiday or one busy week does not move it.
  */
-function learnedGap(recent: number[]): number | undefined {
+export function learnedGap(recent: number[]): number | undefined {
   if (recent.length < LEARN_FROM) return undefined;
   const gaps = recent
     .slice(1)

@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef } from 'react';
 import { db } from '../../storage/db';
-import { ComingUp } from '../capture/ComingUp';
+import { Brief } from '../Brief';
+import { RecentComplaints } from '../capture/RecentComplaints';
 import { PersonCard } from '../PersonCard';
 import { RememberList } from '../RememberList';
 import { keysLabel, matches, shortcut, typingIn } from '../shortcuts';
@@ -62,7 +63,8 @@ export function PersonPage({ target, onBack }: { target: PersonTarget; onBack: (
       <div className="mt-3 grid gap-8 md:grid-cols-[minmax(0,1fr)_minmax(0,1.3fr)]">
         <div>
           <PersonCard person={person} />
-          <ComingUp personId={person.id} />
+          <Brief personId={person.id} />
+          <RecentComplaints personId={person.id} />
           <RememberList personId={person.id} />
           <TaskList personId={person.id} />
         </div>

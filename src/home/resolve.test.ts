@@ -23,9 +23,9 @@ describe('resolving a reason from Home', () => {
     const db = await withAna();
     await addNote(db, 'ana', { body: 'late delivery', tag: 'complaint', occurredAt: at('2026-12-01T10:00') });
     const now = new Date(at('2026-12-06T09:00'));
-    const [entry] = await atRisk(db, now, viewer);
+    const [entry] = (await atRisk(db, now, viewer)).entries;
     await resolveReason(db, 'ana', entry!.reasons[0]!, ' refunded the delivery ', now);
-    expect(await atRisk(db, now, viewer)).toEqual([]);
+    expect((await atRisk(db, now, viewer)).entries).toEqual([]);
     expect((await timelineFor(db, 'ana')).map((n) => [n.body, n.occurredAt])).toEqual([
       ['Resolved: refunded the delivery', now.getTime()],
       ['late delivery', at('2026-12-01T10:00')],
@@ -36,12 +36,12 @@ describe('resolving a reason from Home', () => {
     const db = await withAna();
     await addTask(db, 'ana', 'send the quote', new Date(2026, 11, 1).getTime());
     const now = new Date(at('2026-12-06T09:00'));
-    const [entry] = await atRisk(db, now, viewer);
+    const [entry] = (await atRisk(db, now, viewer)).entries;
     expect(entry!.reasons.map((r) => r.kind)).toEqual(['promise']);
     await resolveReason(db, 'ana', entry!.reasons[0]!, 'sent it by post', now);
     expect(await openTasksFor(db, 'ana')).toEqual([]);
     expect((await timelineFor(db, 'ana'))[0]!.body).toBe('Kept the promise ‘send the quote’: sent it by post');
-    expect(await atRisk(db, now, viewer)).toEqual([]);
+    expect((await atRisk(db, now, viewer)).entries).toEqual([]);
   });
 
   it('ends a silence, and takes them off "reach out", with the note that is the contact', async () => {
@@ -49,16 +49,16 @@ describe('resolving a reason from Home', () => {
     await addNote(db, 'ana', { body: 'call', occurredAt: at('2026-10-01T10:00') });
     await setRhythm(db, 'ana', 14);
     const now = new Date(at('2026-12-06T09:00'));
-    const [entry] = await atRisk(db, now, viewer);
+    const [entry] = (await atRisk(db, now, viewer)).entries;
     await resolveReason(db, 'ana', entry!.reasons[0]!, '', now);
     expect((await timelineFor(db, 'ana'))[0]!.body).toBe('Reached out');
-    expect(await atRisk(db, now, viewer)).toEqual([]);
+    expect((await atRisk(db, now, viewer)).entries).toEqual([]);
 
     // Past the rhythm again, but not yet twice past it: "Reached out" there does the same.
     const later = new Date(at('2026-12-24T09:00'));
-    expect((await reachOut(db, later)).map((e) => e.person.id)).toEqual(['ana']);
+    expect((await reachOut(db, later)).entries.map((e) => e.person.id)).toEqual(['ana']);
     await reachedOut(db, 'ana', 'wished a happy Christmas', later);
-    expect(await reachOut(db, later)).toEqual([]);
+    expect((await reachOut(db, later)).entries).toEqual([]);
   });
 });
 

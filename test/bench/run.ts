@@ -1,5 +1,5 @@
 import { captureBench } from './capture';
-import { homeUpkeepBench } from './home-bench';
+import { homePageBench, homeUpkeepBench } from './home-bench';
 import { lookupBench } from './lookup';
 import { panelSpeedBench } from './panel-speed';
 import { parseBench } from './parse';
@@ -54,6 +54,7 @@ const parts: Record<string, () => Promise<Row[]> | Row[]> = {
     ];
   },
   home: async () => {
+    const h = await homePageBench();
     const u = await homeUpkeepBench();
     const floor = (x: number) => `${ms(x)} (${(x / u.putFloor).toFixed(1)}× a put)`;
     return [

@@ -1,7 +1,7 @@
 import { resolveReason } from '../../home/resolve';
 import { atRisk, viewerOf } from '../../home/sections';
 import { db } from '../../storage/db';
-import { homeNow, useSection } from './clock';
+import { homeNow, useLimit, useSection } from './clock';
 import { HomeSection } from './HomeSection';
 import { PersonLine } from './PersonLine';
 import { ResolvableRow } from './ResolvableRow';
@@ -9,15 +9,18 @@ import type { PersonTarget } from './route';
 
 /** Who is at risk, and why: each reason links its evidence and is resolved with one key. */
 export function AtRiskSection({ open }: { open: (to: PersonTarget) => void }) {
-  const section = useSection(async (now) => atRisk(db, now, await viewerOf(db)));
+  const [limit, showAll] = useLimit();
+  const section = useSection(async (now) => atRisk(db, now, await viewerOf(db), limit), [limit]);
   return (
     <HomeSection
       id="at-risk"
       title="At risk — and why"
-      count={section?.data.length}
+      count={section?.data.entries.length}
+      total={section?.data.total}
+      onShowAll={showAll}
       empty="No one is at risk. A complaint with nothing noted after it, a promise past its date or a silence twice their usual gap puts someone here, with the reason."
     >
-      {section?.data.map(({ person, reasons }) => (
+      {section?.data.entries.map(({ person, reasons }) => (
         <li key={person.id}>
           <PersonLine person={person}>
             <ul className="mt-1 space-y-1">

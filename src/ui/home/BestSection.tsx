@@ -3,7 +3,7 @@ import { db } from '../../storage/db';
 import { setStarred } from '../../storage/summaries/personal';
 import { StarButton } from '../keep-in-touch/StarButton';
 import { useAction } from '../useAction';
-import { useSection } from './clock';
+import { useLimit, useSection } from './clock';
 import { HomeSection } from './HomeSection';
 import { PersonLine } from './PersonLine';
 import { ReasonList } from './ReasonList';
@@ -12,17 +12,20 @@ import { Row } from './Row';
 
 /** The best customers, and why: praise noted, steady contact, or the user's own star. */
 export function BestSection({ open }: { open: (to: PersonTarget) => void }) {
-  const section = useSection(async (now) => best(db, now, await viewerOf(db)));
+  const [limit, showAll] = useLimit();
+  const section = useSection(async (now) => best(db, now, await viewerOf(db), limit), [limit]);
   const { error, run } = useAction();
   return (
     <HomeSection
       id="best"
       title="Best customers — and why"
-      count={section?.data.length}
+      count={section?.data.entries.length}
+      total={section?.data.total}
+      onShowAll={showAll}
       error={error}
       empty="No best customers yet. A compliment you note (Alt+M in the capture box), contact every month for three months, or a star puts someone here."
     >
-      {section?.data.map(({ person, summary, reasons }) => (
+      {section?.data.entries.map(({ person, summary, reasons }) => (
         <Row
           key={person.id}
           actions={{

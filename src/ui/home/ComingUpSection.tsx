@@ -1,7 +1,7 @@
 import { dateText } from '../../home/reasons';
 import { COMING_UP_DAYS, comingUp } from '../../home/sections';
 import { db } from '../../storage/db';
-import { useSection } from './clock';
+import { useLimit, useSection } from './clock';
 import { HomeSection } from './HomeSection';
 import { PersonLine } from './PersonLine';
 import type { PersonTarget } from './route';
@@ -9,15 +9,18 @@ import { Row } from './Row';
 
 /** Life events in the next two weeks: the exam to wish luck for, the birthday, the trip to ask about. */
 export function ComingUpSection({ open }: { open: (to: PersonTarget) => void }) {
-  const section = useSection((now) => comingUp(db, now));
+  const [limit, showAll] = useLimit();
+  const section = useSection((now) => comingUp(db, now, limit), [limit]);
   return (
     <HomeSection
       id="coming-up"
       title="Coming up"
-      count={section?.data.length}
+      count={section?.data.entries.length}
+      total={section?.data.total}
+      onShowAll={showAll}
       empty={`Nothing in the next ${COMING_UP_DAYS} days. Life events with a date (Alt+V in the capture box: “exam on 12 March”) show here; birthdays every year.`}
     >
-      {section?.data.map(({ person, event, day }) => (
+      {section?.data.entries.map(({ person, event, day }) => (
         <Row
           key={`${person.id}:${event.noteId}:${day}`}
           actions={{ 'home.person': () => open({ personId: person.id, noteId: event.noteId }) }}

@@ -80,7 +80,7 @@ describe('Home', () => {
     const risk = [...section('at-risk').querySelectorAll('[data-testid=home-reason]')];
     expect(risk.map((r) => r.textContent)).toEqual([
       expect.stringContaining('Complained 2 days ago: ‘The delivery came in one bag’; nothing since'),
-      expect.stringContaining('Promised ‘Send the sample’ for yesterday; 1 day overdue'),
+      expect.stringContaining('Promised ‘Send the sample’ by yesterday; 1 day overdue'),
     ]);
     // The complaint's sentence links its note.
     expect(risk[0]!.querySelector('a')!.getAttribute('href')).toMatch(new RegExp(`^#/person/[\\w-]+\\?note=${complaint}$`));

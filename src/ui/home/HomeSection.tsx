@@ -9,6 +9,8 @@ export function HomeSection({
   id,
   title,
   count,
+  total,
+  onShowAll,
   empty,
   error,
   children,
@@ -17,6 +19,9 @@ export function HomeSection({
   title: string;
   /** Undefined while the section's data is still being read. */
   count: number | undefined;
+  /** How many it has in all, when it shows only the first of them. */
+  total?: number;
+  onShowAll?: () => void;
   empty: string;
   /** A failed action of one of its items. */
   error?: string;
@@ -33,6 +38,11 @@ export function HomeSection({
         </p>
       )}
       {!!count && <ul className="mt-2 space-y-3">{children}</ul>}
+      {count !== undefined && total !== undefined && total > count && (
+        <button type="button" onClick={onShowAll} className="mt-2 text-xs text-blue-700 hover:underline" data-testid="home-show-all">
+          Show all {total}
+        </button>
+      )}
       <ErrorLine error={error} />
     </section>
   );

@@ -1,7 +1,7 @@
 import { reachedOut } from '../../home/resolve';
 import { reachOut } from '../../home/sections';
 import { db } from '../../storage/db';
-import { homeNow, useSection } from './clock';
+import { homeNow, useLimit, useSection } from './clock';
 import { HomeSection } from './HomeSection';
 import { PersonLine } from './PersonLine';
 import { ResolvableRow } from './ResolvableRow';
@@ -9,15 +9,18 @@ import type { PersonTarget } from './route';
 
 /** People past their keep-in-touch rhythm, and which rhythm (chosen, or learned and said so). */
 export function ReachOutSection({ open }: { open: (to: PersonTarget) => void }) {
-  const section = useSection((now) => reachOut(db, now));
+  const [limit, showAll] = useLimit();
+  const section = useSection((now) => reachOut(db, now, limit), [limit]);
   return (
     <HomeSection
       id="reach-out"
       title="Reach out"
-      count={section?.data.length}
+      count={section?.data.entries.length}
+      total={section?.data.total}
+      onShowAll={showAll}
       empty="No one is past their keep-in-touch rhythm. Choose a rhythm on a person, or let Clyde learn it from three contacts, and they show here when it is time."
     >
-      {section?.data.map(({ person, reasons }) => (
+      {section?.data.entries.map(({ person, reasons }) => (
         <li key={person.id}>
           <PersonLine person={person}>
             <ul className="mt-1">

@@ -3,7 +3,7 @@ import { ago } from '../../home/reasons';
 import { teamThisWeek, viewerOf } from '../../home/sections';
 import { db } from '../../storage/db';
 import { getMeta } from '../../storage/keys';
-import { useSection } from './clock';
+import { useLimit, useSection } from './clock';
 import { HomeSection } from './HomeSection';
 import { PersonLine } from './PersonLine';
 import { personHref, type PersonTarget } from './route';
@@ -20,10 +20,18 @@ export function TeamSection({ open }: { open: (to: PersonTarget) => void }) {
 }
 
 function TeamNotes({ open }: { open: (to: PersonTarget) => void }) {
-  const section = useSection(async (now) => teamThisWeek(db, now, await viewerOf(db)));
+  const [limit, showAll] = useLimit();
+  const section = useSection(async (now) => teamThisWeek(db, now, await viewerOf(db), limit), [limit]);
   return (
-    <HomeSection id="team" title="Team this week" count={section?.data.length} empty="Nothing shared by teammates this week.">
-      {section?.data.map(({ person, notes }) => (
+    <HomeSection
+      id="team"
+      title="Team this week"
+      count={section?.data.entries.length}
+      total={section?.data.total}
+      onShowAll={showAll}
+      empty="Nothing shared by teammates this week."
+    >
+      {section?.data.entries.map(({ person, notes }) => (
         <Row key={person.id} actions={{ 'home.person': () => open({ personId: person.id, noteId: notes[0]!.noteId }) }}>
           <PersonLine person={person}>
             <ul>

@@ -5,7 +5,7 @@ import { db } from '../../storage/db';
 import { dayOf } from '../../storage/summaries/summary';
 import { setTaskDone } from '../../storage/records/tasks';
 import { useAction } from '../useAction';
-import { useSection } from './clock';
+import { useLimit, useSection } from './clock';
 import { HomeSection } from './HomeSection';
 import { PersonLine } from './PersonLine';
 import type { PersonTarget } from './route';
@@ -13,10 +13,17 @@ import { Row } from './Row';
 
 /** Tasks due today and overdue, across people, each under the one line to have in mind about them. */
 export function TodaySection({ open }: { open: (to: PersonTarget) => void }) {
-  const section = useSection(async (now) => {
-    const entries = await today(db, now);
-    return Promise.all(entries.map(async (e) => ({ ...e, context: await contextLine(db, e.person.id) })));
-  });
+  const [limit, showAll] = useLimit();
+  const section = useSection(
+    async (now) => {
+      const page = await today(db, now, limit);
+      return {
+        ...page,
+        entries: await Promise.all(page.entries.map(async (e) => ({ ...e, context: await contextLine(db, e.person.id) }))),
+      };
+    },
+    [limit],
+  );
   // Ticking a task is a write like any other: a failure is shown, not swallowed.
   const { error, run } = useAction();
   const done = (taskId: string) => void run(() => setTaskDone(db, taskId, true));
@@ -24,11 +31,13 @@ export function TodaySection({ open }: { open: (to: PersonTarget) => void }) {
     <HomeSection
       id="today"
       title="Today"
-      count={section?.data.length}
+      count={section?.data.entries.length}
+      total={section?.data.total}
+      onShowAll={showAll}
       error={error}
       empty="Nothing due today. Tasks you add in the panel with a date show here."
     >
-      {section?.data.map(({ person, tasks, context }) => (
+      {section?.data.entries.map(({ person, tasks, context }) => (
         <li key={person.id}>
           <PersonLine person={person}>
             {context && (

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
+import { SECTION_LIMIT } from '../../home/sections';
 
 /**
  * Home's "now", read in this one place: every section and every sentence on Home takes the time
@@ -25,10 +26,16 @@ function useMinute(): number {
  * panel shows at once) and every minute. The time is read when the query runs, and returned with
  * the data, so what a section says and what it selected agree on what "now" was.
  */
-export function useSection<T>(read: (now: Date) => Promise<T>): { now: Date; data: T } | undefined {
+export function useSection<T>(read: (now: Date) => Promise<T>, deps: unknown[] = []): { now: Date; data: T } | undefined {
   const minute = useMinute();
   return useLiveQuery(async () => {
     const now = homeNow();
     return { now, data: await read(now) };
-  }, [minute]);
+  }, [minute, ...deps]);
+}
+
+/** How many items a section shows: the first few until the user asks for all of them. */
+export function useLimit(): [limit: number, showAll: () => void] {
+  const [limit, setLimit] = useState(SECTION_LIMIT);
+  return [limit, () => setLimit(Infinity)];
 }

@@ -57,7 +57,12 @@ const parts: Record<string, () => Promise<Row[]> | Row[]> = {
     const h = await homePageBench();
     const u = await homeUpkeepBench();
     const floor = (x: number) => `${ms(x)} (${(x / u.putFloor).toFixed(1)}× a put)`;
+    const store = `${h.people / 1000}k people, ${h.notes / 1000}k notes, ${h.tasks / 1000}k tasks`;
     return [
+      [`home: opening home.html → first section drawn (Chromium, ${store}, n=${h.openings}), median`, ms(h.firstMedian), '≤ 100 ms'],
+      ['home: opening home.html → first section drawn, p95', ms(h.firstP95), '—'],
+      [`home: opening home.html → all sections drawn (${h.shown} items shown), median`, ms(h.allMedian), '≤ 250 ms'],
+      ['home: opening home.html → all sections drawn, p95', ms(h.allP95), '—'],
       [
         `home: summary upkeep added to a capture (Chromium, ${u.people} people, 10 notes and 2 tasks each), median`,
         floor(u.upkeep),

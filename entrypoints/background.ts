@@ -5,7 +5,6 @@ import { pageInspector } from '../src/background/page-inspect';
 import { startReadPage } from '../src/background/read-page-triggers';
 import { route, type RouterDeps } from '../src/background/router';
 import { startBackgroundSync } from '../src/background/sync';
-import { forwardUrlChanges } from '../src/background/url-changes';
 import { SESSION } from '../src/storage/keys';
 
 export default defineBackground(() => {
@@ -24,7 +23,6 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener(
     (tabId) => void browser.storage.session.remove([SESSION.context.name(tabId), SESSION.pick.name(tabId)]),
   );
-  forwardUrlChanges();
   startContextMenu();
   // The toolbar button opens Clyde in the side panel from action.onClicked (read-page-triggers.ts),
   // not by openPanelOnActionClick: Chrome grants activeTab only when the click reaches onClicked.

@@ -22,12 +22,6 @@ export const ContentMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('page/context'), context: z.nullable(PageContextSchema), at: z.number() }),
 ]);
 
-/** Background → content script of a tab. */
-export const BackgroundMessage = z.discriminatedUnion('type', [
-  /** The tab's URL changed by the History API (LinkedIn, X): read the page again. */
-  z.strictObject({ type: z.literal('page/url-changed') }),
-]);
-
 /**
  * Answers to `page/skeleton` and `page/email`. The background reads both from the tab with a
  * one-off `scripting` injection (page-inspect.ts), so the content script stays small and listens
@@ -112,5 +106,4 @@ export function readPanelMessage(raw: unknown): PanelRequest | undefined {
 }
 
 export type ContentMessage = z.infer<typeof ContentMessage>;
-export type BackgroundMessage = z.infer<typeof BackgroundMessage>;
 export type EmailReply = z.infer<typeof EmailReply>;

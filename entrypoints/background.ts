@@ -5,10 +5,12 @@ import { pageInspector } from '../src/background/page-inspect';
 import { startReadPage } from '../src/background/read-page-triggers';
 import { route, type RouterDeps } from '../src/background/router';
 import { startBackgroundSync } from '../src/background/sync';
+import { SESSION_RELAY } from '../src/messaging/protocol';
 import { SESSION } from '../src/storage/keys';
 
 export default defineBackground(() => {
   const sync = startBackgroundSync();
+  const relay = new BroadcastChannel(SESSION_RELAY);
   const deps: RouterDeps = {
     extensionId: browser.runtime.id,
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
@@ -16,8 +18,11 @@ export default defineBackground(() => {
     readPage: startReadPage(),
     inspect: pageInspector(),
     syncNow: () => sync.wake(),
+    relay: (changes) => relay.postMessage(changes),
   };
   // The extension's one runtime message listener: every panel and content-script message, sync's too.
+  // Open panels hear of a page context it stores through storage.session.onChanged, and a panel
+  // without storage.session (Firefox's injected frame) through the relay (protocol.ts SESSION_RELAY).
   browser.runtime.onMessage.addListener((raw, sender) => route(raw, sender, deps));
   // A closed tab's page context and pick are of no further use.
   browser.tabs.onRemoved.addListener(

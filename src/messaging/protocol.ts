@@ -23,6 +23,15 @@ export const ContentMessage = z.discriminatedUnion('type', [
 ]);
 
 /**
+ * Background → panels that have no `storage.session` (Firefox's injected frame, still without it
+ * in Firefox ESR 153), and not as a runtime message: each page context the background stores is
+ * posted, as the `storage.session.onChanged` change it makes (`{ [key]: { newValue } }`), on the
+ * BroadcastChannel of this name. Only the extension's own pages share its origin, so neither the
+ * host page nor a content script can post on it.
+ */
+export const SESSION_RELAY = 'clyde:session';
+
+/**
  * Answers to `page/skeleton` and `page/email`. The background reads both from the tab with a
  * one-off `scripting` injection (page-inspect.ts), so the content script stays small and listens
  * to no panel at all.

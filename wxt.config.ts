@@ -30,7 +30,7 @@ export default defineConfig({
     },
     // The same hosts the content scripts run on (so no new install warning). On webmail, host
     // permission lets Chromium give the panel frame the extension's unpartitioned IndexedDB; on
-    // LinkedIn and X it lets the background see History-API navigation in tabs.onUpdated.
+    // every supported site it lets the background read what the panel asks of a tab (page-inspect.ts).
     host_permissions: SUPPORTED_HOSTS,
     action: { default_title: 'Clyde' },
     // Only the panel document is exposed, only to the hosts it is injected into, with a

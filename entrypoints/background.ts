@@ -7,12 +7,13 @@ import { pageInspector } from '../src/background/page-inspect';
 import { startReadPage } from '../src/background/read-page-triggers';
 import { route, type RouterDeps } from '../src/background/router';
 import { startBackgroundSync } from '../src/background/sync';
-import { forwardUrlChanges } from '../src/background/url-changes';
+import { SESSION_RELAY } from '../src/messaging/protocol';
 import { db } from '../src/storage/db';
 import { SESSION } from '../src/storage/keys';
 
 export default defineBackground(() => {
   const sync = startBackgroundSync();
+  const relay = new BroadcastChannel(SESSION_RELAY);
   const deps: RouterDeps = {
     extensionId: browser.runtime.id,
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
@@ -20,15 +21,17 @@ export default defineBackground(() => {
     readPage: startReadPage(),
     inspect: pageInspector(),
     syncNow: () => sync.wake(),
+    relay: (changes) => relay.postMessage(changes),
     pageShown: watchOpenedThreads(db),
   };
   // The extension's one runtime message listener: every panel and content-script message, sync's too.
+  // Open panels hear of a page context it stores through storage.session.onChanged, and a panel
+  // without storage.session (Firefox's injected frame) through the relay (protocol.ts SESSION_RELAY).
   browser.runtime.onMessage.addListener((raw, sender) => route(raw, sender, deps));
   // A closed tab's page context and pick are of no further use.
   browser.tabs.onRemoved.addListener(
     (tabId) => void browser.storage.session.remove([SESSION.context.name(tabId), SESSION.pick.name(tabId)]),
   );
-  forwardUrlChanges();
   startContextMenu();
   startOpenHome();
   // The toolbar button opens Clyde in the side panel from action.onClicked (read-page-triggers.ts),

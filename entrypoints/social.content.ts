@@ -1,9 +1,8 @@
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { watchPage } from '../src/content/page-watch';
 import { reportPage } from '../src/content/report';
 import { settledProfile } from '../src/content/settled-profile';
-import { BackgroundMessage } from '../src/messaging/protocol';
+import { watchUrl } from '../src/content/url-watch';
 import { LINKEDIN_MATCHES, X_MATCHES } from '../src/parsers/hosts';
 import { social } from '../src/parsers/social';
 
@@ -17,12 +16,7 @@ export default defineContentScript({
   main(ctx) {
     const read = settledProfile(() => social.parsePage(document, new URL(location.href)));
     const recheck = watchPage(read, reportPage, ctx.signal, 100);
-    // These sites navigate with the History API, which an isolated-world script cannot observe;
-    // the background sees it through tabs.onUpdated and tells us.
-    const onMessage = (raw: unknown, sender: { id?: string; tab?: unknown }) => {
-      if (sender.id === browser.runtime.id && !sender.tab && BackgroundMessage.safeParse(raw).success) recheck();
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+    // These sites navigate with the History API, and their parsers go by the address.
+    watchUrl(recheck, ctx.signal);
   },
 });

@@ -8,8 +8,9 @@ const PAGE_PATTERNS = SUPPORTED_HOSTS.map((p) => new MatchPattern(p));
 
 /**
  * A page-context message, if it really comes from our content script in the top frame of a
- * supported page (security.md A12 §13); undefined for anything else. Both receivers, the
- * background and the panel, use this one check.
+ * supported page (security.md A12 §13); undefined for anything else. The background's router
+ * (the extension's one runtime message listener) reads these messages through this check, and
+ * panels get the context only from the background (src/ui/useTabContext.ts).
  */
 export function readPageMessage(
   raw: unknown,

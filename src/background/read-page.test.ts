@@ -56,7 +56,7 @@ describe('read this page', () => {
     ['nothing', undefined],
     ['a javascript: link', answer({ ...generic, people: [{ ...person, profileUrl: 'javascript:alert(1)' }] })],
     ['extra fields', { ...answer(generic), extra: true }],
-    ['another message', { type: 'page/url-changed' }],
+    ['another message', { type: 'sync/now' }],
   ])('stores nothing when the page answers %s', async (_, result) => {
     const { d, stored } = deps({ inject: async () => result });
     expect(await readPageOnRequest(4, d)).toEqual({ ok: false, reason: 'unreadable' });

@@ -93,6 +93,20 @@ describe('route', () => {
     expect(await route(helloMessage, panel, d)).toEqual({ tabId: 7, page: { context: ctx, at: 3 } });
   });
 
+  it('relays each stored page context, as the storage.session change it makes, before storing it; nothing it drops', async () => {
+    const { d, stored } = deps();
+    const relayed: unknown[] = [];
+    d.relay = (changes) => void relayed.push({ changes, storedYet: contextKey(7) in stored });
+    await route(pageContextMessage(ctx, 5), contentSender, d);
+    expect(relayed).toEqual([{ changes: { [contextKey(7)]: { newValue: { context: ctx, at: 5 } } }, storedYet: false }]);
+    expect(stored[contextKey(7)]).toEqual({ context: ctx, at: 5 });
+
+    await route(pageContextMessage(ctx, 6), { ...contentSender, frameId: 3 }, d);
+    await route({ ...pageContextMessage(ctx, 6), extra: 1 }, contentSender, d);
+    await route({ type: 'panel/picked', tabId: 7, key: null }, { id: EXT, url: `chrome-extension://${EXT}/panel.html` }, d);
+    expect(relayed).toHaveLength(1);
+  });
+
   it('keeps the person picked in a tab’s panel for the context menu, from extension pages only', async () => {
     const { d, stored } = deps();
     const panel = { id: EXT, tab: { id: 7 } as never, frameId: 4, url: `chrome-extension://${EXT}/panel.html` };

@@ -11,6 +11,8 @@ export interface RouterDeps {
   extensionId: string;
   extensionOrigin: string;
   session: { set(items: Record<string, unknown>): Promise<void>; get?(key: string): Promise<Record<string, unknown>> };
+  /** Repeats a `storage.session` change to panels that cannot see it (protocol.ts `SESSION_RELAY`). */
+  relay?: (changes: Record<string, { newValue: unknown }>) => void;
   /** "Read this page" (read-page.ts); absent where the browser has no `scripting`. */
   readPage?: (tabId: number) => Promise<ReadPageReply>;
   /** Reads a tab's selection or skeleton on the panel's request (page-inspect.ts). */
@@ -71,9 +73,12 @@ export async function route(raw: unknown, sender: Sender, deps: RouterDeps): Pro
 
   const page = readPageMessage(raw, sender, deps.extensionId);
   if (!page) return undefined;
-  // Kept per tab so a panel that opens later, or reloads, finds what its page shows.
+  // Kept per tab so a panel that opens later, or reloads, finds what its page shows. Open panels
+  // hear of it through storage.session.onChanged, or through the relay, posted first: it waits on nothing.
+  const key = SESSION.context.name(page.tabId);
   const value: TabContext = { context: page.context, at: page.at };
-  await deps.session.set({ [SESSION.context.name(page.tabId)]: value });
+  deps.relay?.({ [key]: { newValue: value } });
+  await deps.session.set({ [key]: value });
   deps.pageShown?.(page.tabId, page.context);
   return undefined;
 }

@@ -22,11 +22,14 @@ export const ContentMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('page/context'), context: z.nullable(PageContextSchema), at: z.number() }),
 ]);
 
-/** Background → content script of a tab. */
-export const BackgroundMessage = z.discriminatedUnion('type', [
-  /** The tab's URL changed by the History API (LinkedIn, X): read the page again. */
-  z.strictObject({ type: z.literal('page/url-changed') }),
-]);
+/**
+ * Background → panels that have no `storage.session` (Firefox's injected frame, still without it
+ * in Firefox ESR 153), and not as a runtime message: each page context the background stores is
+ * posted, as the `storage.session.onChanged` change it makes (`{ [key]: { newValue } }`), on the
+ * BroadcastChannel of this name. Only the extension's own pages share its origin, so neither the
+ * host page nor a content script can post on it.
+ */
+export const SESSION_RELAY = 'clyde:session';
 
 /**
  * Answers to `page/skeleton` and `page/email`. The background reads both from the tab with a
@@ -112,5 +115,4 @@ export function readPanelMessage(raw: unknown): PanelRequest | undefined {
 }
 
 export type ContentMessage = z.infer<typeof ContentMessage>;
-export type BackgroundMessage = z.infer<typeof BackgroundMessage>;
 export type EmailReply = z.infer<typeof EmailReply>;

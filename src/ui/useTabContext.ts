@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { readPageMessage } from '../background/page-sender';
+import { SESSION_RELAY } from '../messaging/protocol';
 import { readStored, SESSION, type TabContext } from '../storage/keys';
 import type { PageContext } from '../parsers/schema';
 import { watchPanelTab, type PanelPlace } from './panel-tab';
@@ -13,11 +13,21 @@ export interface TabView {
 
 /**
  * The tab this panel shows and its page context (`undefined` while loading); panels ask that tab's
- * page for more. The context arrives two ways: straight from the page's content script (the fast
- * path on navigation) and from the copy the background keeps in `storage.session` (for a panel that opens, reloads or switches tab later).
- * Whichever is newer by the page's clock wins, so a late copy never replaces a newer page.
+ * page for more. The context is the copy the background keeps per tab in `storage.session`: read
+ * once when the panel opens, reloads or switches tab, then followed through
+ * `storage.session.onChanged`, which the background's write sets off as soon as a content script
+ * reports a new page. Only a copy newer by the page's clock replaces the one shown.
  *
- * The panel never listens to `window.postMessage`: nothing the host page says can change who is shown.
+ * Firefox gives the injected frame (an extension page inside a web page) no `storage.session`,
+ * not even in Firefox ESR 153. That frame gets its tab's copy with the `panel/hello` reply, and
+ * later copies over a BroadcastChannel the background posts to as it stores each one (protocol.ts
+ * `SESSION_RELAY`). Nothing stays connected, so nothing has to reconnect when the background
+ * sleeps and nothing keeps it awake, as a `runtime.Port` to the background would; nothing
+ * arrives here as a runtime message, whose one listener is the background's; and who is on screen
+ * stays off disk and away from content scripts, where `storage.local` would put it.
+ *
+ * The panel never listens to `window.postMessage`: nothing the host page says can change who is
+ * shown. A BroadcastChannel is no such door: only pages of the extension's own origin share it.
  */
 export function useTabView(place: PanelPlace): TabView {
   const [context, setContext] = useState<PageContext | null | undefined>(undefined);
@@ -28,7 +38,7 @@ export function useTabView(place: PanelPlace): TabView {
     let tabId: number | undefined;
     let newest = -Infinity;
     const apply = (value: TabContext | undefined) => {
-      // Nothing stored yet means nothing to show, unless the page has already told us more.
+      // Nothing stored yet means nothing to show, unless a copy has arrived meanwhile.
       if (!value) return setContext((shown) => (shown === undefined ? null : shown));
       // Not older, and not the same page again either (a second copy would re-render the panel).
       if (value.at <= newest) return;
@@ -43,20 +53,16 @@ export function useTabView(place: PanelPlace): TabView {
         newest = -Infinity;
         return setContext(null);
       }
-      // The background's copy of a page the content script has already told us about: no need
-      // to validate it again, right while the panel is switching to that page.
+      // A copy of the page shown already: no need to validate it again.
       const at = (change.newValue as { at?: unknown } | null)?.at;
       if (typeof at === 'number' && at <= newest) return;
       apply(readStored(SESSION.context.schema, change.newValue));
     };
-    const onMessage = (raw: unknown, sender: Parameters<typeof readPageMessage>[1]) => {
-      const page = readPageMessage(raw, sender, browser.runtime.id);
-      if (page && page.tabId === tabId) apply(page);
-    };
-    // Firefox gives the injected frame no storage.session: it lives on the hello reply and the page's messages.
+    // Firefox's injected frame has no storage.session: its tab's copy comes with the hello reply, and later ones on the relay.
     const session = browser.storage.session as typeof browser.storage.session | undefined;
+    const relay = session ? undefined : new BroadcastChannel(SESSION_RELAY);
     session?.onChanged.addListener(onStored);
-    browser.runtime.onMessage.addListener(onMessage);
+    relay?.addEventListener('message', ({ data }: MessageEvent<Record<string, { newValue?: unknown }> | null>) => data && onStored(data));
     watchPanelTab(
       place,
       async (tab, page) => {
@@ -73,7 +79,7 @@ export function useTabView(place: PanelPlace): TabView {
     return () => {
       stop.abort();
       session?.onChanged.removeListener(onStored);
-      browser.runtime.onMessage.removeListener(onMessage);
+      relay?.close();
     };
   }, [place]);
 

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { fixture, type Fixture } from './fixtures';
+import { navigateInApp } from '../support/in-app-navigation';
 import { poll } from '../support/poll';
 
 /**
@@ -25,23 +26,51 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-/** Serves `f` at its real URL; anything else the page asks for gets a 404, nothing reaches the network. */
-async function openAt(f: Fixture): Promise<Page> {
+/**
+ * Opens `f` at its real URL in a new tab, which also serves `more` at theirs (for a later
+ * `page.goto`); anything else the page asks for gets a 404, nothing reaches the network.
+ */
+async function openAt(f: Fixture, ...more: Fixture[]): Promise<Page> {
+  const served = new Map([f, ...more].map((s) => [documentOf(s.url), s.html]));
   const page = await browser.newPage();
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     // The add-on's own documents (the panel frame) load as usual.
     if (!request.url().startsWith('http')) return void request.continue();
-    if (request.isNavigationRequest() && request.url().startsWith(new URL(f.url).origin)) {
-      void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: f.html });
-    } else void request.respond({ status: 404, body: '' });
+    const html = request.isNavigationRequest() && served.get(documentOf(request.url()));
+    if (html) void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    else void request.respond({ status: 404, body: '' });
   });
   await page.goto(f.url);
   return page;
 }
 
+/** The document a URL loads: without its query and hash. */
+const documentOf = (url: string) => new URL(url).origin + new URL(url).pathname;
+
 /** Firefox's BiDi reports an extension subframe's URL as about:blank; the frame itself knows where it is. */
 const whereIs = (frame: Frame) => frame.evaluate(() => location.href).catch(() => '');
+
+/** The name the panel shows, or '' while it shows none. */
+const shownName = (panel: Frame | Page) => panel.$eval('[data-testid=person-name]', (el) => el.textContent ?? '').catch(() => '');
+
+/** The sidebar's page, opened by the panel frame `frame` in a window of its own (see below). */
+async function openSidebarPage(frame: Frame): Promise<Page> {
+  const before = new Set(await browser.pages());
+  await frame.evaluate(() => void window.open('/sidepanel.html', 'clyde-sidebar', 'popup,width=400,height=700'));
+  const sidebar = await poll(async () => (await browser.pages()).find((p) => !before.has(p)), {
+    timeout: 10_000,
+    message: () => 'No window opened for the sidebar page.',
+  });
+  // Polled from here: `waitForFunction` rebuilds its predicate with `Function()` inside the page,
+  // which an extension page's CSP blocks (Firefox ESR 140.12 enforces it on WebDriver BiDi too).
+  const path = () => sidebar.evaluate(() => location.pathname).catch(() => 'navigating');
+  await poll(async () => (await path()) === '/sidepanel.html', {
+    timeout: 10_000,
+    message: async () => `The popup never reached the sidebar page; it is at ${await path()}.`,
+  });
+  return sidebar;
+}
 
 async function panelFrame(page: Page): Promise<Frame> {
   return poll(
@@ -83,21 +112,48 @@ describe('Firefox', () => {
     // so the panel frame (an extension document) opens the sidebar's page in a window of its own
     // (Firefox ESR 140.12 makes it a normal window, not a popup); like the sidebar, it follows the
     // active tab of the last focused other window.
-    const before = new Set(await browser.pages());
-    await frame.evaluate(() => void window.open('/sidepanel.html', 'clyde-sidebar', 'popup,width=400,height=700'));
-    const sidebar = await poll(async () => (await browser.pages()).find((p) => !before.has(p)), {
-      timeout: 10_000,
-      message: () => 'No window opened for the sidebar page.',
-    });
-    // Polled from here: `waitForFunction` rebuilds its predicate with `Function()` inside the page,
-    // which an extension page's CSP blocks (Firefox ESR 140.12 enforces it on WebDriver BiDi too).
-    const path = () => sidebar.evaluate(() => location.pathname).catch(() => 'navigating');
-    await poll(async () => (await path()) === '/sidepanel.html', {
-      timeout: 10_000,
-      message: async () => `The popup never reached the sidebar page; it is at ${await path()}.`,
-    });
+    const sidebar = await openSidebarPage(frame);
     const name = await sidebar.waitForSelector('[data-testid=person-name]', { timeout: 15_000 });
     expect(await name!.evaluate((el) => el.textContent)).toBe('Bruno Costa');
+    await sidebar.close();
+    await page.close();
+  });
+
+  it('follows in-app navigation in the injected panel, which has no storage.session', async () => {
+    const page = await openAt(fixture('gmail', 'thread-cc'));
+    const panel = await panelFrame(page);
+    await poll(async () => (await shownName(panel)) === 'Bruno Costa', {
+      timeout: 15_000,
+      message: () => 'The panel never showed Bruno Costa.',
+    });
+    // What the background relays to this frame (useTabContext.ts): Firefox still gives it no storage.session.
+    expect(
+      await panel.evaluate(() => typeof (globalThis as { browser?: { storage: { session?: unknown } } }).browser?.storage.session),
+    ).toBe('undefined');
+    await navigateInApp(page, fixture('gmail', 'stale-view'));
+    await poll(async () => (await shownName(panel)) === 'Gabriela Souza', {
+      timeout: 10_000,
+      message: async () => `The panel shows ${(await shownName(panel)) || 'no one'} after the thread changed.`,
+    });
+    await page.close();
+  });
+
+  it('follows History-API navigation on LinkedIn, where the sidebar page shows the profile', async () => {
+    const [first, second] = [fixture('linkedin', 'profile-sdui'), fixture('linkedin', 'profile-sdui-second')];
+    const page = await openAt(fixture('gmail', 'thread-cc'), first, second);
+    const sidebar = await openSidebarPage(await panelFrame(page));
+    // The tab the sidebar follows moves on to LinkedIn, which navigates with the History API.
+    await page.goto(first.url);
+    const seen = (name: string) => async () => `The sidebar shows ${(await shownName(sidebar)) || 'no one'}, not ${name}.`;
+    const firstName = first.expected!.people[0]!.name!;
+    await poll(async () => (await shownName(sidebar)) === firstName, { timeout: 15_000, message: seen(firstName) });
+    await navigateInApp(page, second, 'history');
+    const secondName = second.expected!.people[0]!.name!;
+    await poll(async () => (await shownName(sidebar)) === secondName, { timeout: 10_000, message: seen(secondName) });
+    // The address alone changes (nothing in the DOM does): the content script hears it from the
+    // Navigation API in its isolated world, and the feed shows no one.
+    await page.evaluate(() => history.pushState({}, '', '/feed/'));
+    await poll(() => sidebar.$('[data-testid=no-one]'), { timeout: 5_000, message: seen('no one') });
     await sidebar.close();
     await page.close();
   });

@@ -25,10 +25,11 @@ async function openSidePanel(): Promise<Page> {
 
 describe.each([
   // Real pages (anonymized): LinkedIn's 2026 server-driven profile; X logged out, then logged in with a Chinese interface.
-  ['LinkedIn', 'https://www.linkedin.com', fixture('linkedin', 'profile-sdui'), fixture('linkedin', 'profile-sdui-second')],
-  ['X', 'https://x.com', fixture('x', 'profile-logged-out-second'), fixture('x', 'profile-logged-in-zh')],
-])('%s profiles', (_, origin, first, second) => {
-  it('inserts nothing into the page, shows the profile in the side panel, clips it and follows in-app navigation', async () => {
+  // The last path is a page of the site's own (no one's profile).
+  ['LinkedIn', 'https://www.linkedin.com', fixture('linkedin', 'profile-sdui'), fixture('linkedin', 'profile-sdui-second'), '/feed/'],
+  ['X', 'https://x.com', fixture('x', 'profile-logged-out-second'), fixture('x', 'profile-logged-in-zh'), '/home'],
+])('%s profiles', (_, origin, first, second, sitePage) => {
+  it('inserts nothing into the page, shows the profile in the side panel, clips it and follows in-app navigation and address changes', async () => {
     const pages = new Map([first, second].map((f) => [new URL(f.url).pathname.toLowerCase(), f.html]));
     await serve(clyde.context, origin, (url) => pages.get(url.pathname.toLowerCase()) ?? '<!doctype html><title>404</title>');
     const page = await clyde.context.newPage();
@@ -72,6 +73,11 @@ describe.each([
     // History-API navigation as LinkedIn and X do it: the URL changes first, the profile renders later.
     await navigateInApp(page, second, 'history');
     await panel.getByTestId('person-name').filter({ hasText: second.expected!.people[0]!.name! }).waitFor({ timeout: 10_000 });
+
+    // The address alone changes, to a page of the site's own, and nothing in the DOM does: the
+    // parsers go by the address, so the content script must hear of it without a DOM change.
+    await page.evaluate((path) => history.pushState({}, '', path), sitePage);
+    await panel.getByTestId('no-one').waitFor({ timeout: 5_000 });
     await panel.close();
     await page.close();
   });

@@ -1,5 +1,3 @@
-import type { Page } from 'playwright-core';
-
 /**
  * How a single-page site moves to another view without loading a document:
  * - `hash` (Gmail, Outlook): the new view is swapped in place, then only the hash changes;
@@ -7,13 +5,17 @@ import type { Page } from 'playwright-core';
  */
 export type InAppNavigation = 'hash' | 'history';
 
+type Move = { html: string; url: string; via: InAppNavigation };
+/** A Playwright page (Chromium) or a Puppeteer one (Firefox): all this needs is to run a function in it. */
+type InPage = { evaluate(run: (move: Move) => Promise<number>, move: Move): Promise<number> };
+
 /**
  * Page object for in-app navigation: replaces the page's view with `to`'s HTML the way the site
  * does. The HTML goes through a Trusted Types policy named `dompurify` where the browser has
  * Trusted Types: LinkedIn's pages require them for HTML, and its policy list allows that name.
  * Resolves to the page's high-resolution time at which the new view was on screen.
  */
-export async function navigateInApp(page: Page, to: { html: string; url: string }, via: InAppNavigation = 'hash'): Promise<number> {
+export async function navigateInApp(page: InPage, to: { html: string; url: string }, via: InAppNavigation = 'hash'): Promise<number> {
   return page.evaluate(
     async ({ html, url, via }) => {
       if (via === 'history') {

@@ -1,0 +1,96 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SESSION_RELAY } from '../messaging/protocol';
+import type { PageContext } from '../parsers/schema';
+import { SESSION, type TabContext } from '../storage/keys';
+import { testRoot } from '../../test/support/react-root';
+
+// The browser as the injected panel sees it: the background answers `panel/hello` with the tab,
+// and `storage.session` is there or not (Firefox's frame). No `runtime.onMessage`: the panel must
+// not need one, the background's is the extension's only listener.
+type Changes = Record<string, { newValue?: unknown }>;
+const listeners = new Set<(changes: Changes) => void>();
+let stored: Record<string, unknown> = {};
+let hello: unknown;
+let hasSession = true;
+const session = {
+  get: async (key: string) => (key in stored ? { [key]: stored[key] } : {}),
+  onChanged: {
+    addListener: (l: (c: Changes) => void) => listeners.add(l),
+    removeListener: (l: (c: Changes) => void) => listeners.delete(l),
+  },
+};
+vi.mock('wxt/browser', () => ({
+  browser: {
+    runtime: { sendMessage: async () => hello },
+    storage: {
+      get session() {
+        return hasSession ? session : undefined;
+      },
+    },
+  },
+}));
+
+const { useTabView } = await import('./useTabContext');
+
+const person = (name: string): PageContext => ({
+  site: 'gmail',
+  view: 'thread',
+  url: `https://mail.google.com/mail/u/0/#inbox/${name}`,
+  people: [{ name, email: `${name.toLowerCase()}@example.com`, role: 'from' }],
+});
+const copy = (name: string, at: number): TabContext => ({ context: person(name), at });
+const key = SESSION.context.name(7);
+
+function Probe() {
+  const { tabId, context } = useTabView('frame');
+  return <p>{context === undefined ? 'loading' : `${tabId} ${context?.people[0]?.name ?? 'no one'}`}</p>;
+}
+
+let background: BroadcastChannel;
+beforeEach(() => {
+  stored = {};
+  hello = { tabId: 7 };
+  hasSession = true;
+  background = new BroadcastChannel(SESSION_RELAY);
+});
+afterEach(() => background.close());
+const dom = testRoot();
+const shown = () => dom.container.textContent;
+const store = (value: TabContext | undefined) => {
+  if (value) stored[key] = value;
+  else delete stored[key];
+  for (const l of listeners) l({ [key]: { newValue: value } });
+};
+
+describe('useTabView', () => {
+  it('reads the tab’s stored copy and follows storage.session.onChanged, newer copies only', async () => {
+    stored[key] = copy('Ana', 1);
+    dom.render(<Probe />);
+    await vi.waitFor(() => expect(shown()).toBe('7 Ana'));
+    store(copy('Bruno', 3));
+    await vi.waitFor(() => expect(shown()).toBe('7 Bruno'));
+    store(copy('Late', 2));
+    for (const l of listeners) l({ [SESSION.context.name(8)]: { newValue: copy('Other tab', 9) } });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(shown()).toBe('7 Bruno');
+    // Removed: a page read on request, forgotten when the tab navigated.
+    store(undefined);
+    await vi.waitFor(() => expect(shown()).toBe('7 no one'));
+  });
+
+  it('in a frame without storage.session (Firefox), takes the copy from the hello reply and later ones from the background’s relay', async () => {
+    hasSession = false;
+    hello = { tabId: 7, page: copy('Ana', 1) };
+    dom.render(<Probe />);
+    await vi.waitFor(() => expect(shown()).toBe('7 Ana'));
+    background.postMessage({ [key]: { newValue: copy('Bruno', 3) } });
+    await vi.waitFor(() => expect(shown()).toBe('7 Bruno'));
+    background.postMessage({ [key]: { newValue: copy('Late', 2) } });
+    background.postMessage({ [SESSION.context.name(8)]: { newValue: copy('Other tab', 9) } });
+    background.postMessage({ [key]: { newValue: { context: 'not a context', at: 10 } } });
+    background.postMessage(null);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(shown()).toBe('7 Bruno');
+  });
+});

@@ -1,3 +1,4 @@
+import type { Collection, InsertType } from 'dexie';
 import type { ClydeDB } from '../storage/db';
 import { getMeta } from '../storage/keys';
 import { coveringEntry, neverLogSet } from '../storage/records/never-log';
@@ -41,7 +42,8 @@ export async function viewerOf(db: ClydeDB): Promise<Viewer> {
 /** What a section shows: its first `limit` entries, and how many it has in all. */
 export interface Shown<T> {
   entries: T[];
-  total: number;
+  /** How many in all; unknown when finding out would mean reading them all. */
+  total: number | undefined;
 }
 
 /** Each section shows this many at first; the rest are one click away ("Show all"). */
@@ -59,35 +61,43 @@ async function hiddenPeople(db: ClydeDB): Promise<Set<string>> {
   return new Set(covered.map((i) => i.personId));
 }
 
-/**
- * The first `limit` of `ranked` (already in the section's order) with their people: the order and
- * the count come from summaries alone, so a section with thousands of candidates reads the people
- * of the few it shows. Anyone gone or on the never-log list is left out, and not counted.
- */
-async function shown<T extends { summary: Summary }>(db: ClydeDB, ranked: T[], limit: number): Promise<Shown<T & Entry>> {
-  const hidden = await hiddenPeople(db);
-  const visible = ranked.filter((r) => !hidden.has(r.summary.personId));
-  const top = visible.slice(0, limit);
-  const people = await db.people.bulkGet(top.map((r) => r.summary.personId));
-  const entries = top.flatMap((r, i) => (people[i] && !people[i].deleted ? [{ ...r, person: people[i] }] : []));
-  return { entries, total: visible.length - (top.length - entries.length) };
+type Range = Collection<Summary, string, InsertType<Summary, 'personId'>>;
+
+/** Who the person behind each summary is; anyone gone meanwhile is left out. */
+async function withPeople<T extends { summary: Summary }>(db: ClydeDB, rows: T[]): Promise<(T & Entry)[]> {
+  const people = await db.people.bulkGet(rows.map((r) => r.summary.personId));
+  return rows.flatMap((r, i) => (people[i] && !people[i].deleted ? [{ ...r, person: people[i] }] : []));
 }
+
+/** How many people an index range holds, not counting hidden ones (keys only: no summary is read). */
+async function countOf(range: Range, hidden: Set<string>): Promise<number> {
+  if (!hidden.size) return range.count();
+  return (await range.primaryKeys()).filter((id) => !hidden.has(id)).length;
+}
+
+/**
+ * The first `limit` of a section in its index's order, read with a cursor that stops there: a
+ * section with thousands of candidates reads as many summaries as it shows. `keep` says whether a
+ * summary belongs (and is not hidden).
+ */
+const firstOf = (range: Range, keep: (s: Summary) => boolean, limit: number) => range.filter(keep).limit(limit).toArray();
 
 /** Tasks due today and overdue, across people, oldest due first. */
 export async function today(db: ClydeDB, now: Date, limit = SECTION_LIMIT): Promise<Shown<TodayEntry>> {
   const end = dayOf(now.getTime());
-  const due = await db.summaries.where('nextDue').belowOrEqual(end).sortBy('nextDue');
-  const page = await shown(
+  const hidden = await hiddenPeople(db);
+  const due = () => db.summaries.where('nextDue').belowOrEqual(end);
+  const [first, total] = await Promise.all([firstOf(due(), (s) => !hidden.has(s.personId), limit), countOf(due(), hidden)]);
+  const entries = await withPeople(
     db,
-    due.map((summary) => ({ summary })),
-    limit,
+    first.map((summary) => ({ summary })),
   );
   const tasks = await db.tasks
     .where('personId')
-    .anyOf(page.entries.map((e) => e.person.id))
+    .anyOf(entries.map((e) => e.person.id))
     .toArray();
   const open = tasks.filter((t) => !t.deleted && !t.done && typeof t.due === 'number' && t.due <= end).sort((a, b) => a.due! - b.due!);
-  return { ...page, entries: page.entries.map((e) => ({ ...e, tasks: open.filter((t) => t.personId === e.person.id) })) };
+  return { total, entries: entries.map((e) => ({ ...e, tasks: open.filter((t) => t.personId === e.person.id) })) };
 }
 
 /**
@@ -96,43 +106,61 @@ export async function today(db: ClydeDB, now: Date, limit = SECTION_LIMIT): Prom
  */
 export async function reachOut(db: ClydeDB, now: Date, limit = SECTION_LIMIT): Promise<Shown<ReasonEntry>> {
   const t = now.getTime();
-  const due = await db.summaries.where('reachOutAt').belowOrEqual(t).sortBy('reachOutAt');
-  const ranked = due.flatMap((summary) => {
-    const reason = summary.silentAt !== undefined && summary.silentAt <= t ? undefined : reachOutReason(summary, now);
+  const hidden = await hiddenPeople(db);
+  const due = () => db.summaries.where('reachOutAt').belowOrEqual(t);
+  const silent = () => db.summaries.where('silentAt').belowOrEqual(t);
+  const keep = (s: Summary) => !hidden.has(s.personId) && !(s.silentAt !== undefined && s.silentAt <= t);
+  // Silence twice past the rhythm is past it once too: the silent are a part of the due.
+  const [first, dueCount, silentCount] = await Promise.all([
+    firstOf(due(), keep, limit),
+    countOf(due(), hidden),
+    countOf(silent(), hidden),
+  ]);
+  const ranked = first.flatMap((summary) => {
+    const reason = reachOutReason(summary, now);
     return reason ? [{ summary, reasons: [reason] }] : [];
   });
-  return shown(db, ranked, limit);
+  return { entries: await withPeople(db, ranked), total: dueCount - silentCount };
 }
 
-/** People at risk, with every reason; the most reasons first, then the longest standing. */
+/**
+ * People at risk, with every reason, the longest standing first: a complaint, an overdue promise,
+ * or a silence twice past the rhythm, whichever came first. The first `limit` by that moment are
+ * among the first `limit` of the risk index and of the silence index, so two short reads find them.
+ */
 export async function atRisk(db: ClydeDB, now: Date, viewer: Viewer, limit = SECTION_LIMIT): Promise<Shown<ReasonEntry>> {
   const t = now.getTime();
-  const [risky, silent] = await Promise.all([
-    db.summaries.where('riskAt').belowOrEqual(t).toArray(),
-    db.summaries.where('silentAt').belowOrEqual(t).toArray(),
+  const hidden = await hiddenPeople(db);
+  const risky = () => db.summaries.where('riskAt').belowOrEqual(t);
+  const silent = () => db.summaries.where('silentAt').belowOrEqual(t);
+  const keep = (s: Summary) => !hidden.has(s.personId) && riskReasons(s, now, viewer).length > 0;
+  const [a, b, keysA, keysB] = await Promise.all([
+    firstOf(risky(), keep, limit),
+    firstOf(silent(), keep, limit),
+    risky().primaryKeys(),
+    silent().primaryKeys(),
   ]);
-  const candidates = new Map([...risky, ...silent].map((s) => [s.personId, s]));
   const since = (s: Summary) => Math.min(s.riskAt ?? Infinity, s.silentAt ?? Infinity);
-  const ranked = [...candidates.values()]
-    .map((summary) => ({ summary, reasons: riskReasons(summary, now, viewer) }))
-    .filter((e) => e.reasons.length)
-    .sort((a, b) => b.reasons.length - a.reasons.length || since(a.summary) - since(b.summary));
-  return shown(db, ranked, limit);
+  const ranked = [...new Map([...a, ...b].map((s) => [s.personId, s])).values()]
+    .sort((x, y) => since(x) - since(y))
+    .slice(0, limit)
+    .map((summary) => ({ summary, reasons: riskReasons(summary, now, viewer) }));
+  const total = new Set([...keysA, ...keysB].filter((id) => !hidden.has(id))).size;
+  return { entries: await withPeople(db, ranked), total };
 }
 
-/** The best customers and why: starred first, then the most reasons, then the most recent contact. */
+/**
+ * The best customers and why: starred first, then the freshest praise or contact (the index holds
+ * how long each can count among the best). Whether steady contact really holds is decided as they
+ * are read, so the count of all is known only once every candidate is read (Show all).
+ */
 export async function best(db: ClydeDB, now: Date, viewer: Viewer, limit = SECTION_LIMIT): Promise<Shown<ReasonEntry>> {
-  const candidates = await db.summaries.where('bestUntil').above(now.getTime()).toArray();
-  const ranked = candidates
-    .map((summary) => ({ summary, reasons: bestReasons(summary, now, viewer) }))
-    .filter((e) => e.reasons.length)
-    .sort(
-      (a, b) =>
-        Number(b.summary.starred) - Number(a.summary.starred) ||
-        b.reasons.length - a.reasons.length ||
-        (b.summary.lastAt ?? 0) - (a.summary.lastAt ?? 0),
-    );
-  return shown(db, ranked, limit);
+  const hidden = await hiddenPeople(db);
+  const candidates = db.summaries.where('bestUntil').above(now.getTime()).reverse();
+  const keep = (s: Summary) => !hidden.has(s.personId) && bestReasons(s, now, viewer).length > 0;
+  const first = await firstOf(candidates, keep, limit + 1);
+  const ranked = first.slice(0, limit).map((summary) => ({ summary, reasons: bestReasons(summary, now, viewer) }));
+  return { entries: await withPeople(db, ranked), total: first.length > limit ? undefined : ranked.length };
 }
 
 /** Life events in the next two weeks (today included), soonest first; yearly ones every year. */
@@ -151,7 +179,9 @@ export async function comingUp(db: ClydeDB, now: Date, limit = SECTION_LIMIT): P
       }),
     )
     .sort((a, b) => a.day - b.day);
-  return shown(db, ranked, limit);
+  const hidden = await hiddenPeople(db);
+  const visible = ranked.filter((r) => !hidden.has(r.summary.personId));
+  return { entries: await withPeople(db, visible.slice(0, limit)), total: visible.length };
 }
 
 /** What teammates shared this week, grouped by person, newest first. Never a count per teammate. */
@@ -162,5 +192,7 @@ export async function teamThisWeek(db: ClydeDB, now: Date, viewer: Viewer, limit
     .map((summary) => ({ summary, notes: summary.team.filter((n) => n.at >= since && n.at <= now.getTime() && n.ownerId !== viewer.me) }))
     .filter((e) => e.notes.length)
     .sort((a, b) => b.notes[0]!.at - a.notes[0]!.at);
-  return shown(db, ranked, limit);
+  const hidden = await hiddenPeople(db);
+  const visible = ranked.filter((r) => !hidden.has(r.summary.personId));
+  return { entries: await withPeople(db, visible.slice(0, limit)), total: visible.length };
 }

@@ -19,7 +19,7 @@ export function HomeSection({
   title: string;
   /** Undefined while the section's data is still being read. */
   count: number | undefined;
-  /** How many it has in all, when it shows only the first of them. */
+  /** How many it has in all (undefined: more than shown, how many unknown until read). */
   total?: number;
   onShowAll?: () => void;
   empty: string;
@@ -38,9 +38,9 @@ export function HomeSection({
         </p>
       )}
       {!!count && <ul className="mt-2 space-y-3">{children}</ul>}
-      {count !== undefined && total !== undefined && total > count && (
+      {count !== undefined && (total === undefined || total > count) && (
         <button type="button" onClick={onShowAll} className="mt-2 text-xs text-blue-700 hover:underline" data-testid="home-show-all">
-          Show all {total}
+          Show all{total === undefined ? '' : ` ${total}`}
         </button>
       )}
       <ErrorLine error={error} />

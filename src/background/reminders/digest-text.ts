@@ -39,7 +39,7 @@ export interface NotificationText {
 }
 
 /** People named in the message; the rest are on Home. */
-const MAX_PEOPLE = 3;
+export const MAX_PEOPLE = 3;
 /** The coming week: "Friday" is unambiguous within it (reasons.ts dateText). */
 export const DIGEST_EVENT_DAYS = 7;
 

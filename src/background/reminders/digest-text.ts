@@ -47,10 +47,10 @@ const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
 const short = (text: string, max = 80) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 const pad = (n: number) => String(n).padStart(2, '0');
 /** 15:00: the day is always said elsewhere, so a time alone is enough. */
-export const clock = (minutes: number) => `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+const clock = (minutes: number) => `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
 
-export function contextText(c: Context, now: Date): string {
+function contextText(c: Context, now: Date): string {
   if (c.kind === 'fact') return `Remember: ${short(c.key ? `${c.key}: ${c.value}` : c.value)}`;
   return `Last note ${ago(c.at, now)}: ‘${short(c.excerpt)}’`;
 }

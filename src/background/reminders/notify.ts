@@ -39,8 +39,12 @@ async function markShown(change: Shown): Promise<void> {
   await browser.storage.local.set({ [SHOWN.name]: { ...shown, ...change } });
 }
 
-/** Firefox shows no buttons on notifications and has no event for them: no snooze there. */
-const canSnooze = () => browser.notifications.onButtonClicked !== undefined;
+/**
+ * Chrome only. Firefox draws no buttons on notifications and refuses `buttons` outright ("Property
+ * "buttons" is unsupported by Firefox", Firefox 153), though it has an `onButtonClicked` event, so
+ * the build says which browser this is rather than the API's shape.
+ */
+const canSnooze = () => !import.meta.env.FIREFOX && browser.notifications.onButtonClicked !== undefined;
 
 function show(id: string, text: NotificationText) {
   return browser.notifications.create(id, {

@@ -90,17 +90,9 @@ describe('reminders', () => {
       digest!.id,
     );
     const home = await opened;
-    // Checked on the tab, as Chromium keeps the address it was opened at: what the page then shows
-    // is the Home view's own business (entrypoints/home, with its own tests).
-    const tabUrls = () =>
-      worker.evaluate(async () =>
-        (
-          await (
-            globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ url?: string; pendingUrl?: string }[]> } } }
-          ).chrome.tabs.query({})
-        ).map((t) => t.pendingUrl ?? t.url),
-      );
-    await expect.poll(tabUrls).toContain(`chrome-extension://${clyde.extensionId}/home.html#/person/${encodeURIComponent(personId)}`);
+    await home.waitForURL(`chrome-extension://${clyde.extensionId}/home.html#/person/${encodeURIComponent(personId)}`);
+    await home.getByTestId('home-person-page').getByTestId('fact').filter({ hasText: 'order: grain in two bags' }).waitFor();
+    expect(await home.getByTestId('home-person-page').getAttribute('aria-label')).toBe('Bruno Costa');
     await expect.poll(ids).not.toContain(digest!.id);
     await home.close();
 

@@ -174,7 +174,7 @@ describe('reminders in the background (Europe/Berlin)', () => {
     expect(b.shown.has(id)).toBe(false);
   });
 
-  it('opens the person on Home from a click, or Home when it is about several people', async () => {
+  it('opens the person on Home from a click (at the task, for a due time), or Home when it is about several people', async () => {
     const task = await addTask(db, bruno, 'Call back', at(0), 15 * 60);
     startReminders(db);
     const click = b.browser.notifications.onClicked.fire;
@@ -186,7 +186,7 @@ describe('reminders in the background (Europe/Berlin)', () => {
     expect(b.tabs).toEqual([
       `chrome-extension://clyde/home.html#/person/${bruno}`,
       'chrome-extension://clyde/home.html',
-      `chrome-extension://clyde/home.html#/person/${bruno}`,
+      `chrome-extension://clyde/home.html#/person/${bruno}?task=${task.id}`,
     ]);
   });
 

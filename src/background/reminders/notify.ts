@@ -24,9 +24,14 @@ const DUE_ID = 'clyde-due:'; // + the task's id
 const SHOWN = LOCAL.remindersShown;
 type Shown = NonNullable<StoredValue<typeof SHOWN.schema>>;
 
-/** Home, or one person on it (the Home page's route). */
-function homeUrl(personId?: string): string {
-  return new URL(personId ? `home.html#/person/${encodeURIComponent(personId)}` : 'home.html', browser.runtime.getURL('/')).href;
+/**
+ * Home, or one person on it, at the task a reminder was about: Home's own routes
+ * (ui/home/route.ts), which the background builds as text rather than importing the UI.
+ */
+function homeUrl(personId?: string, taskId?: string): string {
+  const home = browser.runtime.getURL('/home.html');
+  if (!personId) return home;
+  return `${home}#/person/${encodeURIComponent(personId)}${taskId ? `?${new URLSearchParams({ task: taskId })}` : ''}`;
 }
 
 async function state() {
@@ -114,12 +119,14 @@ export function startReminders(db: ClydeDB = sharedDb): void {
   }
 
   async function open(id: string): Promise<void> {
-    let personId: string | undefined;
-    if (id.startsWith(DIGEST_ID)) personId = id.slice(DIGEST_ID.length) || undefined;
-    else if (id.startsWith(DUE_ID)) personId = (await db.tasks.get(id.slice(DUE_ID.length)))?.personId;
-    else return;
+    let url: string;
+    if (id.startsWith(DIGEST_ID)) url = homeUrl(id.slice(DIGEST_ID.length) || undefined);
+    else if (id.startsWith(DUE_ID)) {
+      const task = await db.tasks.get(id.slice(DUE_ID.length));
+      url = homeUrl(task?.personId, task?.id);
+    } else return;
     await browser.notifications.clear(id);
-    await browser.tabs.create({ url: homeUrl(personId) });
+    await browser.tabs.create({ url });
   }
 
   async function snooze(id: string, button: number): Promise<void> {

@@ -56,6 +56,14 @@ describe('what the reminders read', () => {
     expect((await timedTasks(db, now)).map((t) => [t.taskId, new Date(t.at).getHours()])).toEqual([[call.id, 15]]);
   });
 
+  it('counts every task of the day, not only the people on the first page of Home', async () => {
+    for (let i = 0; i < 29; i++) await addTask(db, (await createPerson(db, { name: `Customer ${i}` })).id, `Task ${i}`, today);
+    await addTask(db, bruno, 'Send the quote', today);
+    const digest = await gatherDigest(db, now);
+    expect(digest?.title).toBe('30 tasks today');
+    expect(digest?.message.split('\n').at(-1)).toBe('and 27 more people on Home');
+  });
+
   it('says nothing when there is nothing', async () => {
     await addTask(db, bruno, 'Next week', new Date(2026, 11, 14).getTime(), 600);
     expect(await gatherDigest(db, now)).toBeUndefined();

@@ -22,20 +22,27 @@ async function contextOf(db: ClydeDB, personId: string): Promise<Context | undef
   return note && { kind: 'note', excerpt: note.body, at: note.occurredAt };
 }
 
-/** The person as a reminder names them: their name, else the address or handle they go by. */
-async function whoOf(db: ClydeDB, person: Person, withContext: boolean): Promise<Who> {
-  let name = person.name?.trim();
+/**
+ * The person as a reminder names them: their name, else the address or handle they go by, and
+ * what to remember. Only for the people a notification names (`named`): the rest are counted.
+ */
+async function whoOf(db: ClydeDB, person: Person, named: boolean): Promise<Who> {
+  let name = person.name?.trim() ?? '';
+  if (!named) return { personId: person.id, name };
   if (!name) {
     const ids = await db.identities.where('personId').equals(person.id).toArray();
     name = ids.find((i) => !i.deleted)?.display ?? 'Someone without a name';
   }
-  const context = withContext ? await contextOf(db, person.id) : undefined;
+  const context = await contextOf(db, person.id);
   return { personId: person.id, name, ...(context && { context }) };
 }
 
-/** The day's digest, or undefined when there is nothing to say. */
+/**
+ * The day's digest, or undefined when there is nothing to say. Every section entry, not Home's
+ * first page of them: the title counts all the day's tasks. Once a day, so the read can be whole.
+ */
 export async function gatherDigest(db: ClydeDB, now: Date): Promise<NotificationText | undefined> {
-  const [due, coming] = await Promise.all([today(db, now), comingUp(db, now)]);
+  const [{ entries: due }, { entries: coming }] = await Promise.all([today(db, now, Infinity), comingUp(db, now, Infinity)]);
   const events = coming.filter((e) => e.day - dayOf(now.getTime()) < DIGEST_EVENT_DAYS * DAY);
   const people = new Map<string, Person>();
   for (const e of [...due, ...events]) if (!people.has(e.person.id)) people.set(e.person.id, e.person);
@@ -61,7 +68,7 @@ export interface TimedTask extends Timed {
 
 /** Open tasks due today (or before) at a time, with their moment; the due-time reminders' candidates. */
 export async function timedTasks(db: ClydeDB, now: Date): Promise<TimedTask[]> {
-  return (await today(db, now)).flatMap((e) =>
+  return (await today(db, now, Infinity)).entries.flatMap((e) =>
     e.tasks.flatMap((task) => {
       const at = dueAt(task);
       return at === undefined ? [] : [{ taskId: task.id, at, task: task as TimedTask['task'], person: e.person }];

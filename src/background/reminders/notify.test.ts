@@ -5,7 +5,7 @@ import { REMINDERS_KEY } from '../../settings/reminders';
 import type { ClydeDB } from '../../storage/db';
 import { createPerson } from '../../storage/records/people';
 import { addPreference } from '../../storage/records/preferences';
-import { addTask, setTaskDone } from '../../storage/records/tasks';
+import { addTask, setTaskDone, updateTask } from '../../storage/records/tasks';
 import { startReminders } from './notify';
 
 /** The few extension APIs the reminders use, in memory: alarms, notifications, tabs, storage.local. */
@@ -140,11 +140,15 @@ describe('reminders in the background (Europe/Berlin)', () => {
     expect(b.shown.size).toBe(0);
   });
 
-  it('moves the due alarm when a task gets a time while the worker is awake', async () => {
+  it('moves the due alarm when a task gets a time, another time or is done while the worker is awake', async () => {
     startReminders(db);
     await until(() => expect(b.alarms.get('clyde-reminders:due')).toBe(at(0, 0, 8)));
-    await addTask(db, bruno, 'Call back', at(0), 10 * 60);
+    const task = await addTask(db, bruno, 'Call back', at(0), 10 * 60);
     await until(() => expect(b.alarms.get('clyde-reminders:due')).toBe(at(10)));
+    await updateTask(db, task.id, { dueTime: 9 * 60 });
+    await until(() => expect(b.alarms.get('clyde-reminders:due')).toBe(at(9)));
+    await setTaskDone(db, task.id, true);
+    await until(() => expect(b.alarms.get('clyde-reminders:due')).toBe(at(0, 0, 8)));
   });
 
   it('snoozes for an hour from the button, and a task done meanwhile stays away', async () => {

@@ -158,5 +158,7 @@ export function startReminders(db: ClydeDB = sharedDb): void {
   void serial(plan);
   // A task given a time (or done, or moved) while the worker is awake moves the next due alarm;
   // one written while it sleeps is seen at its next start, which the sync alarm brings every minute.
-  liveQuery(() => timedTasks(db, new Date())).subscribe({ next: (tasks) => void serial(() => planDue(tasks)), error: () => undefined });
+  // The query watches only the task keys (Dexie re-runs it on any task write, from any page): the
+  // due times themselves are read across people, which is too much to redo on every write elsewhere.
+  liveQuery(() => db.tasks.toCollection().primaryKeys()).subscribe({ next: () => void serial(planDue), error: () => undefined });
 }

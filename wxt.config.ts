@@ -19,11 +19,15 @@ export default defineConfig({
   manifest: {
     name: 'Clyde',
     description: 'Remember what matters about the people you email. Private by default, works offline.',
-    // alarms: team sync wakes the background every few minutes even when nothing else happens.
+    // alarms: team sync wakes the background every few minutes even when nothing else happens;
+    // the daily digest and due-time reminders fire from alarms too.
+    // notifications: the daily digest and a task's due-time reminder, shown by the browser on
+    // this device only (Chrome's install prompt says "Display notifications"; both can be
+    // turned off in Settings → Reminders).
     // contextMenus: "Add to <person>" on selected text (no install warning).
     // activeTab + scripting: "Read this page" runs the generic reader in a tab only when the user
     // asks (toolbar button or shortcut), with no host permission beyond the supported sites.
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'activeTab', 'scripting'],
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'contextMenus', 'activeTab', 'scripting'],
     commands: {
       'read-page': { suggested_key: { default: 'Alt+Shift+C' }, description: 'Read this page with Clyde' },
       'open-home': { suggested_key: { default: 'Alt+Shift+H' }, description: 'Open Clyde Home: today, reach out, at risk, best' },

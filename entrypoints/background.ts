@@ -5,6 +5,7 @@ import { startOpenHome } from '../src/background/open-home';
 import { watchOpenedThreads } from '../src/background/opened-threads';
 import { pageInspector } from '../src/background/page-inspect';
 import { startReadPage } from '../src/background/read-page-triggers';
+import { startReminders } from '../src/background/reminders/notify';
 import { route, type RouterDeps } from '../src/background/router';
 import { startBackgroundSync } from '../src/background/sync';
 import { SESSION_RELAY } from '../src/messaging/protocol';
@@ -34,6 +35,7 @@ export default defineBackground(() => {
   );
   startContextMenu();
   startOpenHome();
+  startReminders();
   // The toolbar button opens Clyde in the side panel from action.onClicked (read-page-triggers.ts),
   // not by openPanelOnActionClick: Chrome grants activeTab only when the click reaches onClicked.
   void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => undefined);

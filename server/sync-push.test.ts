@@ -86,6 +86,18 @@ describe.each(storeCases)('push ($name)', (storeCase) => {
     expect(page.lastClientSeq).toBe(4);
   });
 
+  it("takes a task's due time (record schema 2), refuses a time past the day, and still serves clients on schema 1", async () => {
+    const task = { ownerId: a.userId, scope: `user:${a.userId}`, deleted: false, personId: 'p1', title: 'Call back', done: false };
+    const ack = await a.pushOk([
+      newPerson(1, 'p1', a),
+      edit(2, 'tasks', 't1', { ...task, due: new Date(2026, 2, 29).getTime(), dueTime: 15 * 60 }, a.clientId),
+      edit(3, 'tasks', 't1', { dueTime: 24 * 60 }, a.clientId),
+    ]);
+    expect(ack.rejected.map((r) => [r.clientSeq, r.code])).toEqual([[3, 'INVALID']]);
+    expect((await a.pullOk()).rows.find((r) => r.id === 't1')?.values).toMatchObject({ dueTime: 900 });
+    expect((await a.pull({ schemaVersion: 1 })).status).toBe(200);
+  });
+
   it('merges per field by clock, whatever order the ops arrive in', async () => {
     await a.pushOk([newPerson(1, 'p1', a, { scope: 'team' })]);
     const early = stamp(Date.now() - 5000, b.clientId);

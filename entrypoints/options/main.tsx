@@ -7,6 +7,7 @@ import { HomeLink } from '../../src/ui/home/HomeLink';
 import { NeverLogSettings } from '../../src/ui/never-log/NeverLogSettings';
 import { ExportData } from '../../src/ui/options/ExportData';
 import { ImportContacts } from '../../src/ui/options/ImportContacts';
+import { ReminderSettings } from '../../src/ui/options/ReminderSettings';
 import { TeamSettings } from '../../src/ui/sync/TeamSettings';
 import '../panel/style.css';
 
@@ -20,6 +21,7 @@ createRoot(document.getElementById('root')!).render(
       <div className="mt-6">
         <DisplayModeSettings area={browser.storage.local} events={browser.storage.local.onChanged} />
       </div>
+      <ReminderSettings area={browser.storage.local} events={browser.storage.local.onChanged} />
       <NeverLogSettings />
       <ShortcutsSettings />
       <ExportData />

@@ -71,6 +71,16 @@ describe('what a tag turns the text into', () => {
     ]);
   });
 
+  it('keeps the time a promise names, so it can remind then; a day alone keeps no time', async () => {
+    const { record } = await capture(db, personId, { text: 'Call back tomorrow at 3pm', tag: 'promise' }, now);
+    expect(record).toMatchObject({ due: day(2026, 11, 24), dueTime: 15 * 60 });
+    expect(planCapture({ text: 'Send the samples friday 9:30', tag: 'promise' }, now)).toMatchObject({
+      date: { day: day(2026, 11, 27), minutes: 9 * 60 + 30 },
+    });
+    // chrono reads "next thursday" as noon; noon is its guess, not the user's time.
+    expect((await capture(db, personId, { text: 'Quote next thursday', tag: 'promise' }, now)).record).not.toHaveProperty('dueTime');
+  });
+
   it('stores a life event with its date, reading ambiguous days forward and 3/4 by locale', async () => {
     const { record } = await capture(db, personId, { text: 'Daughter’s exam 15 Jan', tag: 'life-event' }, now);
     expect(record).toMatchObject({ kind: 'note', tag: 'life-event', eventAt: day(2027, 1, 15) });

@@ -29,7 +29,7 @@ export async function capture(
       case 'preference':
         return { plan, record: await addPreference(db, personId, plan.text) };
       case 'task':
-        return { plan, record: await addTask(db, personId, plan.title, plan.date?.day) };
+        return { plan, record: await addTask(db, personId, plan.title, plan.date?.day, plan.date?.minutes) };
       case 'note':
         return {
           plan,

@@ -4,6 +4,8 @@ import * as chrono from 'chrono-node';
 export interface FoundDate {
   day: number;
   text: string;
+  /** Minutes after midnight, only when the words named a time ("at 3pm", "15:30"): a task then reminds at it. */
+  minutes?: number;
 }
 
 /** How far from today a date may be before we call it a typo rather than a plan. */
@@ -31,7 +33,9 @@ export function findDate(text: string, now: Date, { dayFirst = false }: { dayFir
       `“${hit.text}” reads as ${Number.isNaN(at.getTime()) ? 'no real day' : `the year ${at.getFullYear()}`}; write a date between ${EARLIEST_YEAR} and ${latest}.`,
     );
   }
-  return { day: new Date(at.getFullYear(), at.getMonth(), at.getDate()).getTime(), text: hit.text };
+  const day = new Date(at.getFullYear(), at.getMonth(), at.getDate()).getTime();
+  // chrono fills in noon for "friday"; only a time the user wrote is one to remind at.
+  return hit.start.isCertain('hour') ? { day, text: hit.text, minutes: at.getHours() * 60 + at.getMinutes() } : { day, text: hit.text };
 }
 
 const shown = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });

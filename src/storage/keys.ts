@@ -97,9 +97,10 @@ export const SESSION = {
 } as const;
 export type TabContext = StoredValue<typeof SESSION.context.schema>;
 
-// --- `browser.storage.local`: settings, not CRM data, which the mail content script reads. It
-// reads them with plain checks instead of these schemas: its gzipped size is budgeted to a few
-// bytes, fewer than parsing with zod costs there. keys.test.ts holds those readers to the schemas.
+// --- `browser.storage.local`: settings and reminder bookkeeping, not CRM data. The mail content
+// script reads the display modes and panel layout with plain checks instead of these schemas: its
+// gzipped size is budgeted to a few bytes, fewer than parsing with zod costs there. keys.test.ts
+// holds those readers to the schemas.
 
 /** A field its schema refuses reads as missing, so one bad field (a mode from a newer build) does not lose the others. */
 const loose = <S extends $ZodType>(s: S) => mini.catch(mini.optional(s), undefined);
@@ -114,6 +115,29 @@ export const LOCAL = {
       const mode = loose(mini.enum(DISPLAY_MODES));
       return fields(mini.object({ gmail: mode, outlook: mode }));
     },
+  },
+  /** Daily digest on or off and when (minutes after local midnight); due-time reminders on or off (settings/reminders.ts). */
+  reminders: {
+    name: 'settings:reminders',
+    schema: () => {
+      const flag = loose(mini.boolean());
+      return fields(
+        mini.object({
+          digest: flag,
+          digestAt: loose(mini.number().check(mini.int(), mini.minimum(0), mini.maximum(1439))),
+          dueTimes: flag,
+        }),
+      );
+    },
+  },
+  /**
+   * What the reminders have shown (background/reminders/): the local day of the last digest and
+   * the moment up to which due times were handled, so a worker that restarts, or a browser that
+   * opens late, shows what was missed today once and nothing twice.
+   */
+  remindersShown: {
+    name: 'reminders:shown',
+    schema: () => fields(mini.object({ digestDay: loose(mini.string()), dueUpTo: loose(mini.number()) })),
   },
   /** Width and collapsed state of the injected panel (content/panel-layout.ts). */
   panelLayout: {

@@ -76,6 +76,13 @@ export const TaskSchema = EnvelopeSchema.extend({
   title: text(1000),
   /** Due day as epoch milliseconds (local midnight), if any. */
   due: z.number().nullable().optional(),
+  /**
+   * A time on the due day, in minutes after its local midnight (900 = 15:00), for a reminder then.
+   * Wall-clock minutes rather than a moment, like `due` is a day rather than a moment: 15:00 stays
+   * 15:00 when the task moves to another day or across a daylight-saving change. Added in record
+   * schema 2 (sync/protocol.ts); a build that does not know it leaves it alone.
+   */
+  dueTime: z.number().int().min(0).max(1439).nullable().optional(),
   done: z.boolean(),
   assignee: text(100).optional(),
 });

@@ -10,8 +10,13 @@ export type { Entity };
 
 /** Bumped only for incompatible changes to the shape of requests and responses. */
 export const PROTOCOL_VERSION = 1;
-/** Version of the record schemas in src/storage/schema.ts that this build writes. */
-export const SCHEMA_VERSION = 1;
+/**
+ * Version of the record schemas in src/storage/schema.ts that this build writes. 2: a task may
+ * carry `dueTime`. A server on 1 would refuse such an op as invalid, for good (its schemas are
+ * strict), so a client on 2 must not push to it: it answers 409 and the client keeps its outbox
+ * until the server is updated. Servers on 2 still take clients on 1, which never set the field.
+ */
+export const SCHEMA_VERSION = 2;
 /** Oldest client schema the server still accepts; older clients get 426 and keep their outbox. */
 export const MIN_SCHEMA_VERSION = 1;
 export const MAX_OPS_PER_PUSH = 500;

@@ -1,14 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { db } from '../storage/db';
-import { addTask, deleteTask, openTasksFor, setTaskDone, updateTask } from '../storage/records/tasks';
+import { addTask, deleteTask, dueAt, openTasksFor, setTaskDone, updateTask } from '../storage/records/tasks';
 import { AddField } from './AddField';
 import { EditableText } from './EditableText';
 import { ErrorLine } from './ErrorLine';
 import { Section } from './Section';
 import { ShareToggle } from './sync/ShareToggle';
 import { useAction } from './useAction';
-import { formatDay, parseDayInput } from './dates';
+import { formatDay, formatDayTime, parseDayInput } from './dates';
 
 /** Open tasks for the person, soonest due first. */
 export function TaskList({ personId }: { personId: string }) {
@@ -38,7 +38,9 @@ export function TaskList({ personId }: { personId: string }) {
                 <ShareToggle entity="tasks" record={t} />
               </EditableText>
               {t.due != null && (
-                <div className={`text-xs ${t.due < Date.now() ? 'text-red-700' : 'text-slate-500'}`}>due {formatDay(t.due)}</div>
+                <div className={`text-xs ${t.due < Date.now() ? 'text-red-700' : 'text-slate-500'}`}>
+                  due {t.dueTime != null ? formatDayTime(dueAt(t)!) : formatDay(t.due)}
+                </div>
               )}
             </div>
           </li>

@@ -157,4 +157,48 @@ describe('Firefox', () => {
     await sidebar.close();
     await page.close();
   });
+
+  it('shows the day’s digest as a notification, without the snooze button Firefox refuses', async () => {
+    const page = await openAt(fixture('gmail', 'thread-cc'));
+    const frame = await panelFrame(page);
+    await (await frame.waitForSelector('::-p-text(Log this email)', { timeout: 15_000 }))!.click();
+    const box = (await frame.waitForSelector('textarea[aria-label="Quick capture"]', { timeout: 10_000 }))!;
+    await box.type('Send the quote today');
+    await (await frame.waitForSelector('button[title^="Tag as promise"]'))!.click();
+    await box.press('Enter');
+    await frame.waitForSelector('[data-testid=task]', { timeout: 10_000 });
+
+    // An extension page in a window of its own (as for the sidebar above) fires the digest's
+    // alarm now: alarms belong to the add-on, so the background hears it as it would at 08:30.
+    const before = new Set(await browser.pages());
+    await frame.evaluate(() => void window.open('/options.html', 'clyde-options', 'popup,width=500,height=700'));
+    const options = await poll(async () => (await browser.pages()).find((p) => !before.has(p)), {
+      timeout: 10_000,
+      message: () => 'No window opened for the options page.',
+    });
+    await poll(async () => (await options.evaluate(() => location.pathname).catch(() => '')) === '/options.html', { timeout: 10_000 });
+    await poll(() => options.evaluate(() => document.body.textContent?.includes('Daily digest at')), { timeout: 10_000 });
+    type Listener = { addListener(l: (id: string) => void): void };
+    type Api = { alarms: { create(n: string, i: object): Promise<void> }; notifications: { onShown: Listener; onClosed: Listener } };
+    type Extension = { browser: Api; seenNotifications: string[] };
+    await options.evaluate(() => {
+      const page = globalThis as unknown as Extension;
+      page.seenNotifications = [];
+      // Every page of the add-on hears of its notifications. Headless Firefox has nowhere to show
+      // one and closes it at once, so `getAll` may already be empty: onClosed is what arrives
+      // there (onShown, a Firefox-only event, with a display).
+      page.browser.notifications.onShown.addListener((n) => page.seenNotifications.push(n));
+      page.browser.notifications.onClosed.addListener((n) => page.seenNotifications.push(n));
+      return page.browser.alarms.create('clyde-reminders:digest', { when: Date.now() });
+    });
+    // There was one, so Firefox took its options: given `buttons`, it throws and creates nothing.
+    const id = await poll(
+      async () =>
+        (await options.evaluate(() => (globalThis as unknown as Extension).seenNotifications)).find((n) => n.startsWith('clyde-digest:')),
+      { timeout: 10_000, message: () => 'Firefox made no digest notification.' },
+    );
+    expect(id).toMatch(/^clyde-digest:.+/);
+    await options.close();
+    await page.close();
+  });
 });

@@ -2,13 +2,15 @@ import type { ClydeDB } from '../db';
 import type { Task } from '../schema';
 import { deleteRecord, writeRecord } from './write';
 
-export async function addTask(db: ClydeDB, personId: string, title: string, due?: number): Promise<Task> {
+/** `dueTime` (minutes after midnight) counts only with a `due` day: a time on no day reminds no one. */
+export async function addTask(db: ClydeDB, personId: string, title: string, due?: number, dueTime?: number): Promise<Task> {
   const t = title.trim();
   if (!t) throw new Error('A task needs a title.');
-  return writeRecord(db, 'tasks', crypto.randomUUID(), { personId, title: t, due, done: false }, { create: true });
+  const time = due === undefined ? undefined : dueTime;
+  return writeRecord(db, 'tasks', crypto.randomUUID(), { personId, title: t, due, dueTime: time, done: false }, { create: true });
 }
 
-export async function updateTask(db: ClydeDB, id: string, fields: Partial<Pick<Task, 'title' | 'due' | 'assignee'>>) {
+export async function updateTask(db: ClydeDB, id: string, fields: Partial<Pick<Task, 'title' | 'due' | 'dueTime' | 'assignee'>>) {
   if (fields.title !== undefined && !fields.title.trim()) throw new Error('A task needs a title.');
   return writeRecord(db, 'tasks', id, fields);
 }
@@ -19,6 +21,18 @@ export function setTaskDone(db: ClydeDB, id: string, done: boolean) {
 
 export function deleteTask(db: ClydeDB, id: string) {
   return deleteRecord(db, 'tasks', id);
+}
+
+/**
+ * The moment a task with a time is due: its due day's local date at that wall-clock time, built
+ * from the calendar date rather than by adding minutes to midnight, which is an hour off on the
+ * days clocks change. A time the clocks skip (02:30 on a spring-forward night) is the moment
+ * after the gap, 03:30; one they pass twice is the first. Undefined without a day or a time.
+ */
+export function dueAt(task: Pick<Task, 'due' | 'dueTime'>): number | undefined {
+  if (task.due == null || task.dueTime == null) return undefined;
+  const d = new Date(task.due);
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate(), Math.floor(task.dueTime / 60), task.dueTime % 60).getTime();
 }
 
 /** Open tasks, soonest due first; undated ones after dated ones, oldest first. */

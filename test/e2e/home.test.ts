@@ -4,6 +4,8 @@ import { launchClyde, type Clyde } from './browser';
 import { fixture } from './fixtures';
 import { dateInput, focusedItem, homeSection, openHome } from './home';
 import { openMail, shownName, type } from './panel';
+import { addPerson, emptySeed } from '../support/records';
+import { seedExtension } from '../support/seed-browser';
 
 let clyde: Clyde;
 beforeAll(async () => {
@@ -125,6 +127,31 @@ describe('Home', () => {
     await (await fromShortcut).waitForURL(/\/home\.html$/);
     for (const page of clyde.context.pages()) if (page.url().includes('/home.html') || page === settings) await page.close();
     await mail.close();
+  });
+
+  it('takes someone off Reach out once their email thread is opened (a date only, no content)', async () => {
+    const message = fixture('gmail', 'thread-message-element');
+    const seed = emptySeed();
+    const mateus = addPerson(seed, {
+      name: 'Mateus Lima',
+      email: 'jabuf@mateus-lima.example',
+      notes: [{ body: 'Asked for the autumn catalogue', occurredAt: Date.now() - 20 * DAY }],
+    });
+    await seedExtension(clyde.context, clyde.extensionId, seed, [{ personId: mateus, rhythmDays: 14 }]);
+    const home = await openHome(clyde);
+    const reach = homeSection(home, 'reach-out');
+    await reach.getByTestId('home-reason').filter({ hasText: 'Last contact 3 weeks ago; you chose every 2 weeks' }).waitFor();
+    expect(await reach.getByTestId('home-person').allTextContents()).toContain('Mateus Lima');
+
+    const { page: mail, panel } = await openMail(clyde, message);
+    expect(await shownName(panel)).toBe('Mateus Lima');
+    // Home is live: the opened thread restarts his rhythm, and he leaves the list.
+    await expect.poll(() => reach.getByTestId('home-person').allTextContents(), { timeout: 10_000 }).not.toContain('Mateus Lima');
+    // No rhythm for him from here on, so the later tests' clock leaves him out.
+    await panel.getByTestId('rhythm').selectOption({ label: 'None (never remind)' });
+    await expect.poll(() => panel.getByTestId('rhythm').inputValue()).toBe('0');
+    await mail.close();
+    await home.close();
   });
 
   // Last: the clock stays moved for the rest of this browser's life.

@@ -124,28 +124,15 @@ export async function reachOut(db: ClydeDB, now: Date, limit = SECTION_LIMIT): P
 }
 
 /**
- * People at risk, with every reason, the longest standing first: a complaint, an overdue promise,
- * or a silence twice past the rhythm, whichever came first. The first `limit` by that moment are
- * among the first `limit` of the risk index and of the silence index, so two short reads find them.
+ * People at risk, with every reason, the longest standing first: since a complaint, an overdue
+ * promise or a silence twice past the rhythm, whichever came first (the summary's `riskAt`).
  */
 export async function atRisk(db: ClydeDB, now: Date, viewer: Viewer, limit = SECTION_LIMIT): Promise<Shown<ReasonEntry>> {
-  const t = now.getTime();
   const hidden = await hiddenPeople(db);
-  const risky = () => db.summaries.where('riskAt').belowOrEqual(t);
-  const silent = () => db.summaries.where('silentAt').belowOrEqual(t);
+  const risky = () => db.summaries.where('riskAt').belowOrEqual(now.getTime());
   const keep = (s: Summary) => !hidden.has(s.personId) && riskReasons(s, now, viewer).length > 0;
-  const [a, b, keysA, keysB] = await Promise.all([
-    firstOf(risky(), keep, limit),
-    firstOf(silent(), keep, limit),
-    risky().primaryKeys(),
-    silent().primaryKeys(),
-  ]);
-  const since = (s: Summary) => Math.min(s.riskAt ?? Infinity, s.silentAt ?? Infinity);
-  const ranked = [...new Map([...a, ...b].map((s) => [s.personId, s])).values()]
-    .sort((x, y) => since(x) - since(y))
-    .slice(0, limit)
-    .map((summary) => ({ summary, reasons: riskReasons(summary, now, viewer) }));
-  const total = new Set([...keysA, ...keysB].filter((id) => !hidden.has(id))).size;
+  const [first, total] = await Promise.all([firstOf(risky(), keep, limit), countOf(risky(), hidden)]);
+  const ranked = first.map((summary) => ({ summary, reasons: riskReasons(summary, now, viewer) }));
   return { entries: await withPeople(db, ranked), total };
 }
 

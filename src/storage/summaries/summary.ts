@@ -68,7 +68,7 @@ export interface Summary {
   reachOutAt?: number;
   /** When silence becomes a risk: last interaction plus twice the rhythm. */
   silentAt?: number;
-  /** When a complaint or an overdue promise makes them at risk. */
+  /** When they first are at risk: a complaint, a promise overdue, or silence twice past the rhythm. */
   riskAt?: number;
   /** Until when they can count among the best customers (praise, steady contact, a star). */
   bestUntil?: number;
@@ -166,7 +166,7 @@ export function summarize(
     s.reachOutAt = s.lastAt + rhythm * DAY;
     s.silentAt = s.lastAt + SILENCE_FACTOR * rhythm * DAY;
   }
-  const risks = [s.complaint?.at, s.nextDue === undefined ? undefined : s.nextDue + DAY].filter((x) => x !== undefined);
+  const risks = [s.complaint?.at, s.nextDue === undefined ? undefined : s.nextDue + DAY, s.silentAt].filter((x) => x !== undefined);
   if (risks.length) s.riskAt = Math.min(...risks);
   // Steady contact needs an interaction in the last 30 days; past that it cannot hold.
   const best = [s.starred ? FOREVER : undefined, praise ? praise.occurredAt + PRAISE_DAYS * DAY : undefined];

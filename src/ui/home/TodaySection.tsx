@@ -1,3 +1,4 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { contextLine } from '../../home/context';
 import { dateText } from '../../home/reasons';
 import { today } from '../../home/sections';
@@ -11,19 +12,23 @@ import { PersonLine } from './PersonLine';
 import type { PersonTarget } from './route';
 import { Row } from './Row';
 
+/**
+ * The one line to have in mind about a person, read by the row itself: the section is on screen
+ * with its tasks without waiting for each of its people's facts and notes.
+ */
+function Context({ personId }: { personId: string }) {
+  const context = useLiveQuery(() => contextLine(db, personId), [personId]);
+  return context ? (
+    <p className="truncate text-xs text-slate-500" dir="auto" data-testid="home-context">
+      {context}
+    </p>
+  ) : null;
+}
+
 /** Tasks due today and overdue, across people, each under the one line to have in mind about them. */
 export function TodaySection({ open }: { open: (to: PersonTarget) => void }) {
   const [limit, showAll] = useLimit();
-  const section = useSection(
-    async (now) => {
-      const page = await today(db, now, limit);
-      return {
-        ...page,
-        entries: await Promise.all(page.entries.map(async (e) => ({ ...e, context: await contextLine(db, e.person.id) }))),
-      };
-    },
-    [limit],
-  );
+  const section = useSection((now) => today(db, now, limit), [limit]);
   // Ticking a task is a write like any other: a failure is shown, not swallowed.
   const { error, run } = useAction();
   const done = (taskId: string) => void run(() => setTaskDone(db, taskId, true));
@@ -37,14 +42,10 @@ export function TodaySection({ open }: { open: (to: PersonTarget) => void }) {
       error={error}
       empty="Nothing due today. Tasks you add in the panel with a date show here."
     >
-      {section?.data.entries.map(({ person, tasks, context }) => (
+      {section?.data.entries.map(({ person, tasks }) => (
         <li key={person.id}>
           <PersonLine person={person}>
-            {context && (
-              <p className="truncate text-xs text-slate-500" dir="auto" data-testid="home-context">
-                {context}
-              </p>
-            )}
+            <Context personId={person.id} />
             <ul className="mt-1 space-y-1">
               {tasks.map((t) => (
                 <Row

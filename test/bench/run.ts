@@ -55,6 +55,8 @@ const parts: Record<string, () => Promise<Row[]> | Row[]> = {
   },
   home: async () => {
     const h = await homePageBench();
+    // The floor: the same page over a store of ten people, so what the page itself costs shows.
+    const f = await homePageBench({ people: 10, openings: 10 });
     const u = await homeUpkeepBench();
     const floor = (x: number) => `${ms(x)} (${(x / u.putFloor).toFixed(1)}× a put)`;
     const store = `${h.people / 1000}k people, ${h.notes / 1000}k notes, ${h.tasks / 1000}k tasks`;
@@ -63,6 +65,7 @@ const parts: Record<string, () => Promise<Row[]> | Row[]> = {
       ['home: opening home.html → first section drawn, p95', ms(h.firstP95), '—'],
       [`home: opening home.html → all sections drawn (${h.shown} items shown), median`, ms(h.allMedian), '≤ 250 ms'],
       ['home: opening home.html → all sections drawn, p95', ms(h.allP95), '—'],
+      [`home: floor, the same over 10 people: first section / all, median`, `${ms(f.firstMedian)} / ${ms(f.allMedian)}`, '—'],
       [
         `home: summary upkeep added to a capture (Chromium, ${u.people} people, 10 notes and 2 tasks each), median`,
         floor(u.upkeep),

@@ -67,11 +67,14 @@ describe('Home', () => {
   it('shows each section with the person, the reason or context, and teaches when a section is empty', async () => {
     await shown();
     expect(section('today').textContent).toContain('Ana Lima · Lima Grains');
-    // Bruno's overdue task comes first; each person's context is their pinned fact, else their last note.
-    expect([...section('today').querySelectorAll('[data-testid=home-context]')].map((c) => c.textContent)).toEqual([
-      'The delivery came in one bag',
-      'order: grain in two bags',
-    ]);
+    // Bruno's overdue task comes first; each person's context is their pinned fact, else their last
+    // note, read by each row after the section is there.
+    await vi.waitFor(() =>
+      expect([...section('today').querySelectorAll('[data-testid=home-context]')].map((c) => c.textContent)).toEqual([
+        'The delivery came in one bag',
+        'order: grain in two bags',
+      ]),
+    );
     expect([...section('today').querySelectorAll('[data-testid=home-task]')].map((t) => t.textContent)).toEqual([
       expect.stringContaining('Send the sampledue yesterday'),
       expect.stringContaining('Send the price listdue today'),

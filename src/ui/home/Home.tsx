@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { keysLabel, shortcut, useShortcut } from '../shortcuts';
 import { ShareViewerContext, useShareViewer } from '../sync/ShareToggle';
 import { AtRiskSection } from './AtRiskSection';
@@ -6,12 +6,15 @@ import { BestSection } from './BestSection';
 import { ComingUpSection } from './ComingUpSection';
 import { homeNow } from './clock';
 import { HomeHelp } from './HomeHelp';
-import { PersonPage } from './PersonPage';
 import { ReachOutSection } from './ReachOutSection';
 import { personHref, usePersonRoute, type PersonTarget } from './route';
 import { TeamSection } from './TeamSection';
 import { TodaySection } from './TodaySection';
 import { useListKeys } from './useListKeys';
+
+// The person page is the panel's whole person view (capture, dates, timeline): loaded when a person
+// is first opened, so opening Home does not parse it.
+const PersonPage = lazy(() => import('./PersonPage').then((m) => ({ default: m.PersonPage })));
 
 /**
  * Clyde's page across people: who needs the user today, who to reach out to, who is at risk and
@@ -70,7 +73,11 @@ export function Home() {
         <ComingUpSection open={open} />
         <TeamSection open={open} />
       </div>
-      {target && <PersonPage key={target.personId} target={target} onBack={back} />}
+      {target && (
+        <Suspense fallback={null}>
+          <PersonPage key={target.personId} target={target} onBack={back} />
+        </Suspense>
+      )}
       {help && <HomeHelp onClose={() => setHelp(false)} />}
     </ShareViewerContext>
   );

@@ -4,12 +4,13 @@ import { rememberFor } from '../storage/records/preferences';
 const SHOWN = 100;
 
 /**
- * One line to have in mind before doing a task for someone: their top pinned fact ("order: grain
- * in two bags"), else what was last noted about them. Undefined for someone with neither.
+ * One line to have in mind before doing a task for someone: the top of their Remember list (a
+ * pinned fact, else the newest: "order: grain in two bags"), else what was last noted about them,
+ * the same line a reminder carries. Undefined for someone with neither.
  */
 export async function contextLine(db: ClydeDB, personId: string): Promise<string | undefined> {
-  const pinned = (await rememberFor(db, personId)).find((p) => p.pinned);
-  if (pinned) return cut(pinned.key ? `${pinned.key}: ${pinned.value}` : pinned.value);
+  const [top] = await rememberFor(db, personId);
+  if (top) return cut(top.key ? `${top.key}: ${top.value}` : top.value);
   const last = await db.notes
     .where('[personId+occurredAt]')
     .between([personId, -Infinity], [personId, Infinity])

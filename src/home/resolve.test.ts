@@ -63,14 +63,14 @@ describe('resolving a reason from Home', () => {
 });
 
 describe('the context of a task on Home', () => {
-  it('is the top pinned fact, else the last note, else nothing', async () => {
+  it('is the top of Remember (pinned, else newest fact), else the last note, else nothing', async () => {
     const db = await withAna();
     expect(await contextLine(db, 'ana')).toBeUndefined();
     await addNote(db, 'ana', { body: 'Asked for\nthe spring price list', occurredAt: at('2026-12-01T10:00') });
     await addNote(db, 'ana', { body: 'older', occurredAt: at('2026-11-01T10:00') });
     expect(await contextLine(db, 'ana')).toBe('Asked for the spring price list');
     await addPreference(db, 'ana', 'calls: after 4 pm');
-    expect(await contextLine(db, 'ana')).toBe('Asked for the spring price list');
+    expect(await contextLine(db, 'ana')).toBe('calls: after 4 pm');
     await addPreference(db, 'ana', 'order: grain in two bags', true);
     expect(await contextLine(db, 'ana')).toBe('order: grain in two bags');
   });

@@ -2,26 +2,15 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DISPLAY_MODE_KEY, type SettingsArea, type SettingsEvents } from '../../settings/display-mode';
 import { DisplayModeSettings } from './DisplayModeSettings';
+import { fakeSettingsArea } from '../../../test/support/settings-area';
 import { testRoot } from '../../../test/support/react-root';
 
-type Listener = (changes: Record<string, { newValue?: unknown }>) => void;
-
 let items: Map<string, unknown>;
-let listeners: Set<Listener>;
 let area: SettingsArea;
 let events: SettingsEvents;
 
 beforeEach(() => {
-  items = new Map();
-  listeners = new Set();
-  area = {
-    get: async (key) => (items.has(key) ? { [key]: items.get(key) } : {}),
-    set: async (next) => {
-      for (const [k, v] of Object.entries(next)) items.set(k, v);
-      for (const l of listeners) l(Object.fromEntries(Object.entries(next).map(([k, v]) => [k, { newValue: v }])));
-    },
-  };
-  events = { addListener: (l) => listeners.add(l), removeListener: (l) => listeners.delete(l) };
+  ({ items, area, events } = fakeSettingsArea());
 });
 const dom = testRoot();
 

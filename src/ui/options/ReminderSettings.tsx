@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
 import type { SettingsArea, SettingsEvents } from '../../settings/display-mode';
 import { loadReminders, readReminders, REMINDERS_KEY, saveReminders, type ReminderSettings as Settings } from '../../settings/reminders';
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';
+import { useStoredSetting } from './useStoredSetting';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const hhmm = (minutes: number) => `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
@@ -13,33 +13,11 @@ function minutesOf(value: string): number | undefined {
 }
 
 /**
- * The stored reminder settings, kept current when another options tab changes them. Not
- * `useLiveQuery`: settings live in `storage.local`, not in the CRM database.
- */
-function useReminderSettings(area: SettingsArea, events: SettingsEvents) {
-  const [settings, setSettings] = useState<Settings>();
-  useEffect(() => {
-    let live = true;
-    const onChanged = (changes: Record<string, { newValue?: unknown }>) => {
-      const change = changes[REMINDERS_KEY];
-      if (change && live) setSettings(readReminders(change.newValue));
-    };
-    events.addListener(onChanged);
-    void loadReminders(area).then((s) => live && setSettings((shown) => shown ?? s));
-    return () => {
-      live = false;
-      events.removeListener(onChanged);
-    };
-  }, [area, events]);
-  return [settings, setSettings] as const;
-}
-
-/**
  * Settings → Reminders: the daily digest on or off and its time, and reminders at a task's due
  * time. The background reschedules its alarms as soon as the change is stored.
  */
 export function ReminderSettings({ area, events }: { area: SettingsArea; events: SettingsEvents }) {
-  const [settings, setSettings] = useReminderSettings(area, events);
+  const [settings, setSettings] = useStoredSetting(area, events, REMINDERS_KEY, readReminders, loadReminders);
   const { error, run } = useAction();
   if (!settings) return null;
   const save = (change: Partial<Settings>) => {

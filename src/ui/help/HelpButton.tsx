@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { keysLabel, shortcut, useShortcut } from '../shortcuts';
-import { ShortcutList } from './ShortcutList';
+import { ShortcutDialog } from './ShortcutDialog';
 
 /** "?" in the panel's header, and the "?" key: the list of shortcuts. Escape closes it. */
 export function HelpButton() {
@@ -26,28 +26,7 @@ export function HelpButton() {
       >
         ?
       </button>
-      {open && <HelpDialog onClose={close} />}
+      {open && <ShortcutDialog onClose={close} className="absolute inset-x-3 top-10" />}
     </>
-  );
-}
-
-function HelpDialog({ onClose }: { onClose: () => void }) {
-  const dialog = useRef<HTMLDivElement>(null);
-  // Focus moves into the list when it opens, so Escape and Tab work at once.
-  useEffect(() => dialog.current?.focus(), []);
-  return (
-    <div
-      ref={dialog}
-      role="dialog"
-      aria-label="Keyboard shortcuts"
-      tabIndex={-1}
-      onKeyDown={(e) => e.key === 'Escape' && onClose()}
-      className="absolute inset-x-3 top-10 z-10 rounded border border-slate-300 bg-white p-3 shadow-lg"
-    >
-      <ShortcutList />
-      <button type="button" onClick={onClose} className="mt-2 text-xs text-blue-700 underline">
-        Close
-      </button>
-    </div>
   );
 }

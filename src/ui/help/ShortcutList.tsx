@@ -1,6 +1,6 @@
 import { SHORTCUTS, keysLabel, type ShortcutScope } from '../shortcuts';
 
-type Place = [ShortcutScope, string];
+export type Place = [ShortcutScope, string];
 const PANEL: Place[] = [
   ['panel', 'In the panel'],
   ['capture box', 'While typing in the capture box'],

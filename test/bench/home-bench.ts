@@ -1,13 +1,12 @@
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { launchClyde } from '../e2e/browser';
+import { CHROMIUM, CHROMIUM_FLAGS, launchClyde } from '../e2e/browser';
 import { poll } from '../support/poll';
 import { seedExtension } from '../support/seed-browser';
 import { homeSeed } from './home-seed';
 import type { UpkeepTimes } from './home-upkeep';
 import { median, quantile } from './stats';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ORIGIN = 'https://bench.clyde.test';
 
 /**
@@ -26,14 +25,7 @@ export async function homeUpkeepBench(people = 2_000, rounds = 300) {
   });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_FLAGS,
   });
   try {
     const page = await browser.newPage();

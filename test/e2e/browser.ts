@@ -6,7 +6,17 @@ import { poll } from '../support/poll';
 
 /** The Chrome build `npm run build` writes; e2e runs against exactly what users install. */
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Debian's Chromium as tests and benches run it: headless, quiet, and asking the network for nothing of its own. */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export interface Clyde {
   context: BrowserContext;
@@ -31,12 +41,7 @@ export async function launchClyde({
     viewport: { width: 1400, height: 900 },
     locale: 'en-US',
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...CHROMIUM_FLAGS,
       '--disable-features=Translate',
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,

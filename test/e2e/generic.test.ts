@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import puppeteer, { type Browser, type Extension, type Page } from 'puppeteer-core';
-import { EXTENSION_DIR } from './browser';
+import { CHROMIUM, CHROMIUM_FLAGS, EXTENSION_DIR } from './browser';
 import { fixture, type Fixture } from './fixtures';
 import { poll } from '../support/poll';
 
@@ -14,7 +14,6 @@ import { poll } from '../support/poll';
  * not reachable through CDP input events, so `commands.onCommand` is left to manual testing;
  * it calls the same `readPageOnRequest` as the button.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let browser: Browser;
 let clyde: Extension;
@@ -24,14 +23,7 @@ beforeAll(async () => {
     headless: true,
     pipe: true,
     enableExtensions: [EXTENSION_DIR],
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-component-update',
-      '--disable-background-networking',
-    ],
+    args: CHROMIUM_FLAGS,
   });
   clyde = await poll(async () => [...(await browser.extensions()).values()].find((e) => e.name === 'Clyde'), {
     timeout: 15_000,

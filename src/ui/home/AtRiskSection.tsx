@@ -15,8 +15,7 @@ export function AtRiskSection({ open }: { open: (to: PersonTarget) => void }) {
     <HomeSection
       id="at-risk"
       title="At risk — and why"
-      count={section?.data.entries.length}
-      total={section?.data.total}
+      page={section?.data}
       onShowAll={showAll}
       empty="No one is at risk. A complaint with nothing noted after it, a promise past its date or a silence twice their usual gap puts someone here, with the reason."
     >

@@ -19,8 +19,7 @@ export function BestSection({ open }: { open: (to: PersonTarget) => void }) {
     <HomeSection
       id="best"
       title="Best customers — and why"
-      count={section?.data.entries.length}
-      total={section?.data.total}
+      page={section?.data}
       onShowAll={showAll}
       error={error}
       empty="No best customers yet. A compliment you note (Alt+M in the capture box), contact every month for three months, or a star puts someone here."

@@ -15,8 +15,7 @@ export function ComingUpSection({ open }: { open: (to: PersonTarget) => void }) 
     <HomeSection
       id="coming-up"
       title="Coming up"
-      count={section?.data.entries.length}
-      total={section?.data.total}
+      page={section?.data}
       onShowAll={showAll}
       empty={`Nothing in the next ${COMING_UP_DAYS} days. Life events with a date (Alt+V in the capture box: “exam on 12 March”) show here; birthdays every year.`}
     >

@@ -1,3 +1,4 @@
+import type { Shown } from '../../home/sections';
 import { ErrorLine } from '../ErrorLine';
 
 /**
@@ -8,8 +9,7 @@ import { ErrorLine } from '../ErrorLine';
 export function HomeSection({
   id,
   title,
-  count,
-  total,
+  page,
   onShowAll,
   empty,
   error,
@@ -17,16 +17,16 @@ export function HomeSection({
 }: {
   id: string;
   title: string;
-  /** Undefined while the section's data is still being read. */
-  count: number | undefined;
-  /** How many it has in all (undefined: more than shown, how many unknown until read). */
-  total?: number;
-  onShowAll?: () => void;
+  /** What the section shows and how many it has in all; undefined while it is still being read. */
+  page: Shown<unknown> | undefined;
+  onShowAll: () => void;
   empty: string;
   /** A failed action of one of its items. */
   error?: string;
   children: React.ReactNode;
 }) {
+  const count = page?.entries.length;
+  const total = page?.total;
   return (
     <section aria-labelledby={`home-${id}-title`} data-testid={`home-${id}`} aria-busy={count === undefined} className="mt-6">
       <h2 id={`home-${id}-title`} className="text-xs font-semibold tracking-wide text-slate-500 uppercase">

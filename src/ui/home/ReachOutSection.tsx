@@ -15,8 +15,7 @@ export function ReachOutSection({ open }: { open: (to: PersonTarget) => void }) 
     <HomeSection
       id="reach-out"
       title="Reach out"
-      count={section?.data.entries.length}
-      total={section?.data.total}
+      page={section?.data}
       onShowAll={showAll}
       empty="No one is past their keep-in-touch rhythm. Choose a rhythm on a person, or let Clyde learn it from three contacts, and they show here when it is time."
     >

@@ -23,14 +23,7 @@ function TeamNotes({ open }: { open: (to: PersonTarget) => void }) {
   const [limit, showAll] = useLimit();
   const section = useSection(async (now) => teamThisWeek(db, now, await viewerOf(db), limit), [limit]);
   return (
-    <HomeSection
-      id="team"
-      title="Team this week"
-      count={section?.data.entries.length}
-      total={section?.data.total}
-      onShowAll={showAll}
-      empty="Nothing shared by teammates this week."
-    >
+    <HomeSection id="team" title="Team this week" page={section?.data} onShowAll={showAll} empty="Nothing shared by teammates this week.">
       {section?.data.entries.map(({ person, notes }) => (
         <Row key={person.id} actions={{ 'home.person': () => open({ personId: person.id, noteId: notes[0]!.noteId }) }}>
           <PersonLine person={person}>

@@ -36,8 +36,7 @@ export function TodaySection({ open }: { open: (to: PersonTarget) => void }) {
     <HomeSection
       id="today"
       title="Today"
-      count={section?.data.entries.length}
-      total={section?.data.total}
+      page={section?.data}
       onShowAll={showAll}
       error={error}
       empty="Nothing due today. Tasks you add in the panel with a date show here."

@@ -10,37 +10,13 @@ afterEach(() => {
 });
 
 const local = (y: number, m: number, d: number, h = 12) => new Date(y, m - 1, d, h).getTime();
-const person = { id: 'p', scope: 'user:me', ownerId: 'me', clocks: {}, rowSeq: 0, deleted: false, updatedAt: 0, name: 'Ana' } as Person;
+/** The sync envelope every record carries: this user's, private, never synced. */
+const mine = { scope: 'user:me', ownerId: 'me', clocks: {}, rowSeq: 0, deleted: false, updatedAt: 0 } as const;
+const person = { id: 'p', ...mine, name: 'Ana' } as Person;
 const note = (at: number, fields: Partial<Note> = {}): Note =>
-  ({
-    id: `n${at}`,
-    personId: 'p',
-    kind: 'note',
-    body: 'a note',
-    occurredAt: at,
-    scope: 'user:me',
-    ownerId: 'me',
-    clocks: {},
-    rowSeq: 0,
-    deleted: false,
-    updatedAt: 0,
-    ...fields,
-  }) as Note;
+  ({ id: `n${at}`, personId: 'p', kind: 'note', body: 'a note', occurredAt: at, ...mine, ...fields }) as Note;
 const task = (due: number, fields: Partial<Task> = {}): Task =>
-  ({
-    id: `t${due}`,
-    personId: 'p',
-    title: 'send the quote',
-    due,
-    done: false,
-    scope: 'user:me',
-    ownerId: 'me',
-    clocks: {},
-    rowSeq: 0,
-    deleted: false,
-    updatedAt: 0,
-    ...fields,
-  }) as Task;
+  ({ id: `t${due}`, personId: 'p', title: 'send the quote', due, done: false, ...mine, ...fields }) as Task;
 const of = (notes: Note[], tasks: Task[] = [], personal = {}) => summarize(person, notes, tasks, { personId: 'p', ...personal })!;
 const me = { me: 'me' };
 

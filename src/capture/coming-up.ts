@@ -1,6 +1,5 @@
 import type { Note } from '../storage/schema';
-
-const DAY = 24 * 60 * 60 * 1000;
+import { DAY, dayOf } from '../storage/summaries/summary';
 
 const RECENT_COMPLAINT_DAYS = 90;
 
@@ -18,12 +17,6 @@ export function recentComplaints(notes: Note[], now: Date, max = 2): Note[] {
 /** A complaint the panel keeps in view at the top (the brief leaves its words to that list). */
 export const isRecentComplaint = (n: Note, now: Date) =>
   !n.deleted && n.tag === 'complaint' && n.occurredAt >= now.getTime() - RECENT_COMPLAINT_DAYS * DAY;
-
-/** The local midnight of the day `at` falls on, for `relativeDay`. */
-export function dayOf(at: number): number {
-  const d = new Date(at);
-  return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
-}
 
 /**
  * A yearly event's day (a birthday noted once comes up every year): its month and day in last,

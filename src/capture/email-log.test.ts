@@ -7,7 +7,8 @@ import { addNeverLog } from '../storage/records/never-log';
 import { timelineFor } from '../storage/records/notes';
 import { addToLogged, emailEntry, logEmail } from './email-log';
 import { addQuote } from './quote';
-import { dayOf, recentComplaints, relativeDay } from './coming-up';
+import { recentComplaints, relativeDay } from './coming-up';
+import { dayOf } from '../storage/summaries/summary';
 
 const context: PageContext = {
   site: 'gmail',

@@ -1,7 +1,6 @@
 import type { Tag } from '../../src/storage/schema';
+import { DAY, dayOf } from '../../src/storage/summaries/summary';
 import { addPerson, emptySeed, type PersonSpec, type Seed } from '../support/records';
-
-const DAY = 86_400_000;
 
 /**
  * A store shaped like a year of real work, for Home: `people` customers with `notesEach` notes
@@ -50,8 +49,3 @@ export function homeSeed(people: number, notesEach: number, tasksEach: number, n
   seed.tasks.forEach((t, k) => k % 3 === 0 && (t.done = true));
   return seed;
 }
-
-const dayOf = (at: number) => {
-  const d = new Date(at);
-  return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
-};

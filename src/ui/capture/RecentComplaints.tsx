@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { dayOf, recentComplaints, relativeDay } from '../../capture/coming-up';
+import { recentComplaints, relativeDay } from '../../capture/coming-up';
+import { dayOf } from '../../storage/summaries/summary';
 import { shorten } from '../../capture/quote';
 import { db } from '../../storage/db';
 import { timelineFor } from '../../storage/records/notes';

@@ -64,18 +64,6 @@ function peopleNow(table: Source, req: Exclude<DBCoreMutateRequest, { type: 'del
   return people;
 }
 
-/** Per transaction, per table: the person of each row read or written in it so far (undefined: no row). */
-const read = new WeakMap<object, Map<string, Map<unknown, string | undefined>>>();
-function remember(trans: object, table: string, key: unknown, row: Row | undefined) {
-  if (table !== 'notes' && table !== 'tasks') return;
-  let tables = read.get(trans);
-  if (!tables) read.set(trans, (tables = new Map()));
-  let rows = tables.get(table);
-  if (!rows) tables.set(table, (rows = new Map()));
-  rows.set(key, row?.personId);
-}
-const forget = (trans: object) => read.delete(trans);
-
 /**
  * The people the rows belonged to before the write, where that can differ: a note or task can
  * move to another person (a merge, an undo) or be deleted outright (an eviction by sync). Must be
@@ -88,8 +76,6 @@ function peopleBefore(
 ): Promise<(string | undefined)[]> {
   if (table === 'people' || table === 'personal' || req.type === 'add') return Promise.resolve([]);
   const keys = req.type === 'delete' ? req.keys : (req.values as Row[]).map((v) => v.id);
-  const known = read.get(trans)?.get(table);
-  if (known && keys.every((k) => known.has(k))) return Promise.resolve(keys.map((k) => known.get(k)));
   return z(() => down.table(table).getMany({ trans, keys })).then((rows: (Row | undefined)[]) => rows.map((r) => personOf(table, r)));
 }
 
@@ -152,13 +138,9 @@ export const summaryMiddleware: Middleware<DBCore> = {
       if (!isSource(name)) return table;
       return {
         ...table,
-        // The rows a mutator reads before it writes (writeRecord reads the record it changes):
-        // remembered, so the write need not read them again to learn whose they were.
-        get: (req) => table.get(req).then((row: Row | undefined) => (remember(req.trans, name, req.key, row), row)),
         mutate: async (req) => {
           const ctx: Ctx = { down, trans: req.trans, z: currentZone() };
           if (req.type === 'deleteRange') {
-            forget(req.trans);
             const res = await ctx.z(() => table.mutate(req));
             await restoreAll(ctx);
             return res;
@@ -166,8 +148,6 @@ export const summaryMiddleware: Middleware<DBCore> = {
           const people = peopleNow(name, req);
           for (const id of await peopleBefore(ctx, name, req)) if (id) people.add(id);
           const res = await ctx.z(() => table.mutate(req));
-          if (req.type === 'delete') for (const k of req.keys) remember(req.trans, name, k, undefined);
-          else for (const v of req.values as Row[]) remember(req.trans, name, v.id, v);
           await store(ctx, people);
           return res;
         },

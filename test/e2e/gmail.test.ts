@@ -31,6 +31,9 @@ describe('Gmail', () => {
     await type(panel, 'Add something to remember', 'order: grain in two bags');
     await panel.getByLabel('Due date').fill('2031-01-15');
     await type(panel, 'Add a task', 'Send the new price list');
+    // Reloading while the task's write is still in flight would abort it: wait until it shows.
+    await panel.getByTestId('task').filter({ hasText: 'Send the new price list' }).waitFor();
+    await panel.getByTestId('fact').filter({ hasText: 'order: grain in two bags' }).waitFor();
 
     await page.reload();
     const again = await (await import('./browser')).panelFrame(page, clyde.extensionId);

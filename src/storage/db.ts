@@ -2,7 +2,7 @@ import Dexie, { type EntityTable, type DexieOptions } from 'dexie';
 import type { RowState } from '../sync/protocol';
 import type { MergeRecord } from './people/merge-log';
 import type { NeverLogEntry } from './records/never-log';
-import type { Identity, Note, OutboxOp, Person, Preference, Task } from './schema';
+import type { Company, Identity, Note, Opportunity, OutboxOp, Person, Preference, Stage, Task } from './schema';
 import type { PersonalRow } from './summaries/personal';
 import type { Summary } from './summaries/summary';
 import { buildSummaries, summaryMiddleware } from './summaries/upkeep';
@@ -50,6 +50,10 @@ export class ClydeDB extends Dexie {
   summaries!: EntityTable<Summary, 'personId'>;
   /** The user's own rhythm, star and last opened thread per person; local only, never synced. */
   personal!: EntityTable<PersonalRow, 'personId'>;
+  companies!: EntityTable<Company, 'id'>;
+  /** Pipeline stages a team edited or added; the defaults are code (opportunities/stages.ts). */
+  stages!: EntityTable<Stage, 'id'>;
+  opportunities!: EntityTable<Opportunity, 'id'>;
 
   constructor(name = 'clyde', options: DexieOptions = {}) {
     // Strict durability: a note the user saw saved must survive a crash or power loss (security.md C4).
@@ -86,6 +90,15 @@ export class ClydeDB extends Dexie {
         personal: 'personId',
       })
       .upgrade(buildSummaries);
+    // v6, companies and opportunities: new tables, and two new indexes on existing ones (who works
+    // where, a deal's next steps), which IndexedDB builds itself; nothing to rewrite.
+    this.version(6).stores({
+      people: 'id, updatedAt, companyId',
+      tasks: 'id, personId, opportunityId',
+      companies: 'id, name',
+      stages: 'id',
+      opportunities: 'id, companyId, stageId',
+    });
     this.use(wordIndexMiddleware);
     this.use(summaryMiddleware);
   }

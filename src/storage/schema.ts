@@ -32,6 +32,63 @@ const PersonSchema = EnvelopeSchema.extend({
   avatarUrl: text(2048).optional(),
   /** Set on a person merged into another; the merge moved everything it had there. Null once undone. */
   mergedInto: text(300).nullable().optional(),
+  /**
+   * The company this person works for (companies/), linked by their email domain, a clipped
+   * profile's company or by hand. Added in record schema 3. `company` above stays the words a page
+   * or the user wrote; this is the link.
+   */
+  companyId: text(300).nullable().optional(),
+});
+
+/**
+ * A customer organisation. Its own Remember list and timeline are ordinary preferences and notes
+ * whose `personId` is the company's id: those records name their subject, a person or a company,
+ * and company ids start with `co-` (isCompanyId) so nothing mistakes one for the other.
+ * Record schema 3.
+ */
+const CompanySchema = EnvelopeSchema.extend({
+  name: text(400),
+  /** Email domains, canonical and space-separated (synced fields are scalars): "acme.com acme.de". */
+  domains: text(2000).optional(),
+  linkedinUrl: text(2048).optional(),
+  /** Set on a company merged into another, like a person's. Null once undone. */
+  mergedInto: text(300).nullable().optional(),
+});
+
+const OUTCOMES = ['open', 'won', 'lost'] as const;
+
+/**
+ * A pipeline stage. The default pipeline (opportunities/stages.ts) is code; a stage becomes a
+ * record when a team edits it (same id), or adds one. Record schema 3.
+ */
+const StageSchema = EnvelopeSchema.extend({
+  name: text(100),
+  /** Board order, left to right. */
+  order: z.number(),
+  outcome: z.enum(OUTCOMES),
+  /** An open opportunity with no activity for this many days is at risk; none: never. */
+  idleDays: z.number().int().positive().max(3650).nullable().optional(),
+});
+
+/** Where a deal stands (DESIGN.md; issue "Companies and opportunities"). Record schema 3. */
+const OpportunitySchema = EnvelopeSchema.extend({
+  title: text(500),
+  companyId: text(300).nullable().optional(),
+  /** The people on the deal, space-separated ids (synced fields are scalars). */
+  personIds: text(3100).optional(),
+  stageId: text(300),
+  /** When it entered its stage; idleness counts from the later of this and the last activity. */
+  stageAt: z.number(),
+  value: z.number().nonnegative().max(1e15).nullable().optional(),
+  /** ISO 4217 code. */
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
+  /** Expected close day, epoch milliseconds of its local midnight. */
+  closeAt: z.number().nullable().optional(),
+  /** Why it was won or lost, in the user's words. */
+  reason: text(2000).optional(),
 });
 
 const IDENTITY_KINDS = ['email', 'x', 'linkedin', 'url'] as const;
@@ -85,6 +142,8 @@ export const TaskSchema = EnvelopeSchema.extend({
   dueTime: z.number().int().min(0).max(1439).nullable().optional(),
   done: z.boolean(),
   assignee: text(100).optional(),
+  /** The opportunity this task is the next step of, if any. Added in record schema 3. */
+  opportunityId: text(300).nullable().optional(),
 });
 
 export type Person = z.infer<typeof PersonSchema>;
@@ -95,6 +154,14 @@ export type Tag = (typeof TAGS)[number];
 export type Note = z.infer<typeof NoteSchema>;
 export type Preference = z.infer<typeof PreferenceSchema>;
 export type Task = z.infer<typeof TaskSchema>;
+export type Company = z.infer<typeof CompanySchema>;
+export type Stage = z.infer<typeof StageSchema>;
+export type Outcome = (typeof OUTCOMES)[number];
+export type Opportunity = z.infer<typeof OpportunitySchema>;
+
+/** Company ids carry this prefix, so a note's subject (`personId`) says which kind it is. */
+export const COMPANY_ID_PREFIX = 'co-';
+export const isCompanyId = (id: string) => id.startsWith(COMPANY_ID_PREFIX);
 
 export const ENTITY_SCHEMAS = {
   people: PersonSchema,
@@ -102,6 +169,9 @@ export const ENTITY_SCHEMAS = {
   notes: NoteSchema,
   preferences: PreferenceSchema,
   tasks: TaskSchema,
+  companies: CompanySchema,
+  stages: StageSchema,
+  opportunities: OpportunitySchema,
 } as const;
 export type Entity = keyof typeof ENTITY_SCHEMAS;
 export type RecordOf<E extends Entity> = z.infer<(typeof ENTITY_SCHEMAS)[E]>;

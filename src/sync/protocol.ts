@@ -15,10 +15,15 @@ export const PROTOCOL_VERSION = 1;
  * carry `dueTime`. A server on 1 would refuse such an op as invalid, for good (its schemas are
  * strict), so a client on 2 must not push to it: it answers 409 and the client keeps its outbox
  * until the server is updated. Servers on 2 still take clients on 1, which never set the field.
+ * 3: companies, stages and opportunities, a person's `companyId` and a task's `opportunityId`.
  */
-export const SCHEMA_VERSION = 2;
-/** Oldest client schema the server still accepts; older clients get 426 and keep their outbox. */
-export const MIN_SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 3;
+/**
+ * Oldest client schema the server still accepts; older clients get 426 and keep their outbox.
+ * 3 since schema 3: a client on 2 would refuse a pull carrying a company (an entity it does not
+ * know), so it must update before it syncs again; nothing it holds is lost meanwhile.
+ */
+export const MIN_SCHEMA_VERSION = 3;
 export const MAX_OPS_PER_PUSH = 500;
 const MAX_PULL_LIMIT = 5000;
 export const DEFAULT_PULL_LIMIT = 1000;
@@ -145,4 +150,7 @@ export const SET_SCHEMAS = {
   notes: ENTITY_SCHEMAS.notes.omit(LOCAL_ONLY).partial().strict(),
   preferences: ENTITY_SCHEMAS.preferences.omit(LOCAL_ONLY).partial().strict(),
   tasks: ENTITY_SCHEMAS.tasks.omit(LOCAL_ONLY).partial().strict(),
+  companies: ENTITY_SCHEMAS.companies.omit(LOCAL_ONLY).partial().strict(),
+  stages: ENTITY_SCHEMAS.stages.omit(LOCAL_ONLY).partial().strict(),
+  opportunities: ENTITY_SCHEMAS.opportunities.omit(LOCAL_ONLY).partial().strict(),
 } satisfies Record<Entity, z.ZodType>;

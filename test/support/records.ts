@@ -26,7 +26,7 @@ function check<E extends Entity>(entity: E, row: Record<string, unknown>): Recor
 }
 
 export function emptySeed(): Seed {
-  return { people: [], identities: [], notes: [], preferences: [], tasks: [] };
+  return { people: [], identities: [], notes: [], preferences: [], tasks: [], companies: [], stages: [], opportunities: [] };
 }
 
 export interface PersonSpec {

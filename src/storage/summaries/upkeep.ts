@@ -7,7 +7,7 @@ import Dexie, {
   type Table,
   type Transaction,
 } from 'dexie';
-import type { Note, Person, Task } from '../schema';
+import { isCompanyId, type Note, type Person, type Task } from '../schema';
 import type { PersonalRow } from './personal';
 import { summarize, type Summary } from './summary';
 
@@ -110,7 +110,8 @@ async function write({ down, trans, z }: Ctx, ids: string[], next: (Summary | un
 }
 
 async function store(ctx: Ctx, people: Iterable<string>): Promise<void> {
-  const ids = [...people];
+  // A company's own notes and tasks name the company as their subject; Home summarizes people only.
+  const ids = [...people].filter((id) => !isCompanyId(id));
   await write(ctx, ids, await Promise.all(ids.map((id) => recompute(ctx, id))));
 }
 

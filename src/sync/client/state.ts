@@ -21,7 +21,29 @@ export async function deviceOf(db: ClydeDB): Promise<Device | undefined> {
 
 /** Every table a sync transaction touches: the views, the sync internals and meta. */
 export function syncTables(db: ClydeDB) {
-  return [db.people, db.identities, db.notes, db.preferences, db.tasks, db.outbox, db.srv, db.meta, db.rejected];
+  return [
+    db.people,
+    db.identities,
+    db.notes,
+    db.preferences,
+    db.tasks,
+    db.companies,
+    db.stages,
+    db.opportunities,
+    db.outbox,
+    db.srv,
+    db.meta,
+    db.rejected,
+  ];
 }
 
-export const VIEW_ENTITIES: readonly Entity[] = ['people', 'identities', 'notes', 'preferences', 'tasks'];
+export const VIEW_ENTITIES: readonly Entity[] = [
+  'people',
+  'identities',
+  'notes',
+  'preferences',
+  'tasks',
+  'companies',
+  'stages',
+  'opportunities',
+];

@@ -1,0 +1,194 @@
+import type { ClydeDB } from '../storage/db';
+import { getMeta } from '../storage/keys';
+import { writeRecord, writeTables } from '../storage/records/write';
+import type { Opportunity, Scope, Task } from '../storage/schema';
+import { DEFAULT_STAGES, pipeline, type StageView } from './stages';
+
+/**
+ * Opportunities: where a deal stands. Every write goes through writeRecord, so it syncs, merges
+ * and undoes like a note. A deal has a company and/or people; its next step is an ordinary task
+ * (with `opportunityId`) about its first person, or its company, so it shows under Today too.
+ */
+
+export interface NewOpportunity {
+  title: string;
+  companyId?: string | null;
+  personIds?: readonly string[];
+  stageId?: string;
+  value?: number | null;
+  currency?: string;
+  closeAt?: number | null;
+  nextStep?: { title: string; due?: number };
+}
+
+/** The people on a deal: its `personIds` field is space-separated ids (synced fields are scalars). */
+export const peopleOf = (o: Pick<Opportunity, 'personIds'>): string[] => o.personIds?.split(' ').filter(Boolean) ?? [];
+
+/** Whom a deal's next step and its won/lost note are about: its company, else its first person. */
+export const subjectOf = (o: Pick<Opportunity, 'companyId' | 'personIds'>): string | undefined => o.companyId ?? peopleOf(o)[0];
+
+export async function stagesOf(db: ClydeDB): Promise<StageView[]> {
+  return pipeline(await db.stages.toArray());
+}
+
+/** A stage the pipeline has now, or a clear error (a teammate may have removed it meanwhile). */
+async function stageById(db: ClydeDB, id: string): Promise<StageView> {
+  const stage = (await stagesOf(db)).find((s) => s.id === id);
+  if (!stage) throw new Error('That stage is no longer in the pipeline.');
+  return stage;
+}
+
+function checkMoney(value: number | null | undefined, currency: string | undefined) {
+  if (value != null && (!Number.isFinite(value) || value < 0)) throw new Error('A value is a positive amount, like 12000.');
+  if (currency !== undefined && !/^[A-Z]{3}$/.test(currency))
+    throw new Error(`“${currency}” is not a currency code; use one like EUR or USD.`);
+}
+
+export async function createOpportunity(db: ClydeDB, o: NewOpportunity): Promise<Opportunity> {
+  const title = o.title.trim();
+  if (!title) throw new Error('An opportunity needs a title.');
+  const personIds = [...new Set(o.personIds ?? [])];
+  if (!o.companyId && !personIds.length) throw new Error('An opportunity needs a company or a person.');
+  checkMoney(o.value, o.currency);
+  const step = o.nextStep?.title.trim();
+  return db.transaction('rw', writeTables(db, db.opportunities, db.tasks, db.stages), async () => {
+    const stage = await stageById(db, o.stageId ?? DEFAULT_STAGES[0]!.id);
+    const opp = await writeRecord(
+      db,
+      'opportunities',
+      crypto.randomUUID(),
+      {
+        title,
+        companyId: o.companyId ?? null,
+        personIds: personIds.join(' '),
+        stageId: stage.id,
+        stageAt: Date.now(),
+        value: o.value ?? null,
+        currency: o.currency,
+        closeAt: o.closeAt ?? null,
+      },
+      { create: true },
+    );
+    if (step) await addNextStep(db, opp, step, o.nextStep?.due);
+    return opp;
+  });
+}
+
+export function addNextStep(db: ClydeDB, opp: Opportunity, title: string, due?: number): Promise<Task> {
+  const t = title.trim();
+  if (!t) throw new Error('A next step needs a title.');
+  return writeRecord(
+    db,
+    'tasks',
+    crypto.randomUUID(),
+    { personId: subjectOf(opp)!, title: t, due, done: false, opportunityId: opp.id },
+    { create: true },
+  );
+}
+
+/** The deal's open next steps, soonest due first. */
+export async function nextStepsOf(db: ClydeDB, opportunityId: string): Promise<Task[]> {
+  const rows = await db.tasks.where('opportunityId').equals(opportunityId).toArray();
+  return rows.filter((t) => !t.deleted && !t.done).sort((a, b) => (a.due ?? Infinity) - (b.due ?? Infinity) || a.updatedAt - b.updatedAt);
+}
+
+type Editable = Partial<Pick<Opportunity, 'title' | 'companyId' | 'value' | 'currency' | 'closeAt'>> & { personIds?: readonly string[] };
+
+export async function updateOpportunity(db: ClydeDB, id: string, fields: Editable): Promise<Opportunity> {
+  if (fields.title !== undefined && !fields.title.trim()) throw new Error('An opportunity needs a title.');
+  checkMoney(fields.value, fields.currency);
+  const { personIds, ...rest } = fields;
+  return writeRecord(db, 'opportunities', id, { ...rest, ...(personIds ? { personIds: [...new Set(personIds)].join(' ') } : {}) });
+}
+
+/**
+ * Moves a deal to another stage. Won or lost needs the reason in words; it is kept on the deal and
+ * as a note on its company's timeline (or its person's), so the history says why long after the
+ * deal leaves the board.
+ */
+export async function moveOpportunity(db: ClydeDB, id: string, stageId: string, reason?: string): Promise<Opportunity> {
+  return db.transaction('rw', writeTables(db, db.opportunities, db.notes, db.stages), async () => {
+    const opp = await db.opportunities.get(id);
+    if (!opp || opp.deleted) throw new Error('That opportunity is gone.');
+    const stage = await stageById(db, stageId);
+    if (stage.outcome === 'open') {
+      if (opp.stageId === stageId) return opp;
+      return writeRecord(db, 'opportunities', id, { stageId, stageAt: Date.now() });
+    }
+    const why = reason?.trim();
+    if (!why) throw new Error(`Say why it was ${stage.outcome}: a few words are enough.`);
+    const moved = await writeRecord(db, 'opportunities', id, { stageId, stageAt: Date.now(), reason: why });
+    await writeRecord(
+      db,
+      'notes',
+      crypto.randomUUID(),
+      {
+        personId: subjectOf(opp)!,
+        kind: 'note',
+        body: `${stage.outcome === 'won' ? 'Won' : 'Lost'} “${opp.title}”: ${why}`,
+        occurredAt: Date.now(),
+      },
+      { create: true },
+    );
+    return moved;
+  });
+}
+
+/** A stage a team edits is a record of its own, shared with the team when there is one. */
+async function stageScope(db: ClydeDB): Promise<Scope | undefined> {
+  return (await getMeta(db, 'account')) ? 'team' : undefined;
+}
+
+export async function editStage(db: ClydeDB, id: string, fields: Partial<Pick<StageView, 'name' | 'idleDays' | 'order'>>): Promise<void> {
+  if (fields.name !== undefined && !fields.name.trim()) throw new Error('A stage needs a name.');
+  await db.transaction('rw', writeTables(db, db.stages), async () => {
+    const current = await stageById(db, id);
+    const stored = await db.stages.get(id);
+    if (stored) await writeRecord(db, 'stages', id, fields);
+    else {
+      const { name, order, outcome, idleDays } = current;
+      await writeRecord(db, 'stages', id, { name, order, outcome, idleDays, ...fields, scope: await stageScope(db) }, { create: true });
+    }
+  });
+}
+
+/** A new open stage, placed after the last open one (won and lost stay at the end). */
+export async function addStage(db: ClydeDB, name: string, idleDays: number | null = 14): Promise<string> {
+  const n = name.trim();
+  if (!n) throw new Error('A stage needs a name.');
+  return db.transaction('rw', writeTables(db, db.stages), async () => {
+    const stages = await stagesOf(db);
+    const open = stages.filter((s) => s.outcome === 'open');
+    const last = open.at(-1)?.order ?? 0;
+    const next = stages.find((s) => s.order > last)?.order ?? last + 2;
+    const id = `stage-${crypto.randomUUID()}`;
+    await writeRecord(
+      db,
+      'stages',
+      id,
+      { name: n, order: (last + next) / 2, outcome: 'open', idleDays, scope: await stageScope(db) },
+      { create: true },
+    );
+    return id;
+  });
+}
+
+/** Removes an open stage that holds no open deal; closed stages (won, lost) stay. */
+export async function removeStage(db: ClydeDB, id: string): Promise<void> {
+  await db.transaction('rw', writeTables(db, db.stages, db.opportunities), async () => {
+    const stage = await stageById(db, id);
+    if (stage.outcome !== 'open') throw new Error('Won and Lost stay: every deal ends in one of them.');
+    const held = await db.opportunities
+      .where('stageId')
+      .equals(id)
+      .filter((o) => !o.deleted)
+      .count();
+    if (held) throw new Error(`Move its ${held} ${held === 1 ? 'opportunity' : 'opportunities'} to another stage first.`);
+    if ((await stagesOf(db)).filter((s) => s.outcome === 'open').length === 1) throw new Error('A pipeline needs at least one open stage.');
+    if (await db.stages.get(id)) await writeRecord(db, 'stages', id, { deleted: true });
+    else {
+      const { name, order, outcome, idleDays } = stage;
+      await writeRecord(db, 'stages', id, { name, order, outcome, idleDays, deleted: true, scope: await stageScope(db) }, { create: true });
+    }
+  });
+}

@@ -1,9 +1,8 @@
 import { displayName, type Correspondent, type PageContext } from '../parsers/schema';
 import type { ClydeDB } from '../storage/db';
-import { ensurePersonFor } from '../storage/records/identity';
+import { ensurePersonFor, identityTables } from '../storage/records/identity';
 import { addNote, noteForThread, updateNote } from '../storage/records/notes';
 import type { Note } from '../storage/schema';
-import { writeTables } from '../storage/records/write';
 import { NOTE_MAX } from './plan';
 import { cut, httpsOnly } from './quote';
 
@@ -49,7 +48,7 @@ export type Logged = { note: Note; created: boolean };
  * are serialized, and the second sees the first's note.
  */
 export function logEmail(db: ClydeDB, c: Correspondent, entry: EmailEntry, selection?: string, occurredAt = Date.now()): Promise<Logged> {
-  return db.transaction('rw', writeTables(db, db.people, db.identities, db.neverLog, db.notes), async () => {
+  return db.transaction('rw', [...identityTables(db), db.notes], async () => {
     const person = await ensurePersonFor(db, c);
     const existing = await noteForThread(db, person.id, entry.threadKey);
     if (existing) return { note: existing, created: false };

@@ -1,9 +1,8 @@
 import type { Correspondent } from '../parsers/schema';
 import type { ClydeDB } from '../storage/db';
-import { ensurePersonFor } from '../storage/records/identity';
+import { ensurePersonFor, identityTables } from '../storage/records/identity';
 import { addNote } from '../storage/records/notes';
 import type { Note } from '../storage/schema';
-import { writeTables } from '../storage/records/write';
 import { NOTE_MAX } from './plan';
 
 /** Page data is hostile: only an https link is kept as a source (DESIGN.md §2). */
@@ -21,7 +20,7 @@ export function addQuote(db: ClydeDB, c: Correspondent, selection: string, sourc
   const text = selection.trim();
   if (!text) return Promise.reject(new Error('Nothing is selected to add.'));
   const body = shorten(text, NOTE_MAX);
-  return db.transaction('rw', writeTables(db, db.people, db.identities, db.neverLog, db.notes), async () => {
+  return db.transaction('rw', [...identityTables(db), db.notes], async () => {
     const person = await ensurePersonFor(db, c);
     return addNote(db, person.id, { body, kind: 'quote', sourceUrl: httpsOnly(sourceUrl), occurredAt: now });
   });

@@ -1,4 +1,5 @@
 import { cut } from '../../capture/quote';
+import { domainOwner } from '../../companies/by-email';
 import { canonicalEmail, canonicalHandle, canonicalProfileUrl } from '../records/canonical';
 import type { ClydeDB } from '../db';
 import { addIdentity, findPersonByIdentity } from '../records/identity';
@@ -7,7 +8,7 @@ import { addNote } from '../records/notes';
 import { createPerson } from '../records/people';
 import { addPreference } from '../records/preferences';
 import type { IdentityKind } from '../schema';
-import { writeTables } from '../records/write';
+import { writeRecord, writeTables } from '../records/write';
 import { ContactsFileError, type Contact } from './contact';
 import { contactsFromCsv } from './csv';
 import { contactsFromVcard } from './vcard';
@@ -56,14 +57,17 @@ function profilesOf(urls: readonly string[]): { kind: IdentityKind; display: str
 /**
  * Adds an address book's contacts as people, private to this user like everything they write:
  * name, company and job title; emails and LinkedIn/X profiles as addresses; phone numbers as facts;
- * the contact's notes as a note. Nothing merges silently: a contact Clyde already knows by one of
- * its addresses (or, having none, by its name) is left as it is and counted, so importing the same
- * file twice adds no one twice. One transaction: a failure imports nothing.
+ * the contact's notes as a note; linked to the company owning their email's domain, if Clyde has
+ * one. Nothing merges silently: a contact Clyde already knows by one of its addresses (or, having
+ * none, by its name) is left as it is and counted, so importing the same file twice adds no one
+ * twice. One transaction: a failure imports nothing.
  */
 export function importContacts(db: ClydeDB, contacts: readonly Contact[]): Promise<ImportReport> {
   const report: ImportReport = { added: 0, known: 0, neverLogged: 0, skipped: [] };
-  return db.transaction('rw', writeTables(db, db.people, db.identities, db.notes, db.preferences, db.neverLog), async () => {
+  return db.transaction('rw', writeTables(db, db.people, db.identities, db.notes, db.preferences, db.neverLog, db.companies), async () => {
     const neverLog = await neverLogSet(db);
+    // Read once for the whole file: a new person is linked to the company owning their domain.
+    const ownerOf = domainOwner(await db.companies.toArray());
     // Someone with neither address nor profile is known by name alone; so is a re-imported one.
     const named = (n: string | undefined) => n?.toLocaleLowerCase();
     const names = new Set((await db.people.toArray()).filter((p) => !p.deleted).map((p) => named(p.name)));
@@ -91,6 +95,8 @@ export function importContacts(db: ClydeDB, contacts: readonly Contact[]): Promi
       });
       names.add(named(person.name));
       for (const id of ids) await addIdentity(db, person.id, id.kind, id.display);
+      const company = emails.map((e) => ownerOf(e.split('@')[1]!)).find((c) => c !== undefined);
+      if (company) await writeRecord(db, 'people', person.id, { companyId: company.id });
       for (const phone of new Set(c.phones)) await addPreference(db, person.id, `phone: ${cut(phone, 200)}`);
       if (c.note) await addNote(db, person.id, { body: cut(c.note, 20_000), kind: 'note' });
       report.added += 1;

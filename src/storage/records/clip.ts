@@ -1,11 +1,12 @@
+import { linkByCompanyName } from '../../companies/by-name';
+import { linkByEmail } from '../../companies/by-email';
 import type { Correspondent } from '../../parsers/schema';
 import { canonicalIdentity } from './canonical';
 import type { ClydeDB } from '../db';
-import { addIdentity, findPersonForCorrespondent, identitiesOf } from './identity';
+import { addIdentity, findPersonForCorrespondent, identitiesOf, identityTables } from './identity';
 import { addNote } from './notes';
 import { createPerson, updatePerson, type PersonFields } from './people';
 import type { Person } from '../schema';
-import { writeTables } from './write';
 
 const FIELDS = { name: 'name', headline: 'headline', company: 'company', location: 'location', avatarUrl: 'photo' } as const;
 
@@ -19,10 +20,11 @@ export interface ClipResult {
 /**
  * Stores what a profile shows into the person it belongs to: a new person, or the one already
  * matched by any of its identities. Re-clipping updates changed fields and keeps a dated note
- * of what changed, so nothing the profile said before is lost. Only ever started by the user.
+ * of what changed, so nothing the profile said before is lost. A person who works nowhere yet is
+ * linked to the company the profile names, if Clyde has it. Only ever started by the user.
  */
 export function clipProfile(db: ClydeDB, c: Correspondent, source: { site: string; url: string }): Promise<ClipResult> {
-  return db.transaction('rw', writeTables(db, db.people, db.identities, db.notes), async () => {
+  return db.transaction('rw', [...identityTables(db), db.notes], async () => {
     const fields: Partial<PersonFields> = {
       name: c.name,
       headline: c.headline,
@@ -45,7 +47,12 @@ export function clipProfile(db: ClydeDB, c: Correspondent, source: { site: strin
         changes.push(known[field] ? `${label}: “${known[field]}” → “${next}”` : `${label}: “${next}”`);
       }
     }
-    const updated = changes.length ? await updatePerson(db, person.id, update) : person;
+    if (changes.length) await updatePerson(db, person.id, update);
+    // Where they work: by address first (a company's own domain is the surer sign), then by the
+    // company the profile names. Only ever an existing company; the panel offers to create one.
+    if (c.email) await linkByEmail(db, person.id, c.email);
+    await linkByCompanyName(db, person.id, c.company);
+    const updated = (await db.people.get(person.id)) ?? person;
     const where = `${source.site === 'x' ? 'X' : source.site === 'linkedin' ? 'LinkedIn' : source.site}`;
     const body = !known ? `Clipped from ${where}.` : changes.length ? `Updated from ${where}: ${changes.join('; ')}.` : undefined;
     if (body) await addNote(db, person.id, { body, kind: 'clip', sourceUrl: source.url });

@@ -1,3 +1,4 @@
+import { linkByEmail } from '../../companies/by-email';
 import type { Correspondent } from '../../parsers/schema';
 import { canonicalIdentity, identityId } from './canonical';
 import type { ClydeDB } from '../db';
@@ -6,6 +7,12 @@ import { addNote } from './notes';
 import { createPerson } from './people';
 import type { Identity, IdentityKind, Person } from '../schema';
 import { deleteRecord, writeRecord, writeTables } from './write';
+
+/**
+ * What a transaction adding someone's addresses must cover: a new address may link its person to
+ * the company owning its domain (companies/by-email.ts), unless it is on the never-log list.
+ */
+export const identityTables = (db: ClydeDB) => writeTables(db, db.people, db.identities, db.neverLog, db.companies);
 
 /** The identities a correspondent carries, strongest first: an email beats a handle beats a URL. */
 export function identitiesOf(c: Correspondent): { kind: IdentityKind; display: string }[] {
@@ -50,8 +57,12 @@ export async function addIdentity(db: ClydeDB, personId: string, kind: IdentityK
 /** The panel's "add an address": like `addIdentity`, but an address on the never-log list is refused. */
 export async function addIdentityByUser(db: ClydeDB, personId: string, kind: IdentityKind, display: string): Promise<Identity> {
   if (!display.trim()) throw new Error('Type the address, handle or profile link to add.');
-  if (kind === 'email') await assertLoggable(db, { email: display });
-  return addIdentity(db, personId, kind, display);
+  return db.transaction('rw', identityTables(db), async () => {
+    if (kind === 'email') await assertLoggable(db, { email: display });
+    const identity = await addIdentity(db, personId, kind, display);
+    if (kind === 'email') await linkByEmail(db, personId, display);
+    return identity;
+  });
 }
 
 /**
@@ -59,7 +70,7 @@ export async function addIdentityByUser(db: ClydeDB, personId: string, kind: Ide
  * are added to a person the user picked, so the page resolves to them from now on.
  */
 export function linkToPerson(db: ClydeDB, personId: string, c: Correspondent): Promise<Identity[]> {
-  return db.transaction('rw', writeTables(db, db.people, db.identities, db.neverLog), async () => {
+  return db.transaction('rw', identityTables(db), async () => {
     await assertLoggable(db, c);
     const person = await db.people.get(personId);
     if (!person || person.deleted) throw new Error('That person no longer exists.');
@@ -67,6 +78,7 @@ export function linkToPerson(db: ClydeDB, personId: string, c: Correspondent): P
     if (valid.length === 0) throw new Error('This page shows no address or profile link to add.');
     const added: Identity[] = [];
     for (const { kind, display } of valid) added.push(await addIdentity(db, personId, kind, display));
+    if (c.email) await linkByEmail(db, personId, c.email);
     return added;
   });
 }
@@ -86,7 +98,7 @@ export async function identitiesFor(db: ClydeDB, personId: string): Promise<Iden
  * cannot create the same person twice.
  */
 export function ensurePersonFor(db: ClydeDB, c: Correspondent): Promise<Person> {
-  return db.transaction('rw', writeTables(db, db.people, db.identities, db.neverLog), async () => {
+  return db.transaction('rw', identityTables(db), async () => {
     await assertLoggable(db, c);
     const known = await findPersonForCorrespondent(db, c);
     if (known) return known;
@@ -100,7 +112,8 @@ export function ensurePersonFor(db: ClydeDB, c: Correspondent): Promise<Person> 
     for (const { kind, display } of identitiesOf(c)) {
       if (canonicalIdentity(kind, display)) await addIdentity(db, person.id, kind, display);
     }
-    return person;
+    if (c.email) await linkByEmail(db, person.id, c.email);
+    return (await db.people.get(person.id)) ?? person;
   });
 }
 
@@ -109,7 +122,7 @@ export function ensurePersonFor(db: ClydeDB, c: Correspondent): Promise<Person> 
  * and the note in one transaction, so a note that fails to save leaves no person behind.
  */
 export function ensurePersonWithNote(db: ClydeDB, c: Correspondent, body: string): Promise<Person> {
-  return db.transaction('rw', writeTables(db, db.people, db.identities, db.neverLog, db.notes), async () => {
+  return db.transaction('rw', [...identityTables(db), db.notes], async () => {
     const person = await ensurePersonFor(db, c);
     await addNote(db, person.id, { body });
     return person;

@@ -1,0 +1,29 @@
+import type { ClydeDB } from '../storage/db';
+import { writeRecord, writeTables } from '../storage/records/write';
+import type { Company, Person } from '../storage/schema';
+
+/**
+ * A person the team shares never points at a company only this user can see: teammates would
+ * see a link to nothing. Sharing stays an explicit act, so such a link waits until the company
+ * is shared.
+ */
+export const mayLink = (person: Pick<Person, 'scope'>, company: Pick<Company, 'scope'>) =>
+  person.scope !== 'team' || company.scope === 'team';
+
+/** Says where this person works, by hand; `null` says nowhere (unlinks). */
+export function linkPerson(db: ClydeDB, personId: string, companyId: string | null): Promise<Person> {
+  return db.transaction('rw', writeTables(db, db.people, db.companies), async () => {
+    const person = await db.people.get(personId);
+    if (!person || person.deleted) throw new Error('That person no longer exists.');
+    if (companyId === null) return writeRecord(db, 'people', personId, { companyId: null });
+    const company = await db.companies.get(companyId);
+    if (!company || company.deleted) throw new Error('That company no longer exists.');
+    if (!mayLink(person, company)) {
+      const [who, where] = [person.name || 'This person', company.name];
+      throw new Error(
+        `${who} is shared with your team and ${where} is private: your team would see a link to nothing. Share ${where} first.`,
+      );
+    }
+    return writeRecord(db, 'people', personId, { companyId });
+  });
+}

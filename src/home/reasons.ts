@@ -22,7 +22,7 @@ export interface Viewer {
   nameOf?: (userId: string) => string | undefined;
 }
 
-const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+export const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
 
 /** A span of days the way people say it: days up to two weeks, weeks up to three months, then months. */
 export function span(days: number): { n: number; unit: 'day' | 'week' | 'month' } {
@@ -30,7 +30,7 @@ export function span(days: number): { n: number; unit: 'day' | 'week' | 'month' 
   if (days < 91) return { n: Math.round(days / 7), unit: 'week' };
   return { n: Math.round(days / 30.44), unit: 'month' };
 }
-const spanText = (days: number) => {
+export const spanText = (days: number) => {
   const { n, unit } = span(days);
   return plural(n, unit);
 };

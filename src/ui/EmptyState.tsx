@@ -3,13 +3,15 @@ import { db } from '../storage/db';
 import { ensurePersonWithNote } from '../storage/records/identity';
 import { AddField } from './AddField';
 import { Avatar } from './Avatar';
+import { CompanyStory } from './company/CompanyStory';
 import { WorkLine } from './WorkLine';
 
-/** Someone Clyde has not met: who they are, and one field to start remembering them. */
+/** Someone Clyde has not met: their company's story when Clyde knows it, who they are, and one field to start remembering them. */
 export function EmptyState({ correspondent: c }: { correspondent: Correspondent }) {
   const name = displayName(c) ?? '';
   return (
     <div data-testid="new-person">
+      <CompanyStory correspondent={c} />
       <header className="flex items-start gap-3">
         <Avatar name={name} url={c.avatarUrl} />
         <div className="min-w-0">

@@ -1,6 +1,7 @@
 import type { Correspondent } from '../parsers/schema';
 import type { Person } from '../storage/schema';
 import { Avatar } from './Avatar';
+import { CompanyStrip } from './company/CompanyStrip';
 import { IdentityList } from './identities/IdentityList';
 import { KeepInTouch } from './keep-in-touch/KeepInTouch';
 import { MergeUndo } from './identities/MergeUndo';
@@ -37,6 +38,7 @@ export function PersonCard({ person, correspondent }: { person: Person; correspo
         {correspondent?.email && <NeverShow email={correspondent.email} />}
       </div>
       <MergeUndo personId={person.id} />
+      <CompanyStrip person={person} />
     </>
   );
 }

@@ -1,23 +1,30 @@
 import { resolveReason } from '../../home/resolve';
 import { atRisk, viewerOf } from '../../home/sections';
+import { idleDeals } from '../../opportunities/signals';
 import { db } from '../../storage/db';
 import { homeNow, useLimit, useSection } from './clock';
+import { DealRow } from './DealRow';
+import { withDeals } from './with-deals';
 import { HomeSection } from './HomeSection';
 import { PersonLine } from './PersonLine';
 import { ResolvableRow } from './ResolvableRow';
 import type { PersonTarget } from './route';
 
-/** Who is at risk, and why: each reason links its evidence and is resolved with one key. */
+/**
+ * Who is at risk, and why: each reason links its evidence and is resolved with one key. Deals left
+ * idle past their stage's limit follow the people, each with its sentence.
+ */
 export function AtRiskSection({ open }: { open: (to: PersonTarget) => void }) {
   const [limit, showAll] = useLimit();
   const section = useSection(async (now) => atRisk(db, now, await viewerOf(db), limit), [limit]);
+  const deals = useSection((now) => idleDeals(db, now));
   return (
     <HomeSection
       id="at-risk"
       title="At risk — and why"
-      page={section?.data}
+      page={withDeals(section?.data, deals?.data)}
       onShowAll={showAll}
-      empty="No one is at risk. A complaint with nothing noted after it, a promise past its date or a silence twice their usual gap puts someone here, with the reason."
+      empty="No one is at risk. A complaint with nothing noted after it, a promise past its date, a silence twice their usual gap or a deal idle past its stage's limit puts someone here, with the reason."
     >
       {section?.data.entries.map(({ person, reasons }) => (
         <li key={person.id}>
@@ -37,6 +44,9 @@ export function AtRiskSection({ open }: { open: (to: PersonTarget) => void }) {
             </ul>
           </PersonLine>
         </li>
+      ))}
+      {deals?.data.map((d) => (
+        <DealRow key={d.opportunity.id} deal={d} />
       ))}
     </HomeSection>
   );

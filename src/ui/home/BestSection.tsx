@@ -1,28 +1,32 @@
 import { best, viewerOf } from '../../home/sections';
+import { wonDeals } from '../../opportunities/signals';
 import { db } from '../../storage/db';
 import { setStarred } from '../../storage/summaries/personal';
 import { StarButton } from '../keep-in-touch/StarButton';
 import { useAction } from '../useAction';
 import { useLimit, useSection } from './clock';
+import { DealRow } from './DealRow';
 import { HomeSection } from './HomeSection';
 import { PersonLine } from './PersonLine';
 import { ReasonList } from './ReasonList';
 import type { PersonTarget } from './route';
 import { Row } from './Row';
+import { withDeals } from './with-deals';
 
-/** The best customers, and why: praise noted, steady contact, or the user's own star. */
+/** The best customers, and why: praise noted, steady contact, the user's own star, or a deal won this year. */
 export function BestSection({ open }: { open: (to: PersonTarget) => void }) {
   const [limit, showAll] = useLimit();
   const section = useSection(async (now) => best(db, now, await viewerOf(db), limit), [limit]);
+  const deals = useSection((now) => wonDeals(db, now));
   const { error, run } = useAction();
   return (
     <HomeSection
       id="best"
       title="Best customers — and why"
-      page={section?.data}
+      page={withDeals(section?.data, deals?.data)}
       onShowAll={showAll}
       error={error}
-      empty="No best customers yet. A compliment you note (Alt+M in the capture box), contact every month for three months, or a star puts someone here."
+      empty="No best customers yet. A compliment you note (Alt+M in the capture box), contact every month for three months, a star or a deal won puts someone here."
     >
       {section?.data.entries.map(({ person, summary, reasons }) => (
         <Row
@@ -41,6 +45,9 @@ export function BestSection({ open }: { open: (to: PersonTarget) => void }) {
             </div>
           </PersonLine>
         </Row>
+      ))}
+      {deals?.data.map((d) => (
+        <DealRow key={d.opportunity.id} deal={d} />
       ))}
     </HomeSection>
   );

@@ -7,7 +7,7 @@ import { ComingUpSection } from './ComingUpSection';
 import { homeNow } from './clock';
 import { HomeHelp } from './HomeHelp';
 import { ReachOutSection } from './ReachOutSection';
-import { personHref, usePersonRoute, type PersonTarget } from './route';
+import { personHref, usePersonRoute, useRecordRoute, type PersonTarget } from './route';
 import { TeamSection } from './TeamSection';
 import { TodaySection } from './TodaySection';
 import { useListKeys } from './useListKeys';
@@ -15,6 +15,8 @@ import { useListKeys } from './useListKeys';
 // The person page is the panel's whole person view (capture, dates, timeline): loaded when a person
 // is first opened, so opening Home does not parse it.
 const PersonPage = lazy(() => import('./PersonPage').then((m) => ({ default: m.PersonPage })));
+const CompanyPage = lazy(() => import('../company/CompanyPage').then((m) => ({ default: m.CompanyPage })));
+const OpportunityPage = lazy(() => import('../company/OpportunityPage').then((m) => ({ default: m.OpportunityPage })));
 
 /**
  * Clyde's page across people: who needs the user today, who to reach out to, who is at risk and
@@ -23,7 +25,9 @@ const PersonPage = lazy(() => import('./PersonPage').then((m) => ({ default: m.P
  * it as it was, focus included.
  */
 export function Home() {
-  const target = usePersonRoute();
+  const person = usePersonRoute();
+  const record = useRecordRoute();
+  const target = person ?? record;
   const list = useRef<HTMLDivElement>(null);
   const [help, setHelp] = useState(false);
   const viewer = useShareViewer();
@@ -75,7 +79,9 @@ export function Home() {
       </div>
       {target && (
         <Suspense fallback={null}>
-          <PersonPage key={target.personId} target={target} onBack={back} />
+          {person && <PersonPage key={person.personId} target={person} onBack={back} />}
+          {record?.kind === 'company' && <CompanyPage key={record.id} id={record.id} onBack={back} />}
+          {record?.kind === 'opportunity' && <OpportunityPage key={record.id} id={record.id} onBack={back} />}
         </Suspense>
       )}
       {help && <HomeHelp onClose={() => setHelp(false)} />}

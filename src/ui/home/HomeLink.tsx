@@ -1,26 +1,39 @@
 import { browser } from 'wxt/browser';
 
 /** Opens Home in a new tab; where the tabs API is missing (a frame that may not use it), as a plain new window. */
-function openHome(): void {
-  const url = browser.runtime.getURL('/home.html');
+function openHome(url: string): void {
   void Promise.resolve()
     .then(() => browser.tabs.create({ url }))
     .catch(() => window.open(url, '_blank', 'noopener'));
 }
 
-/** "Home": a link to Clyde's page across people, for the panel's header and the settings page. */
-export function HomeLink({ children = 'Home' }: { children?: React.ReactNode }) {
+/**
+ * "Home": a link to Clyde's page across people, for the panel's header and the settings page; with
+ * `hash`, to one of its pages (a company, a deal: route.ts).
+ */
+export function HomeLink({
+  hash = '',
+  title = 'Who needs you today, who is at risk and why, across everyone',
+  className = 'text-xs text-blue-700 hover:underline',
+  children = 'Home',
+}: {
+  hash?: string;
+  title?: string;
+  className?: string;
+  children?: React.ReactNode;
+}) {
+  const url = browser.runtime.getURL(`/home.html${hash}`);
   return (
     <a
-      href={browser.runtime.getURL('/home.html')}
+      href={url}
       target="_blank"
       rel="noopener"
       onClick={(e) => {
         e.preventDefault();
-        openHome();
+        openHome(url);
       }}
-      title="Who needs you today, who is at risk and why, across everyone"
-      className="text-xs text-blue-700 hover:underline"
+      title={title}
+      className={className}
     >
       {children}
     </a>

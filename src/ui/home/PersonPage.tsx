@@ -1,13 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { db } from '../../storage/db';
 import { Brief } from '../Brief';
 import { RecentComplaints } from '../capture/RecentComplaints';
 import { PersonCard } from '../PersonCard';
 import { RememberList } from '../RememberList';
-import { keysLabel, matches, shortcut, typingIn } from '../shortcuts';
 import { TaskList } from '../TaskList';
 import { Timeline } from '../Timeline';
+import { BackLink } from './BackLink';
 import { personHref, type PersonTarget } from './route';
 import { useEvidence } from './useEvidence';
 
@@ -20,20 +20,7 @@ export function PersonPage({ target, onBack }: { target: PersonTarget; onBack: (
   const person = useLiveQuery(async () => (await db.people.get(target.personId)) ?? null, [target.personId]);
   const page = useRef<HTMLElement>(null);
   useEvidence(page, target, !!person && !person.deleted);
-  useEffect(() => {
-    // Not while typing (Escape cancels an edit there), nor when a dialog on the page took the key.
-    const onKey = (e: KeyboardEvent) => {
-      if (matches(shortcut('home.back'), e) && !typingIn(e.target) && !e.defaultPrevented) onBack();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [onBack]);
-
-  const back = (
-    <button type="button" onClick={onBack} aria-keyshortcuts={keysLabel(shortcut('home.back'))} className="text-xs text-blue-700 underline">
-      ← Back to Home
-    </button>
-  );
+  const back = <BackLink onBack={onBack} />;
   if (person === undefined) return null;
   if (!person || person.deleted) {
     return (

@@ -42,3 +42,22 @@ export function usePersonRoute(): PersonTarget | undefined {
   const hash = useSyncExternalStore(subscribe, currentHash);
   return parseRoute(hash);
 }
+
+/** A company's or a deal's own page on Home: `#/company/<id>`, `#/opportunity/<id>`. */
+export interface RecordTarget {
+  kind: 'company' | 'opportunity';
+  id: string;
+}
+
+export const companyHref = (id: string) => `#/company/${encodeURIComponent(id)}`;
+export const opportunityHref = (id: string) => `#/opportunity/${encodeURIComponent(id)}`;
+
+function parseRecordRoute(hash: string): RecordTarget | undefined {
+  const m = /^#\/(company|opportunity)\/([^?]+)$/.exec(hash);
+  return m ? { kind: m[1] as RecordTarget['kind'], id: decodeURIComponent(m[2]!) } : undefined;
+}
+
+export function useRecordRoute(): RecordTarget | undefined {
+  const hash = useSyncExternalStore(subscribe, currentHash);
+  return parseRecordRoute(hash);
+}

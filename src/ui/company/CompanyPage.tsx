@@ -1,0 +1,122 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { addDomain, removeDomain, updateCompany } from '../../companies/companies';
+import { domainsOf } from '../../companies/domains';
+import { companyStory, dealsOf } from '../../companies/story';
+import { db } from '../../storage/db';
+import { AddField } from '../AddField';
+import { ErrorLine } from '../ErrorLine';
+import { personHref, opportunityHref } from '../home/route';
+import { RememberList } from '../RememberList';
+import { Section } from '../Section';
+import { ShareToggle } from '../sync/ShareToggle';
+import { TaskList } from '../TaskList';
+import { Timeline } from '../Timeline';
+import { useAction } from '../useAction';
+import { InlineEdit } from './InlineEdit';
+import { formatMoney } from './money';
+import { NewOpportunity } from './NewOpportunity';
+import { BackLink } from '../home/BackLink';
+
+/**
+ * A company's page on Home: its name, domains and LinkedIn page; the people Clyde knows there; its
+ * deals; and its own Remember list, tasks and timeline (the panel's components, about the company).
+ */
+export function CompanyPage({ id, onBack }: { id: string; onBack: () => void }) {
+  const story = useLiveQuery(async () => (await companyStory(db, id)) ?? null, [id]);
+  const deals = useLiveQuery(() => dealsOf(db, id), [id]);
+  const [creating, setCreating] = useState(false);
+  const { error, run } = useAction();
+  if (story === undefined) return null;
+  if (!story) {
+    return (
+      <div className="p-6">
+        <BackLink onBack={onBack} />
+        <p className="mt-4 text-slate-600" role="status">
+          This company is no longer in Clyde.
+        </p>
+      </div>
+    );
+  }
+  const { company, colleagues } = story;
+  return (
+    <article aria-label={company.name} data-testid="company-page" className="mx-auto max-w-5xl p-6">
+      <BackLink onBack={onBack} />
+      <div className="mt-3 grid gap-8 md:grid-cols-[minmax(0,1fr)_minmax(0,1.3fr)]">
+        <div>
+          <header className="flex items-start justify-between gap-2">
+            <h1 className="text-lg font-semibold" dir="auto" data-testid="company-name">
+              <InlineEdit value={company.name} label="company name" onSave={(name) => updateCompany(db, company.id, { name })} />
+            </h1>
+            <ShareToggle entity="companies" record={company} />
+          </header>
+          <ul className="mt-1 flex flex-wrap gap-1 text-xs" aria-label="Domains">
+            {domainsOf(company).map((d) => (
+              <li key={d} className="rounded-full border border-slate-300 px-2">
+                {d}
+                <button
+                  type="button"
+                  aria-label={`Remove ${d}`}
+                  onClick={() => void run(() => removeDomain(db, company.id, d))}
+                  className="ml-1 text-slate-400 hover:text-red-700"
+                >
+                  ✕
+                </button>
+              </li>
+            ))}
+          </ul>
+          <ErrorLine error={error} />
+          <AddField label="Add a domain" placeholder="acme.com" onAdd={(d) => addDomain(db, company.id, d)} />
+          <p className="mt-1 text-xs">
+            <InlineEdit
+              value={company.linkedinUrl ?? ''}
+              label="LinkedIn page"
+              placeholder="LinkedIn company page"
+              onSave={(linkedinUrl) => updateCompany(db, company.id, { linkedinUrl })}
+            />
+          </p>
+          <Section title={`People you know there (${colleagues.length})`}>
+            <ul className="mt-1 space-y-0.5" data-testid="company-people">
+              {colleagues.map((p) => (
+                <li key={p.id}>
+                  <a href={personHref({ personId: p.id })} className="text-blue-700 hover:underline">
+                    {p.name || 'Unnamed'}
+                  </a>
+                  {p.headline && <span className="text-slate-500"> · {p.headline}</span>}
+                </li>
+              ))}
+            </ul>
+          </Section>
+          <Section title="Opportunities">
+            <ul className="mt-1 space-y-0.5" data-testid="company-deals">
+              {deals?.map(({ opportunity: o, stage }) => (
+                <li key={o.id}>
+                  <a href={opportunityHref(o.id)} className="text-blue-700 hover:underline">
+                    {o.title}
+                  </a>{' '}
+                  <span className="text-slate-500">
+                    ({stage.name}
+                    {o.value != null && `, ${formatMoney(o.value, o.currency)}`})
+                  </span>
+                  {o.reason && stage.outcome !== 'open' && <span className="text-slate-500"> — {o.reason}</span>}
+                </li>
+              ))}
+            </ul>
+            {creating ? (
+              <NewOpportunity companyId={company.id} onClose={() => setCreating(false)} />
+            ) : (
+              <button type="button" onClick={() => setCreating(true)} className="mt-1 text-xs text-blue-700 hover:underline">
+                New opportunity
+              </button>
+            )}
+          </Section>
+          <RememberList personId={company.id} />
+          <TaskList personId={company.id} />
+        </div>
+        <div>
+          <Timeline personId={company.id} />
+        </div>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,89 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { linkPerson } from '../../companies/link-person';
+import { companyStory } from '../../companies/story';
+import { ago } from '../../home/reasons';
+import { displayName, type Correspondent } from '../../parsers/schema';
+import { db } from '../../storage/db';
+import { ensurePersonFor } from '../../storage/records/identity';
+import { ErrorLine } from '../ErrorLine';
+import { HomeLink } from '../home/HomeLink';
+import { companyHref, opportunityHref } from '../home/route';
+import { useAction } from '../useAction';
+
+const SHOWN_COLLEAGUES = 5;
+
+/**
+ * Someone new writes from a company Clyde knows: before anything else, the account's story — the
+ * colleagues the team knows, the last complaint, the open deals — so the reply is informed from
+ * the first line, and one action adds the person to that company.
+ */
+export function CompanyStory({ correspondent: c }: { correspondent: Correspondent }) {
+  const { error, run } = useAction();
+  const story = useLiveQuery(async () => {
+    if (!c.email) return null;
+    // Loaded on demand: the free-mail list it carries (44 kB gzipped) is not for every panel load.
+    const { companyByEmail } = await import('../../companies/by-email');
+    const company = await companyByEmail(db, c.email);
+    return (company && (await companyStory(db, company.id))) ?? null;
+  }, [c.email]);
+  if (!story) return null;
+  const { company, colleagues, lastComplaint, openDeals } = story;
+  const name = displayName(c) ?? 'them';
+  const now = new Date();
+  return (
+    <section
+      aria-label={`${company.name}, a company you know`}
+      data-testid="company-story"
+      className="mb-4 rounded border border-blue-200 bg-blue-50/50 p-2"
+    >
+      <h2 className="text-sm font-semibold">
+        <HomeLink hash={companyHref(company.id)} title={`${company.name} on Home`} className="hover:underline">
+          {company.name}
+        </HomeLink>
+        <span className="font-normal text-slate-600"> — a company you know</span>
+      </h2>
+      {colleagues.length > 0 && (
+        <p className="mt-1 text-xs text-slate-700" data-testid="company-colleagues">
+          {colleagues.length === 1 ? 'You know ' : `You know ${colleagues.length} people there: `}
+          {colleagues
+            .slice(0, SHOWN_COLLEAGUES)
+            .map((p) => p.name || 'someone unnamed')
+            .join(', ')}
+          {colleagues.length > SHOWN_COLLEAGUES ? '…' : '.'}
+        </p>
+      )}
+      {lastComplaint && (
+        <p className="mt-1 text-xs text-red-800" data-testid="company-complaint">
+          Last complaint, {ago(lastComplaint.note.occurredAt, now)}
+          {lastComplaint.person?.name ? ` (${lastComplaint.person.name})` : ''}: ‘{lastComplaint.note.body}’
+        </p>
+      )}
+      {openDeals.length > 0 && (
+        <ul className="mt-1 text-xs" data-testid="company-deals">
+          {openDeals.map(({ opportunity: o, stage }) => (
+            <li key={o.id}>
+              <HomeLink hash={opportunityHref(o.id)} title="Open the deal on Home">
+                {o.title}
+              </HomeLink>{' '}
+              <span className="text-slate-500">({stage.name})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <button
+        type="button"
+        data-testid="add-to-company"
+        onClick={() =>
+          void run(async () => {
+            const person = await ensurePersonFor(db, c);
+            if (person.companyId !== company.id) await linkPerson(db, person.id, company.id);
+          })
+        }
+        className="mt-2 rounded bg-blue-700 px-2 py-1 text-xs text-white hover:bg-blue-800"
+      >
+        Add {name} to {company.name}
+      </button>
+      <ErrorLine error={error} />
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { lazy, Suspense, useState } from 'react';
+import { liveCompany, openDealsFor } from '../../companies/story';
+import { db } from '../../storage/db';
+import type { Person } from '../../storage/schema';
+import { HomeLink } from '../home/HomeLink';
+import { companyHref, opportunityHref } from '../home/route';
+import { NewOpportunity } from './NewOpportunity';
+
+// With the free-mail list it needs (44 kB gzipped): loaded only for someone with no company yet.
+const LinkCompany = lazy(() => import('./LinkCompany').then((m) => ({ default: m.LinkCompany })));
+
+const link = 'text-blue-700 hover:underline';
+
+/**
+ * Under the person card: where they work and what is open there, in one line —
+ * "Acme · 4 people you know · Spring order (Proposal)" — each part a link to its page on Home,
+ * and the one action that starts a deal with this person and company filled in.
+ */
+export function CompanyStrip({ person }: { person: Person }) {
+  const [creating, setCreating] = useState(false);
+  const data = useLiveQuery(async () => {
+    const company = await liveCompany(db, person.companyId);
+    const known = company
+      ? await db.people
+          .where('companyId')
+          .equals(company.id)
+          .filter((p) => !p.deleted && !p.mergedInto)
+          .count()
+      : 0;
+    return { company, known, deals: await openDealsFor(db, person) };
+  }, [person]);
+  if (!data) return null;
+  const { company, known, deals } = data;
+  return (
+    <div className="mt-2 text-xs" data-testid="company-strip">
+      <p className="flex flex-wrap items-baseline gap-x-1 text-slate-600">
+        {company ? (
+          <>
+            <HomeLink
+              hash={companyHref(company.id)}
+              title={`${company.name} on Home: its people, deals and story`}
+              className={`${link} font-medium`}
+            >
+              {company.name}
+            </HomeLink>
+            <span>
+              · {known} {known === 1 ? 'person' : 'people'} you know
+            </span>
+          </>
+        ) : (
+          <Suspense fallback={null}>
+            <LinkCompany person={person} />
+          </Suspense>
+        )}
+        {deals.map(({ opportunity: o, stage }) => (
+          <span key={o.id}>
+            ·{' '}
+            <HomeLink hash={opportunityHref(o.id)} title="Open the deal on Home" className={link}>
+              {o.title}
+            </HomeLink>{' '}
+            ({stage.name})
+          </span>
+        ))}
+        {!creating && (
+          <button type="button" onClick={() => setCreating(true)} className={`${link} ml-auto`} data-testid="new-opportunity-button">
+            New opportunity
+          </button>
+        )}
+      </p>
+      {creating && <NewOpportunity personId={person.id} companyId={company?.id} onClose={() => setCreating(false)} />}
+    </div>
+  );
+}

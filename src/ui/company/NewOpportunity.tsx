@@ -1,0 +1,143 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { createOpportunity, stagesOf } from '../../opportunities/opportunities';
+import { db } from '../../storage/db';
+import type { Opportunity } from '../../storage/schema';
+import { parseDayInput } from '../dates';
+import { ErrorLine } from '../ErrorLine';
+import { HomeLink } from '../home/HomeLink';
+import { opportunityHref } from '../home/route';
+import { useAction } from '../useAction';
+import { parseAmount } from './money';
+
+const field = 'rounded border border-slate-300 px-2 py-1 focus:border-blue-600 focus:outline-none';
+
+/**
+ * A new deal, with the person and their company filled in: a title and Enter is enough; value,
+ * stage, close date and a next step are there for who has them. What was typed stays until the
+ * save succeeds.
+ */
+export function NewOpportunity({ personId, companyId, onClose }: { personId?: string; companyId?: string; onClose: () => void }) {
+  const stages = useLiveQuery(async () => (await stagesOf(db)).filter((s) => s.outcome === 'open'));
+  const [title, setTitle] = useState('');
+  const [stageId, setStageId] = useState<string>();
+  const [value, setValue] = useState('');
+  const [currency, setCurrency] = useState('EUR');
+  const [closeAt, setCloseAt] = useState('');
+  const [step, setStep] = useState('');
+  const [stepDue, setStepDue] = useState('');
+  const [created, setCreated] = useState<Opportunity>();
+  const { error, run } = useAction();
+
+  if (created) {
+    return (
+      <p role="status" className="mt-2 text-xs text-slate-600" data-testid="opportunity-created">
+        Created “{created.title}”.{' '}
+        <HomeLink hash={opportunityHref(created.id)} title="Open the deal on Home">
+          Open it
+        </HomeLink>{' '}
+        ·{' '}
+        <HomeLink hash="#/board" title="The pipeline board">
+          Board
+        </HomeLink>{' '}
+        ·{' '}
+        <button type="button" onClick={onClose} className="text-blue-700 hover:underline">
+          Close
+        </button>
+      </p>
+    );
+  }
+  return (
+    <form
+      aria-label="New opportunity"
+      data-testid="new-opportunity"
+      className="mt-2 space-y-1 rounded border border-slate-200 p-2 text-xs"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void run(async () => {
+          const opp = await createOpportunity(db, {
+            title,
+            personIds: personId ? [personId] : [],
+            companyId,
+            stageId,
+            value: parseAmount(value),
+            currency: currency.trim().toUpperCase() || undefined,
+            closeAt: parseDayInput(closeAt) ?? null,
+            nextStep: step.trim() ? { title: step, due: parseDayInput(stepDue) } : undefined,
+          });
+          setCreated(opp);
+        });
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+      }}
+    >
+      <input
+        autoFocus
+        aria-label="Opportunity title"
+        placeholder="Spring order"
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        className={`${field} w-full`}
+      />
+      <div className="flex gap-1">
+        <select
+          aria-label="Stage"
+          value={stageId ?? stages?.[0]?.id ?? ''}
+          onChange={(e) => setStageId(e.target.value)}
+          className={`${field} flex-1`}
+        >
+          {stages?.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+        <input
+          aria-label="Value"
+          inputMode="decimal"
+          placeholder="Value"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          className={`${field} w-20`}
+        />
+        <input
+          aria-label="Currency"
+          value={currency}
+          maxLength={3}
+          onChange={(e) => setCurrency(e.target.value)}
+          className={`${field} w-12 uppercase`}
+        />
+      </div>
+      <label className="flex items-center gap-1 text-slate-500">
+        Expected close
+        <input type="date" aria-label="Expected close" value={closeAt} onChange={(e) => setCloseAt(e.target.value)} className={field} />
+      </label>
+      <div className="flex gap-1">
+        <input
+          aria-label="Next step"
+          placeholder="Next step: send the quote"
+          value={step}
+          onChange={(e) => setStep(e.target.value)}
+          className={`${field} flex-1`}
+        />
+        <input
+          type="date"
+          aria-label="Next step due"
+          value={stepDue}
+          onChange={(e) => setStepDue(e.target.value)}
+          className={`${field} w-32`}
+        />
+      </div>
+      <div className="flex gap-2">
+        <button type="submit" className="rounded bg-blue-700 px-2 py-1 text-white hover:bg-blue-800">
+          Create
+        </button>
+        <button type="button" onClick={onClose} className="text-slate-600 hover:underline">
+          Cancel
+        </button>
+      </div>
+      <ErrorLine error={error} />
+    </form>
+  );
+}

@@ -30,7 +30,7 @@ export function span(days: number): { n: number; unit: 'day' | 'week' | 'month' 
   if (days < 91) return { n: Math.round(days / 7), unit: 'week' };
   return { n: Math.round(days / 30.44), unit: 'month' };
 }
-export const spanText = (days: number) => {
+const spanText = (days: number) => {
   const { n, unit } = span(days);
   return plural(n, unit);
 };

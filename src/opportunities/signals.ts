@@ -1,4 +1,4 @@
-import { ago, plural, spanText } from '../home/reasons';
+import { ago, plural } from '../home/reasons';
 import type { ClydeDB } from '../storage/db';
 import type { Opportunity } from '../storage/schema';
 import { DAY } from '../storage/summaries/summary';
@@ -72,7 +72,8 @@ export async function idleDeals(db: ClydeDB, now: Date): Promise<DealSignal[]> {
     const stage = byId.get(o.stageId)!;
     const days = (now.getTime() - (await lastActivity(db, o))) / DAY;
     if (days <= stage.idleDays!) continue;
-    const sentence = `No activity on “${o.title}” for ${spanText(Math.floor(days))} in ${stage.name}; its limit is ${plural(stage.idleDays!, 'day')}.`;
+    // In days, like the limit it is measured against ("15 days … its limit is 14 days", not "2 weeks").
+    const sentence = `No activity on “${o.title}” for ${plural(Math.floor(days), 'day')} in ${stage.name}; its limit is ${plural(stage.idleDays!, 'day')}.`;
     idle.push({
       opportunity: o,
       stage,

@@ -33,6 +33,8 @@ export interface PersonSpec {
   name: string;
   email: string;
   company?: string;
+  /** The company record they work for (addCompany). */
+  companyId?: string;
   notes?: { body: string; occurredAt: number; kind?: 'note' | 'email' | 'call' | 'meeting'; tag?: Tag; eventAt?: number }[];
   facts?: { key: string; value: string; pinned?: boolean }[];
   tasks?: { title: string; due?: number }[];
@@ -40,7 +42,12 @@ export interface PersonSpec {
 
 export function addPerson(seed: Seed, spec: PersonSpec, at = Date.now()): string {
   const personId = crypto.randomUUID();
-  seed.people.push(check('people', envelope({ id: personId, name: spec.name, company: spec.company }, at)));
+  seed.people.push(
+    check(
+      'people',
+      envelope({ id: personId, name: spec.name, company: spec.company, ...(spec.companyId && { companyId: spec.companyId }) }, at),
+    ),
+  );
   const value = canonicalEmail(spec.email);
   if (!value) throw new Error(`Seed address is invalid: ${spec.email}`);
   seed.identities.push(
@@ -74,6 +81,32 @@ export function addPerson(seed: Seed, spec: PersonSpec, at = Date.now()): string
     seed.tasks.push(check('tasks', envelope({ id: crypto.randomUUID(), personId, title: t.title, due: t.due, done: false }, at)));
   }
   return personId;
+}
+
+export function addCompany(seed: Seed, spec: { name: string; domains?: string[] }, at = Date.now()): string {
+  const id = `co-${crypto.randomUUID()}`;
+  seed.companies.push(check('companies', envelope({ id, name: spec.name, ...(spec.domains && { domains: spec.domains.join(' ') }) }, at)));
+  return id;
+}
+
+export interface OpportunitySpec {
+  title: string;
+  companyId?: string;
+  personIds?: string[];
+  /** A default stage id (opportunities/stages.ts); Lead if not given. */
+  stageId?: string;
+  value?: number;
+  currency?: string;
+}
+
+/** A deal last touched at `at`: it entered its stage then, and no field of it changed since. */
+export function addOpportunity(seed: Seed, spec: OpportunitySpec, at = Date.now()): string {
+  const id = crypto.randomUUID();
+  const { personIds, stageId = 'stage-lead', ...rest } = spec;
+  seed.opportunities.push(
+    check('opportunities', envelope({ id, ...rest, personIds: personIds?.join(' ') ?? '', stageId, stageAt: at }, at)),
+  );
+  return id;
 }
 
 /** `people` synthetic customers with `notesEach` notes each, for benchmarks. */

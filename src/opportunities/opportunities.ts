@@ -7,7 +7,8 @@ import { DEFAULT_STAGES, pipeline, type StageView } from './stages';
 /**
  * Opportunities: where a deal stands. Every write goes through writeRecord, so it syncs, merges
  * and undoes like a note. A deal has a company and/or people; its next step is an ordinary task
- * (with `opportunityId`) about its first person, or its company, so it shows under Today too.
+ * (with `opportunityId`) about its first person, so it shows under Today with that person, or
+ * about its company when it has no one (then on the company's page and the board).
  */
 
 export interface NewOpportunity {
@@ -24,8 +25,11 @@ export interface NewOpportunity {
 /** The people on a deal: its `personIds` field is space-separated ids (synced fields are scalars). */
 export const peopleOf = (o: Pick<Opportunity, 'personIds'>): string[] => o.personIds?.split(' ').filter(Boolean) ?? [];
 
-/** Whom a deal's next step and its won/lost note are about: its company, else its first person. */
+/** Whom a deal's won/lost note is about: its company, whose timeline tells the account's story; else its first person. */
 export const subjectOf = (o: Pick<Opportunity, 'companyId' | 'personIds'>): string | undefined => o.companyId ?? peopleOf(o)[0];
+
+/** Whom a deal's next step is about: its first person (Today lists people's tasks), else its company. */
+const stepSubjectOf = (o: Pick<Opportunity, 'companyId' | 'personIds'>): string | undefined => peopleOf(o)[0] ?? o.companyId ?? undefined;
 
 export async function stagesOf(db: ClydeDB): Promise<StageView[]> {
   return pipeline(await db.stages.toArray());
@@ -81,7 +85,7 @@ export function addNextStep(db: ClydeDB, opp: Opportunity, title: string, due?: 
     db,
     'tasks',
     crypto.randomUUID(),
-    { personId: subjectOf(opp)!, title: t, due, done: false, opportunityId: opp.id },
+    { personId: stepSubjectOf(opp)!, title: t, due, done: false, opportunityId: opp.id },
     { create: true },
   );
 }

@@ -3,6 +3,7 @@ import type { ClydeDB } from '../storage/db';
 import type { Opportunity } from '../storage/schema';
 import { DAY } from '../storage/summaries/summary';
 import { parseHlc } from '../sync/hlc';
+import { formatMoney } from './money';
 import { peopleOf, stagesOf } from './opportunities';
 import type { StageView } from './stages';
 
@@ -39,13 +40,7 @@ export async function lastActivity(db: ClydeDB, o: Opportunity): Promise<number>
   return last;
 }
 
-function money(o: Opportunity): string {
-  if (o.value == null) return '';
-  const text = o.currency
-    ? new Intl.NumberFormat(undefined, { style: 'currency', currency: o.currency, maximumFractionDigits: 0 }).format(o.value)
-    : new Intl.NumberFormat().format(o.value);
-  return ` (${text})`;
-}
+const money = (o: Opportunity) => (o.value == null ? '' : ` (${formatMoney(o.value, o.currency)})`);
 
 async function companyNames(db: ClydeDB, deals: Opportunity[]): Promise<Map<string, string>> {
   const ids = [...new Set(deals.flatMap((o) => (o.companyId ? [o.companyId] : [])))];

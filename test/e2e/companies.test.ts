@@ -72,7 +72,8 @@ describe('companies and opportunities', () => {
     await form.getByLabel('Opportunity title').press('Enter');
     await panel.getByTestId('opportunity-created').waitFor();
     await expect.poll(() => panel.getByTestId('company-strip').textContent()).toContain('Winter promo (Lead)');
-    // The next step is a task about the company, so it waits on the company's page and under Today.
+    // The next step is a task about Bruno, so it is in his tasks (and under Today when due) and on the deal's page.
+    await panel.getByTestId('task').filter({ hasText: 'Send the quote' }).waitFor();
     const deal = await follow(panel, 'Open it');
     const page = deal.getByTestId('opportunity-page');
     await page.waitFor();

@@ -14,7 +14,7 @@ import { TaskList } from '../TaskList';
 import { Timeline } from '../Timeline';
 import { useAction } from '../useAction';
 import { InlineEdit } from './InlineEdit';
-import { formatMoney } from './money';
+import { formatMoney } from '../../opportunities/money';
 import { NewOpportunity } from './NewOpportunity';
 import { BackLink } from '../home/BackLink';
 

@@ -8,7 +8,7 @@ import { ErrorLine } from '../ErrorLine';
 import { HomeLink } from '../home/HomeLink';
 import { opportunityHref } from '../home/route';
 import { useAction } from '../useAction';
-import { parseAmount } from './money';
+import { parseAmount } from '../../opportunities/money';
 
 const field = 'rounded border border-slate-300 px-2 py-1 focus:border-blue-600 focus:outline-none';
 

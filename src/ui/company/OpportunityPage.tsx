@@ -13,7 +13,7 @@ import { Section } from '../Section';
 import { ShareToggle } from '../sync/ShareToggle';
 import { useAction } from '../useAction';
 import { InlineEdit } from './InlineEdit';
-import { formatMoney, parseAmount } from './money';
+import { formatMoney, parseAmount } from '../../opportunities/money';
 
 const isoDay = (ms: number | null | undefined) => {
   if (ms == null) return '';

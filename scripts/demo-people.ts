@@ -1,7 +1,7 @@
 // The demo's customers: one for the panel beside the demo inbox (Bruno), and enough others that
 // every section of Home has someone in it, each for a reason the seed makes true today.
 import type { PersonalRow } from '../src/storage/summaries/personal';
-import { addPerson, emptySeed, type Seed } from '../test/support/records';
+import { addCompany, addOpportunity, addPerson, emptySeed, type Seed } from '../test/support/records';
 
 const day = 86_400_000;
 
@@ -9,10 +9,14 @@ export function demoPeople(now = Date.now()): { seed: Seed; personal: PersonalRo
   const seed = emptySeed();
   const midnight = new Date(now).setHours(0, 0, 0, 0);
   const at = (days: number) => now + days * day;
-  addPerson(seed, {
+  const mills = addCompany(seed, { name: 'Costa & Filhos Mills' });
+  const bakery = addCompany(seed, { name: 'Mendes Bakery', domains: ['example.net'] });
+  const cafe = addCompany(seed, { name: 'Souza Café', domains: ['souza-cafe.example'] });
+  const bruno = addPerson(seed, {
     name: 'Bruno Costa',
     email: 'bruno.costa@example.org',
     company: 'Costa & Filhos Mills',
+    companyId: mills,
     facts: [
       { key: 'order', value: 'grain in two 25 kg bags, never one 50 kg', pinned: true },
       { key: 'calls', value: 'after 4 pm; mornings are at the mill' },
@@ -44,6 +48,7 @@ export function demoPeople(now = Date.now()): { seed: Seed; personal: PersonalRo
     name: 'Carla Mendes',
     email: 'carla.mendes@example.net',
     company: 'Mendes Bakery',
+    companyId: bakery,
     notes: [{ body: 'Called about the Christmas orders', occurredAt: at(-20), kind: 'call' }],
   });
   addPerson(seed, {
@@ -59,6 +64,7 @@ export function demoPeople(now = Date.now()): { seed: Seed; personal: PersonalRo
     name: 'Maria Eduarda Souza',
     email: 'duda@souza-cafe.example',
     company: 'Souza Café',
+    companyId: cafe,
     notes: [
       { body: 'Loved the two-bag delivery; telling the other cafés on the square', occurredAt: at(-12), tag: 'compliment' },
       { body: 'Weekly order by phone', occurredAt: at(-5), kind: 'call' },
@@ -79,6 +85,22 @@ export function demoPeople(now = Date.now()): { seed: Seed; personal: PersonalRo
     company: 'Souza & Irmãs',
     notes: [{ body: 'Her daughter’s final exam', occurredAt: at(-6), tag: 'life-event', eventAt: midnight + 3 * day }],
   });
+  // Deals: one open beside Bruno's email, one left idle at the bakery (At risk), one won at the café (Best customers).
+  addOpportunity(
+    seed,
+    { title: 'Spring grain contract', companyId: mills, personIds: [bruno], stageId: 'stage-proposal', value: 18000, currency: 'EUR' },
+    at(-3),
+  );
+  addOpportunity(
+    seed,
+    { title: 'Christmas orders', companyId: bakery, personIds: [carla], stageId: 'stage-negotiation', value: 6400, currency: 'EUR' },
+    at(-25),
+  );
+  addOpportunity(
+    seed,
+    { title: 'Weekly bread flour', companyId: cafe, personIds: [duda], stageId: 'stage-won', value: 9600, currency: 'EUR' },
+    at(-20),
+  );
   return {
     seed,
     personal: [

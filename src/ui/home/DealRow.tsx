@@ -1,4 +1,5 @@
 import type { DealSignal } from '../../opportunities/signals';
+import { Avatar } from '../Avatar';
 import { companyHref, opportunityHref } from './route';
 import { Row } from './Row';
 
@@ -7,21 +8,24 @@ export function DealRow({ deal }: { deal: DealSignal }) {
   const { opportunity: o, companyName, sentence } = deal;
   return (
     <Row label={o.title} actions={{ 'home.person': () => (location.hash = opportunityHref(o.id)) }}>
-      <div data-testid="home-deal" data-opportunity-id={o.id}>
-        <div className="truncate" dir="auto">
-          <a href={opportunityHref(o.id)} tabIndex={-1} className="font-semibold hover:underline">
-            {o.title}
-          </a>
-          {companyName && o.companyId && (
-            <a href={companyHref(o.companyId)} tabIndex={-1} className="text-slate-500 hover:underline">
-              {' '}
-              · {companyName}
+      <div className="flex items-start gap-3" data-testid="home-deal" data-opportunity-id={o.id}>
+        <Avatar name={companyName ?? o.title} />
+        <div className="min-w-0 flex-1">
+          <div className="truncate" dir="auto">
+            <a href={opportunityHref(o.id)} tabIndex={-1} className="font-semibold hover:underline">
+              {o.title}
             </a>
-          )}
+            {companyName && o.companyId && (
+              <a href={companyHref(o.companyId)} tabIndex={-1} className="text-slate-500 hover:underline">
+                {' '}
+                · {companyName}
+              </a>
+            )}
+          </div>
+          <p className="text-slate-700" data-testid="home-reason">
+            {sentence}
+          </p>
         </div>
-        <p className="text-slate-700" data-testid="home-reason">
-          {sentence}
-        </p>
       </div>
     </Row>
   );

@@ -93,32 +93,27 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Writes a note as `writeRecord` would (record and outbox op in one transaction) and asks for a sync. */
-function writeNote(page: Page, note: { id: string; body: string; shared: boolean }) {
+/**
+ * Writes a record as `writeRecord` would (record and outbox op in one transaction, the device's
+ * user as owner, shared or private) and asks for a sync.
+ */
+function writeRaw(page: Page, entity: string, id: string, fields: Record<string, unknown>, shared: boolean) {
   return page.evaluate(
-    (note) =>
+    ({ entity, id, fields, shared }) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('clyde');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction(['notes', 'outbox', 'meta'], 'readwrite');
+          const tx = db.transaction([entity, 'outbox', 'meta'], 'readwrite');
           const device = tx.objectStore('meta').get('device');
           device.onsuccess = () => {
             const { clientId, userId } = device.result.value as { clientId: string; userId: string };
             const hlc = `${Date.now().toString(36).padStart(9, '0')}.0000.${clientId}`;
-            const set = {
-              scope: note.shared ? 'team' : `user:${userId}`,
-              ownerId: userId,
-              deleted: false,
-              personId: 'e2e-person',
-              kind: 'note',
-              body: note.body,
-              occurredAt: Date.now(),
-            };
+            const set = { scope: shared ? 'team' : `user:${userId}`, ownerId: userId, deleted: false, ...fields };
             const clocks = Object.fromEntries(Object.keys(set).map((k) => [k, hlc]));
-            tx.objectStore('notes').put({ ...set, id: note.id, clocks, rowSeq: 0, updatedAt: Date.now() });
-            tx.objectStore('outbox').add({ entity: 'notes', id: note.id, set, hlc, state: 'pending' });
+            tx.objectStore(entity).put({ ...set, id, clocks, rowSeq: 0, updatedAt: Date.now() });
+            tx.objectStore('outbox').add({ entity, id, set, hlc, state: 'pending' });
           };
           tx.oncomplete = () => {
             db.close();
@@ -132,8 +127,12 @@ function writeNote(page: Page, note: { id: string; body: string; shared: boolean
           tx.onerror = () => reject(tx.error);
         };
       }),
-    note,
+    { entity, id, fields, shared },
   );
+}
+
+function writeNote(page: Page, note: { id: string; body: string; shared: boolean }) {
+  return writeRaw(page, 'notes', note.id, { personId: 'e2e-person', kind: 'note', body: note.body, occurredAt: Date.now() }, note.shared);
 }
 
 /** Asks the background for a round, as the panel's "Sync now" does; this also wakes a stopped worker. */
@@ -217,6 +216,33 @@ describe('team sync between two browsers', () => {
     expect(await readNote(bob.page, secret.id)).toBeUndefined();
     await alice.page.getByText('Synced just now').waitFor();
     expect(await readNote(alice.page, secret.id)).toMatchObject({ body: secret.body });
+  });
+
+  it('a shared opportunity reaches a teammate’s board, with its company; a private one never does', async () => {
+    const [alice, bob] = profiles as [(typeof profiles)[0], (typeof profiles)[0]];
+    const board = await bob.clyde.context.newPage();
+    await board.goto(`chrome-extension://${bob.clyde.extensionId}/home.html#/board`);
+    await board.locator('[data-testid=board][aria-busy=false]').waitFor();
+
+    const company = `co-${crypto.randomUUID()}`;
+    const deal = (title: string) => ({ title, companyId: company, personIds: '', stageId: 'stage-proposal', stageAt: Date.now() });
+    const secret = crypto.randomUUID();
+    const shared = crypto.randomUUID();
+    await writeRaw(alice.page, 'companies', company, { name: 'Acme Mills' }, true);
+    await writeRaw(alice.page, 'opportunities', secret, deal('Private: discount we may offer'), false);
+    await writeRaw(alice.page, 'opportunities', shared, deal('Spring order'), true);
+
+    await expect.poll(() => readRow(bob.page, 'opportunities', shared), { timeout: 20_000, interval: 50 }).toMatchObject({ scope: 'team' });
+    const pulled = Date.now();
+    const card = board.getByTestId('board-card').filter({ hasText: 'Spring order' });
+    await card.waitFor();
+    // Observed, not asserted (speed belongs to `npm run bench`): the goal is within 2 s of the pull.
+    console.log(`observed: a shared opportunity was on the teammate's board ${Date.now() - pulled} ms after its pull`);
+    expect(await card.textContent()).toContain('Acme Mills');
+    // The private deal was pushed first, so Bob has pulled past it.
+    expect(await readRow(bob.page, 'opportunities', secret)).toBeUndefined();
+    expect(await board.getByTestId('board-card').filter({ hasText: 'Private' }).count()).toBe(0);
+    await board.close();
   });
 
   it('the panel shows the sync status line with Sync now once the profile is in a team', async () => {

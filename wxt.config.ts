@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import tailwindcss from '@tailwindcss/vite';
+import type { Rollup } from 'vite';
 import { PANEL_HOSTS, SUPPORTED_HOSTS } from './src/parsers/hosts';
 
 // Firefox requires a data-collection declaration (from 2025-11); WXT's types predate the key.
@@ -7,10 +8,20 @@ import { PANEL_HOSTS, SUPPORTED_HOSTS } from './src/parsers/hosts';
 // a team server, which is their own.
 const gecko = { id: 'clyde@clyde-crm.org', data_collection_permissions: { required: ['none'] } };
 
+/**
+ * zod's sources carry comments that mention `@__PURE__` in prose, and Rollup warns once per
+ * bundle that it cannot use them: a dozen identical warnings that buried what a build has to say.
+ * Only that warning, only for zod, is dropped.
+ */
+function quietKnownWarnings(warning: Rollup.RollupLog, warn: (w: Rollup.RollupLog) => void) {
+  if (warning.code === 'INVALID_ANNOTATION' && /[\\/]node_modules[\\/]zod[\\/]/.test(warning.id ?? '')) return;
+  warn(warning);
+}
+
 // WXT builds Chrome MV3 by default and Firefox with `-b firefox`.
 export default defineConfig({
   imports: false, // explicit imports only: a reader can always see where a name comes from
-  vite: () => ({ plugins: [tailwindcss()] }),
+  vite: () => ({ plugins: [tailwindcss()], build: { rollupOptions: { onwarn: quietKnownWarnings } } }),
   hooks: {
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.browser === 'firefox') delete manifest.externally_connectable;

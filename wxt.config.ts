@@ -4,10 +4,18 @@ import type { Rollup } from 'vite';
 import { PANEL_HOSTS, SUPPORTED_HOSTS } from './src/parsers/hosts';
 import { makeZipReproducible } from './scripts/reproducible-zip';
 
-// Firefox requires a data-collection declaration (from 2025-11); WXT's types predate the key.
-// Names and addresses are read from pages but never leave the device unless the user connects
-// a team server, which is their own.
-const gecko = { id: 'clyde@clyde-crm.org', data_collection_permissions: { required: ['none'] } };
+// Firefox's data-collection declaration (PRIVACY.md says the same in words). Nothing is required:
+// without a team server nothing leaves the browser. Connecting one is the user's choice and sends
+// what they record to that server: people's names, addresses and profile links
+// (personallyIdentifyingInfo), logged emails' subjects and what was selected of them
+// (personalCommunications), and text clipped from pages with its link (websiteContent).
+const gecko = {
+  id: 'clyde@clyde-crm.org',
+  data_collection_permissions: {
+    required: ['none'],
+    optional: ['personallyIdentifyingInfo', 'personalCommunications', 'websiteContent'],
+  },
+};
 
 /**
  * zod's sources carry comments that mention `@__PURE__` in prose, and Rollup warns once per
@@ -34,6 +42,8 @@ export default defineConfig({
   hooks: {
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.browser === 'firefox') delete manifest.externally_connectable;
+      // Chrome does not know the key and lists it as an error on chrome://extensions.
+      else delete manifest.browser_specific_settings;
     },
     'zip:extension:done': (_wxt, zipPath) => makeZipReproducible(zipPath),
     'zip:sources:done': (_wxt, zipPath) => makeZipReproducible(zipPath),

@@ -6,7 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-sums() { (cd .output && sha256sum clyde-*.zip); }
+# This version's zips, as WXT names them: .output may still hold zips of earlier versions.
+version=$(node -p "require('./package.json').version")
+zips=("clyde-$version-chrome.zip" "clyde-$version-firefox.zip" "clyde-$version-sources.zip")
+sums() { (cd .output && sha256sum "${zips[@]}"); }
 
 npm run zip >/dev/null
 first=$(sums)
@@ -23,13 +26,11 @@ fi
 # same package-lock.json), without this tree's tests, fixtures or untracked files.
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
-sources=$(ls .output/clyde-*-sources.zip)
-unzip -q "$sources" -d "$dir"
+unzip -q ".output/${zips[2]}" -d "$dir"
 cp -al node_modules "$dir/node_modules"
 (cd "$dir" && npx wxt zip -b firefox --mv3 >/dev/null)
-firefox=$(basename "$(ls .output/clyde-*-firefox.zip)")
-if ! cmp -s ".output/$firefox" "$dir/.output/$firefox"; then
-  echo "The Firefox zip built from $sources differs from .output/$firefox." >&2
+if ! cmp -s ".output/${zips[1]}" "$dir/.output/${zips[1]}"; then
+  echo "The Firefox zip built from ${zips[2]} differs from .output/${zips[1]}." >&2
   exit 1
 fi
 echo "Reproducible: two builds gave the same zips, and the sources zip rebuilds the same Firefox zip."

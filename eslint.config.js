@@ -24,6 +24,17 @@ export default tseslint.config(
     },
   },
   {
+    // Page data is text, never markup (security.md 11). Also why addons-linter's two innerHTML
+    // warnings on React DOM are accepted (docs/addons-linter-warnings.json): the prop never reaches it.
+    files: ['**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text, never markup (security.md 11).' },
+      ],
+    },
+  },
+  {
     files: ['src/parsers/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {

@@ -1,20 +1,52 @@
 import { defineConfig } from 'wxt';
 import tailwindcss from '@tailwindcss/vite';
+import type { Rollup } from 'vite';
 import { PANEL_HOSTS, SUPPORTED_HOSTS } from './src/parsers/hosts';
+import { makeZipReproducible } from './scripts/reproducible-zip';
 
-// Firefox requires a data-collection declaration (from 2025-11); WXT's types predate the key.
-// Names and addresses are read from pages but never leave the device unless the user connects
-// a team server, which is their own.
-const gecko = { id: 'clyde@clyde-crm.org', data_collection_permissions: { required: ['none'] } };
+// Firefox's data-collection declaration (PRIVACY.md says the same in words). Nothing is required:
+// without a team server nothing leaves the browser. Connecting one is the user's choice and sends
+// what they record to that server: people's names, addresses and profile links
+// (personallyIdentifyingInfo), logged emails' subjects and what was selected of them
+// (personalCommunications), and text clipped from pages with its link (websiteContent).
+const gecko = {
+  id: 'clyde@clyde-crm.org',
+  data_collection_permissions: {
+    required: ['none'],
+    optional: ['personallyIdentifyingInfo', 'personalCommunications', 'websiteContent'],
+  },
+};
+
+/**
+ * zod's sources carry comments that mention `@__PURE__` in prose, and Rollup warns once per
+ * bundle that it cannot use them: a dozen identical warnings that buried what a build has to say.
+ * Only that warning, only for zod, is dropped.
+ */
+function quietKnownWarnings(warning: Rollup.RollupLog, warn: (w: Rollup.RollupLog) => void) {
+  if (warning.code === 'INVALID_ANNOTATION' && /[\\/]node_modules[\\/]zod[\\/]/.test(warning.id ?? '')) return;
+  warn(warning);
+}
 
 // WXT builds Chrome MV3 by default and Firefox with `-b firefox`.
 export default defineConfig({
   imports: false, // explicit imports only: a reader can always see where a name comes from
-  vite: () => ({ plugins: [tailwindcss()] }),
+  vite: () => ({ plugins: [tailwindcss()], build: { rollupOptions: { onwarn: quietKnownWarnings } } }),
+  // `npm run zip`: the Chrome zip, the Firefox zip and the sources zip AMO asks for
+  // (docs/store.md). The sources hold what `npm ci && npm run zip` needs and the docs a reviewer
+  // reads; the server, the tests and the saved pages the parsers are tested on (several MB) stay out.
+  zip: {
+    excludeSources: ['server/**', 'test/**', 'scripts/**', 'docs/*.png', 'src/**/fixtures/**', 'demo-screenshot-*.png', 'test-results/**'],
+    // Kept from scripts/: wxt.config.ts imports it at build time.
+    includeSources: ['scripts/reproducible-zip.ts'],
+  },
   hooks: {
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.browser === 'firefox') delete manifest.externally_connectable;
+      // Chrome does not know the key and lists it as an error on chrome://extensions.
+      else delete manifest.browser_specific_settings;
     },
+    'zip:extension:done': (_wxt, zipPath) => makeZipReproducible(zipPath),
+    'zip:sources:done': (_wxt, zipPath) => makeZipReproducible(zipPath),
   },
   manifest: {
     name: 'Clyde',

@@ -19,7 +19,7 @@ const DIR = resolve('.output/firefox-mv3');
 
 let browser: Browser;
 beforeAll(async () => {
-  // Built here each run: `npm run test:e2e` builds only the Chrome extension.
+  // `npm run test:e2e` has just built it (`npm run zip`) and says so; run alone, this file builds it.
   if (!process.env.CLYDE_FIREFOX_BUILT) execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { stdio: 'ignore' });
   browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
   await browser.installExtension(DIR);

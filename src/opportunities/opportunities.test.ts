@@ -5,6 +5,7 @@ import { createPerson } from '../storage/records/people';
 import { writeRecord } from '../storage/records/write';
 import { freshClientDb } from '../../test/support/db';
 import {
+  addNextStep,
   addStage,
   createOpportunity,
   editStage,
@@ -58,6 +59,16 @@ describe('createOpportunity', () => {
     const opp = await createOpportunity(db, { title: 'Trial', personIds: [bruno, ana], nextStep: { title: 'Call back' } });
     expect(subjectOf(opp)).toBe(bruno);
     expect((await nextStepsOf(db, opp.id)).map((t) => t.personId)).toEqual([bruno]);
+  });
+
+  it('adds further next steps, soonest due first, and leaves done ones out', async () => {
+    const opp = await createOpportunity(db, { title: 'Spring order', companyId: company, nextStep: { title: 'Send the price list' } });
+    const call = await addNextStep(db, opp, ' Call about the bags ', new Date(2026, 11, 9).getTime());
+    expect(call).toMatchObject({ title: 'Call about the bags', personId: company, opportunityId: opp.id });
+    expect((await nextStepsOf(db, opp.id)).map((t) => t.title)).toEqual(['Call about the bags', 'Send the price list']);
+    await writeRecord(db, 'tasks', call.id, { done: true });
+    expect((await nextStepsOf(db, opp.id)).map((t) => t.title)).toEqual(['Send the price list']);
+    await expect(addNextStep(db, opp, '  ')).rejects.toThrow('A next step needs a title.');
   });
 
   it('refuses, writing nothing, without a title, a company or person, a currency code, or with a negative value', async () => {

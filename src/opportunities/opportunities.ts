@@ -89,7 +89,7 @@ export async function createOpportunity(db: ClydeDB, o: NewOpportunity): Promise
   });
 }
 
-export function addNextStep(db: ClydeDB, opp: Opportunity, title: string, due?: number): Promise<Task> {
+export async function addNextStep(db: ClydeDB, opp: Opportunity, title: string, due?: number): Promise<Task> {
   const t = title.trim();
   if (!t) throw new Error('A next step needs a title.');
   return writeRecord(

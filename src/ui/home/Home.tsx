@@ -7,7 +7,7 @@ import { ComingUpSection } from './ComingUpSection';
 import { homeNow } from './clock';
 import { HomeHelp } from './HomeHelp';
 import { ReachOutSection } from './ReachOutSection';
-import { personHref, usePersonRoute, type PersonTarget } from './route';
+import { BOARD_HREF, personHref, useBoardRoute, usePersonRoute, type PersonTarget } from './route';
 import { TeamSection } from './TeamSection';
 import { TodaySection } from './TodaySection';
 import { useListKeys } from './useListKeys';
@@ -15,6 +15,7 @@ import { useListKeys } from './useListKeys';
 // The person page is the panel's whole person view (capture, dates, timeline): loaded when a person
 // is first opened, so opening Home does not parse it.
 const PersonPage = lazy(() => import('./PersonPage').then((m) => ({ default: m.PersonPage })));
+const Board = lazy(() => import('../board/Board').then((m) => ({ default: m.Board })));
 
 /**
  * Clyde's page across people: who needs the user today, who to reach out to, who is at risk and
@@ -24,6 +25,7 @@ const PersonPage = lazy(() => import('./PersonPage').then((m) => ({ default: m.P
  */
 export function Home() {
   const target = usePersonRoute();
+  const board = useBoardRoute();
   const list = useRef<HTMLDivElement>(null);
   const [help, setHelp] = useState(false);
   const viewer = useShareViewer();
@@ -33,7 +35,7 @@ export function Home() {
   useEffect(() => {
     if (!target) listSeen.current = true;
   }, [target]);
-  useListKeys(list, !target && !help);
+  useListKeys(list, !target && !board && !help);
   useShortcut('home.help', () => setHelp((h) => !h));
 
   const open = useCallback((to: PersonTarget) => {
@@ -46,12 +48,15 @@ export function Home() {
 
   return (
     <ShareViewerContext value={viewer}>
-      <div ref={list} hidden={!!target} className="mx-auto max-w-3xl p-6">
+      <div ref={list} hidden={!!target || board} className="mx-auto max-w-3xl p-6">
         <header className="flex items-center justify-between">
           <h1 className="text-lg font-semibold">
             <span className="text-blue-700">Clyde</span> · Home
           </h1>
           <div className="flex items-center gap-3 text-xs text-slate-500">
+            <a href={BOARD_HREF} className="text-blue-700 hover:underline">
+              Pipeline
+            </a>
             <span>{homeNow().toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'long' })}</span>
             <button
               type="button"
@@ -76,6 +81,11 @@ export function Home() {
       {target && (
         <Suspense fallback={null}>
           <PersonPage key={target.personId} target={target} onBack={back} />
+        </Suspense>
+      )}
+      {board && (
+        <Suspense fallback={null}>
+          <Board />
         </Suspense>
       )}
       {help && <HomeHelp onClose={() => setHelp(false)} />}

@@ -5,7 +5,7 @@ import { db } from '../../storage/db';
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';
 
-const field = 'w-full rounded border border-slate-300 px-1 py-0.5 text-xs';
+const field = 'rounded border border-slate-300 px-1 py-0.5 text-xs';
 
 /**
  * Renames a stage, sets how long a deal may sit in it without activity before it is at risk, or
@@ -37,7 +37,7 @@ export function StageEditor({ stage, onDone }: { stage: StageView; onDone: () =>
     >
       <label className="block text-xs">
         Name
-        <input value={name} onChange={(e) => setName(e.target.value)} className={field} maxLength={100} />
+        <input value={name} onChange={(e) => setName(e.target.value)} className={`${field} block w-full`} maxLength={100} />
       </label>
       {open && (
         <label className="block text-xs">

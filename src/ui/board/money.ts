@@ -8,8 +8,7 @@ export function formatMoney(value: number, currency: string | undefined): string
   if (!format) {
     format = new Intl.NumberFormat(undefined, {
       ...(currency ? { style: 'currency', currency } : {}),
-      minimumFractionDigits: 0,
-      maximumFractionDigits: whole ? 0 : 2,
+      ...(whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}),
     });
     formats.set(key, format);
   }

@@ -153,6 +153,10 @@ describe('Board', () => {
     await drag('Spring order', ['ArrowRight', 'ArrowRight']);
     await vi.waitFor(() => expect(dialog()?.textContent).toContain('Why was Spring order lost?'));
     expect(document.activeElement).toBe(dialog()!.querySelector('input'));
+    // Tab goes round the dialog rather than back to the board behind it.
+    button(dialog()!, 'Cancel').focus();
+    press(document.activeElement!, 'Tab');
+    expect(document.activeElement).toBe(dialog()!.querySelector('input'));
     button(dialog()!, 'Cancel').click();
     await vi.waitFor(() => expect(dialog()).toBeNull());
     expect(await stageOf(spring)).toBe('stage-negotiation');

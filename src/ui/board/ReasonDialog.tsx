@@ -27,9 +27,10 @@ export function ReasonDialog({
         aria-modal="true"
         aria-labelledby="board-reason-title"
         onKeyDown={(e) => {
-          if (e.key !== 'Escape') return;
-          e.preventDefault();
-          onCancel();
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            onCancel();
+          } else if (e.key === 'Tab') keepFocusIn(e);
         }}
         onSubmit={(e) => {
           e.preventDefault();
@@ -62,4 +63,13 @@ export function ReasonDialog({
       </form>
     </div>
   );
+}
+
+/** Tab and Shift+Tab go round the dialog's own fields: the board behind it waits for the answer. */
+function keepFocusIn(e: React.KeyboardEvent<HTMLElement>) {
+  const stops = [...e.currentTarget.querySelectorAll<HTMLElement>('input, button')];
+  const edge = e.shiftKey ? stops[0] : stops.at(-1);
+  if (e.target !== edge) return;
+  e.preventDefault();
+  (e.shiftKey ? stops.at(-1) : stops[0])?.focus();
 }

@@ -119,6 +119,12 @@ describe('Board', () => {
     expect(columns()).toHaveLength(6);
   });
 
+  it('shows a deal whose stage a teammate removed meanwhile in the first open stage, rather than nowhere', async () => {
+    await db.opportunities.update(spring, { stageId: 'stage-removed-elsewhere' });
+    await shown();
+    expect(titles('Lead')).toEqual(['Spring order']);
+  });
+
   it('moves the focused deal one stage with ] and [, and focus stays on it', async () => {
     await shown();
     card('Spring order').focus();

@@ -29,7 +29,8 @@ export async function loadBoard(db: ClydeDB, now: number): Promise<BoardData> {
   const stages = await stagesOf(db);
   const known = new Set(stages.map((s) => s.id));
   const closed = new Set(stages.filter((s) => isClosed(s.outcome)).map((s) => s.id));
-  const firstOpen = stages.find((s) => !isClosed(s.outcome))!.id;
+  // Two teammates each removing a stage at once can leave no open one; Won and Lost always stay.
+  const fallback = (stages.find((s) => !isClosed(s.outcome)) ?? stages[0]!).id;
   const opps = (await db.opportunities.toArray()).filter(
     (o) => !o.deleted && (!closed.has(o.stageId) || o.stageAt >= now - RECENT_DAYS * DAY),
   );
@@ -39,7 +40,7 @@ export async function loadBoard(db: ClydeDB, now: number): Promise<BoardData> {
   const { me } = await viewerOf(db);
   const cards = opps.map((opp, i) => ({
     opp,
-    stageId: known.has(opp.stageId) ? opp.stageId : firstOpen,
+    stageId: known.has(opp.stageId) ? opp.stageId : fallback,
     subject: companies[i]?.name ?? people[i]?.name,
     next: steps[i]![0],
     mine: opp.ownerId === me,

@@ -61,10 +61,10 @@ async function shown(count = 3) {
 }
 
 /** A keyboard drag as a user makes it: pick up, arrows, drop, each key once the sensor listens. */
-async function drag(title: string, arrows: string[], drop = 'Space') {
+async function drag(title: string, arrows: string[], drop = 'Space', pick = 'Space') {
   const el = card(title);
   el.focus();
-  press(el, ' ', 'Space');
+  press(el, pick === 'Space' ? ' ' : pick, pick);
   await vi.waitFor(() => expect(liveRegion().textContent).toMatch(/^Picked up/));
   // The sensor listens for the next keys from a timeout after the pick-up.
   await new Promise((r) => setTimeout(r, 0));
@@ -147,8 +147,8 @@ describe('Board', () => {
     await vi.waitFor(() => expect(titles('Proposal')).toContain('Spring order'));
     await vi.waitFor(() => expect(document.activeElement).toBe(card('Spring order')));
 
-    // Escape puts it back.
-    await drag('Spring order', ['ArrowLeft'], 'Escape');
+    // Enter picks up too; Escape puts it back.
+    await drag('Spring order', ['ArrowLeft'], 'Escape', 'Enter');
     await vi.waitFor(() => expect(liveRegion().textContent).toBe('Cancelled. Spring order stays in Proposal.'));
     expect(await stageOf(spring)).toBe('stage-proposal');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, parseAmount } from './money';
+import { formatMoney, formatTotals, parseAmount } from './money';
 
 describe('amounts typed for a deal', () => {
   it.each([

@@ -42,10 +42,22 @@ async function stageById(db: ClydeDB, id: string): Promise<StageView> {
   return stage;
 }
 
-function checkMoney(value: number | null | undefined, currency: string | undefined) {
+function checkValue(value: number | null | undefined) {
   if (value != null && (!Number.isFinite(value) || value < 0)) throw new Error('A value is a positive amount, like 12000.');
-  if (currency !== undefined && !/^[A-Z]{3}$/.test(currency))
-    throw new Error(`“${currency}” is not a currency code; use one like EUR or USD.`);
+}
+
+/** The ISO code as stored; typed by hand it may come in lower case or with spaces. */
+function currencyCode(currency: string | undefined): string | undefined {
+  if (currency === undefined) return undefined;
+  const code = currency.trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(code)) throw new Error(`“${currency}” is not a currency code; use one like EUR or USD.`);
+  return code;
+}
+
+/** The stored limit is a whole number of days (schema); say so rather than let zod's message through. */
+function checkIdleDays(idleDays: number | null | undefined) {
+  if (idleDays != null && !(Number.isInteger(idleDays) && idleDays >= 1 && idleDays <= 3650))
+    throw new Error('An idle limit is a whole number of days, 1 to 3650.');
 }
 
 export async function createOpportunity(db: ClydeDB, o: NewOpportunity): Promise<Opportunity> {
@@ -53,10 +65,13 @@ export async function createOpportunity(db: ClydeDB, o: NewOpportunity): Promise
   if (!title) throw new Error('An opportunity needs a title.');
   const personIds = [...new Set(o.personIds ?? [])];
   if (!o.companyId && !personIds.length) throw new Error('An opportunity needs a company or a person.');
-  checkMoney(o.value, o.currency);
+  checkValue(o.value);
+  const currency = currencyCode(o.currency);
   const step = o.nextStep?.title.trim();
   return db.transaction('rw', writeTables(db, db.opportunities, db.tasks, db.stages), async () => {
     const stage = await stageById(db, o.stageId ?? DEFAULT_STAGES[0]!.id);
+    // Straight into Won or Lost would skip the reason and its timeline note.
+    if (stage.outcome !== 'open') throw new Error(`A new opportunity starts in an open stage; move it to ${stage.name} with the reason.`);
     const opp = await writeRecord(
       db,
       'opportunities',
@@ -68,7 +83,7 @@ export async function createOpportunity(db: ClydeDB, o: NewOpportunity): Promise
         stageId: stage.id,
         stageAt: Date.now(),
         value: o.value ?? null,
-        currency: o.currency,
+        currency,
         closeAt: o.closeAt ?? null,
       },
       { create: true },
@@ -78,7 +93,7 @@ export async function createOpportunity(db: ClydeDB, o: NewOpportunity): Promise
   });
 }
 
-export function addNextStep(db: ClydeDB, opp: Opportunity, title: string, due?: number): Promise<Task> {
+export async function addNextStep(db: ClydeDB, opp: Opportunity, title: string, due?: number): Promise<Task> {
   const t = title.trim();
   if (!t) throw new Error('A next step needs a title.');
   return writeRecord(
@@ -99,10 +114,19 @@ export async function nextStepsOf(db: ClydeDB, opportunityId: string): Promise<T
 type Editable = Partial<Pick<Opportunity, 'title' | 'companyId' | 'value' | 'currency' | 'closeAt'>> & { personIds?: readonly string[] };
 
 export async function updateOpportunity(db: ClydeDB, id: string, fields: Editable): Promise<Opportunity> {
-  if (fields.title !== undefined && !fields.title.trim()) throw new Error('An opportunity needs a title.');
-  checkMoney(fields.value, fields.currency);
+  const title = fields.title?.trim();
+  if (title === '') throw new Error('An opportunity needs a title.');
+  checkValue(fields.value);
+  const currency = currencyCode(fields.currency);
   const { personIds, ...rest } = fields;
-  return writeRecord(db, 'opportunities', id, { ...rest, ...(personIds ? { personIds: [...new Set(personIds)].join(' ') } : {}) });
+  const set = { ...rest, title, currency, ...(personIds ? { personIds: [...new Set(personIds)].join(' ') } : {}) };
+  return db.transaction('rw', writeTables(db, db.opportunities), async () => {
+    const current = await db.opportunities.get(id);
+    if (!current || current.deleted) throw new Error('That opportunity is gone.');
+    // Its next step and its won/lost note are about its company or first person: one must stay.
+    if (!subjectOf({ ...current, ...defined(set) })) throw new Error('An opportunity needs a company or a person.');
+    return writeRecord(db, 'opportunities', id, set);
+  });
 }
 
 /**
@@ -115,8 +139,9 @@ export async function moveOpportunity(db: ClydeDB, id: string, stageId: string, 
     const opp = await db.opportunities.get(id);
     if (!opp || opp.deleted) throw new Error('That opportunity is gone.');
     const stage = await stageById(db, stageId);
+    // Dropped back where it was: nothing happened, so nothing is written (not a second won note).
+    if (opp.stageId === stageId) return opp;
     if (stage.outcome === 'open') {
-      if (opp.stageId === stageId) return opp;
       return writeRecord(db, 'opportunities', id, { stageId, stageAt: Date.now() });
     }
     const why = reason?.trim();
@@ -144,14 +169,23 @@ async function stageScope(db: ClydeDB): Promise<Scope | undefined> {
 }
 
 export async function editStage(db: ClydeDB, id: string, fields: Partial<Pick<StageView, 'name' | 'idleDays' | 'order'>>): Promise<void> {
-  if (fields.name !== undefined && !fields.name.trim()) throw new Error('A stage needs a name.');
+  const named = fields.name?.trim();
+  if (named === '') throw new Error('A stage needs a name.');
+  checkIdleDays(fields.idleDays);
+  const set = { ...fields, name: named };
   await db.transaction('rw', writeTables(db, db.stages), async () => {
     const current = await stageById(db, id);
     const stored = await db.stages.get(id);
-    if (stored) await writeRecord(db, 'stages', id, fields);
+    if (stored) await writeRecord(db, 'stages', id, set);
     else {
       const { name, order, outcome, idleDays } = current;
-      await writeRecord(db, 'stages', id, { name, order, outcome, idleDays, ...fields, scope: await stageScope(db) }, { create: true });
+      await writeRecord(
+        db,
+        'stages',
+        id,
+        { name, order, outcome, idleDays, ...defined(set), scope: await stageScope(db) },
+        { create: true },
+      );
     }
   });
 }
@@ -160,6 +194,7 @@ export async function editStage(db: ClydeDB, id: string, fields: Partial<Pick<St
 export async function addStage(db: ClydeDB, name: string, idleDays: number | null = 14): Promise<string> {
   const n = name.trim();
   if (!n) throw new Error('A stage needs a name.');
+  checkIdleDays(idleDays);
   return db.transaction('rw', writeTables(db, db.stages), async () => {
     const stages = await stagesOf(db);
     const open = stages.filter((s) => s.outcome === 'open');
@@ -196,3 +231,7 @@ export async function removeStage(db: ClydeDB, id: string): Promise<void> {
     }
   });
 }
+
+/** The fields actually given: an `undefined` must not hide a default's value when it is first stored. */
+const defined = <T extends object>(fields: T): Partial<T> =>
+  Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;

@@ -98,6 +98,15 @@ export const SHORTCUTS: readonly Shortcut[] = [
   },
   { id: 'home.star', label: 'Best customers: star or unstar', keys: { key: 's' }, scope: 'home' },
   { id: 'home.back', label: 'On a person: back to the list', keys: { key: 'Escape' }, scope: 'home' },
+  {
+    id: 'board.drag',
+    label: 'Pipeline: pick up a deal, move it to the stage left or right, drop it (Escape puts it back)',
+    keys: { text: 'Space, ← →, Space' },
+    scope: 'home',
+  },
+  // Brackets, not arrows: arrows scroll the page, and during a drag they move the picked-up deal.
+  { id: 'board.left', label: 'Pipeline: move the focused deal one stage left', keys: { key: '[' }, scope: 'home' },
+  { id: 'board.right', label: 'Pipeline: move the focused deal one stage right (Won or Lost asks why)', keys: { key: ']' }, scope: 'home' },
   { id: 'home.help', label: 'Show or hide these keys', keys: { key: '?' }, scope: 'home' },
 ];
 

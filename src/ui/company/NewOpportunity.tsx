@@ -6,7 +6,7 @@ import type { Opportunity } from '../../storage/schema';
 import { parseDayInput } from '../dates';
 import { ErrorLine } from '../ErrorLine';
 import { HomeLink } from '../home/HomeLink';
-import { opportunityHref } from '../home/route';
+import { BOARD_HREF, opportunityHref } from '../home/route';
 import { useAction } from '../useAction';
 import { parseAmount } from '../../opportunities/money';
 
@@ -37,7 +37,7 @@ export function NewOpportunity({ personId, companyId, onClose }: { personId?: st
           Open it
         </HomeLink>{' '}
         ·{' '}
-        <HomeLink hash="#/board" title="The pipeline board">
+        <HomeLink hash={BOARD_HREF} title="The pipeline board">
           Board
         </HomeLink>{' '}
         ·{' '}

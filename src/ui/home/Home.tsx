@@ -7,7 +7,7 @@ import { ComingUpSection } from './ComingUpSection';
 import { homeNow } from './clock';
 import { HomeHelp } from './HomeHelp';
 import { ReachOutSection } from './ReachOutSection';
-import { personHref, usePersonRoute, useRecordRoute, type PersonTarget } from './route';
+import { BOARD_HREF, personHref, useBoardRoute, usePersonRoute, useRecordRoute, type PersonTarget } from './route';
 import { TeamSection } from './TeamSection';
 import { TodaySection } from './TodaySection';
 import { useListKeys } from './useListKeys';
@@ -17,6 +17,7 @@ import { useListKeys } from './useListKeys';
 const PersonPage = lazy(() => import('./PersonPage').then((m) => ({ default: m.PersonPage })));
 const CompanyPage = lazy(() => import('../company/CompanyPage').then((m) => ({ default: m.CompanyPage })));
 const OpportunityPage = lazy(() => import('../company/OpportunityPage').then((m) => ({ default: m.OpportunityPage })));
+const Board = lazy(() => import('../board/Board').then((m) => ({ default: m.Board })));
 
 /**
  * Clyde's page across people: who needs the user today, who to reach out to, who is at risk and
@@ -28,6 +29,7 @@ export function Home() {
   const person = usePersonRoute();
   const record = useRecordRoute();
   const target = person ?? record;
+  const board = useBoardRoute();
   const list = useRef<HTMLDivElement>(null);
   const [help, setHelp] = useState(false);
   const viewer = useShareViewer();
@@ -37,7 +39,7 @@ export function Home() {
   useEffect(() => {
     if (!target) listSeen.current = true;
   }, [target]);
-  useListKeys(list, !target && !help);
+  useListKeys(list, !target && !board && !help);
   useShortcut('home.help', () => setHelp((h) => !h));
 
   const open = useCallback((to: PersonTarget) => {
@@ -50,12 +52,15 @@ export function Home() {
 
   return (
     <ShareViewerContext value={viewer}>
-      <div ref={list} hidden={!!target} className="mx-auto max-w-3xl p-6">
+      <div ref={list} hidden={!!target || board} className="mx-auto max-w-3xl p-6">
         <header className="flex items-center justify-between">
           <h1 className="text-lg font-semibold">
             <span className="text-blue-700">Clyde</span> · Home
           </h1>
           <div className="flex items-center gap-3 text-xs text-slate-500">
+            <a href={BOARD_HREF} className="text-blue-700 hover:underline">
+              Pipeline
+            </a>
             <span>{homeNow().toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'long' })}</span>
             <button
               type="button"
@@ -82,6 +87,11 @@ export function Home() {
           {person && <PersonPage key={person.personId} target={person} onBack={back} />}
           {record?.kind === 'company' && <CompanyPage key={record.id} id={record.id} onBack={back} />}
           {record?.kind === 'opportunity' && <OpportunityPage key={record.id} id={record.id} onBack={back} />}
+        </Suspense>
+      )}
+      {board && (
+        <Suspense fallback={null}>
+          <Board />
         </Suspense>
       )}
       {help && <HomeHelp onClose={() => setHelp(false)} />}

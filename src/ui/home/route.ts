@@ -61,3 +61,10 @@ export function useRecordRoute(): RecordTarget | undefined {
   const hash = useSyncExternalStore(subscribe, currentHash);
   return parseRecordRoute(hash);
 }
+
+/** The pipeline board (`#/board`), a page of Home of its own beside the list and the person pages. */
+export const BOARD_HREF = '#/board';
+
+export function useBoardRoute(): boolean {
+  return useSyncExternalStore(subscribe, currentHash) === BOARD_HREF;
+}

@@ -7,14 +7,14 @@
  * cannot hold stops the dump rather than being written wrongly.
  */
 
-export interface IndexImage {
+interface IndexImage {
   name: string;
   keyPath: string | string[];
   unique: boolean;
   multiEntry: boolean;
 }
 
-export interface StoreImage {
+interface StoreImage {
   name: string;
   keyPath: string | string[] | null;
   autoIncrement: boolean;
@@ -33,7 +33,7 @@ export interface DatabaseImage {
 
 const TAG = '$type';
 
-export function encode(v: unknown): unknown {
+function encode(v: unknown): unknown {
   if (v === undefined) return { [TAG]: 'undefined' };
   if (typeof v === 'number') {
     if (Number.isNaN(v) || !Number.isFinite(v) || Object.is(v, -0)) return { [TAG]: 'number', value: String(v === 0 ? '-0' : v) };

@@ -29,7 +29,7 @@ import { setShared } from '../../src/sync/client/share';
  * stores only hashes and the upgrade test must show the tokens still work.
  */
 
-export const SERVER_URL = 'https://sync.fixture.test';
+const SERVER_URL = 'https://sync.fixture.test';
 
 export interface DeviceFixture {
   name: string;

@@ -23,7 +23,7 @@ describe.each(frozenReleases())('the extension database of %s, opened by todayâ€
   afterEach(() => db.close());
 
   it('holds what the release wrote: pending, kept, refused, merged and local-only rows', () => {
-    expect(image.version).toBeLessThan(db.verno * 10);
+    expect(image.version).toBeLessThanOrEqual(db.verno * 10);
     for (const name of [
       'people',
       'identities',
@@ -67,16 +67,16 @@ describe.each(frozenReleases())('the extension database of %s, opened by todayâ€
     }
   });
 
-  it('starts schema 3 empty, and its new indexes answer for records the release wrote', async () => {
-    for (const t of [db.companies, db.stages, db.opportunities]) expect(await t.count()).toBe(0);
+  it('starts the tables the release did not have empty, and the new indexes answer for its records', async () => {
+    for (const t of db.tables.filter((t) => !image.stores.some((s) => s.name === t.name))) expect(await t.count(), t.name).toBe(0);
     const person = storeOf('people').records[0]!.key as string;
     const task = storeOf('tasks').records[0]!.key as string;
-    expect(await db.people.where('companyId').equals('co-acme').count()).toBe(0);
-    await writeRecord(db, 'companies', 'co-acme', { name: 'Acme' }, { create: true });
-    await writeRecord(db, 'people', person, { companyId: 'co-acme' });
-    await writeRecord(db, 'tasks', task, { opportunityId: 'opp-1' });
-    expect(await db.people.where('companyId').equals('co-acme').primaryKeys()).toEqual([person]);
-    expect(await db.tasks.where('opportunityId').equals('opp-1').primaryKeys()).toEqual([task]);
+    expect(await db.people.where('companyId').equals('co-upgrade-test').count()).toBe(0);
+    await writeRecord(db, 'companies', 'co-upgrade-test', { name: 'Acme' }, { create: true });
+    await writeRecord(db, 'people', person, { companyId: 'co-upgrade-test' });
+    await writeRecord(db, 'tasks', task, { opportunityId: 'opp-upgrade-test' });
+    expect(await db.people.where('companyId').equals('co-upgrade-test').primaryKeys()).toEqual([person]);
+    expect(await db.tasks.where('opportunityId').equals('opp-upgrade-test').primaryKeys()).toEqual([task]);
   });
 
   it('numbers the next edit after every op the release ever queued', async () => {

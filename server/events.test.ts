@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PokeSchema } from '../src/sync/protocol';
+import { MIN_SCHEMA_VERSION, PokeSchema, SCHEMA_VERSION } from '../src/sync/protocol';
 import { newPerson, startHarness, type Harness, type Member } from './test/harness';
 import { storeCases } from './test/stores';
 
@@ -41,8 +41,8 @@ describe.each(storeCases)('live pokes ($name)', (storeCase) => {
 
   it('pokes the team with the new seq after each commit, and nobody else', async () => {
     await a.pushOk([newPerson(1, 'p1', a)]);
-    const mine = pokes(await b.call('GET', '/v1/sync/events?schemaVersion=1'));
-    const theirs = pokes(await other.call('GET', '/v1/sync/events?schemaVersion=1'));
+    const mine = pokes(await b.call('GET', `/v1/sync/events?schemaVersion=${SCHEMA_VERSION}`));
+    const theirs = pokes(await other.call('GET', `/v1/sync/events?schemaVersion=${SCHEMA_VERSION}`));
     expect(await mine.next()).toBe(1);
     expect(await theirs.next()).toBe(0);
     await a.pushOk([newPerson(2, 'p2', a), newPerson(3, 'p3', a)]);
@@ -57,7 +57,7 @@ describe.each(storeCases)('live pokes ($name)', (storeCase) => {
   });
 
   it('ends the stream once the device is revoked', async () => {
-    const stream = pokes(await b.call('GET', '/v1/sync/events?schemaVersion=1'));
+    const stream = pokes(await b.call('GET', `/v1/sync/events?schemaVersion=${SCHEMA_VERSION}`));
     expect(await stream.next()).toBe(0);
     await b.call('POST', '/v1/devices/revoke', { deviceId: b.deviceId });
     expect(await stream.next()).toBe('closed');
@@ -67,7 +67,7 @@ describe.each(storeCases)('live pokes ($name)', (storeCase) => {
 
   it('requires a schema version and a token', async () => {
     expect((await b.call('GET', '/v1/sync/events')).status).toBe(400);
-    expect((await b.call('GET', '/v1/sync/events?schemaVersion=0')).status).toBe(426);
-    expect((await h.app.request('/v1/sync/events?schemaVersion=1')).status).toBe(401);
+    expect((await b.call('GET', `/v1/sync/events?schemaVersion=${MIN_SCHEMA_VERSION - 1}`)).status).toBe(426);
+    expect((await h.app.request(`/v1/sync/events?schemaVersion=${SCHEMA_VERSION}`)).status).toBe(401);
   });
 });

@@ -46,7 +46,25 @@ const hlc = fc.oneof(
   fc.string(),
 );
 const fieldName = fc.oneof(
-  fc.constantFrom('name', 'scope', 'ownerId', 'deleted', 'personId', 'body', 'kind', 'occurredAt', '__proto__', 'constructor', 'toString'),
+  fc.constantFrom(
+    'name',
+    'scope',
+    'ownerId',
+    'deleted',
+    'personId',
+    'body',
+    'kind',
+    'occurredAt',
+    'companyId',
+    'stageId',
+    'stageAt',
+    'order',
+    'outcome',
+    'opportunityId',
+    '__proto__',
+    'constructor',
+    'toString',
+  ),
   fc.string(),
 );
 const fieldValue = fc.oneof(

@@ -86,7 +86,7 @@ describe.each(storeCases)('push ($name)', (storeCase) => {
     expect(page.lastClientSeq).toBe(4);
   });
 
-  it("takes a task's due time (record schema 2), refuses a time past the day, and still serves clients on schema 1", async () => {
+  it("takes a task's due time (record schema 2) and refuses a time past the day", async () => {
     const task = { ownerId: a.userId, scope: `user:${a.userId}`, deleted: false, personId: 'p1', title: 'Call back', done: false };
     const ack = await a.pushOk([
       newPerson(1, 'p1', a),
@@ -95,7 +95,6 @@ describe.each(storeCases)('push ($name)', (storeCase) => {
     ]);
     expect(ack.rejected.map((r) => [r.clientSeq, r.code])).toEqual([[3, 'INVALID']]);
     expect((await a.pullOk()).rows.find((r) => r.id === 't1')?.values).toMatchObject({ dueTime: 900 });
-    expect((await a.pull({ schemaVersion: 1 })).status).toBe(200);
   });
 
   it('merges per field by clock, whatever order the ops arrive in', async () => {
@@ -195,5 +194,25 @@ describe.each(storeCases)('push ($name)', (storeCase) => {
     expect((await a.call('POST', '/v1/sync/push', body(99))).status).toBe(409);
     expect((await a.pull({ schemaVersion: 0 })).status).toBe(426);
     expect((await a.call('GET', '/v1/me', undefined)).status).toBe(200);
+  });
+
+  it('asks a client on record schema 2 to update (426) rather than send it a company it cannot read', async () => {
+    await a.pushOk([newPerson(1, 'p1', a, { scope: 'team' })]);
+    // What the last schema-2 release sends: a person edit it holds in its outbox.
+    const push = await a.call('POST', '/v1/sync/push', {
+      protocol: PROTOCOL_VERSION,
+      clientId: a.clientId,
+      schemaVersion: 2,
+      ops: [edit(2, 'people', 'p1', { company: 'Acme' }, a.clientId)],
+    });
+    expect(push.status).toBe(426);
+    expect(await push.json()).toMatchObject({ code: 'CLIENT_TOO_OLD' });
+    const pull = await b.pull({ schemaVersion: 2 });
+    expect(pull.status).toBe(426);
+    expect(await pull.json()).toMatchObject({ code: 'CLIENT_TOO_OLD' });
+    expect((await b.call('GET', '/v1/sync/events?schemaVersion=2')).status).toBe(426);
+    // Refused before the store: the op was not taken, so the client's outbox is still what counts.
+    expect((await a.pullOk()).lastClientSeq).toBe(1);
+    expect((await b.pullOk()).rows.map((r) => r.values.company)).toEqual([undefined]);
   });
 });

@@ -1,16 +1,28 @@
 import type { ClydeDB } from '../../storage/db';
-import type { Entity, Scope } from '../../storage/schema';
+import { isCompanyId, type Entity, type Scope } from '../../storage/schema';
 import { writeRecord } from '../../storage/records/write';
 import { deviceOf, syncTables } from './state';
 
-/** Records that hang off a person; sharing one makes no sense if the person stays hidden. */
-const ABOUT_A_PERSON: readonly Entity[] = ['notes', 'preferences', 'tasks'];
+/**
+ * Records that hang off a subject, a person or a company (a `co-` id); sharing one makes no sense
+ * if the subject stays hidden.
+ */
+const ABOUT_A_SUBJECT: readonly Entity[] = ['notes', 'preferences', 'tasks'];
+
+interface Shareable {
+  ownerId: string;
+  scope: string;
+  personId?: string;
+  companyId?: string | null;
+  personIds?: string;
+}
 
 /**
  * Shares a record the user owns with the team, or makes it private again. Sharing a note, fact
- * or task also shares its person and that person's identities, where the user owns them, so a
- * teammate sees whom it is about. Making a record private touches only that record. One
- * transaction: either everything is shared or nothing is.
+ * or task also shares whom it is about: its person and that person's identities, or its company
+ * card. Sharing an opportunity shares its company and its people the same way. Only what the user
+ * owns is shared along; a teammate's private record stays theirs. Making a record private touches
+ * only that record. One transaction: either everything is shared or nothing is.
  */
 export async function setShared(db: ClydeDB, entity: Entity, id: string, shared: boolean): Promise<void> {
   await db.transaction('rw', syncTables(db), async () => {
@@ -18,17 +30,24 @@ export async function setShared(db: ClydeDB, entity: Entity, id: string, shared:
     if (!me) throw new Error('This device has no user yet.');
     const scope: Scope = shared ? 'team' : `user:${me.userId}`;
     const share = async (e: Entity, recordId: string) => {
-      const r = (await db.table(e).get(recordId)) as { ownerId: string; scope: string } | undefined;
+      const r = (await db.table(e).get(recordId)) as Shareable | undefined;
       if (r && r.ownerId === me.userId && r.scope !== scope) await writeRecord(db, e, recordId, { scope });
     };
-    const record = (await db.table(entity).get(id)) as { ownerId: string; personId?: string } | undefined;
+    const shareSubject = async (subjectId: string) => {
+      if (isCompanyId(subjectId)) return share('companies', subjectId);
+      await share('people', subjectId);
+      for (const identity of await db.identities.where('personId').equals(subjectId).toArray()) await share('identities', identity.id);
+    };
+    const record = (await db.table(entity).get(id)) as Shareable | undefined;
     if (!record) throw new Error('That record is gone.');
     if (record.ownerId !== me.userId) throw new Error('Only the person who wrote this can change who sees it.');
     await share(entity, id);
     if (!shared) return;
-    const personId = ABOUT_A_PERSON.includes(entity) ? record.personId : entity === 'people' ? id : undefined;
-    if (!personId) return;
-    await share('people', personId);
-    for (const identity of await db.identities.where('personId').equals(personId).toArray()) await share('identities', identity.id);
+    if (ABOUT_A_SUBJECT.includes(entity) && record.personId) await shareSubject(record.personId);
+    else if (entity === 'people') await shareSubject(id);
+    else if (entity === 'opportunities') {
+      if (record.companyId) await share('companies', record.companyId);
+      for (const personId of record.personIds?.split(' ').filter(Boolean) ?? []) await shareSubject(personId);
+    }
   });
 }

@@ -31,6 +31,10 @@ export interface SeedResult {
     rejected: number;
     restamped: number;
     evictions: number;
+    /** Server rows of record schema 3's kinds, so a workload that stops making them is noticed. */
+    companies: number;
+    opportunities: number;
+    stages: number;
   };
 }
 
@@ -58,7 +62,20 @@ export async function runSeed(seed: number, opts: SimOptions = DEFAULT_SIM): Pro
   const clients = ['a1', 'a2', 'b1'].map(
     (name) => new SimClient(name, (c) => net.fetchFor({ name, userId: () => c.userId, crash: () => c.crash() })),
   );
-  const stats = { edits: 0, syncs: 0, syncErrors: 0, crashes: 0, restarts: 0, rounds: 0, rejected: 0, restamped: 0, evictions: 0 };
+  const stats = {
+    edits: 0,
+    syncs: 0,
+    syncErrors: 0,
+    crashes: 0,
+    restarts: 0,
+    rounds: 0,
+    rejected: 0,
+    restamped: 0,
+    evictions: 0,
+    companies: 0,
+    opportunities: 0,
+    stages: 0,
+  };
   const as = async <T>(c: SimClient, fn: () => Promise<T>): Promise<T> => {
     current = c;
     try {
@@ -126,6 +143,8 @@ export async function runSeed(seed: number, opts: SimOptions = DEFAULT_SIM): Pro
     stats.rejected = snapshot.log.filter((op) => op.outcome === 'rejected').length;
     stats.restamped = snapshot.log.filter((op) => op.final_hlc !== op.hlc).length;
     stats.evictions = snapshot.evictions;
+    for (const entity of ['companies', 'opportunities', 'stages'] as const)
+      stats[entity] = snapshot.rows.filter((r) => r.entity === entity).length;
     const lost = [...lostWrites(snapshot), ...refusedCreates(snapshot)];
     for (const c of clients) lost.push(...(await droppedOps(c, snapshot)));
     const diverged: string[] = quiet ? [] : [`not quiet after ${stats.rounds} rounds`];

@@ -30,7 +30,9 @@ describe('deterministic sync simulation', () => {
     const results: SeedResult[] = [];
     for (const seed of FIXED_SEEDS) results.push(await resultOf(seed));
     const total = (key: keyof SeedResult['stats']) => results.reduce((sum, r) => sum + r.stats[key], 0);
-    for (const key of ['rejected', 'restamped', 'evictions', 'crashes', 'restarts'] as const) expect(total(key), key).toBeGreaterThan(0);
+    for (const key of ['rejected', 'restamped', 'evictions', 'crashes', 'restarts', 'companies', 'opportunities', 'stages'] as const) {
+      expect(total(key), key).toBeGreaterThan(0);
+    }
   }, 90_000);
 
   it('replays the same run from the same seed', async () => {

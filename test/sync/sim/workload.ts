@@ -2,29 +2,21 @@ import { addIdentity } from '../../../src/storage/records/identity';
 import { addNote, deleteNote, updateNote } from '../../../src/storage/records/notes';
 import { createPerson, deletePerson, updatePerson } from '../../../src/storage/records/people';
 import { addPreference, updatePreference } from '../../../src/storage/records/preferences';
-import { getMeta } from '../../../src/storage/keys';
 import type { Entity } from '../../../src/storage/schema';
 import { addTask, setTaskDone, updateTask } from '../../../src/storage/records/tasks';
 import { writeRecord } from '../../../src/storage/records/write';
 import { setShared } from '../../../src/sync/client/share';
 import type { SimClient } from './client';
+import { anyRecord, type SimOp } from './pick';
 import type { Prng } from './prng';
+import { DEAL_OPS } from './workload-deals';
 
 /** Small pools so that edits collide often (same person, same email, same fact). */
 const NAMES = ['Ada', 'Grace', 'Linus', 'Barbara', 'Ken'];
 const EMAILS = ['ada@example.com', 'grace@example.com', 'shared@example.com'];
 const FACTS = ['order: grain in two bags', 'call: mornings', 'kids: two'];
 
-type Op = (c: SimClient, rng: Prng) => Promise<boolean>;
-
-/** A random visible, not deleted record of the client's view, or undefined. */
-async function anyRecord(c: SimClient, rng: Prng, entity: Entity, mine = false) {
-  const rows = (await c.db.table(entity).toArray()) as { id: string; deleted: boolean; ownerId: string; scope: string }[];
-  const me = await getMeta(c.db, 'device');
-  return rng.pick(rows.filter((r) => !r.deleted && (!mine || r.ownerId === me?.userId)));
-}
-
-const OPS: [weight: number, op: Op][] = [
+const OPS: [weight: number, op: SimOp][] = [
   [2, (c, rng) => c.write((db) => createPerson(db, { name: rng.pick(NAMES) }))],
   // Created shared, as the share toggle does when a note about a new person is shared.
   [
@@ -106,25 +98,33 @@ const OPS: [weight: number, op: Op][] = [
     },
   ],
   [
-    3,
+    5,
     async (c, rng) => {
       // Share or unshare a record this user owns (the owner-only scope register), as the share
-      // toggle does: sharing a note also shares its person and the person's addresses.
-      const entity = rng.pick<Entity>(['people', 'notes', 'preferences', 'tasks'])!;
+      // toggle does: sharing a note also shares its person (or company) and the person's addresses,
+      // sharing a deal its company and people.
+      const entity = rng.pick<Entity>(['people', 'notes', 'preferences', 'tasks', 'companies', 'opportunities'])!;
       const r = await anyRecord(c, rng, entity, true);
       if (!r) return false;
       return c.write((db) => setShared(db, entity, r.id, r.scope !== 'team'));
     },
   ],
   [
-    1,
+    2,
     async (c, rng) => {
       // A stale UI (or an old build) offers sharing a teammate's record: the server must refuse it
       // and the client must keep the refusal visible.
-      const r = await anyRecord(c, rng, 'people');
-      return !!r && r.ownerId !== c.userId && c.write((db) => writeRecord(db, 'people', r.id, { scope: 'team', name: 'taken over' }));
+      const entity = rng.pick(['people', 'companies', 'opportunities'] as const)!;
+      const r = await anyRecord(c, rng, entity);
+      if (!r || r.ownerId === c.userId) return false;
+      return c.write((db) =>
+        entity === 'opportunities'
+          ? writeRecord(db, entity, r.id, { scope: 'team', title: 'taken over' })
+          : writeRecord(db, entity, r.id, { scope: 'team', name: 'taken over' }),
+      );
     },
   ],
+  ...DEAL_OPS,
 ];
 
 const TOTAL = OPS.reduce((sum, [w]) => sum + w, 0);

@@ -27,7 +27,8 @@ export interface WordRow {
    */
   personId: string;
   /**
-   * Tier 1 is who someone is (name, company, addresses), tier 0 what was written about them.
+   * Tier 1 is who or what a record is (a person's name, company and addresses; a company's name
+   * and domains; an opportunity's title), tier 0 what was written about them.
    * Minus the time (when a note happened, or when the record changed) so that within a word the
    * index runs newest first, and a forward `getAll` with a limit reads the newest few.
    */

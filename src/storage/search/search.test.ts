@@ -192,6 +192,14 @@ describe('search finds companies and opportunities', () => {
     expect(await db.words.get(['companies', acme.id])).toBeUndefined();
   });
 
+  it('a company’s own notes take no places from notes about people', async () => {
+    const acme = await createCompany(db, { name: 'Acme' });
+    const ana = await createPerson(db, { name: 'Ana' });
+    for (let i = 0; i < 3; i++) await addNote(db, acme.id, { body: `Board meeting ${i}`, occurredAt: 10 + i });
+    await addNote(db, ana.id, { body: 'Meeting in March', occurredAt: 1 });
+    expect((await search(db, 'meeting', 1)).map((r) => r.kind)).toEqual(['notes']);
+  });
+
   it('indexes companies and opportunities that arrive by team sync', async () => {
     const acme = await createCompany(db, { name: 'Acme' });
     const row = { ...(await deal('Renewal', acme.id)), id: 'o-synced', title: 'Expansion' };

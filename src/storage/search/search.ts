@@ -105,7 +105,9 @@ async function searchIn(db: ClydeDB, terms: string[], limit: number): Promise<Se
   for (const { what } of perTerm) {
     for (const row of what) {
       const key = `${row.entity}\u0000${row.id}`;
-      if (matched.has(key)) continue;
+      // A company's own notes have no person to show them under here (Home's company page lists
+      // them), so they must not take the places of results that can be shown.
+      if (matched.has(key) || isCompanyId(row.personId)) continue;
       const own = row.w.map((k) => k[1]);
       const theirs = personWords.get(row.personId) ?? [];
       if (terms.every((t) => startsAWord(own, t) || startsAWord(theirs, t))) matched.set(key, row);

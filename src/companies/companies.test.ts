@@ -57,6 +57,9 @@ describe('company mutators', () => {
     await expect(createCompany(db, { name: 'Acme 2', domains: ['acme.com'] })).rejects.toThrow('acme.com is already a domain of Acme');
     await expect(addDomain(db, acme.id, 'hotmail.com')).rejects.toThrow('free or throwaway');
     await expect(addDomain(db, acme.id, 'not a domain')).rejects.toThrow('is not a domain');
+    await expect(addDomain(db, acme.id, 'co.uk')).rejects.toThrow(
+      "co.uk is shared by many companies; give the company's own domain (like acme.co.uk).",
+    );
     expect(await db.companies.count()).toBe(1);
   });
 

@@ -11,7 +11,7 @@ export interface CompanyFields {
 }
 
 /** What a transaction writing a company and the people it gains must cover. */
-export const companyTables = (db: ClydeDB) => writeTables(db, db.companies, db.people, db.identities, db.neverLog);
+const companyTables = (db: ClydeDB) => writeTables(db, db.companies, db.people, db.identities, db.neverLog);
 
 function companyName(raw: string): string {
   const name = raw.trim().replace(/\s+/g, ' ');

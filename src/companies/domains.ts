@@ -22,10 +22,17 @@ export const domainsOf = (company: Pick<Company, 'domains'>): string[] => compan
 /** Does this company domain cover the address's domain: itself, or a subdomain (eu.acme.com)? */
 export const covers = (companyDomain: string, domain: string) => domain === companyDomain || domain.endsWith(`.${companyDomain}`);
 
+/**
+ * Country second-level suffixes (co.uk, com.br, ne.jp…): a company domain covers its subdomains, so
+ * one of these typed by mistake would claim a whole country's addresses.
+ */
+const SUFFIX = /^(co|com|net|org|gov|edu|ac|or|ne|go|gob|nic)\.[a-z]{2}$/;
+
 /** The canonical domain, or a clear error for what cannot be a company's domain. */
 export function companyDomain(raw: string): string {
   const domain = canonicalDomain(raw);
   if (!domain) throw new Error(`“${raw}” is not a domain (like acme.com).`);
+  if (SUFFIX.test(domain)) throw new Error(`${domain} is shared by many companies; give the company's own domain (like acme.${domain}).`);
   if (isFreeMailDomain(domain))
     throw new Error(`${domain} is a free or throwaway mail provider: anyone can have an address there, so it cannot stand for a company.`);
   return domain;

@@ -8,6 +8,8 @@ import { createPerson } from '../records/people';
 import { addPreference } from '../records/preferences';
 import { ENTITY_SCHEMAS, type Entity } from '../schema';
 import { addTask } from '../records/tasks';
+import { writeRecord } from '../records/write';
+import { createCompany } from '../../companies/companies';
 
 let db: ClydeDB;
 beforeEach(() => {
@@ -18,11 +20,29 @@ describe('exportAll', () => {
   it('holds every record, deleted ones marked, pending and refused edits, and survives JSON', async () => {
     const person = await createPerson(db, { name: 'Ana Lima', company: 'Lima Grãos' });
     await addIdentity(db, person.id, 'email', 'ana.lima@example.com');
+    await addIdentity(db, person.id, 'email', 'ana@limagraos.example');
     const kept = await addNote(db, person.id, { body: 'Wants the grain in two bags' });
     const gone = await addNote(db, person.id, { body: 'Wrong person' });
     await deleteNote(db, gone.id);
     await addPreference(db, person.id, 'order: two 25 kg bags');
     await addTask(db, person.id, 'Send the price list');
+    const company = await createCompany(db, { name: 'Lima Grãos', domains: ['limagraos.example'] });
+    await writeRecord(db, 'stages', 'stage-proposal', { name: 'Offer sent', order: 3, outcome: 'open', idleDays: 5 }, { create: true });
+    await writeRecord(
+      db,
+      'opportunities',
+      'o-1',
+      {
+        title: 'Harvest order',
+        companyId: company.id,
+        personIds: person.id,
+        stageId: 'stage-proposal',
+        stageAt: 1,
+        value: 1200,
+        currency: 'EUR',
+      },
+      { create: true },
+    );
     await db.rejected.add({
       entity: 'notes',
       id: 'n-x',
@@ -40,7 +60,10 @@ describe('exportAll', () => {
       expect(data[entity]).toHaveLength(await db.table(entity).count());
       for (const row of data[entity]) expect(ENTITY_SCHEMAS[entity].safeParse(row).success).toBe(true);
     }
-    expect(data.people[0]).toMatchObject({ name: 'Ana Lima', company: 'Lima Grãos' });
+    expect(data.people[0]).toMatchObject({ name: 'Ana Lima', company: 'Lima Grãos', companyId: company.id });
+    expect(data.companies).toEqual([expect.objectContaining({ id: company.id, name: 'Lima Grãos', domains: 'limagraos.example' })]);
+    expect(data.stages).toEqual([expect.objectContaining({ id: 'stage-proposal', name: 'Offer sent' })]);
+    expect(data.opportunities).toEqual([expect.objectContaining({ title: 'Harvest order', companyId: company.id, value: 1200 })]);
     expect(data.notes.find((n: { id: string }) => n.id === kept.id)).toMatchObject({ body: 'Wants the grain in two bags', deleted: false });
     expect(data.notes.find((n: { id: string }) => n.id === gone.id)).toMatchObject({ deleted: true });
     expect(data.pending.length).toBe(await db.outbox.where('state').equals('pending').count());
@@ -49,7 +72,7 @@ describe('exportAll', () => {
 
   it('exports an empty store as empty lists, not an error', async () => {
     const data = await exportAll(db);
-    expect([data.people, data.notes, data.pending, data.rejected]).toEqual([[], [], [], []]);
+    expect([data.people, data.notes, data.companies, data.opportunities, data.pending, data.rejected]).toEqual([[], [], [], [], [], []]);
   });
 
   it('names the file by its day', () => {

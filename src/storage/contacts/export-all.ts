@@ -18,10 +18,11 @@ export type ClydeExport = {
 
 /**
  * Everything this browser holds about people, as one JSON-ready object: every person, address,
- * note, fact and task, private and shared, with their sync envelope (deleted ones included, marked
- * `deleted`), edits still waiting for or refused by the team server, and what the user keeps for
- * themself (rhythms, stars, when they last opened a thread with someone). Read in one transaction, so
- * the file is a consistent snapshot even while sync writes.
+ * note, fact and task, company, pipeline stage and opportunity (every synced entity), private and
+ * shared, with their sync envelope (deleted ones included, marked `deleted`), edits still waiting
+ * for or refused by the team server, and what the user keeps for themself (rhythms, stars, when
+ * they last opened a thread with someone). Read in one transaction, so the file is a consistent
+ * snapshot even while sync writes.
  */
 export async function exportAll(db: ClydeDB, now = new Date()): Promise<ClydeExport> {
   const entities = Object.keys(ENTITY_SCHEMAS) as Entity[];

@@ -21,16 +21,23 @@ type WordKey = [tier: 0 | 1, word: string, minusAt: number];
 export interface WordRow {
   entity: Entity;
   id: string;
+  /**
+   * Whom the record is about: a person or a company (`co-…`); a company and an opportunity are
+   * about their company (none: empty), so a term may match an opportunity's company's name.
+   */
   personId: string;
   /**
-   * Tier 1 is who someone is (name, company, addresses), tier 0 what was written about them.
+   * Tier 1 is who or what a record is (a person's name, company and addresses; a company's name
+   * and domains; an opportunity's title), tier 0 what was written about them.
    * Minus the time (when a note happened, or when the record changed) so that within a word the
    * index runs newest first, and a forward `getAll` with a limit reads the newest few.
    */
   w: WordKey[];
 }
 
-const INDEXED: readonly Entity[] = ['people', 'identities', 'notes', 'preferences', 'tasks'];
+/** What the v3 upgrade indexed: the record tables there were then. Companies came with v6, empty. */
+const V3_INDEXED: readonly Entity[] = ['people', 'identities', 'notes', 'preferences', 'tasks'];
+const INDEXED: readonly Entity[] = [...V3_INDEXED, 'companies', 'opportunities'];
 const isIndexed = (name: string): name is Entity => (INDEXED as readonly string[]).includes(name);
 
 type Row = Record<string, unknown> & { id: string; deleted?: boolean; updatedAt: number };
@@ -40,7 +47,7 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '');
 /** The index row a record should have: none once it is deleted or has nothing to find. */
 function wordRowFor(entity: Entity, r: Row): WordRow | undefined {
   if (r.deleted) return undefined;
-  const personId = entity === 'people' ? r.id : str(r.personId);
+  const personId = entity === 'people' || entity === 'companies' ? r.id : entity === 'opportunities' ? str(r.companyId) : str(r.personId);
   const tiers = new Map<string, 0 | 1>();
   const add = (text: string, tier: 0 | 1) => {
     for (const word of wordsOf(text)) if ((tiers.get(word) ?? -1) < tier) tiers.set(word, tier);
@@ -57,7 +64,12 @@ function wordRowFor(entity: Entity, r: Row): WordRow | undefined {
   } else if (entity === 'notes') {
     add(str(r.body), 0);
     if (typeof r.occurredAt === 'number') at = r.occurredAt;
-  } else if (entity === 'preferences') add(`${str(r.key)} ${str(r.value)}`, 0);
+  } else if (entity === 'companies') {
+    add(`${str(r.name)} ${str(r.domains)}`, 1);
+    // Each label of a domain on its own, "com" included, so "acme.com" typed whole finds it too.
+    for (const label of str(r.domains).split(/[\s.]+/)) if (label.length >= 2) tiers.set(label.slice(0, 40), 1);
+  } else if (entity === 'opportunities') add(str(r.title), 1);
+  else if (entity === 'preferences') add(`${str(r.key)} ${str(r.value)}`, 0);
   else add(str(r.title), 0);
   if (tiers.size === 0) return undefined;
   return { entity, id: r.id, personId, w: [...tiers].map(([word, tier]) => [tier, word, -at]) };
@@ -182,7 +194,7 @@ export const wordIndexMiddleware: Middleware<DBCore> = {
 export async function buildWordIndex(tx: Transaction): Promise<void> {
   const words = tx.table<WordRow>('words');
   await words.clear();
-  for (const entity of INDEXED) {
+  for (const entity of V3_INDEXED) {
     const batch: WordRow[] = [];
     await tx.table<Row>(entity).each((r) => {
       const row = wordRowFor(entity, r);

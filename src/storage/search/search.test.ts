@@ -8,16 +8,26 @@ import { addIdentity } from '../records/identity';
 import { addNote, deleteNote, updateNote } from '../records/notes';
 import { createPerson, updatePerson } from '../records/people';
 import { addPreference } from '../records/preferences';
-import { search } from './search';
+import { isAboutPerson, search } from './search';
 import { deferWordIndex, indexQueued } from './search-index';
 import { addTask } from '../records/tasks';
+import { writeRecord } from '../records/write';
+import { createCompany, updateCompany } from '../../companies/companies';
+import { mergeCompanies } from '../../companies/merge-companies';
 
 let db: ClydeDB;
 beforeEach(() => {
   db = freshClientDb().db;
 });
 
-const names = async (q: string) => (await search(db, q)).map((r) => `${r.kind}:${r.person.name}${r.snippet ? `:${r.snippet}` : ''}`);
+const names = async (q: string) =>
+  (await search(db, q)).map((r) =>
+    isAboutPerson(r)
+      ? `${r.kind}:${r.person.name}${r.snippet ? `:${r.snippet}` : ''}`
+      : r.kind === 'company'
+        ? `company:${r.company.name}`
+        : `opportunity:${r.opportunity.title}${r.company ? `:${r.company.name}` : ''}`,
+  );
 
 describe('search over the word index', () => {
   it('finds people by name, company and address prefixes, accents and case folded', async () => {
@@ -51,7 +61,7 @@ describe('search over the word index', () => {
     await addNote(db, other.id, { body: 'Carla introduced us', occurredAt: 1000 });
     await addNote(db, other.id, { body: 'Carla called again', occurredAt: 5000 });
     const hits = await search(db, 'carla');
-    expect(hits.map((h) => [h.kind, h.person.id, h.snippet])).toEqual([
+    expect(hits.filter(isAboutPerson).map((h) => [h.kind, h.person.id, h.snippet])).toEqual([
       ['person', carla.id, undefined],
       ['notes', other.id, 'Carla called again'],
       ['notes', other.id, 'Carla introduced us'],
@@ -144,7 +154,61 @@ describe('search over the word index', () => {
     await old.table('people').bulkPut(seed.people);
     await old.table('notes').bulkPut(seed.notes);
     old.close();
-    expect((await search(upgraded, 'harvest')).map((r) => r.person.name)).toEqual(['Gabriela Souza']);
+    expect((await search(upgraded, 'harvest')).filter(isAboutPerson).map((r) => r.person.name)).toEqual(['Gabriela Souza']);
     expect((await search(upgraded, 'gabriela')).map((r) => r.kind)).toEqual(['person']);
+  });
+});
+
+describe('search finds companies and opportunities', () => {
+  const deal = (title: string, companyId: string | null) =>
+    writeRecord(db, 'opportunities', crypto.randomUUID(), { title, companyId, stageId: 'stage-lead', stageAt: 0 }, { create: true });
+
+  it('a company by name or domain, an opportunity by title or title and company name; people first', async () => {
+    const acme = await createCompany(db, { name: 'Acme Grãos', domains: ['acme-graos.com', 'acme.de'] });
+    await deal('Renewal 2027', acme.id);
+    await deal('Renewal of the Beta contract', null);
+    await createPerson(db, { name: 'Ana Acme' });
+    expect(await names('acme')).toEqual(['person:Ana Acme', 'company:Acme Grãos']);
+    expect(await names('graos')).toEqual(['company:Acme Grãos']);
+    expect(await names('acme.de')).toEqual(['company:Acme Grãos']);
+    expect(await names('acme-graos.com')).toEqual(['company:Acme Grãos']);
+    expect((await names('renewal')).sort()).toEqual(['opportunity:Renewal 2027:Acme Grãos', 'opportunity:Renewal of the Beta contract']);
+    expect(await names('acme renewal')).toEqual(['opportunity:Renewal 2027:Acme Grãos']);
+    expect(await names('beta renewal')).toEqual(['opportunity:Renewal of the Beta contract']);
+  });
+
+  it('follows renames; never finds a deleted or merged company, or a deleted opportunity', async () => {
+    const acme = await createCompany(db, { name: 'Acme' });
+    const other = await createCompany(db, { name: 'Acme Holding' });
+    const renewal = await deal('Renewal', acme.id);
+    await updateCompany(db, acme.id, { name: 'Zenith' });
+    expect(await names('acme')).toEqual(['company:Acme Holding']);
+    expect(await names('zenith renewal')).toEqual(['opportunity:Renewal:Zenith']);
+    await mergeCompanies(db, other.id, acme.id);
+    expect(await names('zenith')).toEqual([]);
+    expect(await names('holding renewal')).toEqual(['opportunity:Renewal:Acme Holding']);
+    await writeRecord(db, 'opportunities', renewal.id, { deleted: true });
+    expect(await names('renewal')).toEqual([]);
+    expect(await db.words.get(['companies', acme.id])).toBeUndefined();
+  });
+
+  it('a company’s own notes take no places from notes about people', async () => {
+    const acme = await createCompany(db, { name: 'Acme' });
+    const ana = await createPerson(db, { name: 'Ana' });
+    for (let i = 0; i < 3; i++) await addNote(db, acme.id, { body: `Board meeting ${i}`, occurredAt: 10 + i });
+    await addNote(db, ana.id, { body: 'Meeting in March', occurredAt: 1 });
+    expect((await search(db, 'meeting', 1)).map((r) => r.kind)).toEqual(['notes']);
+  });
+
+  it('indexes companies and opportunities that arrive by team sync', async () => {
+    const acme = await createCompany(db, { name: 'Acme' });
+    const row = { ...(await deal('Renewal', acme.id)), id: 'o-synced', title: 'Expansion' };
+    await db.transaction('rw', [db.opportunities, db.wordQueue], async () => {
+      await deferWordIndex(db, [['opportunities', row.id]]);
+      await db.opportunities.put(row);
+    });
+    expect(await names('expansion')).toEqual([]);
+    await indexQueued(db);
+    expect(await names('expansion')).toEqual(['opportunity:Expansion:Acme']);
   });
 });

@@ -5,7 +5,8 @@ import { SearchPalette } from './SearchPalette';
 
 /**
  * Search in the panel: the Search button and Cmd/Ctrl-K open the palette; a picked person
- * replaces the page's view until "Back to this page", or until the page changes (`pageKey`).
+ * replaces the page's view until "Back to this page", or until the page changes (`pageKey`). A
+ * picked company or opportunity opens on Home.
  */
 export function Finder({ pageKey, children }: { pageKey?: string; children: React.ReactNode }) {
   const [open, setOpen] = useState(false);
@@ -25,6 +26,7 @@ export function Finder({ pageKey, children }: { pageKey?: string; children: Reac
       {personId ? <OpenedPerson personId={personId} onBack={() => setPersonId(undefined)} onOpen={setPersonId} /> : children}
       {open && (
         <SearchPalette
+          withAccounts
           onClose={() => setOpen(false)}
           onPick={(id) => {
             setOpen(false);

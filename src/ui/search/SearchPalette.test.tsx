@@ -7,6 +7,16 @@ import { createPerson } from '../../storage/records/people';
 import { indexQueued } from '../../storage/search/search-index';
 import { SearchPalette } from './SearchPalette';
 import { testRoot } from '../../../test/support/react-root';
+import { createCompany } from '../../companies/companies';
+import { writeRecord } from '../../storage/records/write';
+
+const opened: string[] = [];
+vi.mock('wxt/browser', () => ({
+  browser: {
+    runtime: { getURL: (path: string) => `chrome-extension://clyde${path}` },
+    tabs: { create: async ({ url }: { url: string }) => void opened.push(url) },
+  },
+}));
 
 beforeEach(async () => {
   await Promise.all(db.tables.map((t) => t.clear()));
@@ -59,5 +69,44 @@ describe('SearchPalette', () => {
     await until(() => dom.container.querySelector('[role=status]')?.textContent?.includes('Nothing found for “zebra”'));
     key(dom.container.querySelector('input')!, 'Escape');
     expect(onClose).toHaveBeenCalledOnce();
+  });
+
+  it('with accounts, finds companies and opportunities, labelled, and opens them on Home', async () => {
+    opened.splice(0);
+    const acme = await createCompany(db, { name: 'Acme Tractors', domains: ['acme.com'] });
+    const deal = await writeRecord(
+      db,
+      'opportunities',
+      'o-1',
+      { title: 'Tractor fleet', companyId: acme.id, stageId: 'stage-lead', stageAt: 0 },
+      { create: true },
+    );
+    await createPerson(db, { name: 'Tracy Lima' });
+    const onPick = vi.fn();
+    const onClose = vi.fn();
+    dom.render(<SearchPalette withAccounts initialQuery="tra" onPick={onPick} onClose={onClose} />);
+    await until(() => options().length === 3);
+    expect(options().map((o) => o.textContent)).toEqual([
+      'Tracy Lima',
+      'Acme Tractors · acme.comcompany',
+      'Tractor fleet · Acme Tractorsopportunity',
+    ]);
+    options()[1]!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await until(() => opened.length === 1);
+    expect(opened).toEqual([`chrome-extension://clyde/home.html#/company/${acme.id}`]);
+    options()[2]!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await until(() => opened.length === 2);
+    expect(opened[1]).toBe(`chrome-extension://clyde/home.html#/opportunity/${deal.id}`);
+    expect(onClose).toHaveBeenCalledTimes(2);
+    expect(onPick).not.toHaveBeenCalled();
+  });
+
+  it('without accounts (picking a person to link or merge), shows people only', async () => {
+    await createCompany(db, { name: 'Acme Tractors' });
+    await createPerson(db, { name: 'Tracy Lima' });
+    dom.render(<SearchPalette initialQuery="tra" onPick={() => {}} onClose={() => {}} />);
+    // One query gives the whole list, so the first list shown is the final one.
+    await until(() => options().length > 0);
+    expect(options().map((o) => o.textContent)).toEqual(['Tracy Lima']);
   });
 });

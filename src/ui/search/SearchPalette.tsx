@@ -1,30 +1,56 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useRef, useState } from 'react';
+import { browser } from 'wxt/browser';
 import { db } from '../../storage/db';
-import { search, type SearchResult } from '../../storage/search/search';
+import { isAboutPerson, search, type SearchResult } from '../../storage/search/search';
 
-const KIND_LABEL: Record<SearchResult['kind'], string> = { person: '', notes: 'note', preferences: 'fact', tasks: 'task' };
+const KIND_LABEL: Record<SearchResult['kind'], string> = {
+  person: '',
+  notes: 'note',
+  preferences: 'fact',
+  tasks: 'task',
+  company: 'company',
+  opportunity: 'opportunity',
+};
+
+/**
+ * A company or an opportunity opens on Home, in a new tab like the Home link (ui/home/HomeLink.tsx);
+ * where the tabs API is missing, as a plain new window. Home's routes are `#/company/<id>` and
+ * `#/opportunity/<id>`.
+ */
+function openOnHome(r: Exclude<SearchResult, { person: unknown }>): void {
+  const url = `${browser.runtime.getURL('/home.html')}#/${r.kind}/${encodeURIComponent(r.id)}`;
+  void Promise.resolve()
+    .then(() => browser.tabs.create({ url }))
+    .catch(() => window.open(url, '_blank', 'noopener'));
+}
 
 /**
  * A search box over people, notes, facts and tasks (Cmd/Ctrl-K in the panel). Arrow keys move,
- * Enter picks, Escape closes; focus returns where it was. Picking any result picks its person.
+ * Enter picks, Escape closes; focus returns where it was. Picking any of these picks its person.
  * Reusable: `title` and `initialQuery` let callers ask "Link to whom?" or search for a name the
- * page showed.
+ * page showed. With `withAccounts` it finds companies and opportunities too, and opens them on
+ * Home; callers that need a person leave it off.
  */
 export function SearchPalette({
   onPick,
   onClose,
   initialQuery = '',
   title = 'Search',
+  withAccounts = false,
 }: {
   onPick: (personId: string) => void;
   onClose: () => void;
   initialQuery?: string;
   title?: string;
+  withAccounts?: boolean;
 }) {
   const [query, setQuery] = useState(initialQuery);
   const [active, setActive] = useState(0);
-  const results = useLiveQuery(() => search(db, query), [query]);
+  const results = useLiveQuery(
+    async () => (withAccounts ? search(db, query) : (await search(db, query)).filter(isAboutPerson)),
+    [query, withAccounts],
+  );
   // Records from a big team pull are indexed just after they arrive (storage/search/search-index.ts).
   const indexing = useLiveQuery(() => db.wordQueue.count(), [], 0) > 0;
   const listId = useId();
@@ -39,7 +65,12 @@ export function SearchPalette({
   useEffect(() => setActive(0), [query]);
 
   const count = results?.length ?? 0;
-  const pick = (r: SearchResult | undefined) => r && onPick(r.person.id);
+  const pick = (r: SearchResult | undefined) => {
+    if (!r) return;
+    if (isAboutPerson(r)) return onPick(r.person.id);
+    openOnHome(r);
+    onClose();
+  };
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
@@ -90,11 +121,10 @@ export function SearchPalette({
               className="cursor-pointer px-3 py-1 aria-selected:bg-blue-50"
             >
               <div className="truncate font-semibold" dir="auto">
-                {r.person.name ?? 'Unnamed'}
-                {r.kind === 'person' && r.person.company && <span className="font-normal text-slate-500"> · {r.person.company}</span>}
+                <ResultTitle r={r} />
                 {r.kind !== 'person' && <span className="ml-1 text-xs font-normal text-slate-500">{KIND_LABEL[r.kind]}</span>}
               </div>
-              {r.snippet && (
+              {isAboutPerson(r) && r.snippet && (
                 <div className="truncate text-xs text-slate-600" dir="auto">
                   {r.snippet}
                 </div>
@@ -119,5 +149,21 @@ export function SearchPalette({
         )}
       </div>
     </div>
+  );
+}
+
+/** The person's name, or the company's or opportunity's, with where they belong after a dot. */
+function ResultTitle({ r }: { r: SearchResult }) {
+  const [name, where] =
+    r.kind === 'company'
+      ? [r.company.name, r.company.domains?.split(' ').join(', ')]
+      : r.kind === 'opportunity'
+        ? [r.opportunity.title, r.company?.name]
+        : [r.person.name ?? 'Unnamed', r.kind === 'person' ? r.person.company : undefined];
+  return (
+    <>
+      {name}
+      {where && <span className="font-normal text-slate-500"> · {where}</span>}
+    </>
   );
 }

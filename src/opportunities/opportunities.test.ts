@@ -37,7 +37,7 @@ const written = async () => ({
 });
 
 describe('createOpportunity', () => {
-  it('starts in the first stage, and its next step is a task about the company that names the deal', async () => {
+  it('starts in the first stage, and its next step is a task about its first person (so Today lists it) that names the deal', async () => {
     const due = new Date(2026, 11, 10).getTime();
     const opp = await createOpportunity(db, {
       title: '  Spring order ',
@@ -51,14 +51,16 @@ describe('createOpportunity', () => {
     expect(peopleOf(opp)).toEqual([ana]);
     const steps = await nextStepsOf(db, opp.id);
     expect(steps).toHaveLength(1);
-    expect(steps[0]).toMatchObject({ title: 'Send the price list', due, done: false, personId: company, opportunityId: opp.id });
+    expect(steps[0]).toMatchObject({ title: 'Send the price list', due, done: false, personId: ana, opportunityId: opp.id });
   });
 
-  it('puts the next step on the first person when the deal has no company', async () => {
+  it('puts the next step on the first person, or on the company when the deal has no one', async () => {
     const bruno = (await createPerson(db, { name: 'Bruno Costa' })).id;
     const opp = await createOpportunity(db, { title: 'Trial', personIds: [bruno, ana], nextStep: { title: 'Call back' } });
     expect(subjectOf(opp)).toBe(bruno);
     expect((await nextStepsOf(db, opp.id)).map((t) => t.personId)).toEqual([bruno]);
+    const account = await createOpportunity(db, { title: 'Renewal', companyId: company, nextStep: { title: 'Send the contract' } });
+    expect((await nextStepsOf(db, account.id)).map((t) => t.personId)).toEqual([company]);
   });
 
   it('adds further next steps, soonest due first, and leaves done ones out', async () => {
@@ -171,6 +173,8 @@ describe('stages', () => {
     // A first edit of one field keeps the default's others.
     await editStage(db, 'stage-negotiation', { idleDays: 3 });
     expect(await db.stages.get('stage-negotiation')).toMatchObject({ name: 'Negotiation', order: 4, outcome: 'open', idleDays: 3 });
+    // The team's pipeline: shared from the first edit, so a teammate's edit of the same id merges instead of being refused.
+    expect((await db.stages.toArray()).map((s) => s.scope)).toEqual(['team', 'team']);
   });
 
   it('refuses an empty name or an idle limit that is not a whole number of days', async () => {

@@ -1,5 +1,4 @@
 import type { ClydeDB } from '../storage/db';
-import { getMeta } from '../storage/keys';
 import { writeRecord, writeTables } from '../storage/records/write';
 import type { Opportunity, Scope, Task } from '../storage/schema';
 import { DEFAULT_STAGES, pipeline, type StageView } from './stages';
@@ -163,10 +162,12 @@ export async function moveOpportunity(db: ClydeDB, id: string, stageId: string, 
   });
 }
 
-/** A stage a team edits is a record of its own, shared with the team when there is one. */
-async function stageScope(db: ClydeDB): Promise<Scope | undefined> {
-  return (await getMeta(db, 'account')) ? 'team' : undefined;
-}
+/**
+ * The pipeline is the team's, so a stage record is always shared (before joining a team it waits
+ * to be, like any shared record). A private edit of a default stage would also make the same id
+ * a private record on the server, and every teammate's edit of that stage would be refused.
+ */
+const STAGE_SCOPE: Scope = 'team';
 
 export async function editStage(db: ClydeDB, id: string, fields: Partial<Pick<StageView, 'name' | 'idleDays' | 'order'>>): Promise<void> {
   const named = fields.name?.trim();
@@ -179,13 +180,7 @@ export async function editStage(db: ClydeDB, id: string, fields: Partial<Pick<St
     if (stored) await writeRecord(db, 'stages', id, set);
     else {
       const { name, order, outcome, idleDays } = current;
-      await writeRecord(
-        db,
-        'stages',
-        id,
-        { name, order, outcome, idleDays, ...defined(set), scope: await stageScope(db) },
-        { create: true },
-      );
+      await writeRecord(db, 'stages', id, { name, order, outcome, idleDays, ...defined(set), scope: STAGE_SCOPE }, { create: true });
     }
   });
 }
@@ -205,7 +200,7 @@ export async function addStage(db: ClydeDB, name: string, idleDays: number | nul
       db,
       'stages',
       id,
-      { name: n, order: (last + next) / 2, outcome: 'open', idleDays, scope: await stageScope(db) },
+      { name: n, order: (last + next) / 2, outcome: 'open', idleDays, scope: STAGE_SCOPE },
       { create: true },
     );
     return id;
@@ -227,7 +222,7 @@ export async function removeStage(db: ClydeDB, id: string): Promise<void> {
     if (await db.stages.get(id)) await writeRecord(db, 'stages', id, { deleted: true });
     else {
       const { name, order, outcome, idleDays } = stage;
-      await writeRecord(db, 'stages', id, { name, order, outcome, idleDays, deleted: true, scope: await stageScope(db) }, { create: true });
+      await writeRecord(db, 'stages', id, { name, order, outcome, idleDays, deleted: true, scope: STAGE_SCOPE }, { create: true });
     }
   });
 }

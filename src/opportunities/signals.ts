@@ -20,10 +20,10 @@ export interface DealSignal {
 }
 
 /** Won deals count for this long under Best customers. */
-export const WON_DAYS = 365;
+const WON_DAYS = 365;
 
 /** The deal's last activity: its own last edit (any field, from the clocks), or the newest note about its company or people. */
-export async function lastActivity(db: ClydeDB, o: Opportunity): Promise<number> {
+async function lastActivity(db: ClydeDB, o: Opportunity): Promise<number> {
   let last = Math.max(o.stageAt, ...Object.values(o.clocks).map((c) => parseHlc(c).wall));
   const subjects = [...(o.companyId ? [o.companyId] : []), ...peopleOf(o)];
   const newest = await Promise.all(

@@ -2,15 +2,10 @@ import Papa from 'papaparse';
 import { pipeline } from '../opportunities/stages';
 import type { ClydeDB } from '../storage/db';
 import type { Person } from '../storage/schema';
+import { isoDay } from '../storage/summaries/summary';
 
 const HEADERS = ['Title', 'Company', 'People', 'Stage', 'Value', 'Currency', 'Expected close', 'Outcome reason', 'Sharing'];
 
-/** `closeAt` is the local midnight of the day, so the local calendar date is the day meant. */
-function isoDay(at: number | null | undefined): string {
-  if (at === null || at === undefined) return '';
-  const d = new Date(at);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 /**
  * The live opportunities as a spreadsheet, in board order: title, company, people, stage, value,

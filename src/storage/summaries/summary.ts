@@ -86,7 +86,10 @@ export function dayOf(at: number): number {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 export const yearlyKey = (d: Date) => `y:${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-export const dayKey = (d: Date) => `d:${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+const isoDate = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+export const dayKey = (d: Date) => `d:${isoDate(d)}`;
+/** A stored day (its local midnight) as `2026-12-10`, as a date input and a spreadsheet take it; '' for none. */
+export const isoDay = (at: number | null | undefined) => (at == null ? '' : isoDate(new Date(at)));
 
 const excerpt = (body: string) => (body.length > EXCERPT ? `${body.slice(0, EXCERPT - 1).trimEnd()}…` : body);
 const evidence = (n: Note): Evidence => ({

@@ -4,6 +4,7 @@ import { liveCompany } from '../../companies/story';
 import { addNextStep, moveOpportunity, nextStepsOf, peopleOf, stagesOf, updateOpportunity } from '../../opportunities/opportunities';
 import { db } from '../../storage/db';
 import { setTaskDone } from '../../storage/records/tasks';
+import { isoDay } from '../../storage/summaries/summary';
 import { AddField } from '../AddField';
 import { formatDay, parseDayInput } from '../dates';
 import { ErrorLine } from '../ErrorLine';
@@ -15,11 +16,6 @@ import { useAction } from '../useAction';
 import { InlineEdit } from './InlineEdit';
 import { formatMoney, parseAmount } from '../../opportunities/money';
 
-const isoDay = (ms: number | null | undefined) => {
-  if (ms == null) return '';
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
 
 /**
  * One deal on Home: where it stands and why. Moving it to Won or Lost asks for the reason, which

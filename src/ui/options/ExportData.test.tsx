@@ -5,6 +5,7 @@ import { db } from '../../storage/db';
 import { addIdentity } from '../../storage/records/identity';
 import { addNote } from '../../storage/records/notes';
 import { createPerson } from '../../storage/records/people';
+import { createOpportunity } from '../../opportunities/opportunities';
 import { ExportData } from './ExportData';
 import { emptySharedDb } from '../../../test/support/db';
 
@@ -59,6 +60,18 @@ describe('Settings → Your data', () => {
     expect(vcard).toContain('FN:Ana Lima');
     expect(vcard).toContain('EMAIL:ana.lima@example.com');
     expect(csv!.split('\r\n')[1]).toBe('Ana Lima,ana.lima@example.com,Costa & Filhos Mills,,,');
+  });
+
+  it('saves the opportunities as a spreadsheet', async () => {
+    const person = await createPerson(db, { name: 'Ana Lima' });
+    await createOpportunity(db, { title: '=HYPERLINK("x")', personIds: [person.id], value: 1200, currency: 'EUR' });
+    dom.render(<ExportData />);
+    await vi.waitFor(() => expect(button('Opportunities as CSV')).toBeTruthy());
+    button('Opportunities as CSV').click();
+    await vi.waitFor(() => expect(dom.container.querySelector('[role=status]')?.textContent).toBe('Saved 1 opportunity.'));
+    expect(downloads).toEqual([expect.stringMatching(/^clyde-opportunities-\d{4}-\d{2}-\d{2}\.csv$/)]);
+    const row = (await blobs[0]!.text()).split('\r\n')[1];
+    expect(row).toMatch(/^"'=HYPERLINK\(""x""\)",,Ana Lima,Lead,1200,EUR,/);
   });
 
   it('says why when the store cannot be read, and saves nothing', async () => {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { opportunitiesCsv } from '../../companies/opportunities-csv';
 import { db } from '../../storage/db';
 import { contactsOf, contactsToCsv, contactsToVcard } from '../../storage/contacts/export';
 import { exportAll, exportFileName } from '../../storage/contacts/export-all';
@@ -20,8 +21,8 @@ const CONTACT_FORMATS = {
 } as const;
 
 /**
- * Settings → Your data: one click saves everything Clyde keeps as a JSON file, or the people as
- * an address book (vCard or CSV) for a phone or another mail app. No account, no server: files
+ * Settings → Your data: one click saves everything Clyde keeps as a JSON file, the people as
+ * an address book (vCard or CSV) for a phone or another mail app, or the deals as a spreadsheet. No account, no server: files
  * are made in this page and handed to the browser's own download.
  */
 export function ExportData() {
@@ -42,6 +43,12 @@ export function ExportData() {
       download(write(contacts), type, `clyde-contacts-${new Date().toISOString().slice(0, 10)}.${ext}`);
       setSaved(`Saved ${count(contacts.length, 'contact')}.`);
     });
+  const saveDeals = () =>
+    run(async () => {
+      const [csv, rows] = await Promise.all([opportunitiesCsv(db), db.opportunities.filter((o) => !o.deleted).count()]);
+      download(csv, 'text/csv', `clyde-opportunities-${new Date().toISOString().slice(0, 10)}.csv`);
+      setSaved(`Saved ${count(rows, 'opportunity', 'opportunities')}.`);
+    });
   const button = 'rounded border border-slate-300 px-3 py-1 text-sm font-semibold hover:bg-slate-50';
   return (
     <section className="mt-6 space-y-2" aria-labelledby="export-title">
@@ -49,7 +56,8 @@ export function ExportData() {
         Your data
       </h2>
       <p className="text-sm text-slate-600">
-        Everything Clyde keeps in this browser, private and shared, as one JSON file; or the people alone as an address book.
+        Everything Clyde keeps in this browser, private and shared, as one JSON file; the people alone as an address book; or the
+        opportunities as a spreadsheet.
       </p>
       <div className="flex flex-wrap gap-2">
         <button type="button" onClick={() => void save()} className={button}>
@@ -60,6 +68,9 @@ export function ExportData() {
             {CONTACT_FORMATS[f].label}
           </button>
         ))}
+        <button type="button" onClick={() => void saveDeals()} className={button}>
+          Opportunities as CSV
+        </button>
       </div>
       {saved && (
         <p role="status" className="text-sm text-slate-600">

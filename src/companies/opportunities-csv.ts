@@ -6,7 +6,6 @@ import { isoDay } from '../storage/summaries/summary';
 
 const HEADERS = ['Title', 'Company', 'People', 'Stage', 'Value', 'Currency', 'Expected close', 'Outcome reason', 'Sharing'];
 
-
 /**
  * The live opportunities as a spreadsheet, in board order: title, company, people, stage, value,
  * expected close (ISO date), why it was won or lost, shared or private. Every text cell starting

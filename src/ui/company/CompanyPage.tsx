@@ -14,6 +14,7 @@ import { TaskList } from '../TaskList';
 import { Timeline } from '../Timeline';
 import { useAction } from '../useAction';
 import { InlineEdit } from './InlineEdit';
+import { MergeCompany } from './MergeCompany';
 import { formatMoney } from '../../opportunities/money';
 import { NewOpportunity } from './NewOpportunity';
 import { BackLink } from '../home/BackLink';
@@ -75,6 +76,7 @@ export function CompanyPage({ id, onBack }: { id: string; onBack: () => void }) 
               onSave={(linkedinUrl) => updateCompany(db, company.id, { linkedinUrl })}
             />
           </p>
+          <MergeCompany company={company} />
           <Section title={`People you know there (${colleagues.length})`}>
             <ul className="mt-1 space-y-0.5" data-testid="company-people">
               {colleagues.map((p) => (

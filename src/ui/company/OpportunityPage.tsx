@@ -16,7 +16,6 @@ import { useAction } from '../useAction';
 import { InlineEdit } from './InlineEdit';
 import { formatMoney, parseAmount } from '../../opportunities/money';
 
-
 /**
  * One deal on Home: where it stands and why. Moving it to Won or Lost asks for the reason, which
  * stays on the deal and on its company's timeline.

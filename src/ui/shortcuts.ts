@@ -61,7 +61,12 @@ export const SHORTCUTS: readonly Shortcut[] = [
     scope: 'panel',
   },
   { id: 'help', label: 'Show or hide these shortcuts', keys: { key: '?' }, scope: 'panel' },
-  { id: 'search.open', label: 'Search people, notes, facts and tasks', keys: { code: 'KeyK', mod: true }, scope: 'panel' },
+  {
+    id: 'search.open',
+    label: 'Search people, companies, opportunities, notes, facts and tasks',
+    keys: { code: 'KeyK', mod: true },
+    scope: 'panel',
+  },
   { id: 'search.keys', label: 'In search: move through results, open one, close', keys: { text: '↑ ↓, Enter, Esc' }, scope: 'panel' },
   { id: 'capture.save', label: 'Save', keys: { key: 'Enter' }, scope: 'capture box' },
   { id: 'capture.newline', label: 'New line', keys: { key: 'Enter', shift: true }, scope: 'capture box' },

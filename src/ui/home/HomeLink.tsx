@@ -1,7 +1,11 @@
 import { browser } from 'wxt/browser';
 
-/** Opens Home in a new tab; where the tabs API is missing (a frame that may not use it), as a plain new window. */
-function openHome(url: string): void {
+/**
+ * Opens Home, at one of its pages with `hash` (route.ts), in a new tab; where the tabs API is
+ * missing (a frame that may not use it), as a plain new window.
+ */
+export function openHome(hash = ''): void {
+  const url = browser.runtime.getURL(`/home.html${hash}`);
   void Promise.resolve()
     .then(() => browser.tabs.create({ url }))
     .catch(() => window.open(url, '_blank', 'noopener'));
@@ -30,7 +34,7 @@ export function HomeLink({
       rel="noopener"
       onClick={(e) => {
         e.preventDefault();
-        openHome(url);
+        openHome(hash);
       }}
       title={title}
       className={className}

@@ -1,8 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useRef, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { db } from '../../storage/db';
 import { isAboutPerson, search, type SearchResult } from '../../storage/search/search';
+import { openHome } from '../home/HomeLink';
+import { companyHref, opportunityHref } from '../home/route';
 
 const KIND_LABEL: Record<SearchResult['kind'], string> = {
   person: '',
@@ -13,17 +14,9 @@ const KIND_LABEL: Record<SearchResult['kind'], string> = {
   opportunity: 'opportunity',
 };
 
-/**
- * A company or an opportunity opens on Home, in a new tab like the Home link (ui/home/HomeLink.tsx);
- * where the tabs API is missing, as a plain new window. Home's routes are `#/company/<id>` and
- * `#/opportunity/<id>`.
- */
-function openOnHome(r: Exclude<SearchResult, { person: unknown }>): void {
-  const url = `${browser.runtime.getURL('/home.html')}#/${r.kind}/${encodeURIComponent(r.id)}`;
-  void Promise.resolve()
-    .then(() => browser.tabs.create({ url }))
-    .catch(() => window.open(url, '_blank', 'noopener'));
-}
+/** A company or an opportunity opens on its page of Home, in a new tab like the Home link. */
+const openOnHome = (r: Exclude<SearchResult, { person: unknown }>) =>
+  openHome(r.kind === 'company' ? companyHref(r.id) : opportunityHref(r.id));
 
 /**
  * A search box over people, notes, facts and tasks (Cmd/Ctrl-K in the panel). Arrow keys move,

@@ -22,11 +22,18 @@ describe('amounts typed for a deal', () => {
     expect(parseAmount('-300')).toBeNaN();
   });
 
-  it('formats in its currency the browser’s way, and a bare number without one', () => {
-    expect(formatMoney(12000, 'EUR')).toBe(
-      new Intl.NumberFormat(undefined, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(12000),
-    );
-    expect(formatMoney(12000, undefined)).toBe(new Intl.NumberFormat().format(12000));
+  // The unit project runs in Node's default locale, en-US, like the browser tests.
+  it('writes whole amounts without cents, others with the currency’s own digits, a bare number without a currency, nothing for no value', () => {
+    expect(formatMoney(12_000, 'EUR')).toBe('€12,000');
+    expect(formatMoney(5_000.5, 'USD')).toBe('$5,000.50');
+    expect(formatMoney(1_500, undefined)).toBe('1,500');
     expect(formatMoney(null, 'EUR')).toBe('');
+    expect(
+      formatTotals([
+        ['', 200],
+        ['EUR', 3_000],
+        ['USD', 5_000],
+      ]),
+    ).toBe('200 · €3,000 · $5,000');
   });
 });

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import tailwindcss from '@tailwindcss/vite';
 import { PANEL_HOSTS, SUPPORTED_HOSTS } from './src/parsers/hosts';
@@ -10,7 +11,20 @@ const gecko = { id: 'clyde@clyde-crm.org', data_collection_permissions: { requir
 // WXT builds Chrome MV3 by default and Firefox with `-b firefox`.
 export default defineConfig({
   imports: false, // explicit imports only: a reader can always see where a name comes from
-  vite: () => ({ plugins: [tailwindcss()] }),
+  vite: () => ({
+    plugins: [tailwindcss()],
+    resolve: {
+      // WXT's content-script wrapper builds its own context before `main` runs, and that context
+      // posts a window message naming the extension to every host page, which the page can also
+      // forge to remove the panel (issue #15). Clyde's says nothing to the page: see its comment.
+      alias: [
+        {
+          find: /^wxt\/utils\/content-script-context$/,
+          replacement: fileURLToPath(new URL('src/content/quiet-context.ts', import.meta.url)),
+        },
+      ],
+    },
+  }),
   hooks: {
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.browser === 'firefox') delete manifest.externally_connectable;

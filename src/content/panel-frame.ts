@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { keepMounted } from './keep-mounted';
 import { clampWidth, loadLayout, saveLayout, type PanelLayout } from './panel-layout';
 
 /**
@@ -91,4 +92,5 @@ export async function mountPanelFrame(signal: AbortSignal): Promise<void> {
   // On <html>, not <body>: webmail re-renders its body content, and must not take the panel with it.
   document.documentElement.append(host);
   signal.addEventListener('abort', () => host.remove());
+  keepMounted(host, signal);
 }

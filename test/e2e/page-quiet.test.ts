@@ -110,8 +110,11 @@ describe('the panel stays when the page takes it away', () => {
       let removals = 0;
       (window as unknown as { removals: () => number }).removals = () => removals;
       new MutationObserver(() => {
-        for (const el of document.documentElement.children)
-          if (el !== document.head && el !== document.body && el.tagName !== 'SCRIPT') (el.remove(), removals++);
+        for (const el of [...document.documentElement.children]) {
+          if (el === document.head || el === document.body) continue;
+          el.remove();
+          removals++;
+        }
       }).observe(document, { childList: true, subtree: true });
     });
     const removals = () => page.evaluate(() => (window as unknown as { removals: () => number }).removals());
@@ -126,7 +129,7 @@ describe('the panel stays when the page takes it away', () => {
 });
 
 describe('an update or reload of Clyde', () => {
-  it('stops the old script, which takes its panel away at the page\'s next change', async () => {
+  it("stops the old script, which takes its panel away at the page's next change", async () => {
     // A browser of its own: after this, it has no Clyde (this Chromium does not load a command-line
     // extension back after `runtime.reload()`, which is what an update looks like to the old script).
     const own = await launchClyde();
@@ -136,7 +139,7 @@ describe('an update or reload of Clyde', () => {
       // The worker ends as it reloads, which may fail the evaluation that ended it.
       await own.context
         .serviceWorkers()[0]!
-        .evaluate(() => chrome.runtime.reload())
+        .evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload())
         .catch(() => undefined);
       // Chromium leaves the old script running, orphaned, with a dead frame in the page; it sees
       // its `runtime.id` gone at the page's next change and stops, taking its host with it. A new

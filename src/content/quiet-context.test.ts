@@ -46,3 +46,12 @@ describe("Clyde's content-script context", () => {
     expect(ctx.signal.aborted).toBe(true);
   });
 });
+
+describe('content script entrypoints', () => {
+  it("type their context as Clyde's, so none calls a member of WXT's that the build leaves out", async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const scripts = readdirSync('entrypoints').filter((f) => f.endsWith('.content.ts'));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const file of scripts) expect(readFileSync(`entrypoints/${file}`, 'utf8'), file).toMatch(/main\(ctx: QuietContext\)/);
+  });
+});

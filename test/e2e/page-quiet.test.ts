@@ -1,6 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { launchClyde, panelFrame, serve, type Clyde } from './browser';
+import { EXTENSION_DIR, launchClyde, panelFrame, serve, type Clyde } from './browser';
 import { fixture } from './fixtures';
 import { openMail, shownName } from './panel';
 import { navigateInApp } from '../support/in-app-navigation';
@@ -37,6 +39,18 @@ const hosts = (page: Page) =>
   page.evaluate(() => [...document.documentElement.children].filter((el) => el !== document.head && el !== document.body).length);
 
 describe('Clyde says nothing to the page', () => {
+  it("ships content scripts without WXT's context: no window message, no start-up handshake", () => {
+    // If a WXT upgrade moved the module wxt.config.ts swaps out, its context would be back, silently.
+    const dir = join(EXTENSION_DIR, 'content-scripts');
+    const scripts = readdirSync(dir).filter((f) => f.endsWith('.js'));
+    expect(scripts).toEqual(expect.arrayContaining(['mail.js', 'social.js']));
+    for (const file of scripts) {
+      const code = readFileSync(join(dir, file), 'utf8');
+      expect(code, file).not.toContain('postMessage');
+      expect(code, file).not.toContain('content-script-started');
+    }
+  });
+
   it('posts no message the page can hear, on load or on in-app navigation', async () => {
     const page = await openMailWith(() => {
       const heard: string[] = [];

@@ -11,21 +11,21 @@ const gecko = { id: 'clyde@clyde-crm.org', data_collection_permissions: { requir
 // WXT builds Chrome MV3 by default and Firefox with `-b firefox`.
 export default defineConfig({
   imports: false, // explicit imports only: a reader can always see where a name comes from
-  vite: () => ({
-    plugins: [tailwindcss()],
-    resolve: {
-      // WXT's content-script wrapper builds its own context before `main` runs, and that context
-      // posts a window message naming the extension to every host page, which the page can also
-      // forge to remove the panel (issue #15). Clyde's says nothing to the page: see its comment.
-      alias: [
-        {
-          find: /^wxt\/utils\/content-script-context$/,
-          replacement: fileURLToPath(new URL('src/content/quiet-context.ts', import.meta.url)),
-        },
-      ],
-    },
-  }),
+  vite: () => ({ plugins: [tailwindcss()] }),
   hooks: {
+    // WXT's content-script wrapper builds its own context before `main` runs, and that context
+    // posts a window message naming the extension to every host page, which the page can also
+    // forge to remove the panel (issue #15). Content scripts get Clyde's, which says nothing to the
+    // page (src/content/quiet-context.ts). Only content-script builds: only their wrapper imports it.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((e) => e.type === 'content-script')) return;
+      const quiet = fileURLToPath(new URL('src/content/quiet-context.ts', import.meta.url));
+      config.plugins?.push({
+        name: 'clyde:quiet-context',
+        enforce: 'pre',
+        resolveId: (id) => (id === 'wxt/utils/content-script-context' ? quiet : undefined),
+      });
+    },
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.browser === 'firefox') delete manifest.externally_connectable;
     },

@@ -12,9 +12,10 @@ import { browser } from 'wxt/browser';
  * WXT's message exists to stop an old script when the extension updates or reloads and a new
  * one starts in the same page. Here the old script stops itself, through the extension alone: once
  * the extension it belongs to is gone, its `browser.runtime.id` is undefined (Chromium's orphaned
- * scripts; Firefox removes an old add-on's scripts outright), and it checks on every change to the
- * document's tree. A new script mounting its panel host is such a change, and so is the webmail's
- * own churn, so an orphan never outlives the page's next change and never sees its panel twice.
+ * scripts), and it checks on every change to the document's tree. A new script mounting its panel
+ * host is such a change, and so is the webmail's own churn, so an orphan, and its dead panel, never
+ * outlive the page's next change. Firefox shuts an old add-on's scripts down outright, without
+ * their cleanup; the new script removes the host they left (stale-hosts.ts).
  */
 export class ContentScriptContext {
   private readonly controller = new AbortController();

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import tailwindcss from '@tailwindcss/vite';
 import type { Rollup } from 'vite';
@@ -40,6 +41,19 @@ export default defineConfig({
     includeSources: ['scripts/reproducible-zip.ts'],
   },
   hooks: {
+    // WXT's content-script wrapper builds its own context before `main` runs, and that context
+    // posts a window message naming the extension to every host page, which the page can also
+    // forge to remove the panel (issue #15). Content scripts get Clyde's, which says nothing to the
+    // page (src/content/quiet-context.ts). Only content-script builds: only their wrapper imports it.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((e) => e.type === 'content-script')) return;
+      const quiet = fileURLToPath(new URL('src/content/quiet-context.ts', import.meta.url));
+      config.plugins?.push({
+        name: 'clyde:quiet-context',
+        enforce: 'pre',
+        resolveId: (id) => (id === 'wxt/utils/content-script-context' ? quiet : undefined),
+      });
+    },
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.browser === 'firefox') delete manifest.externally_connectable;
       // Chrome does not know the key and lists it as an error on chrome://extensions.

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { mountPanelFrame } from '../src/content/panel-frame';
+import type { QuietContext } from '../src/content/quiet-context';
 import { watchPage } from '../src/content/page-watch';
 import { reportPage } from '../src/content/report';
 import { PANEL_HOSTS } from '../src/parsers/hosts';
@@ -16,7 +17,7 @@ import { isMailSite, watchMode } from '../src/settings/display-mode';
 export default defineContentScript({
   matches: PANEL_HOSTS,
   runAt: 'document_idle',
-  main(ctx) {
+  main(ctx: QuietContext) {
     watchPage(() => mail.parsePage(document, new URL(location.href)), reportPage, ctx.signal);
     const site = mail.parserFor(new URL(location.href))?.id;
     if (!isMailSite(site)) return;

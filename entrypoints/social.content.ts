@@ -1,4 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { QuietContext } from '../src/content/quiet-context';
 import { watchPage } from '../src/content/page-watch';
 import { reportPage } from '../src/content/report';
 import { settledProfile } from '../src/content/settled-profile';
@@ -13,7 +14,7 @@ import { social } from '../src/parsers/social';
 export default defineContentScript({
   matches: [...LINKEDIN_MATCHES, ...X_MATCHES],
   runAt: 'document_idle',
-  main(ctx) {
+  main(ctx: QuietContext) {
     const read = settledProfile(() => social.parsePage(document, new URL(location.href)));
     const recheck = watchPage(read, reportPage, ctx.signal, 100);
     // These sites navigate with the History API, and their parsers go by the address.

@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
+import { keepMounted } from './keep-mounted';
 import { clampWidth, loadLayout, saveLayout, type PanelLayout } from './panel-layout';
+import { removeStaleHosts } from './stale-hosts';
 
 /**
  * Hosts the panel: a closed shadow root holding an iframe of the extension's panel page, plus the
@@ -88,7 +90,9 @@ export async function mountPanelFrame(signal: AbortSignal): Promise<void> {
 
   box.append(handle, frame, collapse, tab);
   render();
+  removeStaleHosts(frame.src);
   // On <html>, not <body>: webmail re-renders its body content, and must not take the panel with it.
   document.documentElement.append(host);
   signal.addEventListener('abort', () => host.remove());
+  keepMounted(host, signal);
 }

@@ -29,10 +29,12 @@ afterAll(() => browser?.close());
 /**
  * Opens `f` at its real URL in a new tab, which also serves `more` at theirs (for a later
  * `page.goto`); anything else the page asks for gets a 404, nothing reaches the network.
+ * `before` runs in each of the tab's documents ahead of any script of the page's or Clyde's.
  */
-async function openAt(f: Fixture, ...more: Fixture[]): Promise<Page> {
+async function openAt(f: Fixture, more: Fixture[] = [], before?: () => void): Promise<Page> {
   const served = new Map([f, ...more].map((s) => [documentOf(s.url), s.html]));
   const page = await browser.newPage();
+  if (before) await page.evaluateOnNewDocument(before);
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     // The add-on's own documents (the panel frame) load as usual.
@@ -119,8 +121,12 @@ describe('Firefox', () => {
     await page.close();
   });
 
-  it('follows in-app navigation in the injected panel, which has no storage.session', async () => {
-    const page = await openAt(fixture('gmail', 'thread-cc'));
+  it('follows in-app navigation in the injected panel, which has no storage.session, and posts the page no message', async () => {
+    const page = await openAt(fixture('gmail', 'thread-cc'), [], () => {
+      const heard: string[] = [];
+      (window as unknown as { heard: string[] }).heard = heard;
+      addEventListener('message', (e) => heard.push(JSON.stringify(e.data) ?? String(e.data)), true);
+    });
     const panel = await panelFrame(page);
     await poll(async () => (await shownName(panel)) === 'Bruno Costa', {
       timeout: 15_000,
@@ -135,12 +141,38 @@ describe('Firefox', () => {
       timeout: 10_000,
       message: async () => `The panel shows ${(await shownName(panel)) || 'no one'} after the thread changed.`,
     });
+    // The page's own message proves the recorder works and comes after anything Clyde posted (page-quiet.test.ts).
+    const heard = await page.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          addEventListener('message', () => resolve((window as unknown as { heard: string[] }).heard));
+          postMessage('the page itself', '*');
+        }),
+    );
+    expect(heard).toEqual(['"the page itself"']);
+    await page.close();
+  });
+
+  it('after an update, shows one panel, the new one, in a page that was open', async () => {
+    const page = await openAt(fixture('gmail', 'thread-cc'));
+    await poll(async () => (await shownName(await panelFrame(page))) === 'Bruno Costa', { timeout: 15_000 });
+    // Installing the same add-on again is how a temporary add-on is updated.
+    await browser.installExtension(DIR);
+    // What the page can see of Clyde: the elements under `<html>` besides its head and body.
+    const hosts = () =>
+      page.evaluate(() => [...document.documentElement.children].filter((el) => el !== document.head && el !== document.body).length);
+    // Firefox runs the new script in the open page and shuts the old one down, host left behind;
+    // the new one removes it (stale-hosts.ts), so the panel found is the new one's, and the only one.
+    await poll(async () => (await hosts()) === 1 && (await shownName(await panelFrame(page))) === 'Bruno Costa', {
+      timeout: 15_000,
+      message: async () => `${await hosts()} panel hosts in the page after the update.`,
+    });
     await page.close();
   });
 
   it('follows History-API navigation on LinkedIn, where the sidebar page shows the profile', async () => {
     const [first, second] = [fixture('linkedin', 'profile-sdui'), fixture('linkedin', 'profile-sdui-second')];
-    const page = await openAt(fixture('gmail', 'thread-cc'), first, second);
+    const page = await openAt(fixture('gmail', 'thread-cc'), [first, second]);
     const sidebar = await openSidebarPage(await panelFrame(page));
     // The tab the sidebar follows moves on to LinkedIn, which navigates with the History API.
     await page.goto(first.url);

@@ -9,7 +9,7 @@ const { seed, personal } = demoPeople();
 
 const headless = !(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const clyde = await launchClyde({ headless });
-await seedExtension(clyde.context, clyde.extensionId, seed, personal);
+await seedExtension(clyde.context, clyde.extensionId, seed, personal, { asOwner: true });
 const inbox = fixture('gmail', 'thread-cc');
 await serve(clyde.context, 'https://mail.google.com', () => inbox.html);
 const page = await clyde.context.newPage();

@@ -12,13 +12,14 @@ import { summarizeRecords } from '../../src/storage/summaries/upkeep';
  */
 export type Seed = { [E in Entity]: RecordOf<E>[] };
 
-const OWNER = 'local-seed';
+/** Who owns seeded records; a demo makes the browser's user this one (seedExtension's `asOwner`), so they are its own. */
+export const SEED_OWNER = 'local-seed';
 let counter = 0;
 
 function envelope(fields: Record<string, unknown>, at: number) {
   const hlc = formatHlc({ wall: at, counter: counter++ % 1000, node: 'seed' });
   const clocks = Object.fromEntries(['scope', 'ownerId', 'deleted', ...Object.keys(fields)].map((k) => [k, hlc]));
-  return { scope: `user:${OWNER}`, ownerId: OWNER, deleted: false, rowSeq: 0, updatedAt: at, clocks, ...fields };
+  return { scope: `user:${SEED_OWNER}`, ownerId: SEED_OWNER, deleted: false, rowSeq: 0, updatedAt: at, clocks, ...fields };
 }
 
 function check<E extends Entity>(entity: E, row: Record<string, unknown>): RecordOf<E> {

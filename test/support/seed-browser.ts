@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import type { PersonalRow } from '../../src/storage/summaries/personal';
-import { summariesOf, type Seed } from './records';
+import { SEED_OWNER, summariesOf, type Seed } from './records';
 
 /**
  * Writes records straight into the extension's IndexedDB from one of its own pages. The panel
@@ -13,8 +13,12 @@ export async function seedExtension(
   extensionId: string,
   records: Seed,
   personal: PersonalRow[] = [],
+  { asOwner = false }: { asOwner?: boolean } = {},
 ): Promise<void> {
-  const seed = { ...records, personal, summaries: summariesOf(records, personal) };
+  // `asOwner`: this browser's user is the seed's owner, so the records read as the user's own
+  // (a demo), not as a teammate's shared ones.
+  const meta = asOwner ? [{ key: 'device', value: { clientId: crypto.randomUUID(), userId: SEED_OWNER } }] : [];
+  const seed = { ...records, personal, summaries: summariesOf(records, personal), meta };
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/panel.html`);
   await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'clyde'));

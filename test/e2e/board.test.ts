@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchClyde, type Clyde } from './browser';
 import { openHome } from './home';
-import { addDeal, emptySeed } from '../support/records';
+import { addCompany, addOpportunity, emptySeed } from '../support/records';
 import { rowInExtension, seedExtension } from '../support/seed-browser';
 
 let clyde: Clyde;
@@ -16,7 +16,8 @@ const stageOf = async (page: Parameters<typeof rowInExtension>[0], id: string) =
 describe('Pipeline board', () => {
   it('opens from Home’s header, and moves a deal a stage right by keyboard drag, then with ]', async () => {
     const seed = emptySeed();
-    const deal = addDeal(seed, { title: 'Spring order', company: 'Lima Grains', value: 12_000, currency: 'EUR' });
+    const company = addCompany(seed, { name: 'Lima Grains' });
+    const deal = addOpportunity(seed, { title: 'Spring order', companyId: company, value: 12_000, currency: 'EUR' });
     await seedExtension(clyde.context, clyde.extensionId, seed);
 
     const home = await openHome(clyde);

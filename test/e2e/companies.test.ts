@@ -99,7 +99,7 @@ describe('companies and opportunities', () => {
   });
 
   // Last: the clock stays moved for the rest of this browser's life.
-  it('a deal left idle past its stage’s limit shows under At risk with its sentence', async () => {
+  it('a deal created in the panel moves across the board by keyboard; left idle past its stage’s limit, it shows under At risk with its sentence', async () => {
     const { page: mail, panel } = await openMail(clyde, thread);
     await panel.getByTestId('new-opportunity-button').click();
     const form = panel.getByTestId('new-opportunity');
@@ -110,6 +110,18 @@ describe('companies and opportunities', () => {
 
     let home = await openHome(clyde);
     expect(await homeSection(home, 'at-risk').textContent()).not.toContain('Autumn restock');
+    await home.getByRole('link', { name: 'Pipeline' }).click();
+    const card = (stage: string) => home.locator(`[data-stage-id=${stage}] [data-testid=board-card]`).filter({ hasText: 'Autumn restock' });
+    // Each key waits for what the board says aloud, as a screen-reader user would.
+    const said = home.locator('[id^=DndLiveRegion]');
+    await card('stage-lead').focus();
+    await home.keyboard.press('Space');
+    await expect.poll(() => said.textContent()).toBe('Picked up Autumn restock. In Lead.');
+    await home.keyboard.press('ArrowRight');
+    await expect.poll(() => said.textContent()).toBe('Autumn restock is over Qualified.');
+    await home.keyboard.press('Space');
+    await card('stage-qualified').waitFor();
+    expect(await card('stage-lead').count()).toBe(0);
     await home.close();
 
     await clyde.context.clock.install({ time: Date.now() + 15 * DAY });
@@ -118,7 +130,7 @@ describe('companies and opportunities', () => {
     const deal = risk.getByTestId('home-deal').filter({ hasText: 'Autumn restock' });
     await deal.waitFor();
     expect(await deal.getByTestId('home-reason').textContent()).toBe(
-      'No activity on “Autumn restock” for 15 days in Lead; its limit is 14 days.',
+      'No activity on “Autumn restock” for 15 days in Qualified; its limit is 14 days.',
     );
     expect(await deal.textContent()).toContain('Example Org Ltd');
     await home.close();

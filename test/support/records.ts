@@ -139,36 +139,3 @@ export function syntheticSeed(people: number, notesEach: number): Seed {
  */
 export const summariesOf = (seed: Seed, personal: readonly PersonalRow[] = []): Summary[] =>
   summarizeRecords(seed.people, seed.notes, seed.tasks, [...personal]);
-
-export interface DealSpec {
-  title: string;
-  company: string;
-  stageId?: string;
-  value?: number;
-  currency?: string;
-}
-
-/** A company and one opportunity with it, in `stageId` (the first default stage unless given); returns the deal's id. */
-export function addDeal(seed: Seed, spec: DealSpec, at = Date.now()): string {
-  const companyId = `co-${crypto.randomUUID()}`;
-  seed.companies.push(check('companies', envelope({ id: companyId, name: spec.company }, at)));
-  const id = crypto.randomUUID();
-  seed.opportunities.push(
-    check(
-      'opportunities',
-      envelope(
-        {
-          id,
-          title: spec.title,
-          companyId,
-          stageId: spec.stageId ?? 'stage-lead',
-          stageAt: at,
-          value: spec.value ?? null,
-          ...(spec.currency && { currency: spec.currency }),
-        },
-        at,
-      ),
-    ),
-  );
-  return id;
-}

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # `npm run zip:check`: are the store zips reproducible? Builds and zips twice and compares the
 # SHA-256 of every zip, then builds the Firefox zip again from the sources zip alone, in an empty
-# directory, as an AMO reviewer would, and compares that too. Three builds: a few minutes, so it
-# runs before a release rather than in `npm test` (which checks the zip normalizer itself).
+# directory, as an AMO reviewer would, and compares that too. Three builds, a few minutes: `npm test`
+# runs it before the e2e suite, which then uses the zips' builds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

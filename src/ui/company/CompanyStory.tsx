@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { companyByEmail } from '../../companies/by-email';
 import { linkPerson } from '../../companies/link-person';
 import { companyStory } from '../../companies/story';
 import { ago } from '../../home/reasons';
@@ -20,10 +21,7 @@ const SHOWN_COLLEAGUES = 5;
 export function CompanyStory({ correspondent: c }: { correspondent: Correspondent }) {
   const { error, run } = useAction();
   const story = useLiveQuery(async () => {
-    if (!c.email) return null;
-    // Loaded on demand: the free-mail list it carries (44 kB gzipped) is not for every panel load.
-    const { companyByEmail } = await import('../../companies/by-email');
-    const company = await companyByEmail(db, c.email);
+    const company = c.email ? await companyByEmail(db, c.email) : undefined;
     return (company && (await companyStory(db, company.id))) ?? null;
   }, [c.email]);
   if (!story) return null;

@@ -1,14 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { liveCompany, openDealsFor } from '../../companies/story';
 import { db } from '../../storage/db';
 import type { Person } from '../../storage/schema';
 import { HomeLink } from '../home/HomeLink';
 import { companyHref, opportunityHref } from '../home/route';
+import { LinkCompany } from './LinkCompany';
 import { NewOpportunity } from './NewOpportunity';
-
-// With the free-mail list it needs (44 kB gzipped): loaded only for someone with no company yet.
-const LinkCompany = lazy(() => import('./LinkCompany').then((m) => ({ default: m.LinkCompany })));
 
 const link = 'text-blue-700 hover:underline';
 
@@ -49,9 +47,7 @@ export function CompanyStrip({ person }: { person: Person }) {
             </span>
           </>
         ) : (
-          <Suspense fallback={null}>
-            <LinkCompany person={person} />
-          </Suspense>
+          <LinkCompany person={person} />
         )}
         {deals.map(({ opportunity: o, stage }) => (
           <span key={o.id}>

@@ -1,19 +1,17 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
 import { db } from '../storage/db';
 import { addTask, deleteTask, dueAt, openTasksFor, setTaskDone, updateTask } from '../storage/records/tasks';
-import { AddField } from './AddField';
+import { AddTask } from './AddTask';
 import { EditableText } from './EditableText';
 import { ErrorLine } from './ErrorLine';
 import { Section } from './Section';
 import { ShareToggle } from './sync/ShareToggle';
 import { useAction } from './useAction';
-import { formatDay, formatDayTime, parseDayInput } from './dates';
+import { formatDay, formatDayTime } from './dates';
 
 /** Open tasks for the person, soonest due first. */
 export function TaskList({ personId }: { personId: string }) {
   const tasks = useLiveQuery(() => openTasksFor(db, personId), [personId]);
-  const [due, setDue] = useState('');
   // Ticking a task is a write like any other: a failure is shown, not swallowed.
   const { error, run } = useAction();
   return (
@@ -47,25 +45,12 @@ export function TaskList({ personId }: { personId: string }) {
         ))}
       </ul>
       <ErrorLine error={error} />
-      <div className="flex items-start gap-1">
-        <div className="flex-1">
-          <AddField
-            label="Add a task"
-            placeholder="Send a quote"
-            onAdd={async (title) => {
-              await addTask(db, personId, title, parseDayInput(due));
-              setDue('');
-            }}
-          />
-        </div>
-        <input
-          type="date"
-          aria-label="Due date"
-          value={due}
-          onChange={(e) => setDue(e.target.value)}
-          className="mt-1 w-32 rounded border border-slate-300 px-1 py-1 text-xs"
-        />
-      </div>
+      <AddTask
+        label="Add a task"
+        placeholder="Send a quote"
+        dueLabel="Due date"
+        onAdd={(title, due) => addTask(db, personId, title, due)}
+      />
     </Section>
   );
 }

@@ -18,6 +18,7 @@ import { MergeCompany } from './MergeCompany';
 import { formatMoney } from '../../opportunities/money';
 import { NewOpportunity } from './NewOpportunity';
 import { BackLink } from '../home/BackLink';
+import { Gone } from '../home/Gone';
 
 /**
  * A company's page on Home: its name, domains and LinkedIn page; the people Clyde knows there; its
@@ -30,14 +31,7 @@ export function CompanyPage({ id, onBack }: { id: string; onBack: () => void }) 
   const { error, run } = useAction();
   if (story === undefined) return null;
   if (!story) {
-    return (
-      <div className="p-6">
-        <BackLink onBack={onBack} />
-        <p className="mt-4 text-slate-600" role="status">
-          This company is no longer in Clyde.
-        </p>
-      </div>
-    );
+    return <Gone onBack={onBack}>This company is no longer in Clyde.</Gone>;
   }
   const { company, colleagues } = story;
   return (

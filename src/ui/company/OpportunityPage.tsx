@@ -5,10 +5,11 @@ import { addNextStep, moveOpportunity, nextStepsOf, peopleOf, stagesOf, updateOp
 import { db } from '../../storage/db';
 import { setTaskDone } from '../../storage/records/tasks';
 import { isoDay } from '../../storage/summaries/summary';
-import { AddField } from '../AddField';
+import { AddTask } from '../AddTask';
 import { formatDay, parseDayInput } from '../dates';
 import { ErrorLine } from '../ErrorLine';
 import { BackLink } from '../home/BackLink';
+import { Gone } from '../home/Gone';
 import { companyHref, personHref } from '../home/route';
 import { Section } from '../Section';
 import { ShareToggle } from '../sync/ShareToggle';
@@ -34,19 +35,11 @@ export function OpportunityPage({ id, onBack }: { id: string; onBack: () => void
   }, [id]);
   const [closing, setClosing] = useState<string>();
   const [reason, setReason] = useState('');
-  const [due, setDue] = useState('');
   const { error, run } = useAction();
 
   if (data === undefined) return null;
   if (!data) {
-    return (
-      <div className="p-6">
-        <BackLink onBack={onBack} />
-        <p className="mt-4 text-slate-600" role="status">
-          This opportunity is no longer in Clyde.
-        </p>
-      </div>
-    );
+    return <Gone onBack={onBack}>This opportunity is no longer in Clyde.</Gone>;
   }
   const { o, stages, company, people, steps } = data;
   const stage = stages.find((s) => s.id === o.stageId);
@@ -180,25 +173,12 @@ export function OpportunityPage({ id, onBack }: { id: string; onBack: () => void
             </li>
           ))}
         </ul>
-        <div className="flex items-start gap-1">
-          <div className="flex-1">
-            <AddField
-              label="Add a next step"
-              placeholder="Send the revised quote"
-              onAdd={async (title) => {
-                await addNextStep(db, o, title, parseDayInput(due));
-                setDue('');
-              }}
-            />
-          </div>
-          <input
-            type="date"
-            aria-label="Next step due"
-            value={due}
-            onChange={(e) => setDue(e.target.value)}
-            className="mt-1 w-32 rounded border border-slate-300 px-1 py-1 text-xs"
-          />
-        </div>
+        <AddTask
+          label="Add a next step"
+          placeholder="Send the revised quote"
+          dueLabel="Next step due"
+          onAdd={(title, due) => addNextStep(db, o, title, due)}
+        />
       </Section>
     </article>
   );

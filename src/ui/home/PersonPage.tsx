@@ -8,6 +8,7 @@ import { RememberList } from '../RememberList';
 import { TaskList } from '../TaskList';
 import { Timeline } from '../Timeline';
 import { BackLink } from './BackLink';
+import { Gone } from './Gone';
 import { personHref, type PersonTarget } from './route';
 import { useEvidence } from './useEvidence';
 
@@ -24,18 +25,15 @@ export function PersonPage({ target, onBack }: { target: PersonTarget; onBack: (
   if (person === undefined) return null;
   if (!person || person.deleted) {
     return (
-      <div className="p-6">
-        {back}
-        <p className="mt-4 text-slate-600" role="status">
-          {person?.mergedInto ? (
-            <>
-              They were merged into <a href={personHref({ personId: person.mergedInto })}>another person</a>.
-            </>
-          ) : (
-            'This person is no longer in Clyde.'
-          )}
-        </p>
-      </div>
+      <Gone onBack={onBack}>
+        {person?.mergedInto ? (
+          <>
+            They were merged into <a href={personHref({ personId: person.mergedInto })}>another person</a>.
+          </>
+        ) : (
+          'This person is no longer in Clyde.'
+        )}
+      </Gone>
     );
   }
   return (

@@ -25,6 +25,12 @@ const PokeNotice = z.object({ teamId: z.string().min(1).max(200), seq: z.number(
 
 const FIRST_RETRY_MS = 250;
 const MAX_RETRY_MS = 30_000;
+/**
+ * A LISTEN connection only ever waits, so one dropped silently (a NAT or firewall forgetting it)
+ * would never error on its own: a query now and then finds out, and the timeout bounds the wait.
+ */
+const HEARTBEAT_MS = 30_000;
+const TIMEOUT_MS = 10_000;
 
 /** Channels are identifiers of at most 63 bytes, so a long schema name is hashed. */
 export function pokeChannel(schema: string): string {
@@ -57,11 +63,19 @@ export async function startPokeRelay(hub: PokeHub, connection: pg.ClientConfig):
 
   async function connect(): Promise<void> {
     retry = undefined;
-    const c = new pg.Client({ ...connection, application_name: 'clyde-pokes' });
+    const c = new pg.Client({
+      ...connection,
+      application_name: 'clyde-pokes',
+      connectionTimeoutMillis: TIMEOUT_MS,
+      query_timeout: TIMEOUT_MS,
+      keepAlive: true,
+    });
     let gone = false;
+    let heartbeat: NodeJS.Timeout | undefined = undefined;
     const drop = (err?: Error) => {
       if (gone) return;
       gone = true;
+      clearInterval(heartbeat);
       if (client === c) client = undefined;
       if (err) c.end().catch(() => {});
       if (closed) return;
@@ -99,6 +113,7 @@ export async function startPokeRelay(hub: PokeHub, connection: pg.ClientConfig):
       return;
     }
     client = c;
+    heartbeat = setInterval(() => c.query('SELECT 1').catch((err: Error) => drop(err)), HEARTBEAT_MS);
     failures = 0;
     if (outage) console.log('Live pokes from other server processes resumed.');
     outage = false;

@@ -30,7 +30,7 @@ export function kyselyStore(d: StoreDriver): SyncStore {
     migrate: () => migrateToLatest(d.db),
     close: () => d.close(),
     // One process holds the SQLite file, so its hub already reaches every stream.
-    relayPokes: async () => ({ listenerPid: undefined, listening: async () => {}, close: async () => {} }),
+    relayPokes: async () => ({ listenerPid: undefined, close: async () => {} }),
     createTeam: (name, now) => d.write((tx) => accounts.createTeam(tx, name, now)),
     async startNewEpoch() {
       await d.write(async (tx) => {

@@ -49,7 +49,6 @@ export async function startPokeRelay(hub: PokeHub, connection: pg.ClientConfig):
   let outage = false;
   let retry: NodeJS.Timeout | undefined;
   let attempt: Promise<void> = Promise.resolve();
-  let waiters: (() => void)[] = [];
 
   function receive(payload: string | undefined) {
     let notice: z.infer<typeof PokeNotice>;
@@ -117,8 +116,6 @@ export async function startPokeRelay(hub: PokeHub, connection: pg.ClientConfig):
     failures = 0;
     if (outage) console.log('Live pokes from other server processes resumed.');
     outage = false;
-    for (const w of waiters) w();
-    waiters = [];
   }
 
   hub.forwardTo((teamId, seq) => {
@@ -136,7 +133,6 @@ export async function startPokeRelay(hub: PokeHub, connection: pg.ClientConfig):
     get listenerPid() {
       return client ? listenerPid : undefined;
     },
-    listening: () => (client ? Promise.resolve() : new Promise((resolve) => waiters.push(resolve))),
     async close() {
       closed = true;
       clearTimeout(retry);

@@ -61,8 +61,6 @@ export interface PushOutcome {
 export interface PokeRelay {
   /** The PostgreSQL backend holding LISTEN while connected (pg_stat_activity.pid). */
   readonly listenerPid: number | undefined;
-  /** Resolves once the relay hears the other processes (at once when it does). */
-  listening(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -1,29 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MIN_SCHEMA_VERSION, PokeSchema, SCHEMA_VERSION } from '../src/sync/protocol';
+import { MIN_SCHEMA_VERSION, SCHEMA_VERSION } from '../src/sync/protocol';
 import { newPerson, startHarness, type Harness, type Member } from './test/harness';
+import { pokes } from './test/pokes';
 import { storeCases } from './test/stores';
-
-/** Reads `poke` events off a server-sent event stream. */
-function pokes(res: Response) {
-  const reader = res.body?.pipeThrough(new TextDecoderStream()).getReader();
-  if (!reader) throw new Error('no body');
-  let buffer = '';
-  return {
-    async next(): Promise<number | 'closed'> {
-      for (;;) {
-        const match = /event: poke\ndata: (.*)\n/.exec(buffer);
-        if (match) {
-          buffer = buffer.slice((match.index ?? 0) + match[0].length);
-          return PokeSchema.parse(JSON.parse(match[1] ?? '')).seq;
-        }
-        const { value, done } = await reader.read();
-        if (done) return 'closed';
-        buffer += value;
-      }
-    },
-    cancel: () => reader.cancel(),
-  };
-}
 
 describe.each(storeCases)('live pokes ($name)', (storeCase) => {
   let h: Harness;

@@ -66,6 +66,8 @@ if (firstStart || args.invite) {
 }
 
 const hub = new PokeHub();
+// Other server processes on the same PostgreSQL poke this one's clients, and it pokes theirs.
+await store.relayPokes(hub);
 const app = createApp({ store, hub, trustedProxies });
 const server = serve({ fetch: app.fetch, port, hostname: args.host }, (info) => {
   console.log(`Clyde sync server on http://${info.address}:${info.port} (${store.kind}${databaseUrl ? '' : ` in ${args.data}`})`);

@@ -29,6 +29,8 @@ export function kyselyStore(d: StoreDriver): SyncStore {
     kind: d.kind,
     migrate: () => migrateToLatest(d.db),
     close: () => d.close(),
+    // One process holds the SQLite file, so its hub already reaches every stream.
+    relayPokes: async () => ({ listenerPid: undefined, close: async () => {} }),
     createTeam: (name, now) => d.write((tx) => accounts.createTeam(tx, name, now)),
     async startNewEpoch() {
       await d.write(async (tx) => {

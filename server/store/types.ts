@@ -1,5 +1,6 @@
 import type { Role } from '../../src/sync/account-protocol';
 import type { PullQuery, PullResponse, PushRequest, PushResponse } from '../../src/sync/protocol';
+import type { PokeHub } from '../sync/poke-hub';
 import type { ServerClock } from '../sync/server-clock';
 
 /**
@@ -56,10 +57,23 @@ export interface PushOutcome {
   advanced: boolean;
 }
 
+/** Carries a hub's pokes to and from the other server processes on the same database. */
+export interface PokeRelay {
+  /** The PostgreSQL backend holding LISTEN while connected (pg_stat_activity.pid). */
+  readonly listenerPid: number | undefined;
+  close(): Promise<void>;
+}
+
 export interface SyncStore {
   readonly kind: 'sqlite' | 'postgres';
   migrate(): Promise<void>;
+  /** Closes the poke relay too. */
   close(): Promise<void>;
+  /**
+   * Connects `hub` to the other server processes on this database (PostgreSQL LISTEN/NOTIFY;
+   * SQLite is one process by design, so there it relays nothing). At most once per store.
+   */
+  relayPokes(hub: PokeHub): Promise<PokeRelay>;
   createTeam(name: string, now: number): Promise<{ id: string; epoch: string }>;
   listTeamIds(): Promise<string[]>;
   /**

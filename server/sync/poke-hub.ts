@@ -1,7 +1,8 @@
 /**
  * Live pokes (`GET /v1/sync/events`): after a push commits, every open event stream of the team
- * hears the new seq and pulls. In-process only; several server processes on one PostgreSQL
- * would need LISTEN/NOTIFY here (clients still catch up through their periodic pull).
+ * hears the new seq and pulls. The hub is the one place that fans out to this process's streams.
+ * Several server processes on one PostgreSQL also hear each other's pokes: the store's relay
+ * (store/pg-pokes.ts) forwards what is published here and delivers what the others published.
  */
 interface Listener {
   teamId: string;
@@ -9,9 +10,12 @@ interface Listener {
   close: () => void;
 }
 
+type Forward = (teamId: string, seq: number) => void;
+
 export class PokeHub {
   private listeners = new Set<Listener>();
   private closed = false;
+  private forward: Forward = () => {};
 
   /** Returns the unsubscribe function. `close` runs when the server shuts down. */
   subscribe(teamId: string, poke: (seq: number) => void, close: () => void): () => void {
@@ -21,8 +25,20 @@ export class PokeHub {
     return () => this.listeners.delete(listener);
   }
 
+  /** A push in this process committed: poke its streams at once and tell the other processes. */
   publish(teamId: string, seq: number): void {
+    this.deliver(teamId, seq);
+    this.forward(teamId, seq);
+  }
+
+  /** Pokes this process's streams only: for what another process published. */
+  deliver(teamId: string, seq: number): void {
     for (const l of this.listeners) if (l.teamId === teamId) l.poke(seq);
+  }
+
+  /** Where published pokes go besides this process (one relay per hub). */
+  forwardTo(forward: Forward): void {
+    this.forward = forward;
   }
 
   get size(): number {

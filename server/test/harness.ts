@@ -14,7 +14,7 @@ import {
 import { createApp, type AppOptions } from '../app';
 import type { AppEnv } from '../http/env';
 import { issueInvite } from '../invites';
-import type { SyncStore } from '../store/types';
+import type { PokeRelay, SyncStore } from '../store/types';
 import { PokeHub } from '../sync/poke-hub';
 import { ServerClock } from '../sync/server-clock';
 import type { StoreCase } from './stores';
@@ -42,6 +42,7 @@ export interface Harness {
   store: SyncStore;
   clock: ServerClock;
   hub: PokeHub;
+  relay: PokeRelay;
   newTeam(name?: string): Promise<string>;
   join(teamId: string, role?: Role): Promise<Member>;
   close(): Promise<void>;
@@ -52,6 +53,8 @@ export async function startHarness(storeCase: StoreCase, opts: Partial<AppOption
   await store.migrate();
   const clock = opts.clock ?? new ServerClock();
   const hub = opts.hub ?? new PokeHub();
+  // As server/main.ts does, so every PostgreSQL test also runs with pokes crossing processes.
+  const relay = await store.relayPokes(hub);
   const app = createApp({ limits: false, ...opts, store, clock, hub });
 
   const request = async (method: string, path: string, token: string | undefined, body?: unknown): Promise<Response> =>
@@ -114,6 +117,7 @@ export async function startHarness(storeCase: StoreCase, opts: Partial<AppOption
     store,
     clock,
     hub,
+    relay,
     newTeam: async (name = 'Team') => (await store.createTeam(name, clock.now())).id,
     join,
     close: cleanup,

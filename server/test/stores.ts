@@ -33,11 +33,12 @@ export async function scratchSqliteStore(): Promise<OpenedStore> {
 }
 
 /** A store in a fresh PostgreSQL schema of `url`'s database, dropped on cleanup. */
-export async function scratchPostgresStore(url: string, maxConnections?: number): Promise<OpenedStore> {
+export async function scratchPostgresStore(url: string, maxConnections?: number): Promise<OpenedStore & { schema: string }> {
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const store = createPostgresStore({ url, schema, maxConnections });
   return {
     store,
+    schema,
     cleanup: async () => {
       await store.close();
       const admin = new pg.Client({ connectionString: url });
@@ -50,7 +51,7 @@ export async function scratchPostgresStore(url: string, maxConnections?: number)
 
 const sqlite: StoreCase = { name: 'sqlite', open: scratchSqliteStore };
 
-function databaseUrl(): string {
+export function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set. Run `bash scripts/test-server.sh`, which starts PostgreSQL and sets it.');
   return url;

@@ -1,21 +1,23 @@
 import { resolveReason } from '../../home/resolve';
-import { atRisk, viewerOf } from '../../home/sections';
+import { atRisk, atRiskTotal, viewerOf } from '../../home/sections';
 import { db } from '../../storage/db';
 import { homeNow, useLimit, useSection } from './clock';
 import { HomeSection } from './HomeSection';
 import { PersonLine } from './PersonLine';
 import { ResolvableRow } from './ResolvableRow';
 import type { PersonTarget } from './route';
+import { useTotal } from './totals';
 
 /** Who is at risk, and why: each reason links its evidence and is resolved with one key. */
 export function AtRiskSection({ open }: { open: (to: PersonTarget) => void }) {
   const [limit, showAll] = useLimit();
   const section = useSection(async (now) => atRisk(db, now, await viewerOf(db), limit), [limit]);
+  const page = useTotal(section, (now) => atRiskTotal(db, now));
   return (
     <HomeSection
       id="at-risk"
       title="At risk — and why"
-      page={section?.data}
+      page={page}
       onShowAll={showAll}
       empty="No one is at risk. A complaint with nothing noted after it, a promise past its date or a silence twice their usual gap puts someone here, with the reason."
     >

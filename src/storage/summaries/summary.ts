@@ -11,7 +11,7 @@ const RECENT_KEPT = 12;
 /** A learned rhythm needs this many interactions (two gaps). */
 const LEARN_FROM = 3;
 const EXCERPT = 120;
-const TEAM_KEPT = 3;
+export const TEAM_KEPT = 3;
 /** Far enough in the future that a starred person stays among the best (an index key must be a number). */
 const FOREVER = 8.64e15;
 
@@ -91,8 +91,8 @@ export const dayKey = (d: Date) => `d:${isoDate(d)}`;
 /** A stored day (its local midnight) as `2026-12-10`, as a date input and a spreadsheet take it; '' for none. */
 export const isoDay = (at: number | null | undefined) => (at == null ? '' : isoDate(new Date(at)));
 
-const excerpt = (body: string) => (body.length > EXCERPT ? `${body.slice(0, EXCERPT - 1).trimEnd()}…` : body);
-const evidence = (n: Note): Evidence => ({
+export const excerpt = (body: string) => (body.length > EXCERPT ? `${body.slice(0, EXCERPT - 1).trimEnd()}…` : body);
+export const evidence = (n: Note): Evidence => ({
   noteId: n.id,
   at: n.occurredAt,
   excerpt: excerpt(n.body),
@@ -115,6 +115,9 @@ export function learnedGap(recent: number[]): number | undefined {
   return Math.max(1, Math.round(median));
 }
 
+/** The distinct days of these moments, newest first, as many as a summary keeps. */
+export const recentDays = (moments: number[]) => [...new Set(moments.map(dayOf))].sort((a, b) => b - a).slice(0, RECENT_KEPT);
+
 /** The rhythm that counts: the user's, else the learned one; none when the user chose none. */
 export const rhythmOf = (s: Pick<Summary, 'rhythmDays' | 'learnedGapDays'>) => (s.rhythmDays ?? s.learnedGapDays) || undefined;
 
@@ -136,8 +139,7 @@ export function summarize(
   const moments = live.map((n) => n.occurredAt);
   if (personal?.openedAt !== undefined) moments.push(personal.openedAt);
   if (moments.length) s.lastAt = Math.max(...moments);
-  s.recent = [...new Set(moments.map(dayOf))].sort((a, b) => b - a).slice(0, RECENT_KEPT);
-  s.learnedGapDays = learnedGap(s.recent);
+  s.recent = recentDays(moments);
   if (personal?.rhythmDays !== undefined) s.rhythmDays = personal.rhythmDays;
 
   const open = tasks.filter((t) => !t.deleted && !t.done && typeof t.due === 'number');
@@ -152,10 +154,10 @@ export function summarize(
   if (praise) s.praise = evidence(praise);
 
   for (const n of live) {
-    if (n.tag !== 'life-event' || n.eventAt === undefined) continue;
-    const yearly = isYearly(n.body);
-    s.events.push({ noteId: n.id, eventAt: n.eventAt, yearly, excerpt: excerpt(n.body) });
-    s.eventKeys.push((yearly ? yearlyKey : dayKey)(new Date(n.eventAt)));
+    const event = lifeEvent(n);
+    if (!event) continue;
+    s.events.push(event);
+    s.eventKeys.push(eventKey(event));
   }
   s.eventKeys = [...new Set(s.eventKeys)];
   s.team = live
@@ -163,7 +165,27 @@ export function summarize(
     .slice(0, TEAM_KEPT)
     .map(evidence);
   s.teamAt = s.team[0]?.at;
+  return withMoments(s);
+}
 
+/** A dated life event, from a note tagged so. */
+export function lifeEvent(n: Note): LifeEvent | undefined {
+  if (n.tag !== 'life-event' || n.eventAt === undefined) return undefined;
+  return { noteId: n.id, eventAt: n.eventAt, yearly: isYearly(n.body), excerpt: excerpt(n.body) };
+}
+export const eventKey = (e: LifeEvent) => (e.yearly ? yearlyKey : dayKey)(new Date(e.eventAt));
+
+/**
+ * What follows from the facts (`recent`, the rhythm, the complaint, the next due task, the praise,
+ * the star): the learned gap and the indexed moments. Set afresh, so a summary changed in place
+ * (fold.ts) loses the moments that no longer hold.
+ */
+export function withMoments(s: Summary): Summary {
+  delete s.reachOutAt;
+  delete s.silentAt;
+  delete s.riskAt;
+  delete s.bestUntil;
+  s.learnedGapDays = learnedGap(s.recent);
   const rhythm = rhythmOf(s);
   if (rhythm && s.lastAt !== undefined) {
     s.reachOutAt = s.lastAt + rhythm * DAY;
@@ -172,7 +194,7 @@ export function summarize(
   const risks = [s.complaint?.at, s.nextDue === undefined ? undefined : s.nextDue + DAY, s.silentAt].filter((x) => x !== undefined);
   if (risks.length) s.riskAt = Math.min(...risks);
   // Steady contact needs an interaction in the last 30 days; past that it cannot hold.
-  const best = [s.starred ? FOREVER : undefined, praise ? praise.occurredAt + PRAISE_DAYS * DAY : undefined];
+  const best = [s.starred ? FOREVER : undefined, s.praise ? s.praise.at + PRAISE_DAYS * DAY : undefined];
   if (s.recent.length >= 3) best.push(s.recent[0]! + 30 * DAY);
   const bestUntil = best.filter((x) => x !== undefined);
   if (bestUntil.length) s.bestUntil = Math.max(...bestUntil);

@@ -8,6 +8,7 @@ import Dexie, {
   type Transaction,
 } from 'dexie';
 import { isCompanyId, type Note, type Person, type Task } from '../schema';
+import { foldNote, foldTask } from './fold';
 import type { PersonalRow } from './personal';
 import { summarize, type Summary } from './summary';
 
@@ -16,8 +17,9 @@ import { summarize, type Summary } from './summary';
  * user's personal rows. A DBCore middleware like the word index (search-index.ts), so the
  * mutators, merges, undos, imports and team sync's apply all keep it without knowing it exists,
  * and a summary commits or fails with the write. Each write recomputes the touched people's
- * summaries from their own records (a person has tens of notes, not thousands): no increments to
- * get wrong, and nothing to repair after a crash.
+ * summaries from their own records (a person has tens of notes, not thousands), except for the
+ * common write, a new note or task for someone with a summary: that is folded into the summary
+ * (fold.ts) when it provably gives the same, which the property test checks after every step.
  */
 const SOURCES = ['people', 'notes', 'tasks', 'personal'] as const;
 type Source = (typeof SOURCES)[number];
@@ -65,18 +67,40 @@ function peopleNow(table: Source, req: Exclude<DBCoreMutateRequest, { type: 'del
 }
 
 /**
- * The people the rows belonged to before the write, where that can differ: a note or task can
- * move to another person (a merge, an undo) or be deleted outright (an eviction by sync). Must be
- * issued before the write, so it reads the old rows.
+ * The rows before the write, for the people they belonged to where that can differ: a note or
+ * task can move to another person (a merge, an undo) or be deleted outright (an eviction by sync);
+ * and none for a new one. Must be issued before the write, so it reads the old rows.
  */
-function peopleBefore(
-  { down, trans, z }: Ctx,
-  table: Source,
-  req: Exclude<DBCoreMutateRequest, { type: 'deleteRange' }>,
-): Promise<(string | undefined)[]> {
+function rowsBefore({ down, trans, z }: Ctx, table: Source, req: Exclude<DBCoreMutateRequest, { type: 'deleteRange' }>): Promise<Row[]> {
   if (table === 'people' || table === 'personal' || req.type === 'add') return Promise.resolve([]);
   const keys = req.type === 'delete' ? req.keys : (req.values as Row[]).map((v) => v.id);
-  return z(() => down.table(table).getMany({ trans, keys })).then((rows: (Row | undefined)[]) => rows.map((r) => personOf(table, r)));
+  return z(() => down.table(table).getMany({ trans, keys })).then((rows: (Row | undefined)[]) => rows.filter((r) => r !== undefined));
+}
+
+/**
+ * Writes in flight per transaction. A summary folded from the one read before the write would
+ * miss another write to the same person running beside it (Promise.all in one transaction), so a
+ * write that overlaps another recomputes instead.
+ */
+const inFlight = new WeakMap<DBCoreTransaction, Set<{ overlapped: boolean }>>();
+function enter(trans: DBCoreTransaction): { overlapped: boolean } {
+  let calls = inFlight.get(trans);
+  if (!calls) inFlight.set(trans, (calls = new Set()));
+  const call = { overlapped: calls.size > 0 };
+  for (const other of calls) other.overlapped = true;
+  calls.add(call);
+  return call;
+}
+
+/** The new notes or tasks folded into their people's summaries; a person missing is recomputed. */
+function foldNew(table: 'notes' | 'tasks', values: Row[], ids: string[], kept: (Summary | undefined)[]): Map<string, Summary> {
+  const folded = new Map<string, Summary | undefined>(ids.map((id, i) => [id, kept[i]]));
+  for (const v of values) {
+    const id = personOf(table, v)!;
+    const old = folded.get(id);
+    if (old) folded.set(id, table === 'notes' ? foldNote(old, v as Note) : foldTask(old, v as Task));
+  }
+  return new Map([...folded].filter((e): e is [string, Summary] => e[1] !== undefined));
 }
 
 async function rowsOf<T>({ down, trans, z }: Ctx, table: string, personId: string): Promise<T[]> {
@@ -102,6 +126,7 @@ async function recompute(ctx: Ctx, personId: string): Promise<Summary | undefine
 }
 
 async function write({ down, trans, z }: Ctx, ids: string[], next: (Summary | undefined)[]): Promise<void> {
+  if (!ids.length) return;
   const values = next.filter((s): s is Summary => s !== undefined);
   const gone = ids.filter((_, i) => !next[i]);
   const summaries = down.table('summaries');
@@ -109,10 +134,13 @@ async function write({ down, trans, z }: Ctx, ids: string[], next: (Summary | un
   if (gone.length) await z(() => summaries.mutate({ type: 'delete', trans, keys: gone }));
 }
 
-async function store(ctx: Ctx, people: Iterable<string>): Promise<void> {
+/** The summaries of `people`: `folded` as given (unless unchanged from `kept`), the others recomputed. */
+async function store(ctx: Ctx, people: Iterable<string>, folded = new Map<string, Summary>(), kept = new Set<Summary>()): Promise<void> {
   // A company's own notes and tasks name the company as their subject; Home summarizes people only.
-  const ids = [...people].filter((id) => !isCompanyId(id));
-  await write(ctx, ids, await Promise.all(ids.map((id) => recompute(ctx, id))));
+  const ids = [...people].filter((id) => !isCompanyId(id) && !folded.has(id));
+  const changed = [...folded].filter(([, s]) => !kept.has(s));
+  const next = await Promise.all(ids.map((id) => recompute(ctx, id)));
+  await write(ctx, [...ids, ...changed.map(([id]) => id)], [...next, ...changed.map(([, s]) => s)]);
 }
 
 /** Every summary again, from every person: after a whole table is cleared (sign-out). */
@@ -146,11 +174,30 @@ export const summaryMiddleware: Middleware<DBCore> = {
             await restoreAll(ctx);
             return res;
           }
-          const people = peopleNow(name, req);
-          for (const id of await peopleBefore(ctx, name, req)) if (id) people.add(id);
-          const res = await ctx.z(() => table.mutate(req));
-          await store(ctx, people);
-          return res;
+          const call = enter(req.trans);
+          try {
+            const people = peopleNow(name, req);
+            const ids = [...people];
+            // Issued in this order, so the old rows are read before the write; nothing but this
+            // middleware writes summaries, so those read before it are the ones kept until now.
+            const foldable = (name === 'notes' || name === 'tasks') && req.type !== 'delete';
+            const summaries = down.table('summaries');
+            const [before, kept, res] = await Promise.all([
+              rowsBefore(ctx, name, req),
+              foldable ? ctx.z(() => summaries.getMany({ trans: req.trans, keys: ids })) : [],
+              ctx.z(() => table.mutate(req)),
+            ]);
+            for (const r of before) {
+              const id = personOf(name, r);
+              if (id) people.add(id);
+            }
+            // Only rows that are all new, all written, and no other write beside them.
+            if (!foldable || before.length || res.numFailures || call.overlapped) await store(ctx, people);
+            else await store(ctx, people, foldNew(name, req.values as Row[], ids, kept), new Set(kept));
+            return res;
+          } finally {
+            inFlight.get(req.trans)?.delete(call);
+          }
         },
       };
     },

@@ -1,5 +1,5 @@
 import { resolveReason } from '../../home/resolve';
-import { atRisk, viewerOf } from '../../home/sections';
+import { atRisk, atRiskTotal, viewerOf } from '../../home/sections';
 import { idleDeals } from '../../opportunities/signals';
 import { db } from '../../storage/db';
 import { homeNow, useLimit, useSection } from './clock';
@@ -9,6 +9,7 @@ import { HomeSection } from './HomeSection';
 import { PersonLine } from './PersonLine';
 import { ResolvableRow } from './ResolvableRow';
 import type { PersonTarget } from './route';
+import { useTotal } from './totals';
 
 /**
  * Who is at risk, and why: each reason links its evidence and is resolved with one key. Deals left
@@ -17,12 +18,13 @@ import type { PersonTarget } from './route';
 export function AtRiskSection({ open }: { open: (to: PersonTarget) => void }) {
   const [limit, showAll] = useLimit();
   const section = useSection(async (now) => atRisk(db, now, await viewerOf(db), limit), [limit]);
+  const page = useTotal(section, (now) => atRiskTotal(db, now));
   const deals = useSection((now) => idleDeals(db, now));
   return (
     <HomeSection
       id="at-risk"
       title="At risk — and why"
-      page={withDeals(section?.data, deals?.data)}
+      page={withDeals(page, deals?.data)}
       onShowAll={showAll}
       empty="No one is at risk. A complaint with nothing noted after it, a promise past its date, a silence twice their usual gap or a deal idle past its stage's limit puts someone here, with the reason."
     >

@@ -188,6 +188,18 @@ describe('Home', () => {
     await vi.waitFor(() => expect(dom.container.querySelector('[role=dialog]')).toBeNull());
   });
 
+  it('shows a full section at once and its total once counted, and all of it on Show all', async () => {
+    for (let i = 0; i < 26; i++) await addTask(db, (await createPerson(db, { name: `Due ${i}` })).id, `Task ${i}`, day(7));
+    dom.render(<Home />);
+    // 25 people at first of the 28 due (with Ana and Bruno); the total comes from a count of its own.
+    const all = await find('[data-testid=home-today] [data-testid=home-show-all]');
+    await vi.waitFor(() => expect(all.textContent).toBe('Show all 28'));
+    expect(section('today').querySelectorAll(':scope > ul > li')).toHaveLength(25);
+    all.click();
+    await vi.waitFor(() => expect(section('today').querySelectorAll(':scope > ul > li')).toHaveLength(28));
+    expect(section('today').querySelector('[data-testid=home-show-all]')).toBeNull();
+  });
+
   it('shows what teammates shared this week, by person, only in a team, and counts no one', async () => {
     await shown();
     const ana = (await db.people.toArray()).find((p) => p.name === 'Ana Lima')!;

@@ -1,21 +1,23 @@
 import { reachedOut } from '../../home/resolve';
-import { reachOut } from '../../home/sections';
+import { reachOut, reachOutTotal } from '../../home/sections';
 import { db } from '../../storage/db';
 import { homeNow, useLimit, useSection } from './clock';
 import { HomeSection } from './HomeSection';
 import { PersonLine } from './PersonLine';
 import { ResolvableRow } from './ResolvableRow';
 import type { PersonTarget } from './route';
+import { useTotal } from './totals';
 
 /** People past their keep-in-touch rhythm, and which rhythm (chosen, or learned and said so). */
 export function ReachOutSection({ open }: { open: (to: PersonTarget) => void }) {
   const [limit, showAll] = useLimit();
   const section = useSection((now) => reachOut(db, now, limit), [limit]);
+  const page = useTotal(section, (now) => reachOutTotal(db, now));
   return (
     <HomeSection
       id="reach-out"
       title="Reach out"
-      page={section?.data}
+      page={page}
       onShowAll={showAll}
       empty="No one is past their keep-in-touch rhythm. Choose a rhythm on a person, or let Clyde learn it from three contacts, and they show here when it is time."
     >

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { contextLine } from '../../home/context';
 import { dateText } from '../../home/reasons';
-import { today } from '../../home/sections';
+import { today, todayTotal } from '../../home/sections';
 import { db } from '../../storage/db';
 import { dayOf } from '../../storage/summaries/summary';
 import { setTaskDone } from '../../storage/records/tasks';
@@ -10,6 +10,7 @@ import { useLimit, useSection } from './clock';
 import { HomeSection } from './HomeSection';
 import { PersonLine } from './PersonLine';
 import type { PersonTarget } from './route';
+import { useTotal } from './totals';
 import { Row } from './Row';
 
 /**
@@ -29,6 +30,7 @@ function Context({ personId }: { personId: string }) {
 export function TodaySection({ open }: { open: (to: PersonTarget) => void }) {
   const [limit, showAll] = useLimit();
   const section = useSection((now) => today(db, now, limit), [limit]);
+  const page = useTotal(section, (now) => todayTotal(db, now));
   // Ticking a task is a write like any other: a failure is shown, not swallowed.
   const { error, run } = useAction();
   const done = (taskId: string) => void run(() => setTaskDone(db, taskId, true));
@@ -36,7 +38,7 @@ export function TodaySection({ open }: { open: (to: PersonTarget) => void }) {
     <HomeSection
       id="today"
       title="Today"
-      page={section?.data}
+      page={page}
       onShowAll={showAll}
       error={error}
       empty="Nothing due today. Tasks you add in the panel with a date show here."

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { SECTION_LIMIT } from '../../home/sections';
+import { useFirstRead } from './totals';
 
 /**
  * Home's "now", read in this one place: every section and every sentence on Home takes the time
@@ -28,10 +29,12 @@ function useMinute(): number {
  */
 export function useSection<T>(read: (now: Date) => Promise<T>, deps: unknown[] = []): { now: Date; data: T } | undefined {
   const minute = useMinute();
-  return useLiveQuery(async () => {
+  const section = useLiveQuery(async () => {
     const now = homeNow();
     return { now, data: await read(now) };
   }, [minute, ...deps]);
+  useFirstRead(section !== undefined);
+  return section;
 }
 
 /** How many items a section shows: the first few until the user asks for all of them. */

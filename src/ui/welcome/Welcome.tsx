@@ -33,14 +33,14 @@ export function Welcome({ area, events, fetch }: { area: SettingsArea; events: S
       <h1 className="text-xl font-semibold">Welcome to Clyde</h1>
       <WhatClydeDoes />
       <div className="flex flex-wrap items-center gap-3" role="group" aria-label="Start">
-        <a href={GMAIL_URL} className={`rounded bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 ${focus}`}>
+        <a href={GMAIL_URL} className={`rounded bg-blue-700 px-4 py-2 text-base font-semibold text-white hover:bg-blue-800 ${focus}`}>
           Open Gmail and try it
         </a>
         <button
           type="button"
           onClick={() => void closeThisTab()}
           aria-describedby="skip-note"
-          className={`rounded border border-slate-300 px-4 py-2 hover:border-blue-600 ${focus}`}
+          className={`rounded border border-slate-300 px-4 py-2 text-base hover:border-blue-600 ${focus}`}
         >
           Skip
         </button>

@@ -8,7 +8,7 @@ import { JoinTeamStep } from './JoinTeamStep';
 import { WhatClydeDoes } from './WhatClydeDoes';
 
 /** Where "Open Gmail and try it" goes: Gmail's own address, which lands on the inbox. */
-export const GMAIL_URL = 'https://mail.google.com/';
+const GMAIL_URL = 'https://mail.google.com/';
 
 const focus = 'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700';
 

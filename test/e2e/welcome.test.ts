@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchClyde, panelFrame, serve, type Clyde } from './browser';
 import { fixture } from './fixtures';
@@ -51,5 +54,25 @@ describe('first run', () => {
     await Promise.all([welcome.waitForEvent('close'), welcome.keyboard.press('Enter').catch(() => undefined)]);
     expect(clyde.context.pages()).not.toContain(welcome);
     await settings.close();
+  });
+
+  it('does not open again when the browser starts again with the same profile', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'clyde-e2e-restart-'));
+    try {
+      // The first start installs Clyde and opens the page (launchClyde waits for it, then closes it).
+      await (await launchClyde({ profileDir: dir })).close();
+      // Chromium installs a command-line extension afresh at this start too, and says 'install'.
+      const again = await launchClyde({ profileDir: dir });
+      try {
+        // On the first start the tab comes within about a second and a half of the worker; three
+        // seconds without it is the page staying closed.
+        await new Promise((resolve) => setTimeout(resolve, 3_000));
+        expect(again.context.pages().map((p) => p.url())).not.toContain(`chrome-extension://${again.extensionId}/welcome.html`);
+      } finally {
+        await again.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -8,6 +8,7 @@ import { startReadPage } from '../src/background/read-page-triggers';
 import { startReminders } from '../src/background/reminders/notify';
 import { route, type RouterDeps } from '../src/background/router';
 import { startBackgroundSync } from '../src/background/sync';
+import { startWelcome } from '../src/background/welcome';
 import { SESSION_RELAY } from '../src/messaging/protocol';
 import { db } from '../src/storage/db';
 import { SESSION } from '../src/storage/keys';
@@ -36,6 +37,7 @@ export default defineBackground(() => {
   startContextMenu();
   startOpenHome();
   startReminders();
+  startWelcome();
   // The toolbar button opens Clyde in the side panel from action.onClicked (read-page-triggers.ts),
   // not by openPanelOnActionClick: Chrome grants activeTab only when the click reaches onClicked.
   void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => undefined);

@@ -9,13 +9,18 @@ import { ExportData } from '../../src/ui/options/ExportData';
 import { ImportContacts } from '../../src/ui/options/ImportContacts';
 import { ReminderSettings } from '../../src/ui/options/ReminderSettings';
 import { TeamSettings } from '../../src/ui/sync/TeamSettings';
+import { WelcomeLink } from '../../src/ui/welcome/WelcomeLink';
 import '../panel/style.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <main className="mx-auto max-w-xl p-6">
       <h1 className="mb-4 flex items-baseline justify-between text-lg font-semibold">
-        Clyde settings <HomeLink>Open Home</HomeLink>
+        Clyde settings
+        <span className="flex gap-4">
+          <WelcomeLink />
+          <HomeLink>Open Home</HomeLink>
+        </span>
       </h1>
       <TeamSettings fetch={(url, init) => fetch(url, init)} />
       <div className="mt-6">
@@ -25,7 +30,9 @@ createRoot(document.getElementById('root')!).render(
       <NeverLogSettings />
       <ShortcutsSettings />
       <ExportData />
-      <ImportContacts />
+      <div className="mt-6">
+        <ImportContacts />
+      </div>
     </main>
   </StrictMode>,
 );

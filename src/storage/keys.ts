@@ -139,6 +139,11 @@ export const LOCAL = {
     name: 'reminders:shown',
     schema: () => fields(mini.object({ digestDay: loose(mini.string()), dueUpTo: loose(mini.number()) })),
   },
+  /** Set when the welcome page has opened once (background/welcome.ts), so it never opens by itself again. */
+  welcomeOpened: {
+    name: 'welcome:opened',
+    schema: () => mini.literal(true),
+  },
   /** Width and collapsed state of the injected panel (content/panel-layout.ts). */
   panelLayout: {
     name: PANEL_LAYOUT_KEY,

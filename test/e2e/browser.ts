@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
@@ -21,6 +21,8 @@ export const CHROMIUM_FLAGS = [
 export interface Clyde {
   context: BrowserContext;
   extensionId: string;
+  /** The tab a fresh install opened, when launched with `keepWelcome`; otherwise already closed. */
+  welcome?: Page;
   close(): Promise<void>;
 }
 
@@ -28,13 +30,21 @@ export interface Clyde {
  * Debian's Chromium with the built extension loaded, in a fresh profile. Our own
  * `--disable-features` replaces Playwright's list, which turns off third-party storage
  * partitioning and makes Chromium deny IndexedDB to the extension frame inside a page.
+ *
+ * Installing Clyde into a fresh profile opens the welcome tab (src/background/welcome.ts) whenever
+ * the worker gets to it, which would race any test that waits for "the next page" or looks at the
+ * pages open. So the launch waits for that tab and closes it: every test starts from the same
+ * pages, and the few that are about the welcome page pass `keepWelcome` and get it as `welcome`.
  */
 export async function launchClyde({
   profileDir,
   headless = true,
   blockNetwork = true,
-}: { profileDir?: string; headless?: boolean; blockNetwork?: boolean } = {}): Promise<Clyde> {
+  keepWelcome = false,
+}: { profileDir?: string; headless?: boolean; blockNetwork?: boolean; keepWelcome?: boolean } = {}): Promise<Clyde> {
   const dir = profileDir ?? (await mkdtemp(join(tmpdir(), 'clyde-e2e-')));
+  // A profile that has run Clyde before installs nothing, so no welcome tab comes to wait for.
+  const installs = (await readdir(dir).catch(() => [])).length === 0;
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
     headless,
@@ -60,14 +70,31 @@ export async function launchClyde({
   }
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  const welcome = installs ? await welcomeTab(context, extensionId) : undefined;
+  if (welcome && !keepWelcome) await welcome.close();
   return {
     context,
     extensionId,
+    ...(keepWelcome && { welcome }),
     close: async () => {
       await context.close();
       if (!profileDir) await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The tab Clyde's install opened at its welcome page. */
+function welcomeTab(context: BrowserContext, extensionId: string): Promise<Page> {
+  const url = `chrome-extension://${extensionId}/welcome.html`;
+  return poll(() => context.pages().find((p) => p.url() === url), {
+    timeout: 15_000,
+    interval: 50,
+    message: () =>
+      `Installing Clyde opened no ${url}; open: ${context
+        .pages()
+        .map((p) => p.url())
+        .join(', ')}`,
+  });
 }
 
 /** Serves the page `html(url)` returns for documents under `origin`, so pages load at their real URLs. */

@@ -18,11 +18,19 @@ const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const DIR = resolve('.output/firefox-mv3');
 
 let browser: Browser;
+let welcome: Page;
 beforeAll(async () => {
   // `npm run test:e2e` has just built it (`npm run zip`) and says so; run alone, this file builds it.
   if (!process.env.CLYDE_FIREFOX_BUILT) execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { stdio: 'ignore' });
   browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
   await browser.installExtension(DIR);
+  // The install opens the welcome tab when the background gets to it. Waited for here, so the
+  // tests below that take "the page that was not there before" for a new window cannot get it.
+  welcome = await poll(async () => (await welcomeTabs())[0], {
+    timeout: 15_000,
+    message: async () =>
+      `Installing Clyde opened no welcome page; open: ${(await Promise.all((await browser.pages()).map(whereIs))).join(', ')}`,
+  });
 });
 afterAll(() => browser?.close());
 
@@ -50,8 +58,15 @@ async function openAt(f: Fixture, more: Fixture[] = [], before?: () => void): Pr
 /** The document a URL loads: without its query and hash. */
 const documentOf = (url: string) => new URL(url).origin + new URL(url).pathname;
 
-/** Firefox's BiDi reports an extension subframe's URL as about:blank; the frame itself knows where it is. */
-const whereIs = (frame: Frame) => frame.evaluate(() => location.href).catch(() => '');
+/** Firefox's BiDi reports an extension page's or subframe's URL as about:blank; the page itself knows where it is. */
+const whereIs = (frame: Frame | Page) => frame.evaluate(() => location.href).catch(() => '');
+
+/** Tabs at Clyde's welcome page, asked of each page itself (see `whereIs`). */
+async function welcomeTabs(): Promise<Page[]> {
+  const pages = await browser.pages();
+  const at = await Promise.all(pages.map(whereIs));
+  return pages.filter((_, i) => at[i]!.endsWith('/welcome.html'));
+}
 
 /** The name the panel shows, or '' while it shows none. */
 const shownName = (panel: Frame | Page) => panel.$eval('[data-testid=person-name]', (el) => el.textContent ?? '').catch(() => '');
@@ -92,6 +107,13 @@ describe('Firefox', () => {
     for (const key of ['side_panel', 'externally_connectable']) expect(manifest).not.toHaveProperty(key);
     expect(manifest.permissions).not.toContain('sidePanel');
     expect(manifest.background).toEqual({ scripts: ['background.js'] });
+  });
+
+  it('opens the welcome page on install, and Skip closes its tab', async () => {
+    await welcome.waitForSelector('::-p-text(Welcome to Clyde)', { timeout: 10_000 });
+    const skip = (await welcome.waitForSelector('::-p-aria(Skip[role="button"])'))!;
+    await skip.click();
+    await poll(async () => (await welcomeTabs()).length === 0, { message: () => 'Skip left the welcome tab open.' });
   });
 
   it('shows the Gmail correspondent in the injected panel at the real Gmail URL', async () => {
@@ -167,6 +189,8 @@ describe('Firefox', () => {
       timeout: 15_000,
       message: async () => `${await hosts()} panel hosts in the page after the update.`,
     });
+    // The new background has run by now, and an update is no install: no welcome page again.
+    expect(await welcomeTabs()).toEqual([]);
     await page.close();
   });
 

@@ -40,7 +40,7 @@ export function ImportContacts() {
     setBusy(false);
   };
   return (
-    <section className="mt-6 space-y-2" aria-labelledby="import-title">
+    <section className="space-y-2" aria-labelledby="import-title">
       <h2 id="import-title" className="text-base font-semibold">
         Import contacts
       </h2>

@@ -41,7 +41,8 @@ export function TeamSettings({ fetch }: { fetch: Fetch }) {
   );
 }
 
-function JoinForm({ fetch }: { fetch: Fetch }) {
+/** Joining a team with an invite link: Settings → Team, and the welcome page's optional step. */
+export function JoinForm({ fetch }: { fetch: Fetch }) {
   const [serverUrl, setServerUrl] = useState('');
   const [invite, setInvite] = useState('');
   const [deviceName, setDeviceName] = useState('My browser');

@@ -1,0 +1,20 @@
+import type { Fetch } from '../../sync/client/api';
+import { JoinForm } from '../sync/TeamSettings';
+import { useSyncState } from '../sync/useSyncState';
+
+/** The welcome page's team step: Settings' join form, or where this browser already syncs. */
+export function JoinTeamStep({ fetch }: { fetch: Fetch }) {
+  const state = useSyncState();
+  if (!state) return null;
+  if (!state.account) return <JoinForm fetch={fetch} />;
+  return (
+    <section className="space-y-2" aria-labelledby="team-joined-title">
+      <h2 id="team-joined-title" className="text-base font-semibold">
+        Team
+      </h2>
+      <p className="text-sm">
+        This browser shares with the team at <span className="font-mono">{state.account.serverUrl}</span>.
+      </p>
+    </section>
+  );
+}

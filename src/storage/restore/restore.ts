@@ -1,0 +1,157 @@
+import type { Table } from 'dexie';
+import { formatHlc, receive, type HlcState } from '../../sync/hlc';
+import type { ClydeDB } from '../db';
+import { getMeta, setMeta } from '../keys';
+import { device } from '../records/clock';
+import { keepServerRow } from '../records/server-row';
+import { ENTITY_SCHEMAS, type Entity } from '../schema';
+import type { RestoreFile } from './file';
+import { planRecord, type Edit, type Outcome } from './plan';
+
+/** Per kind of record: how many come back, change, stay as they are here, or are not the user's to restore. */
+export type RestoreCounts = Record<Outcome | 'notYours', number>;
+
+export interface RestoreReport {
+  records: Record<Entity, RestoreCounts>;
+  /** Rhythms, stars and opened dates brought back for people who had none here. */
+  personal: number;
+  /** Refused edits brought back to the list of them. */
+  rejected: number;
+}
+
+const ENTITIES = Object.keys(ENTITY_SCHEMAS) as Entity[];
+
+/** What restoring the file would do, read in one snapshot; writes nothing. */
+export function previewRestore(db: ClydeDB, file: RestoreFile): Promise<RestoreReport> {
+  return db.transaction('r', restoreTables(db), async () => {
+    const me = await getMeta(db, 'device');
+    const userId = (await adopts(db, file)) ? file.userId : me?.userId;
+    return (await planAll(db, file, userId)).report;
+  });
+}
+
+/**
+ * Restores an export in one transaction: all of it or, on any failure, nothing.
+ *
+ * How it meets team sync (research/sync.md §4; sync/view.ts). A record's view here is the team
+ * server's row with this device's pending ops folded on top, and a view record with `rowSeq`
+ * above 0 and no `srv` copy stands for the server's row. A restore keeps both truths:
+ * - Before it changes a record, the server's row that record stood for is kept in `srv`
+ *   (keepServerRow, as every local write does), so the next pull still derives from the server.
+ * - Every field the restore brings back on a record the user owns is queued in the outbox at the
+ *   stamp it was written at in the file, one op per stamp. Pushing an op the server already holds
+ *   changes nothing (same stamp, merge ignores it); pushing one it lost (an edit never sent, a
+ *   server restored from an older backup, a device that never joined) gives it back. Without
+ *   the op, the next pull would derive the view from the server's older row and the restored
+ *   field would vanish; and a record made offline would never reach the team at all.
+ * - A teammate's shared record comes back for reading only: no op, because it is not this user's
+ *   edit, and the team server sends it back anyway; its private records are not the user's to hold.
+ *   Only a field the file itself lists as this user's unsent edit is queued.
+ * - The device's clock moves past every restored stamp, so an edit made after the restore always
+ *   wins over what the file brought.
+ */
+export function restoreExport(db: ClydeDB, file: RestoreFile): Promise<RestoreReport> {
+  return db.transaction('rw', restoreTables(db), async () => {
+    const me = await device(db);
+    let userId = me.userId;
+    if (await adopts(db, file)) {
+      userId = file.userId!;
+      await setMeta(db, 'device', { clientId: me.clientId, userId });
+    }
+    const { plans, report } = await planAll(db, file, userId);
+    const ops: { entity: Entity; id: string; set: Edit['set']; hlc: string; state: 'pending' }[] = [];
+    let newest = '';
+    for (const entity of ENTITIES) {
+      const changed = plans[entity];
+      for (const { local } of changed) await keepServerRow(db, entity, local);
+      await table(db, entity).bulkPut(changed.map((p) => p.next));
+      for (const { next, edits } of changed) {
+        for (const stamp of Object.values(next.clocks)) if (stamp > newest) newest = stamp;
+        for (const { set, hlc } of edits) ops.push({ entity, id: next.id, set, hlc, state: 'pending' });
+      }
+    }
+    await db.outbox.bulkAdd(ops);
+    if (newest) await passClock(db, me.clientId, newest);
+    report.personal = await restorePersonal(db, file);
+    report.rejected = await restoreRejected(db, file);
+    return report;
+  });
+}
+
+const restoreTables = (db: ClydeDB): Table[] => [...ENTITIES.map((e) => db.table(e)), db.srv, db.outbox, db.meta, db.rejected, db.personal];
+
+type Stored = Parameters<typeof planRecord>[2];
+const table = (db: ClydeDB, entity: Entity) => db.table(entity) as Table<Stored, string>;
+
+/**
+ * A device not in a team that owns nothing yet (a new install, a wiped browser) takes the export's
+ * user as its own, so a wipe and restore gives back exactly what was there, the user's records
+ * still theirs. A device that already has its own records or a team keeps its user.
+ */
+async function adopts(db: ClydeDB, file: RestoreFile): Promise<boolean> {
+  const me = await getMeta(db, 'device');
+  if (!file.userId || me?.userId === file.userId || (await getMeta(db, 'account'))) return false;
+  if (!me) return true;
+  for (const entity of ENTITIES)
+    if (
+      await table(db, entity)
+        .filter((r) => r.ownerId === me.userId)
+        .first()
+    )
+      return false;
+  return true;
+}
+
+interface Change {
+  local: Stored | undefined;
+  next: Stored;
+  edits: Edit[];
+}
+
+async function planAll(db: ClydeDB, file: RestoreFile, userId: string | undefined) {
+  const report: RestoreReport = { records: {} as RestoreReport['records'], personal: 0, rejected: 0 };
+  const plans = {} as Record<Entity, Change[]>;
+  const unsent = new Set(file.pending.map((op) => `${op.entity}\u0000${op.id}\u0000${op.hlc}`));
+  for (const entity of ENTITIES) {
+    const counts: RestoreCounts = { new: 0, update: 0, kept: 0, same: 0, notYours: 0 };
+    const changes: Change[] = [];
+    const rows = file.records[entity] as Stored[];
+    const locals = await table(db, entity).bulkGet(rows.map((r) => r.id));
+    rows.forEach((row, i) => {
+      const mine = row.ownerId === userId;
+      if (!mine && row.scope !== 'team') return void counts.notYours++;
+      const local = locals[i];
+      const plan = planRecord(entity, local, row);
+      counts[plan.outcome]++;
+      if (!plan.next) return;
+      const edits = mine ? plan.edits : plan.edits.filter((e) => unsent.has(`${entity}\u0000${row.id}\u0000${e.hlc}`));
+      changes.push({ local, next: plan.next as Stored, edits });
+    });
+    report.records[entity] = counts;
+    plans[entity] = changes;
+  }
+  return { plans, report };
+}
+
+async function passClock(db: ClydeDB, clientId: string, stamp: string): Promise<void> {
+  const last: HlcState = (await getMeta(db, 'hlc')) ?? { wall: 0, counter: 0, node: clientId };
+  const next = receive(last, stamp, Date.now());
+  if (formatHlc(next) > formatHlc(last)) await setMeta(db, 'hlc', next);
+}
+
+/** The user's own settings per person have no clocks: one already set here is the newer word. */
+async function restorePersonal(db: ClydeDB, file: RestoreFile): Promise<number> {
+  const here = await db.personal.bulkGet(file.personal.map((p) => p.personId));
+  const missing = file.personal.filter((_, i) => !here[i]);
+  await db.personal.bulkPut(missing);
+  return missing.length;
+}
+
+/** Refused edits come back once: the same refusal restored twice is listed once. */
+async function restoreRejected(db: ClydeDB, file: RestoreFile): Promise<number> {
+  const key = (r: { entity: string; id: string; hlc: string; code: string }) => `${r.entity}\u0000${r.id}\u0000${r.hlc}\u0000${r.code}`;
+  const known = new Set((await db.rejected.toArray()).map(key));
+  const missing = file.rejected.filter((r) => !known.has(key(r)));
+  await db.rejected.bulkAdd(missing);
+  return missing.length;
+}

@@ -22,9 +22,9 @@ const exported = async (db: ClydeDB) => readRestoreFile(JSON.stringify(await exp
 
 /** Every table a restore must bring back or keep in step, sorted so order does not matter. */
 async function contents(db: ClydeDB) {
-  const byKey = (rows: Record<string, unknown>[], key: string) => [...rows].sort((a, b) => (String(a[key]) < String(b[key]) ? -1 : 1));
+  const byKey = <T>(rows: T[], key: keyof T) => [...rows].sort((a, b) => (String(a[key]) < String(b[key]) ? -1 : 1));
   const tables: Record<string, unknown> = {};
-  for (const entity of ENTITIES) tables[entity] = byKey(await db.table(entity).toArray(), 'id');
+  for (const entity of ENTITIES) tables[entity] = byKey((await db.table(entity).toArray()) as { id: string }[], 'id');
   tables.personal = byKey(await db.personal.toArray(), 'personId');
   tables.summaries = byKey(await db.summaries.toArray(), 'personId');
   tables.words = (await db.words.toArray()).map((w) => `${w.entity}/${w.id}:${[...w.w].sort().join(' ')}`).sort();

@@ -9,7 +9,7 @@ import type { RestoreFile } from './file';
 import { planRecord, type Edit, type Outcome } from './plan';
 
 /** Per kind of record: how many come back, change, stay as they are here, or are not the user's to restore. */
-export type RestoreCounts = Record<Outcome | 'notYours', number>;
+type RestoreCounts = Record<Outcome | 'notYours', number>;
 
 export interface RestoreReport {
   records: Record<Entity, RestoreCounts>;

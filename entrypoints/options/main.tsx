@@ -7,6 +7,7 @@ import { HomeLink } from '../../src/ui/home/HomeLink';
 import { NeverLogSettings } from '../../src/ui/never-log/NeverLogSettings';
 import { ExportData } from '../../src/ui/options/ExportData';
 import { ImportContacts } from '../../src/ui/options/ImportContacts';
+import { RestoreData } from '../../src/ui/options/RestoreData';
 import { ReminderSettings } from '../../src/ui/options/ReminderSettings';
 import { TeamSettings } from '../../src/ui/sync/TeamSettings';
 import '../panel/style.css';
@@ -25,6 +26,7 @@ createRoot(document.getElementById('root')!).render(
       <NeverLogSettings />
       <ShortcutsSettings />
       <ExportData />
+      <RestoreData />
       <ImportContacts />
     </main>
   </StrictMode>,

@@ -30,7 +30,7 @@ type Stored = Record<string, unknown> & { id: string; clocks: Record<string, str
  */
 export function planRecord(entity: Entity, local: Stored | undefined, file: Stored): RecordPlan {
   const edits = editsOf(rowOf(entity, file));
-  if (!local) return { outcome: 'new', next: file, edits };
+  if (!local) return { outcome: 'new', next: file, edits: whole(edits) };
   // The file replays the record's own history, so its scope edits count as its owner's.
   const actor = { userId: String(file.ownerId) };
   let row = rowOf(entity, local);
@@ -62,6 +62,19 @@ export function planRecord(entity: Entity, local: Stored | undefined, file: Stor
 function rowOf(entity: Entity, record: Stored): RowState {
   const { id, scope, ownerId, clocks, rowSeq, updatedAt: _derived, ...values } = record;
   return { entity, id, scope, ownerId, values, clocks, rowSeq } as RowState;
+}
+
+/**
+ * The first edit of a record new here carries every field, at its own (oldest) stamp: the team
+ * server takes a record it does not have only from an op that makes it whole, and a field's later
+ * edits may have left the first one with too little (a note whose body was rewritten). Harmless
+ * where the server has it: a field's final value is its newest stamp's, and the later stamp of
+ * each field it adds still follows with the same value.
+ */
+function whole(edits: Edit[]): Edit[] {
+  const [first, ...rest] = edits;
+  if (!first) return edits;
+  return [{ set: Object.assign({}, ...edits.map((e) => e.set)) as Edit['set'], hlc: first.hlc }, ...rest];
 }
 
 /** A record's fields grouped by the stamp that wrote them, oldest first. */

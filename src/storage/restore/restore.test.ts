@@ -203,6 +203,22 @@ describe('restoring a Clyde export', () => {
     expect((await getMeta(browser, 'device'))?.userId).toBe(own.ownerId);
   });
 
+  it('brings back refused edits once, and a rhythm only for people who have none here', async () => {
+    const laptop = freshClientDb().db;
+    const ana = await createPerson(laptop, { name: 'Ana' });
+    await setRhythm(laptop, ana.id, 30);
+    const refused = { entity: 'notes' as const, id: 'n-x', set: { body: 'refused words' }, hlc: ana.clocks.name!, state: 'sent' as const };
+    await laptop.rejected.add({ ...refused, code: 'FORBIDDEN', message: 'no', at: 1 });
+    const file = await exported(laptop);
+    const browser = freshClientDb().db;
+    await restoreExport(browser, file);
+    await setRhythm(browser, ana.id, 91);
+    const again = await restoreExport(browser, file);
+    expect([again.personal, again.rejected]).toEqual([0, 0]);
+    expect(await browser.rejected.toArray()).toEqual([expect.objectContaining({ ...refused, code: 'FORBIDDEN' })]);
+    expect((await browser.personal.get(ana.id))?.rhythmDays).toBe(91);
+  });
+
   it('restores nothing and says why when the file is not JSON, not an export, or holds an invalid record', async () => {
     const laptop = freshClientDb().db;
     const ana = await createPerson(laptop, { name: 'Ana' });

@@ -6,7 +6,7 @@ import { EXPORT_FORMAT, EXPORT_VERSION } from '../contacts/export-all';
 /** A file read as a Clyde export: every record valid, every clock a real clock stamp. */
 export interface RestoreFile {
   exportedAt: string;
-  /** Who made the export (absent in files from builds before restore existed). */
+  /** Who made the export: as the file says, or for an older file, whose private records it holds. */
   userId?: string;
   records: { [E in Entity]: RecordOf<E>[] };
   /** The exporter's own unsent edits: which stamps on a record were this user's words. */
@@ -76,9 +76,10 @@ export function readRestoreFile(text: string): RestoreFile {
   const data = json as Record<string, unknown>;
   const records = {} as RestoreFile['records'];
   for (const entity of ENTITIES) records[entity] = listOf(data, entity, recordSchema(entity)) as never;
+  const userId = header.data.userId ?? exporterOf(records);
   return {
     exportedAt: header.data.exportedAt,
-    ...(header.data.userId ? { userId: header.data.userId } : {}),
+    ...(userId ? { userId } : {}),
     records,
     pending: listOf(data, 'pending', OpSchema.loose()),
     rejected: listOf(data, 'rejected', RejectedSchema.loose()).map(({ entity, id, set, hlc, state, code, message, at }) => ({
@@ -93,6 +94,19 @@ export function readRestoreFile(text: string): RestoreFile {
     })),
     personal: listOf(data, 'personal', PersonalSchema),
   };
+}
+
+/**
+ * Exports made before they named their user still say who made them: private records reach only
+ * their owner (the team server never sends anyone else's), so the owner of the private records
+ * in a file is the person who exported it.
+ */
+function exporterOf(records: RestoreFile['records']): string | undefined {
+  const owners = new Map<string, number>();
+  for (const list of Object.values(records) as { ownerId: string; scope: string }[][]) {
+    for (const r of list) if (r.scope === `user:${r.ownerId}`) owners.set(r.ownerId, (owners.get(r.ownerId) ?? 0) + 1);
+  }
+  return [...owners].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
 function recordSchema(entity: Entity): z.ZodType<unknown> {

@@ -193,6 +193,17 @@ describe('restoring a Clyde export', () => {
     expect(ops).toEqual([expect.objectContaining({ set: { company: 'Costa' }, hlc: edit.clocks.company })]);
   });
 
+  it('knows whose records an export made before exports named their user holds, from its private records', async () => {
+    const laptop = freshClientDb().db;
+    const ana = await createPerson(laptop, { name: 'Ana' });
+    const { userId: _unnamed, ...older } = await exportAll(laptop);
+    const file = readRestoreFile(JSON.stringify(older));
+    expect(file.userId).toBe(ana.ownerId);
+    const browser = freshClientDb().db;
+    expect((await restoreExport(browser, file)).records.people).toMatchObject({ new: 1, notYours: 0 });
+    expect((await getMeta(browser, 'device'))?.userId).toBe(ana.ownerId);
+  });
+
   it("on a device with records of its own, keeps its user: another user's private records are not taken", async () => {
     const laptop = freshClientDb().db;
     await createPerson(laptop, { name: 'Ana' });

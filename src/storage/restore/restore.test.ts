@@ -204,14 +204,35 @@ describe('restoring a Clyde export', () => {
     expect((await getMeta(browser, 'device'))?.userId).toBe(ana.ownerId);
   });
 
-  it("on a device with records of its own, keeps its user: another user's private records are not taken", async () => {
+  it("on a device with records of its own, keeps its user and takes a local backup's records as theirs", async () => {
     const laptop = freshClientDb().db;
-    await createPerson(laptop, { name: 'Ana' });
+    const ana = await createPerson(laptop, { name: 'Ana' });
     const browser = freshClientDb().db;
     const own = await createPerson(browser, { name: 'Bia' });
     const report = await restoreExport(browser, await exported(laptop));
-    expect(report.records.people).toMatchObject({ new: 0, notYours: 1 });
+    expect(report.records.people).toMatchObject({ new: 1, notYours: 0 });
     expect((await getMeta(browser, 'device'))?.userId).toBe(own.ownerId);
+    expect(await browser.people.get(ana.id)).toMatchObject({
+      name: 'Ana',
+      ownerId: own.ownerId,
+      scope: `user:${own.ownerId}`,
+      clocks: ana.clocks,
+    });
+    expect((await browser.outbox.toArray()).at(-1)).toMatchObject({
+      id: ana.id,
+      set: { ownerId: own.ownerId, scope: `user:${own.ownerId}` },
+    });
+  });
+
+  it("in a team, keeps its member: another member's private records are not taken", async () => {
+    const laptop = freshClientDb().db;
+    await createPerson(laptop, { name: 'Ana' });
+    const browser = freshClientDb().db;
+    await setMeta(browser, 'device', { clientId: 'browser', userId: 'member-2' });
+    await setMeta(browser, 'account', { serverUrl: 'https://sync.example', token: 't', teamId: 'team', userId: 'member-2', deviceId: 'd' });
+    const report = await restoreExport(browser, await exported(laptop));
+    expect(report.records.people).toMatchObject({ new: 0, notYours: 1 });
+    expect(await browser.people.count()).toBe(0);
   });
 
   it('brings back refused edits once, and a rhythm only for people who have none here', async () => {

@@ -24,9 +24,8 @@ const ENTITIES = Object.keys(ENTITY_SCHEMAS) as Entity[];
 /** What restoring the file would do, read in one snapshot; writes nothing. */
 export function previewRestore(db: ClydeDB, file: RestoreFile): Promise<RestoreReport> {
   return db.transaction('r', restoreTables(db), async () => {
-    const me = await getMeta(db, 'device');
-    const userId = (await adopts(db, file)) ? file.userId : me?.userId;
-    return (await planAll(db, file, userId)).report;
+    const who = await whoRestores(db, file);
+    return (await planAll(db, file, who)).report;
   });
 }
 
@@ -52,13 +51,10 @@ export function previewRestore(db: ClydeDB, file: RestoreFile): Promise<RestoreR
  */
 export function restoreExport(db: ClydeDB, file: RestoreFile): Promise<RestoreReport> {
   return db.transaction('rw', restoreTables(db), async () => {
+    const who = await whoRestores(db, file);
     const me = await device(db);
-    let userId = me.userId;
-    if (await adopts(db, file)) {
-      userId = file.userId!;
-      await setMeta(db, 'device', { clientId: me.clientId, userId });
-    }
-    const { plans, report } = await planAll(db, file, userId);
+    if (who.userId && who.userId !== me.userId) await setMeta(db, 'device', { clientId: me.clientId, userId: who.userId });
+    const { plans, report } = await planAll(db, file, who);
     const ops: { entity: Entity; id: string; set: Edit['set']; hlc: string; state: 'pending' }[] = [];
     let newest = '';
     for (const entity of ENTITIES) {
@@ -83,23 +79,39 @@ const restoreTables = (db: ClydeDB): Table[] => [...ENTITIES.map((e) => db.table
 type Stored = Parameters<typeof planRecord>[2];
 const table = (db: ClydeDB, entity: Entity) => db.table(entity) as Table<Stored, string>;
 
+interface Restorer {
+  /** Whose records are the user's own: queued as their edits, private ones kept. */
+  userId: string | undefined;
+  /** The file's user, when their records become this device user's (see whoRestores). */
+  reownFrom?: string;
+}
+
 /**
- * A device not in a team that owns nothing yet (a new install, a wiped browser) takes the export's
- * user as its own, so a wipe and restore gives back exactly what was there, the user's records
- * still theirs. A device that already has its own records or a team keeps its user.
+ * Who the restoring user is. A device not in a team that owns nothing yet (a new install, a wiped
+ * browser) takes the export's user as its own, so a wipe and restore gives back exactly what was
+ * there, the user's records still theirs. A device not in a team that has records of its own
+ * takes the file's records, if they too were made outside a team, as its user's: local users are
+ * one person per browser, and joining a team makes every local record its member's anyway
+ * (sync/client/account.ts). A device in a team keeps its user; join as the same member first to
+ * restore your own private records there.
  */
-async function adopts(db: ClydeDB, file: RestoreFile): Promise<boolean> {
+async function whoRestores(db: ClydeDB, file: RestoreFile): Promise<Restorer> {
   const me = await getMeta(db, 'device');
-  if (!file.userId || me?.userId === file.userId || (await getMeta(db, 'account'))) return false;
-  if (!me) return true;
+  if (!file.userId || me?.userId === file.userId || (await getMeta(db, 'account'))) return { userId: me?.userId };
+  if (!me || !(await ownsAny(db, me.userId))) return { userId: file.userId };
+  const local = (id: string) => id.startsWith('local-');
+  return local(me.userId) && local(file.userId) ? { userId: me.userId, reownFrom: file.userId } : { userId: me.userId };
+}
+
+async function ownsAny(db: ClydeDB, userId: string): Promise<boolean> {
   for (const entity of ENTITIES)
     if (
       await table(db, entity)
-        .filter((r) => r.ownerId === me.userId)
+        .filter((r) => r.ownerId === userId)
         .first()
     )
-      return false;
-  return true;
+      return true;
+  return false;
 }
 
 interface Change {
@@ -108,14 +120,14 @@ interface Change {
   edits: Edit[];
 }
 
-async function planAll(db: ClydeDB, file: RestoreFile, userId: string | undefined) {
+async function planAll(db: ClydeDB, file: RestoreFile, { userId, reownFrom }: Restorer) {
   const report: RestoreReport = { records: {} as RestoreReport['records'], personal: 0, rejected: 0 };
   const plans = {} as Record<Entity, Change[]>;
   const unsent = new Set(file.pending.map((op) => `${op.entity}\u0000${op.id}\u0000${op.hlc}`));
   for (const entity of ENTITIES) {
     const counts: RestoreCounts = { new: 0, update: 0, kept: 0, same: 0, notYours: 0 };
     const changes: Change[] = [];
-    const rows = file.records[entity] as Stored[];
+    const rows = (file.records[entity] as Stored[]).map((r) => (reownFrom && r.ownerId === reownFrom ? reowned(r, userId!) : r));
     const locals = await table(db, entity).bulkGet(rows.map((r) => r.id));
     rows.forEach((row, i) => {
       const mine = row.ownerId === userId;
@@ -131,6 +143,11 @@ async function planAll(db: ClydeDB, file: RestoreFile, userId: string | undefine
     plans[entity] = changes;
   }
   return { plans, report };
+}
+
+/** As joining a team does to local records: a new owner, the same clocks. */
+function reowned(row: Stored, userId: string): Stored {
+  return { ...row, ownerId: userId, scope: row.scope === 'team' ? 'team' : `user:${userId}` };
 }
 
 async function passClock(db: ClydeDB, clientId: string, stamp: string): Promise<void> {

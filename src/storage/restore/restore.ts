@@ -43,8 +43,9 @@ export function previewRestore(db: ClydeDB, file: RestoreFile): Promise<RestoreR
  *   server restored from an older backup, a device that never joined) gives it back. Without
  *   the op, the next pull would derive the view from the server's older row and the restored
  *   field would vanish; and a record made offline would never reach the team at all. A record new
- *   here keeps the file's `rowSeq`; until the server confirms it, its pending ops rebuild its view
- *   on every derivation, and its first op carries every field so the server can create it (plan.ts).
+ *   here keeps the file's `rowSeq`: until a pull brings the server's row, the record stands for it
+ *   with its own ops on top, which changes nothing shown; its first op carries every field, so a
+ *   server that lacks it can create it (plan.ts).
  * - The file's own `pending` list is not replayed: its edits are already in the file's records
  *   and leave as the ops above, at the same stamps. Ops waiting here are left as they are.
  * - A teammate's shared record comes back for reading only: no op, because it is not this user's

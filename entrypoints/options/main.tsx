@@ -7,6 +7,7 @@ import { HomeLink } from '../../src/ui/home/HomeLink';
 import { NeverLogSettings } from '../../src/ui/never-log/NeverLogSettings';
 import { ExportData } from '../../src/ui/options/ExportData';
 import { ImportContacts } from '../../src/ui/options/ImportContacts';
+import { RestoreData } from '../../src/ui/options/RestoreData';
 import { ReminderSettings } from '../../src/ui/options/ReminderSettings';
 import { TeamSettings } from '../../src/ui/sync/TeamSettings';
 import { WelcomeLink } from '../../src/ui/welcome/WelcomeLink';
@@ -30,6 +31,7 @@ createRoot(document.getElementById('root')!).render(
       <NeverLogSettings />
       <ShortcutsSettings />
       <ExportData />
+      <RestoreData />
       <div className="mt-6">
         <ImportContacts />
       </div>

@@ -55,7 +55,7 @@ describe('exportAll', () => {
     });
 
     const data = JSON.parse(JSON.stringify(await exportAll(db, new Date('2026-11-23T10:00:00Z'))));
-    expect(data).toMatchObject({ format: 'clyde-export', version: 1, exportedAt: '2026-11-23T10:00:00.000Z' });
+    expect(data).toMatchObject({ format: 'clyde-export', version: 1, exportedAt: '2026-11-23T10:00:00.000Z', userId: person.ownerId });
     for (const entity of Object.keys(ENTITY_SCHEMAS) as Entity[]) {
       expect(data[entity]).toHaveLength(await db.table(entity).count());
       for (const row of data[entity]) expect(ENTITY_SCHEMAS[entity].safeParse(row).success).toBe(true);

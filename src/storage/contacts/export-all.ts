@@ -1,14 +1,20 @@
 import type { ClydeDB } from '../db';
 import { ENTITY_SCHEMAS, type Entity, type RecordOf } from '../schema';
+import { getMeta } from '../keys';
 import type { PersonalRow } from '../summaries/personal';
 
-const EXPORT_FORMAT = 'clyde-export';
-const EXPORT_VERSION = 1;
+export const EXPORT_FORMAT = 'clyde-export';
+export const EXPORT_VERSION = 1;
 
 export type ClydeExport = {
   format: typeof EXPORT_FORMAT;
   version: typeof EXPORT_VERSION;
   exportedAt: string;
+  /**
+   * Who made it: on restore, their records are the restorer's own (storage/restore/). Absent from
+   * a device that never wrote anything, so has no user yet.
+   */
+  userId?: string;
   /** Edits not yet accepted by the team server, and those it refused: the user's words too. */
   pending: unknown[];
   rejected: unknown[];
@@ -26,12 +32,14 @@ export type ClydeExport = {
  */
 export async function exportAll(db: ClydeDB, now = new Date()): Promise<ClydeExport> {
   const entities = Object.keys(ENTITY_SCHEMAS) as Entity[];
-  return db.transaction('r', [...entities.map((e) => db.table(e)), db.outbox, db.rejected, db.personal], async () => {
+  return db.transaction('r', [...entities.map((e) => db.table(e)), db.outbox, db.rejected, db.personal, db.meta], async () => {
+    const userId = (await getMeta(db, 'device'))?.userId;
     const tables = await Promise.all(entities.map(async (e) => [e, await db.table(e).toArray()] as const));
     return {
       format: EXPORT_FORMAT,
       version: EXPORT_VERSION,
       exportedAt: now.toISOString(),
+      ...(userId ? { userId } : {}),
       ...(Object.fromEntries(tables) as { [E in Entity]: RecordOf<E>[] }),
       pending: await db.outbox.where('state').equals('pending').toArray(),
       rejected: await db.rejected.toArray(),

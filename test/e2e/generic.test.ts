@@ -30,6 +30,11 @@ beforeAll(async () => {
     interval: 50,
     message: () => 'Clyde is not installed',
   });
+  // The install opens the welcome tab (src/background/welcome.ts) when the background gets to it;
+  // left open it could become the active tab after a test's page, and the side panel follows the
+  // active tab. Closed here, as launchClyde does for the Playwright suites.
+  const welcome = await browser.waitForTarget((t) => t.url().endsWith('/welcome.html'), { timeout: 15_000 });
+  await (await welcome.asPage()).close();
 });
 afterAll(() => browser?.close());
 

@@ -22,7 +22,8 @@ const session = {
 };
 vi.mock('wxt/browser', () => ({
   browser: {
-    runtime: { sendMessage: async () => hello },
+    // `hello` may be a function: what happens while the background answers, then the answer.
+    runtime: { sendMessage: async () => (typeof hello === 'function' ? (hello as () => unknown)() : hello) },
     storage: {
       get session() {
         return hasSession ? session : undefined;
@@ -64,6 +65,17 @@ const store = (value: TabContext | undefined) => {
 };
 
 describe('useTabView', () => {
+  it('keeps a page change stored while it asked which tab it shows, over the older copy the answer carries', async () => {
+    hello = () => {
+      store(copy('Bruno', 3));
+      return { tabId: 7, page: copy('Ana', 1) };
+    };
+    dom.render(<Probe />);
+    await vi.waitFor(() => expect(shown()).toBe('7 Bruno'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(shown()).toBe('7 Bruno');
+  });
+
   it('reads the tab’s stored copy and follows storage.session.onChanged, newer copies only', async () => {
     stored[key] = copy('Ana', 1);
     dom.render(<Probe />);

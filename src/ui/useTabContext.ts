@@ -37,6 +37,9 @@ export function useTabView(place: PanelPlace): TabView {
     const stop = new AbortController();
     let tabId: number | undefined;
     let newest = -Infinity;
+    // Changes stored before this panel knows its tab (while it asks which tab it shows): kept, so a
+    // page change landing in that moment is not lost behind the older copy the answer carries.
+    const early = new Map<string, unknown>();
     const apply = (value: TabContext | undefined) => {
       // Nothing stored yet means nothing to show, unless a copy has arrived meanwhile.
       if (!value) return setContext((shown) => (shown === undefined ? null : shown));
@@ -46,7 +49,11 @@ export function useTabView(place: PanelPlace): TabView {
       setContext(value.context);
     };
     const onStored = (changes: Record<string, { newValue?: unknown }>) => {
-      const change = tabId === undefined ? undefined : changes[SESSION.context.name(tabId)];
+      if (tabId === undefined) {
+        for (const [key, change] of Object.entries(changes)) early.set(key, change.newValue);
+        return;
+      }
+      const change = changes[SESSION.context.name(tabId)];
       if (!change) return;
       // Removed: a page read on request, forgotten when its tab navigated away.
       if (change.newValue === undefined) {
@@ -73,6 +80,10 @@ export function useTabView(place: PanelPlace): TabView {
         const key = SESSION.context.name(tab);
         setContext(undefined);
         apply(page ?? readStored(SESSION.context.schema, (await session?.get(key))?.[key]));
+        // `apply` keeps whichever is newer, the answer or a change that came while asking.
+        const meanwhile = early.get(key);
+        early.clear();
+        if (meanwhile) apply(readStored(SESSION.context.schema, meanwhile));
       },
       stop.signal,
     );

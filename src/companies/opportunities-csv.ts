@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { peopleOf } from '../opportunities/opportunities';
 import { pipeline } from '../opportunities/stages';
 import type { ClydeDB } from '../storage/db';
 import type { Person } from '../storage/schema';
@@ -22,7 +23,7 @@ export async function opportunitiesCsv(db: ClydeDB): Promise<string> {
       .sort((a, b) => (order.get(a.stageId) ?? stages.length) - (order.get(b.stageId) ?? stages.length) || a.title.localeCompare(b.title));
     const companies = new Map((await db.companies.toArray()).map((c) => [c.id, c]));
     const people = new Map<string, Person>();
-    const ids = new Set(deals.flatMap((o) => o.personIds?.split(' ').filter(Boolean) ?? []));
+    const ids = new Set(deals.flatMap(peopleOf));
     for (const p of await db.people.bulkGet([...ids])) if (p) people.set(p.id, p);
     // A person merged since the deal was set up is named as whoever they became.
     for (let hops = 0; hops < 5; hops++) {
@@ -42,7 +43,7 @@ export async function opportunitiesCsv(db: ClydeDB): Promise<string> {
         data: deals.map((o) => [
           o.title,
           (o.companyId && companies.get(o.companyId)?.name) ?? '',
-          [...new Set(o.personIds?.split(' ').flatMap((id) => nameOf(id) ?? []) ?? [])].join('; '),
+          [...new Set(peopleOf(o).flatMap((id) => nameOf(id) ?? []))].join('; '),
           stageName.get(o.stageId) ?? '',
           o.value ?? '',
           o.currency ?? '',

@@ -1,3 +1,4 @@
+import { peopleOf } from '../../opportunities/opportunities';
 import type { ClydeDB } from '../../storage/db';
 import { isCompanyId, type Entity, type Scope } from '../../storage/schema';
 import { writeRecord } from '../../storage/records/write';
@@ -47,7 +48,7 @@ export async function setShared(db: ClydeDB, entity: Entity, id: string, shared:
     else if (entity === 'people') await shareSubject(id);
     else if (entity === 'opportunities') {
       if (record.companyId) await share('companies', record.companyId);
-      for (const personId of record.personIds?.split(' ').filter(Boolean) ?? []) await shareSubject(personId);
+      for (const personId of peopleOf(record)) await shareSubject(personId);
     }
   });
 }

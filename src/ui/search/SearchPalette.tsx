@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useRef, useState } from 'react';
+import { domainsOf } from '../../companies/domains';
 import { db } from '../../storage/db';
 import { isAboutPerson, search, type SearchResult } from '../../storage/search/search';
 import { openHome } from '../home/HomeLink';
@@ -149,7 +150,7 @@ export function SearchPalette({
 function ResultTitle({ r }: { r: SearchResult }) {
   const [name, where] =
     r.kind === 'company'
-      ? [r.company.name, r.company.domains?.split(' ').join(', ')]
+      ? [r.company.name, domainsOf(r.company).join(', ')]
       : r.kind === 'opportunity'
         ? [r.opportunity.title, r.company?.name]
         : [r.person.name ?? 'Unnamed', r.kind === 'person' ? r.person.company : undefined];

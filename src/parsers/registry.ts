@@ -1,4 +1,4 @@
-import { MatchPattern } from 'wxt/utils/match-patterns';
+import { hostMatcher } from './host-match';
 import type { PageContext, SiteParser } from './schema';
 
 export interface Registry {
@@ -12,12 +12,12 @@ export interface Registry {
 /**
  * A URL → parser lookup over a fixed list. Each content script builds one over only the parsers
  * it needs (see mail.ts, social.ts), so a webmail script never bundles the LinkedIn reader.
- * Uses the browser's own match-pattern semantics (WXT re-exports @webext-core/match-patterns),
- * so a page is read by exactly the parser whose manifest patterns made the browser inject us.
+ * Reads the parsers' manifest patterns with the browser's semantics (host-match.ts), so a page is
+ * read by exactly the parser whose patterns made the browser inject us.
  */
 export function registry(parsers: readonly SiteParser[]): Registry {
-  const patterns = parsers.map((p) => ({ parser: p, patterns: p.matches.map((m) => new MatchPattern(m)) }));
-  const parserFor = (url: URL) => patterns.find(({ patterns }) => patterns.some((m) => m.includes(url)))?.parser;
+  const patterns = parsers.map((p) => ({ parser: p, patterns: p.matches.map(hostMatcher) }));
+  const parserFor = (url: URL) => patterns.find(({ patterns }) => patterns.some((matches) => matches(url)))?.parser;
   return {
     parsers,
     parserFor,

@@ -20,7 +20,7 @@ const parts: Record<string, () => Promise<Row[]> | Row[]> = {
   sizes: () => {
     const sizes = bundleSizes();
     return [
-      ['content script, gzipped', `${kb(sizes.contentScript)} (${sizes.contentScript} B)`, '≤ 15 KB'],
+      ['content script, gzipped', `${kb(sizes.contentScript)} (${sizes.contentScript} B)`, '≤ 16 KB (15 KB + the polyfill)'],
       ['panel scripts, gzipped', kb(sizes.panel), '—'],
     ];
   },

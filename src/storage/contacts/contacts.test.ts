@@ -11,7 +11,7 @@ import { createPerson } from '../records/people';
 import { addPreference, rememberFor } from '../records/preferences';
 import { ContactsFileError, type Contact } from './contact';
 import { contactsFromCsv } from './csv';
-import { contactsOf, contactsToCsv, contactsToVcard } from './export';
+import { contactsFile, contactsOf, contactsToCsv, contactsToVcard } from './export';
 import { importContacts, MAX_CONTACTS, readContactsFile } from './import';
 import { contactsFromVcard } from './vcard';
 
@@ -231,5 +231,53 @@ describe('exporting contacts', () => {
       'Name,E-mail 1 - Value,Organization Name,Organization Title,Phone 1 - Value,Website 1 - Value',
       `"'=HYPERLINK(""https://evil.example"",""Ana"")",,"'+cmd|' /C calc'!A0",,+351 912 345 678,`,
     ]);
+  });
+});
+
+describe('long work: counts and cancel', () => {
+  const many = (n: number): Contact[] =>
+    Array.from({ length: n }, (_, i) => ({
+      at: `row ${i + 2}`,
+      name: `Customer ${i}`,
+      emails: [`customer${i}@example.com`],
+      phones: [],
+      urls: [],
+    }));
+
+  it('counts an import from 0 to the end, in steps', async () => {
+    const seen: [number, number][] = [];
+    await importContacts(db, many(300), { onProgress: (done, total) => seen.push([done, total]) });
+    expect(seen).toEqual([
+      [0, 300],
+      [250, 300],
+      [300, 300],
+    ]);
+    expect(await db.people.count()).toBe(300);
+  }, 30_000);
+
+  it('a cancelled import adds no one, queues nothing and leaves no summary', async () => {
+    const stop = new AbortController();
+    const importing = importContacts(db, many(300), {
+      signal: stop.signal,
+      onProgress: (done) => done >= 250 && stop.abort(),
+    });
+    await expect(importing).rejects.toMatchObject({ name: 'AbortError' });
+    expect(await db.people.count()).toBe(0);
+    expect(await db.identities.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.summaries.count()).toBe(0);
+    // And the same file imports whole afterwards.
+    expect(await importContacts(db, many(300))).toMatchObject({ added: 300 });
+  }, 30_000);
+
+  it('writes a vCard a slice at a time with counts, and a cancel returns no file', async () => {
+    const contacts = many(600);
+    const seen: number[] = [];
+    const card = await contactsFile(contacts, 'vcard', { onProgress: (done) => seen.push(done) });
+    expect(seen).toEqual([0, 250, 500, 600]);
+    expect(card).toBe(contactsToVcard(contacts));
+    const stop = new AbortController();
+    const writing = contactsFile(contacts, 'vcard', { signal: stop.signal, onProgress: (done) => done > 0 && stop.abort() });
+    await expect(writing).rejects.toMatchObject({ name: 'AbortError' });
   });
 });

@@ -75,6 +75,23 @@ describe('exportAll', () => {
     expect([data.people, data.notes, data.companies, data.opportunities, data.pending, data.rejected]).toEqual([[], [], [], [], [], []]);
   });
 
+  it('counts the records it reads, and a cancel makes no export', async () => {
+    const person = await createPerson(db, { name: 'Ana Lima' });
+    await addNote(db, person.id, { body: 'Wants the grain in two bags' });
+    await addTask(db, person.id, 'Send the price list');
+    const rows = (await Promise.all((Object.keys(ENTITY_SCHEMAS) as Entity[]).map((e) => db.table(e).count()))).reduce((a, b) => a + b);
+    const seen: [number, number][] = [];
+    await exportAll(db, new Date(), { onProgress: (done, total) => seen.push([done, total]) });
+    expect(seen).toEqual([
+      [0, rows],
+      [rows, rows],
+    ]);
+    const stop = new AbortController();
+    await expect(exportAll(db, new Date(), { signal: stop.signal, onProgress: () => stop.abort() })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
+  });
+
   it('names the file by its day', () => {
     expect(exportFileName(new Date('2026-11-23T23:00:00Z'))).toBe('clyde-export-2026-11-23.json');
   });

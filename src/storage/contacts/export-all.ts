@@ -2,6 +2,7 @@ import type { ClydeDB } from '../db';
 import { ENTITY_SCHEMAS, type Entity, type RecordOf } from '../schema';
 import { getMeta } from '../keys';
 import type { PersonalRow } from '../summaries/personal';
+import { progressOf, type LongWork } from '../progress';
 
 export const EXPORT_FORMAT = 'clyde-export';
 export const EXPORT_VERSION = 1;
@@ -28,13 +29,24 @@ export type ClydeExport = {
  * shared, with their sync envelope (deleted ones included, marked `deleted`), edits still waiting
  * for or refused by the team server, and what the user keeps for themself (rhythms, stars, when
  * they last opened a thread with someone). Read in one transaction, so the file is a consistent
- * snapshot even while sync writes.
+ * snapshot even while sync writes. Progress counts the records read, kind by kind; a cancel
+ * between two kinds throws, and no file is made.
  */
-export async function exportAll(db: ClydeDB, now = new Date()): Promise<ClydeExport> {
+export async function exportAll(db: ClydeDB, now = new Date(), work: LongWork = {}): Promise<ClydeExport> {
   const entities = Object.keys(ENTITY_SCHEMAS) as Entity[];
   return db.transaction('r', [...entities.map((e) => db.table(e)), db.outbox, db.rejected, db.personal, db.meta], async () => {
     const userId = (await getMeta(db, 'device'))?.userId;
-    const tables = await Promise.all(entities.map(async (e) => [e, await db.table(e).toArray()] as const));
+    const sizes = await Promise.all(entities.map((e) => db.table(e).count()));
+    const progress = progressOf(
+      sizes.reduce((a, b) => a + b, 0),
+      work,
+    );
+    const tables: (readonly [Entity, unknown[]])[] = [];
+    for (const e of entities) {
+      const rows = await db.table(e).toArray();
+      tables.push([e, rows]);
+      progress.tick(rows.length);
+    }
     return {
       format: EXPORT_FORMAT,
       version: EXPORT_VERSION,

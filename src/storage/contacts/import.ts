@@ -9,6 +9,7 @@ import { createPerson } from '../records/people';
 import { addPreference } from '../records/preferences';
 import type { IdentityKind } from '../schema';
 import { writeRecord, writeTables } from '../records/write';
+import { progressOf, type LongWork } from '../progress';
 import { ContactsFileError, type Contact } from './contact';
 import { contactsFromCsv } from './csv';
 import { contactsFromVcard } from './vcard';
@@ -60,9 +61,9 @@ function profilesOf(urls: readonly string[]): { kind: IdentityKind; display: str
  * the contact's notes as a note; linked to the company owning their email's domain, if Clyde has
  * one. Nothing merges silently: a contact Clyde already knows by one of its addresses (or, having
  * none, by its name) is left as it is and counted, so importing the same file twice adds no one
- * twice. One transaction: a failure imports nothing.
+ * twice. One transaction: a failure, or a cancel through `work.signal`, imports nothing.
  */
-export function importContacts(db: ClydeDB, contacts: readonly Contact[]): Promise<ImportReport> {
+export function importContacts(db: ClydeDB, contacts: readonly Contact[], work: LongWork = {}): Promise<ImportReport> {
   const report: ImportReport = { added: 0, known: 0, neverLogged: 0, skipped: [] };
   return db.transaction('rw', writeTables(db, db.people, db.identities, db.notes, db.preferences, db.neverLog, db.companies), async () => {
     const neverLog = await neverLogSet(db);
@@ -71,22 +72,23 @@ export function importContacts(db: ClydeDB, contacts: readonly Contact[]): Promi
     // Someone with neither address nor profile is known by name alone; so is a re-imported one.
     const named = (n: string | undefined) => n?.toLocaleLowerCase();
     const names = new Set((await db.people.toArray()).filter((p) => !p.deleted).map((p) => named(p.name)));
-    for (const c of contacts) {
+    const progress = progressOf(contacts.length, work);
+    const importOne = async (c: Contact) => {
       const emails = [...new Set(c.emails.map(canonicalEmail).filter((e): e is string => e !== null))];
       const ids = [...emails.map((e) => ({ kind: 'email' as const, display: e })), ...profilesOf(c.urls)];
       if (!c.name && ids.length === 0) {
         report.skipped.push({ at: c.at, why: c.emails.length ? 'no valid email address and no name' : 'no name, email or profile' });
-        continue;
+        return;
       }
       if (emails.some((e) => coveringEntry(neverLog, e))) {
         report.neverLogged += 1;
-        continue;
+        return;
       }
       let known = ids.length === 0 && names.has(named(c.name));
       for (const id of ids) known ||= (await findPersonByIdentity(db, id.kind, id.display)) !== undefined;
       if (known) {
         report.known += 1;
-        continue;
+        return;
       }
       const person = await createPerson(db, {
         name: bounded(c.name, 400),
@@ -100,6 +102,10 @@ export function importContacts(db: ClydeDB, contacts: readonly Contact[]): Promi
       for (const phone of new Set(c.phones)) await addPreference(db, person.id, `phone: ${cut(phone, 200)}`);
       if (c.note) await addNote(db, person.id, { body: cut(c.note, 20_000), kind: 'note' });
       report.added += 1;
+    };
+    for (const c of contacts) {
+      await importOne(c);
+      progress.tick();
     }
     return report;
   });

@@ -17,7 +17,7 @@ export async function contactsOf(db: ClydeDB): Promise<Contact[]> {
       db.preferences.filter((f) => !f.deleted && f.key.toLowerCase() === 'phone').toArray(),
     ]),
   );
-  // Grouped once: filtering every list per person took minutes for a 20,000-person address book.
+  // Grouped once: filtering every list per person grows with the square of the address book.
   // (Not Map.groupBy: the tests also run on Node 20, which lacks it.)
   const ofPerson = <T extends { personId: string }>(rows: T[]) => {
     const groups = new Map<string, T[]>();

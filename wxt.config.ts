@@ -3,19 +3,15 @@ import { defineConfig } from 'wxt';
 import tailwindcss from '@tailwindcss/vite';
 import type { Rollup } from 'vite';
 import { PANEL_HOSTS, SUPPORTED_HOSTS } from './src/parsers/hosts';
+import { DATA_SENT_TO_TEAM } from './src/sync/data-sent';
 import { makeZipReproducible } from './scripts/reproducible-zip';
 
 // Firefox's data-collection declaration (PRIVACY.md says the same in words). Nothing is required:
-// without a team server nothing leaves the browser. Connecting one is the user's choice and sends
-// what they record to that server: people's names, addresses and profile links
-// (personallyIdentifyingInfo), logged emails' subjects and what was selected of them
-// (personalCommunications), and text clipped from pages with its link (websiteContent).
+// without a team server nothing leaves the browser. What connecting one sends is optional, and
+// joining a team asks for it (src/sync/data-sent.ts).
 const gecko = {
   id: 'clyde@clyde-crm.org',
-  data_collection_permissions: {
-    required: ['none'],
-    optional: ['personallyIdentifyingInfo', 'personalCommunications', 'websiteContent'],
-  },
+  data_collection_permissions: { required: ['none'], optional: [...DATA_SENT_TO_TEAM] },
 };
 
 /**

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { db } from '../../storage/db';
 import { joinTeam, leaveTeam } from '../../sync/client/account';
+import { askToSendToTeam } from '../../sync/client/consent';
 import type { Fetch } from '../../sync/client/api';
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';
@@ -55,6 +56,8 @@ export function JoinForm({ fetch }: { fetch: Fetch }) {
         e.preventDefault();
         setBusy(true);
         void run(async () => {
+          // Asked first, while the submit is still the user's action (Firefox asks only then).
+          await askToSendToTeam();
           await joinTeam(db, { serverUrl, inviteCode: invite, deviceName }, { fetch });
           await sendSyncNow();
         }).finally(() => setBusy(false));

@@ -8,6 +8,8 @@ const HINTS: Record<string, string> = {
   CLIENT_TOO_OLD: 'Update Clyde to keep syncing. Your changes are kept here until then.',
   RATE_LIMITED: 'The server asked Clyde to slow down. It will try again shortly.',
   BAD_RESPONSE: 'The sync server sent a reply Clyde cannot read. Clyde will try again.',
+  CONSENT_WITHDRAWN:
+    'Firefox no longer lets Clyde send to your team server, so nothing is sent; your changes are kept here. To sync again, allow it in about:addons → Clyde → Permissions.',
 };
 
 export function errorText(error: { code: string; message: string }): string {

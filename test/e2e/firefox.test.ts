@@ -1,11 +1,18 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { fixture, type Fixture } from './fixtures';
 import { navigateInApp } from '../support/in-app-navigation';
 import { poll } from '../support/poll';
+import { createApp } from '../../server/app';
+import { inviteLink, issueInvite } from '../../server/invites';
+import { createSqliteStore } from '../../server/store/sqlite';
+import { DATA_SENT_TO_TEAM } from '../../src/sync/data-sent';
 
 /**
  * Clyde in Debian's Firefox ESR, driven by puppeteer-core over WebDriver BiDi, which installs the
@@ -22,7 +29,14 @@ let welcome: Page;
 beforeAll(async () => {
   // `npm run test:e2e` has just built it (`npm run zip`) and says so; run alone, this file builds it.
   if (!process.env.CLYDE_FIREFOX_BUILT) execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { stdio: 'ignore' });
-  browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
+  browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    // Firefox then grants an add-on's runtime permission request without its doorhanger, which
+    // WebDriver cannot click; the request and its effect are what the team test below checks.
+    extraPrefsFirefox: { 'extensions.webextOptionalPermissionPrompts': false },
+  });
   await browser.installExtension(DIR);
   // The install opens the welcome tab when the background gets to it. Waited for here, so the
   // tests below that take "the page that was not there before" for a new window cannot get it.
@@ -46,10 +60,12 @@ async function openAt(f: Fixture, more: Fixture[] = [], before?: () => void): Pr
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     // The add-on's own documents (the panel frame) load as usual.
-    if (!request.url().startsWith('http')) return void request.continue();
+    // A request still held when its page closes is gone by the time it is answered: nothing to do.
+    const gone = () => undefined;
+    if (!request.url().startsWith('http')) return void request.continue().catch(gone);
     const html = request.isNavigationRequest() && served.get(documentOf(request.url()));
-    if (html) void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-    else void request.respond({ status: 404, body: '' });
+    if (html) void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html }).catch(gone);
+    else void request.respond({ status: 404, body: '' }).catch(gone);
   });
   await page.goto(f.url);
   return page;
@@ -256,5 +272,63 @@ describe('Firefox', () => {
     expect(id).toMatch(/^clyde-digest:.+/);
     await options.close();
     await page.close();
+  });
+
+  it('asks Firefox for the data consent when joining a team, and sends nothing once it is taken back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clyde-ff-team-'));
+    const store = createSqliteStore({ dataDir: dir });
+    await store.migrate();
+    const teamId = (await store.createTeam('Firefox team', Date.now())).id;
+    const server = serve({ fetch: createApp({ store }).fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((r) => server.once('listening', r));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const now = Date.now();
+      const { code } = await issueInvite(store, now, {
+        teamId,
+        role: 'member',
+        userId: null,
+        createdBy: null,
+        maxUses: 1,
+        expiresAt: now + 3_600_000,
+      });
+      const page = await openAt(fixture('gmail', 'thread-cc'));
+      const frame = await panelFrame(page);
+      const before = new Set(await browser.pages());
+      await frame.evaluate(() => void window.open('/options.html', 'clyde-options', 'popup,width=900,height=900'));
+      const options = await poll(async () => (await browser.pages()).find((p) => !before.has(p)), {
+        timeout: 10_000,
+        message: () => 'No window opened for the options page.',
+      });
+      // In the options page, `browser` is the WebExtension API (here it would name puppeteer's).
+      type Permissions = { getAll(): Promise<{ data_collection?: string[] }>; remove(p: object): Promise<boolean> };
+      const granted = () =>
+        options.evaluate(() => (globalThis as unknown as { browser: { permissions: Permissions } }).browser.permissions.getAll());
+      const invite = await options.waitForSelector('::-p-aria(Invite link)', { timeout: 15_000 });
+      expect((await granted()).data_collection ?? []).toEqual([]);
+      await invite!.type(inviteLink(base, code));
+      await (await options.waitForSelector('::-p-aria(Connect[role="button"])'))!.click();
+      await options.waitForSelector('::-p-text(Sync now)', { timeout: 15_000 });
+      expect([...((await granted()).data_collection ?? [])].sort()).toEqual([...DATA_SENT_TO_TEAM].sort());
+
+      // Taken back, as about:addons → Permissions does: the next round sends nothing and says why.
+      await options.evaluate(
+        (kinds) =>
+          (globalThis as unknown as { browser: { permissions: Permissions } }).browser.permissions.remove({ data_collection: kinds }),
+        [...DATA_SENT_TO_TEAM],
+      );
+      await (await options.waitForSelector('::-p-aria(Sync now[role="button"])'))!.click();
+      await options.waitForSelector('::-p-text(Firefox no longer lets Clyde send)', { timeout: 15_000 });
+      await options.close();
+      await page.close();
+    } finally {
+      // The background's event stream stays open; close() alone would wait for it.
+      await new Promise((r) => {
+        server.close(r);
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      });
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

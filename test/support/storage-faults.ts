@@ -1,0 +1,62 @@
+import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse } from 'dexie';
+
+/**
+ * How a full disk reaches a write, as browsers report it: the put itself fails with the DOM's
+ * `QuotaExceededError` (Firefox, fake-indexeddb), or the transaction aborts at commit and Dexie
+ * hands on an `AbortError` wrapping it (Chrome), or a bulk write reports it per row (`BulkError`).
+ */
+export type QuotaShape = 'put' | 'commit' | 'bulk';
+
+const quotaError = () => new DOMException('The current transaction exceeded its quota limitations.', 'QuotaExceededError');
+
+function errorOf(shape: QuotaShape, req: DBCoreMutateRequest): Error {
+  if (shape === 'commit') return new Dexie.AbortError('Transaction aborted', quotaError());
+  if (shape === 'bulk') {
+    const failures = Object.fromEntries(('values' in req && req.values ? req.values : [0]).map((_, i) => [i, quotaError()]));
+    return new Dexie.BulkError('bulkPut(): 1 of 1 operations failed', failures);
+  }
+  return quotaError();
+}
+
+/**
+ * A DBCore middleware for tests only: makes writes to a database fail the way a full disk
+ * makes them fail, just above IndexedDB (below Clyde's own middlewares, which see it as the
+ * browser's error). `fill` fails every write from then on, `free` lets them through again.
+ * Reads are untouched, as with a real full disk.
+ */
+export function injectQuotaFaults(db: Dexie) {
+  let shape: QuotaShape | undefined;
+  let refused = 0;
+  db.use({
+    stack: 'dbcore',
+    name: 'test-quota-faults',
+    level: 0,
+    create: (down: DBCore): DBCore => ({
+      ...down,
+      table(name) {
+        const table = down.table(name);
+        return {
+          ...table,
+          mutate(req): Promise<DBCoreMutateResponse> {
+            if (!shape) return table.mutate(req);
+            refused++;
+            return Promise.reject(errorOf(shape, req));
+          },
+        };
+      },
+    }),
+  });
+  return {
+    fill(how: QuotaShape = 'put') {
+      shape = how;
+    },
+    free() {
+      shape = undefined;
+    },
+    /** Writes refused so far: a test can tell its write reached the disk and was refused. */
+    refused: () => refused,
+    remove() {
+      db.unuse({ stack: 'dbcore', name: 'test-quota-faults' });
+    },
+  };
+}

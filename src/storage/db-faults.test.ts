@@ -2,18 +2,10 @@ import { IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { capture } from '../capture/capture';
 import { freshClientDb } from '../../test/support/db';
-import { injectQuotaFaults, type QuotaShape } from '../../test/support/storage-faults';
+import { injectQuotaFaults, NextClydeDB, type QuotaShape } from '../../test/support/storage-faults';
 import { ClydeDB } from './db';
 import { storageFaultOf, storageFaultText } from './db-faults';
 import { createPerson } from './records/people';
-
-/** The next release's code: one more schema version than this one. */
-class NextClydeDB extends ClydeDB {
-  constructor(name: string, indexedDB: IDBFactory) {
-    super(name, { indexedDB, IDBKeyRange });
-    this.version(this.verno + 1).stores({ later: 'id' });
-  }
-}
 
 const rejection = async (p: Promise<unknown>): Promise<unknown> =>
   p.then(

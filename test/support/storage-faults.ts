@@ -1,4 +1,14 @@
 import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse } from 'dexie';
+import { IDBKeyRange } from 'fake-indexeddb';
+import { ClydeDB } from '../../src/storage/db';
+
+/** The next release's code: one more schema version than this one, on the same fake IndexedDB. */
+export class NextClydeDB extends ClydeDB {
+  constructor(name: string, indexedDB: IDBFactory) {
+    super(name, { indexedDB, IDBKeyRange });
+    this.version(this.verno + 1).stores({ later: 'id' });
+  }
+}
 
 /**
  * How a full disk reaches a write, as browsers report it: the put itself fails with the DOM's

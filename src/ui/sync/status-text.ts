@@ -8,10 +8,22 @@ const HINTS: Record<string, string> = {
   CLIENT_TOO_OLD: 'Update Clyde to keep syncing. Your changes are kept here until then.',
   RATE_LIMITED: 'The server asked Clyde to slow down. It will try again shortly.',
   BAD_RESPONSE: 'The sync server sent a reply Clyde cannot read. Clyde will try again.',
+  STORAGE_FULL:
+    'The team server is out of disk space. Your changes are kept here and Clyde tries again later, waiting longer each time; tell whoever runs the server.',
+  HTTP_507:
+    'The team server is out of disk space. Your changes are kept here and Clyde tries again later, waiting longer each time; tell whoever runs the server.',
 };
 
 export function errorText(error: { code: string; message: string }): string {
   return HINTS[error.code] ?? error.message;
+}
+
+/** When the next try after a failed round is, if one is planned ("Next try in 3 min."). */
+export function retryText(retryAt: number | undefined, now: number): string | undefined {
+  if (retryAt === undefined) return undefined;
+  const minutes = Math.ceil((retryAt - now) / 60_000);
+  if (minutes <= 1) return 'Next try within a minute.';
+  return `Next try in ${minutes} min.`;
 }
 
 /** "Synced just now", "Synced 5 min ago", … from the last successful round. */

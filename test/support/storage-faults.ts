@@ -31,11 +31,12 @@ function errorOf(shape: QuotaShape, req: DBCoreMutateRequest): Error {
 /**
  * A DBCore middleware for tests only: makes writes to a database fail the way a full disk
  * makes them fail, just above IndexedDB (below Clyde's own middlewares, which see it as the
- * browser's error). `fill` fails every write from then on, `free` lets them through again.
+ * browser's error). `fill` fails writes from then on, `free` lets them through again.
  * Reads are untouched, as with a real full disk.
  */
 export function injectQuotaFaults(db: Dexie) {
   let shape: QuotaShape | undefined;
+  let only: readonly string[] | undefined;
   let refused = 0;
   db.use({
     stack: 'dbcore',
@@ -48,7 +49,7 @@ export function injectQuotaFaults(db: Dexie) {
         return {
           ...table,
           mutate(req): Promise<DBCoreMutateResponse> {
-            if (!shape) return table.mutate(req);
+            if (!shape || (only && !only.includes(name))) return table.mutate(req);
             refused++;
             return Promise.reject(errorOf(shape, req));
           },
@@ -57,8 +58,10 @@ export function injectQuotaFaults(db: Dexie) {
     }),
   });
   return {
-    fill(how: QuotaShape = 'put') {
+    /** From now on writes fail; to `tables` only when given (a small write may still fit). */
+    fill(how: QuotaShape = 'put', tables?: readonly string[]) {
       shape = how;
+      only = tables;
     },
     free() {
       shape = undefined;

@@ -10,6 +10,9 @@ const HINTS: Record<string, string> = {
   BAD_RESPONSE: 'The sync server sent a reply Clyde cannot read. Clyde will try again.',
   STORAGE_FULL:
     'The team server is out of disk space. Your changes are kept here and Clyde tries again later, waiting longer each time; tell whoever runs the server.',
+  LOCAL_STORAGE_FULL:
+    'This browser has no storage space left for Clyde, so it cannot keep what the team sent. Free up disk space on this computer; Clyde tries again.',
+  LOCAL_OUTDATED: 'Clyde was updated in another window. Reload Clyde’s pages (or restart the browser) to sync again.',
   HTTP_507:
     'The team server is out of disk space. Your changes are kept here and Clyde tries again later, waiting longer each time; tell whoever runs the server.',
 };

@@ -6,7 +6,7 @@ import { renderGated } from '../../src/ui/StorageNotice';
 import '../panel/style.css';
 
 // Open the database while React starts, so the first section's query finds it ready.
-void db.open();
+void db.open().catch(() => undefined); // a storage fault shows as the notice (StorageNotice.tsx)
 void askPersistence();
 renderGated(
   document.getElementById('root')!,

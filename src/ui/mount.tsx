@@ -8,7 +8,8 @@ import type { PanelPlace } from './panel-tab';
 /** The same panel app runs in the injected frame (webmail) and in the browser's side panel. */
 export function mountPanel(place: PanelPlace): void {
   // Open the database while the panel asks which page it is on, so the first person shows sooner.
-  void db.open();
+  // A failure to open shows as the storage notice (StorageNotice.tsx) where it is one we know.
+  void db.open().catch(() => undefined);
   // Browsers remember the answer; Settings → Storage says what it was.
   void askPersistence();
   renderGated(

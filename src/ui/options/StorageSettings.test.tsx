@@ -38,7 +38,7 @@ describe('Settings → Storage', () => {
   it('says plainly what a refusal means and what to do, and can ask again', async () => {
     const storage = storageThat(false);
     ui.render(<StorageSettings storage={storage} />);
-    await vi.waitFor(() => expect(says()).toContain('when the disk runs low, the browser may delete Clyde’s data without asking'));
+    await vi.waitFor(() => expect(says()).toContain('if the disk runs very low it may delete Clyde’s data without asking'));
     expect(says()).toContain('Save your data regularly');
     [...ui.container.querySelectorAll('button')].find((b) => b.textContent === 'Ask the browser again')!.click();
     await vi.waitFor(() => expect(storage.persist).toHaveBeenCalledTimes(2));

@@ -4,8 +4,10 @@ import { askPersistence, browserStorage, type Persistence, type StorageApi } fro
 const SAYS: Record<Persistence, string> = {
   granted:
     'Kept for good: the browser will not delete Clyde’s data to free up disk space. Only removing Clyde, or clearing its data yourself, deletes it.',
+  // Chrome grants it by its own measure of use and says no to a new install; it is still true that
+  // nothing is promised, so the advice is the one that protects the data whatever the browser does.
   'not-granted':
-    'Not kept for good: when the disk runs low, the browser may delete Clyde’s data without asking. Save your data regularly (Your data, below), and allow Clyde to store data permanently in the browser’s site settings.',
+    'Not promised: the browser did not grant Clyde persistent storage, so if the disk runs very low it may delete Clyde’s data without asking. Save your data regularly (Your data, below).',
   unavailable:
     'This browser does not say whether it keeps Clyde’s data when the disk runs low. Save your data regularly (Your data, below).',
 };

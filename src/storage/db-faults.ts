@@ -12,7 +12,7 @@ import type Dexie from 'dexie';
 export type StorageFault = 'quota' | 'outdated' | 'newer' | 'blocked';
 
 /** The name of the error every read and write gets while the database is newer than the code. */
-export const NEWER_DATABASE = 'NewerDatabaseError';
+const NEWER_DATABASE = 'NewerDatabaseError';
 
 /**
  * The fault behind an error, looking through Dexie's wrappers: a quota error that aborts a

@@ -24,7 +24,7 @@ describe('a full disk', () => {
       const err = await rejection(capture(db, id, { text: 'Prefers calls after 4pm' }, new Date()));
       expect(faults.refused()).toBeGreaterThan(0);
       expect(storageFaultOf(err)).toBe('quota');
-      expect(storageFaultText('quota')).toMatch(/Your text is still here. Free up disk space/);
+      expect(storageFaultText('quota')).toMatch(/Anything you typed is still here. Free up disk space/);
       faults.free();
       expect(await db.notes.count()).toBe(0);
       expect(await db.outbox.count()).toBe(1); // only the person's creation

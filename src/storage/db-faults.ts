@@ -37,7 +37,7 @@ export function storageFaultOf(err: unknown): StorageFault | undefined {
 export function storageFaultText(fault: StorageFault): string {
   switch (fault) {
     case 'quota':
-      return 'Not saved: this browser has no storage space left for Clyde. Your text is still here. Free up disk space on this computer (Settings → Storage shows what Clyde uses), then save again.';
+      return 'Not saved: this browser has no storage space left for Clyde. Anything you typed is still here. Free up disk space on this computer (Settings → Storage shows what Clyde uses), then try again.';
     case 'outdated':
     case 'newer':
       return 'Not saved: Clyde was updated in another window and this page still runs the old version. Reload this page to go on; what you typed in the capture box comes back.';

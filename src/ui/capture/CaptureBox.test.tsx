@@ -96,7 +96,7 @@ describe('the capture box on a full disk', () => {
     typeText('Prefers calls after 4pm');
     press({ key: 'Enter' });
     await vi.waitFor(() => expect(alert()).toContain('no storage space left for Clyde'));
-    expect(alert()).toContain('Your text is still here. Free up disk space');
+    expect(alert()).toContain('Anything you typed is still here. Free up disk space');
     expect(faults.refused()).toBeGreaterThan(0);
     expect(box().value).toBe('Prefers calls after 4pm');
     expect(await db.notes.count()).toBe(0);

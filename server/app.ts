@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import { ApiError } from './errors';
+import { ApiError, isDiskFull, storageFull } from './errors';
 import { requireAuth } from './http/auth';
 import type { AppEnv, Deps } from './http/env';
 import { clientIpOf, RateLimiter, type BucketSpec } from './http/rate-limit';
@@ -92,7 +92,12 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
       for (const [name, value] of Object.entries(err.headers)) c.header(name, value);
       return c.json(err.body(), err.status);
     }
-    // Log for the operator; the client gets no stack, SQL or message.
+    // Log for the operator, with the database's own error; the client gets no stack, SQL or message.
+    if (isDiskFull(err)) {
+      console.error('The database is out of disk space; the request was refused with 507 and nothing was written:', err);
+      const full = storageFull();
+      return c.json(full.body(), full.status);
+    }
     console.error('Unhandled error:', err);
     return c.json({ code: 'INTERNAL', message: 'Internal server error.' }, 500);
   });

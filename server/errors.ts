@@ -23,3 +23,21 @@ export class ApiError extends Error {
 
 export const notFound = (what = 'Not found.') => new ApiError(404, 'NOT_FOUND', what);
 export const unauthorized = () => new ApiError(401, 'UNAUTHORIZED', 'Missing, unknown or revoked token.');
+
+/**
+ * The database said its disk is full: SQLite's SQLITE_FULL (also its size limit, `max_page_count`)
+ * or PostgreSQL's 53100 disk_full. Nothing was written (the transaction was rolled back), so the
+ * client may send the same ops again once there is room.
+ */
+export function isDiskFull(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_FULL' || code === '53100';
+}
+
+/** 507 Insufficient Storage: the client keeps its changes and retries later (src/sync/client/backoff.ts). */
+export const storageFull = () =>
+  new ApiError(
+    507,
+    'STORAGE_FULL',
+    'The team server is out of disk space. Your changes are kept on this device and sync will try again later; tell whoever runs the server.',
+  );

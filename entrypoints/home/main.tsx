@@ -1,12 +1,15 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import { db } from '../../src/storage/db';
+import { askPersistence } from '../../src/storage/persistence';
 import { Home } from '../../src/ui/home/Home';
+import { renderGated } from '../../src/ui/StorageNotice';
 import '../panel/style.css';
 
 // Open the database while React starts, so the first section's query finds it ready.
-void db.open();
-createRoot(document.getElementById('root')!).render(
+void db.open().catch(() => undefined); // a storage fault shows as the notice (StorageNotice.tsx)
+void askPersistence();
+renderGated(
+  document.getElementById('root')!,
   <StrictMode>
     <Home />
   </StrictMode>,

@@ -1,5 +1,4 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { DisplayModeSettings } from '../../src/ui/options/DisplayModeSettings';
 import { ShortcutsSettings } from '../../src/ui/help/ShortcutList';
@@ -8,12 +7,15 @@ import { NeverLogSettings } from '../../src/ui/never-log/NeverLogSettings';
 import { ExportData } from '../../src/ui/options/ExportData';
 import { ImportContacts } from '../../src/ui/options/ImportContacts';
 import { RestoreData } from '../../src/ui/options/RestoreData';
+import { StorageSettings } from '../../src/ui/options/StorageSettings';
+import { renderGated } from '../../src/ui/StorageNotice';
 import { ReminderSettings } from '../../src/ui/options/ReminderSettings';
 import { TeamSettings } from '../../src/ui/sync/TeamSettings';
 import { WelcomeLink } from '../../src/ui/welcome/WelcomeLink';
 import '../panel/style.css';
 
-createRoot(document.getElementById('root')!).render(
+renderGated(
+  document.getElementById('root')!,
   <StrictMode>
     <main className="mx-auto max-w-xl p-6">
       <h1 className="mb-4 flex items-baseline justify-between text-lg font-semibold">
@@ -30,6 +32,7 @@ createRoot(document.getElementById('root')!).render(
       <ReminderSettings area={browser.storage.local} events={browser.storage.local.onChanged} />
       <NeverLogSettings />
       <ShortcutsSettings />
+      <StorageSettings />
       <ExportData />
       <RestoreData />
       <div className="mt-6">

@@ -12,13 +12,19 @@ import type { SyncStore } from './types';
  * so an acknowledged push survives power loss (research/sync.md §3.3); one process is the only
  * writer, and Kysely's SQLite driver already runs one statement at a time on one connection.
  */
-export function createSqliteStore(opts: { dataDir: string; fileName?: string }): SyncStore {
+export function createSqliteStore(opts: {
+  dataDir: string;
+  fileName?: string;
+  /** Runs on the opened connection; the fault tests set a size limit with it to fill the "disk". */
+  configure?: (database: Database.Database) => void;
+}): SyncStore {
   mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
   const database = new Database(join(opts.dataDir, opts.fileName ?? 'clyde.sqlite'));
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
+  opts.configure?.(database);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database }) });
 
   // The connection is held (under Kysely's mutex) for the whole callback, so nothing else
@@ -33,7 +39,15 @@ export function createSqliteStore(opts: { dataDir: string; fileName?: string }):
           await sql.raw('COMMIT').execute(conn);
           return result;
         } catch (err) {
-          await sql.raw('ROLLBACK').execute(conn);
+          // On some errors (SQLITE_FULL, SQLITE_IOERR, SQLITE_NOMEM, …) SQLite has already rolled
+          // the transaction back, and a ROLLBACK then fails with "cannot rollback - no transaction
+          // is active": thrown, that replaced the error the operator needs to see (issue #15).
+          if (database.inTransaction) {
+            await sql
+              .raw('ROLLBACK')
+              .execute(conn)
+              .catch((rollbackErr: unknown) => console.error('SQLite ROLLBACK failed after an error:', rollbackErr));
+          }
           throw err;
         }
       });

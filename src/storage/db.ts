@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type DexieOptions } from 'dexie';
 import type { RowState } from '../sync/protocol';
+import { watchStorageFaults, type StorageHealth } from './db-faults';
 import type { MergeRecord } from './people/merge-log';
 import type { NeverLogEntry } from './records/never-log';
 import type { Company, Identity, Note, Opportunity, OutboxOp, Person, Preference, Stage, Task } from './schema';
@@ -54,6 +55,8 @@ export class ClydeDB extends Dexie {
   /** Pipeline stages a team edited or added; the defaults are code (opportunities/stages.ts). */
   stages!: EntityTable<Stage, 'id'>;
   opportunities!: EntityTable<Opportunity, 'id'>;
+  /** Another page's upgrade, a blocked upgrade or a database newer than this code (db-faults.ts). */
+  readonly health: StorageHealth;
 
   constructor(name = 'clyde', options: DexieOptions = {}) {
     // Strict durability: a note the user saw saved must survive a crash or power loss (security.md C4).
@@ -101,6 +104,7 @@ export class ClydeDB extends Dexie {
     });
     this.use(wordIndexMiddleware);
     this.use(summaryMiddleware);
+    this.health = watchStorageFaults(this);
   }
 }
 

@@ -62,6 +62,8 @@ export const META = {
       .object({
         lastSyncAt: z.number().optional(),
         lastError: z.object({ code: z.string(), message: z.string() }).strict().optional(),
+        /** When sync tries again after `lastError` (backoff); absent when only a change can help. */
+        retryAt: z.number().optional(),
         pending: z.number().int().nonnegative(),
       })
       .strict(),

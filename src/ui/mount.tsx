@@ -1,14 +1,19 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import { db } from '../storage/db';
+import { askPersistence } from '../storage/persistence';
 import { App } from './App';
+import { renderGated } from './StorageNotice';
 import type { PanelPlace } from './panel-tab';
 
 /** The same panel app runs in the injected frame (webmail) and in the browser's side panel. */
 export function mountPanel(place: PanelPlace): void {
   // Open the database while the panel asks which page it is on, so the first person shows sooner.
-  void db.open();
-  createRoot(document.getElementById('root')!).render(
+  // A failure to open shows as the storage notice (StorageNotice.tsx) where it is one we know.
+  void db.open().catch(() => undefined);
+  // Browsers remember the answer; Settings → Storage says what it was.
+  void askPersistence();
+  renderGated(
+    document.getElementById('root')!,
     <StrictMode>
       <App place={place} />
     </StrictMode>,

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { storageFaultOf, storageFaultText } from '../storage/db-faults';
 
 /**
  * Runs a storage write and keeps its error message for display. Writes are atomic, so a failed
@@ -22,8 +23,8 @@ export function useAction() {
 function readable(e: Error): string {
   // zod errors carry a JSON list of issues; the first issue's message is what a person can act on.
   if (e.name === 'ZodError') return 'That is too long or not valid; nothing was saved.';
-  if (e.name === 'QuotaExceededError' || (e as { inner?: Error }).inner?.name === 'QuotaExceededError') {
-    return 'The browser is out of storage space for Clyde; nothing was saved.';
-  }
+  // A full disk or an updated Clyde in another window: the text stays, and the message says what to do.
+  const fault = storageFaultOf(e);
+  if (fault) return storageFaultText(fault);
   return e.message;
 }

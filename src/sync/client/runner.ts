@@ -1,4 +1,5 @@
 import type { ClydeDB } from '../../storage/db';
+import { storageFaultOf } from '../../storage/db-faults';
 import { indexQueued } from '../../storage/search/search-index';
 import { SyncApiError, type SyncApi } from './api';
 import { pullAll } from './pull';
@@ -37,10 +38,18 @@ export async function syncOnce(db: ClydeDB, api: SyncApi, opts: SyncOptions): Pr
     if (!opts.leaveIndexing) await indexQueued(db);
     return { pushed, pulledRows };
   } catch (err) {
-    const lastError = err instanceof SyncApiError ? { code: err.code, message: err.message } : { code: 'LOCAL', message: String(err) };
+    const lastError = err instanceof SyncApiError ? { code: err.code, message: err.message } : localError(err);
     await recordStatus(db, { lastError }).catch(() => undefined);
     throw err;
   }
+}
+
+/** A failure of this device's own storage, named so the status line can say what to do. */
+function localError(err: unknown): { code: string; message: string } {
+  const fault = storageFaultOf(err);
+  if (fault === 'quota') return { code: 'LOCAL_STORAGE_FULL', message: String(err) };
+  if (fault) return { code: 'LOCAL_OUTDATED', message: String(err) };
+  return { code: 'LOCAL', message: String(err) };
 }
 
 /** The status line the UI shows (meta `syncStatus`); a success drops the last error. */

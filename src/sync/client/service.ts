@@ -4,6 +4,7 @@ import type { ClydeDB } from '../../storage/db';
 import { createSyncApi, type Fetch } from './api';
 import { retryDelay } from './backoff';
 import { indexQueued } from '../../storage/search/search-index';
+import { backingOff, recordRetry } from './retry-status';
 import { syncOnce } from './runner';
 import { getMeta, type Account } from './state';
 
@@ -71,7 +72,10 @@ export function startSyncService(opts: SyncServiceOptions): SyncService {
       attempt = 0;
     } catch (err) {
       const delay = retryDelay(err, attempt++, random);
+      // A round run again within one request (no `wake` between) must not leave the previous timer.
+      cancelRetry();
       if (delay !== undefined && !stopped) cancelRetry = setTimer(wake, delay);
+      await recordRetry(db, delay === undefined ? undefined : now() + delay).catch(() => undefined);
     }
   }
 
@@ -115,7 +119,17 @@ export function startSyncService(opts: SyncServiceOptions): SyncService {
   }
 
   host.createAlarm(SYNC_ALARM, ALARM_PERIOD_MINUTES);
-  cleanups.push(host.onAlarm((name) => name === SYNC_ALARM && wake()));
+  // The alarm restarts sync after the worker was stopped, but not in the middle of a backoff.
+  let alarmCheck = Promise.resolve();
+  cleanups.push(
+    host.onAlarm((name) => {
+      if (name !== SYNC_ALARM) return;
+      alarmCheck = backingOff(db, now()).then(
+        (waiting) => void (waiting || wake()),
+        () => wake(),
+      );
+    }),
+  );
   // Local writes from any context of this profile (Dexie broadcasts them while we are awake).
   const pending = liveQuery(() => db.outbox.where('state').equals('pending').count()).subscribe({
     next: (n) => n > 0 && wake(),
@@ -165,6 +179,7 @@ export function startSyncService(opts: SyncServiceOptions): SyncService {
   return {
     wake,
     async idle() {
+      await alarmCheck;
       let busy: Promise<void> | undefined;
       while ((busy = rounds.running() ?? indexing.running())) await busy;
     },

@@ -9,6 +9,7 @@ import { openTasksFor } from '../../storage/records/tasks';
 import { CaptureBox } from './CaptureBox';
 import { typeInto } from '../../../test/support/react-root';
 import { emptySharedDb } from '../../../test/support/db';
+import { injectQuotaFaults } from '../../../test/support/storage-faults';
 
 let root: Root;
 let container: HTMLElement;
@@ -25,6 +26,7 @@ beforeEach(async () => {
 afterEach(async () => {
   root.unmount();
   container.remove();
+  sessionStorage.clear();
   await emptySharedDb();
 });
 
@@ -73,5 +75,48 @@ describe('the capture box', () => {
     await vi.waitFor(() => expect(container.querySelector('[role=alert]')?.textContent).toContain('Nothing was saved'));
     expect(box().value).toHaveLength(2_001);
     expect(await rememberFor(db, personId)).toEqual([]);
+  });
+});
+
+describe('the capture box on a full disk', () => {
+  let faults: ReturnType<typeof injectQuotaFaults>;
+  beforeEach(async () => {
+    // Middlewares take effect when the database opens.
+    db.close();
+    faults = injectQuotaFaults(db);
+    await db.open();
+  });
+  // Removed before the shared afterEach empties and reopens the database without it.
+  afterEach(() => faults.remove());
+
+  const alert = () => container.querySelector('[role=alert]')?.textContent;
+
+  it('keeps the text, says what to do, and saves it once there is room', async () => {
+    faults.fill('commit');
+    typeText('Prefers calls after 4pm');
+    press({ key: 'Enter' });
+    await vi.waitFor(() => expect(alert()).toContain('no storage space left for Clyde'));
+    expect(alert()).toContain('Anything you typed is still here. Free up disk space');
+    expect(faults.refused()).toBeGreaterThan(0);
+    expect(box().value).toBe('Prefers calls after 4pm');
+    expect(await db.notes.count()).toBe(0);
+
+    faults.free();
+    press({ key: 'Enter' });
+    await vi.waitFor(() => expect(box().value).toBe(''));
+    expect((await db.notes.toArray()).map((n) => n.body)).toEqual(['Prefers calls after 4pm']);
+    expect(alert()).toBeUndefined();
+    expect(sessionStorage.length).toBe(0);
+  });
+
+  it('gives the unsaved text back after the panel reloads', async () => {
+    faults.fill();
+    typeText('Met at the Lisbon fair');
+    press({ key: 'Enter' });
+    await vi.waitFor(() => expect(alert()).toContain('no storage space left'));
+    root.unmount();
+    root = createRoot(container);
+    root.render(<CaptureBox personId={personId} />);
+    await vi.waitFor(() => expect(box().value).toBe('Met at the Lisbon fair'));
   });
 });

@@ -7,6 +7,7 @@ import { ErrorLine } from '../ErrorLine';
 import { keysLabel, matches, shortcut, tagShortcutId, useShortcut } from '../shortcuts';
 import { useAction } from '../useAction';
 import { TagChips } from './TagChips';
+import { useDraft } from './useDraft';
 import { previewOf, savedText } from './preview';
 
 const dayFirst = localeIsDayFirst(navigator.language);
@@ -14,10 +15,10 @@ const dayFirst = localeIsDayFirst(navigator.language);
 /**
  * One box for everything learned about the person: Enter saves, Shift+Enter is a new line, and
  * Alt+letter tags what is being typed. The text stays until the save succeeds, so a refused or
- * failed save loses nothing.
+ * failed save loses nothing, and it outlives a reload of the page (useDraft).
  */
 export function CaptureBox({ personId }: { personId: string }) {
-  const [text, setText] = useState('');
+  const [text, setText] = useDraft(`clyde.capture-draft.${personId}`);
   const [tag, setTag] = useState<Tag | undefined>();
   const [saved, setSaved] = useState<string | undefined>();
   const { error, run } = useAction();

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { db } from '../../storage/db';
 import { sendSyncNow } from './sendSyncNow';
-import { errorText, pendingText, syncedAgo } from './status-text';
+import { errorText, pendingText, retryText, syncedAgo } from './status-text';
 import { useSyncState } from './useSyncState';
 
 /** Re-renders once a minute so "synced N min ago" stays true. */
@@ -51,7 +51,7 @@ export function SyncStatus({ onSyncNow = sendSyncNow, onReview }: { onSyncNow?: 
       ) : null}
       {error && (
         <p role="alert" className="w-full text-red-700">
-          Not synced: {errorText(error)}
+          Not synced: {errorText(error)} {retryText(state.status?.retryAt, now)}
         </p>
       )}
     </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorText, pendingText, syncedAgo } from './status-text';
+import { errorText, pendingText, retryText, syncedAgo } from './status-text';
 
 describe('sync status text', () => {
   it('says how long ago the last sync was', () => {
@@ -15,5 +15,12 @@ describe('sync status text', () => {
     expect(pendingText({ pending: 0 }, 1)).toBe('1 change waiting to sync');
     expect(errorText({ code: 'CLIENT_TOO_OLD', message: 'x' })).toMatch(/Update Clyde/);
     expect(errorText({ code: 'INVITE_INVALID', message: 'This invite is unknown.' })).toBe('This invite is unknown.');
+  });
+  it('says a full server disk keeps the changes here and when the next try is', () => {
+    expect(errorText({ code: 'STORAGE_FULL', message: 'x' })).toMatch(/^The team server is out of disk space. Your changes are kept here/);
+    expect(errorText({ code: 'HTTP_507', message: 'The server answered 507.' })).toMatch(/out of disk space/);
+    expect(retryText(undefined, 0)).toBeUndefined();
+    expect(retryText(30_000, 0)).toBe('Next try within a minute.');
+    expect(retryText(4 * 60_000 + 1, 0)).toBe('Next try in 5 min.');
   });
 });

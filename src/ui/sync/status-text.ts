@@ -10,10 +10,25 @@ const HINTS: Record<string, string> = {
   BAD_RESPONSE: 'The sync server sent a reply Clyde cannot read. Clyde will try again.',
   CONSENT_WITHDRAWN:
     'Firefox no longer lets Clyde send to your team server, so nothing is sent; your changes are kept here. To sync again, allow it in about:addons → Clyde → Permissions.',
+  STORAGE_FULL:
+    'The team server is out of disk space. Your changes are kept here and Clyde tries again later, waiting longer each time; tell whoever runs the server.',
+  LOCAL_STORAGE_FULL:
+    'This browser has no storage space left for Clyde, so it cannot keep what the team sent. Free up disk space on this computer; Clyde tries again.',
+  LOCAL_OUTDATED: 'Clyde was updated in another window. Reload Clyde’s pages (or restart the browser) to sync again.',
+  HTTP_507:
+    'The team server is out of disk space. Your changes are kept here and Clyde tries again later, waiting longer each time; tell whoever runs the server.',
 };
 
 export function errorText(error: { code: string; message: string }): string {
   return HINTS[error.code] ?? error.message;
+}
+
+/** When the next try after a failed round is, if one is planned ("Next try in 3 min."). */
+export function retryText(retryAt: number | undefined, now: number): string | undefined {
+  if (retryAt === undefined) return undefined;
+  const minutes = Math.ceil((retryAt - now) / 60_000);
+  if (minutes <= 1) return 'Next try within a minute.';
+  return `Next try in ${minutes} min.`;
 }
 
 /** "Synced just now", "Synced 5 min ago", … from the last successful round. */

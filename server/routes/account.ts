@@ -52,6 +52,7 @@ export function accountRoutes(deps: Deps) {
           role: req.role,
           userId: null,
           createdBy: me.userId,
+          createdByDevice: me.deviceId,
           maxUses: req.maxUses,
           expiresAt: now + req.ttlHours * 3_600_000,
         }),
@@ -67,6 +68,7 @@ export function accountRoutes(deps: Deps) {
           role: me.role,
           userId: me.userId,
           createdBy: me.userId,
+          createdByDevice: me.deviceId,
           maxUses: 1,
           expiresAt: deps.clock.now() + DEVICE_LINK_TTL_MS,
         }),
@@ -74,7 +76,10 @@ export function accountRoutes(deps: Deps) {
     })
     .post('/devices/revoke', auth, async (c) => {
       const req = parseWith(RevokeDeviceRequestSchema, await readJson(c));
-      if (!(await deps.store.revokeDevice(c.get('auth'), req.deviceId, deps.clock.now()))) throw notFound('No such device.');
+      const me = c.get('auth');
+      // Members revoke their own devices; admins any device of the team.
+      const scope = me.role === 'admin' ? { teamId: me.teamId } : { teamId: me.teamId, userId: me.userId };
+      if (!(await deps.store.revokeDevice(scope, req.deviceId, deps.clock.now()))) throw notFound('No such device.');
       return c.json({ revoked: req.deviceId });
     })
     .get('/me', auth, async (c) => {

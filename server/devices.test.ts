@@ -122,6 +122,19 @@ describe.each(storeCases)('devices and members ($name)', (storeCase) => {
     expect(JSON.stringify((await admin.pullOk()).rows)).not.toContain('Planted');
   });
 
+  it('leaves no device alive that joined with a link while its maker was being revoked', async () => {
+    const links = await Promise.all(Array.from({ length: 8 }, () => mintLink(member.token)));
+    // Joins and the revocation race; whichever commits first, nothing minted may survive.
+    const [joins] = await Promise.all([
+      Promise.all(links.map((code) => join(code))),
+      admin.call('POST', '/v1/devices/revoke', { deviceId: member.deviceId }).then((r) => expect(r.status).toBe(200)),
+    ]);
+    const joined = await Promise.all(joins.filter((r) => r.status === 200).map(async (r) => JoinResponseSchema.parse(await r.json())));
+    for (const d of joined) expect((await pullWith(d.token)).status).toBe(401);
+    expect(joins.every((r) => r.status === 200 || r.status === 404)).toBe(true);
+    expect((await devicesOf(member.userId)).every((d) => d.status === 'revoked')).toBe(true);
+  });
+
   it('revokes one minted device without touching its parent or siblings', async () => {
     const [a, b] = [await redeem(await mintLink(member.token)), await redeem(await mintLink(member.token))];
     const child = await redeem(await mintLink(a.token));

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   InviteResponseSchema,
   JoinResponseSchema,
+  MeResponseSchema,
   RotateTokenResponseSchema,
   TeamResponseSchema,
   type JoinResponse,
@@ -249,6 +250,8 @@ describe.each(storeCases)('devices and members ($name)', (storeCase) => {
       [member.deviceId, 'active'],
       [fresh.deviceId, 'expired'],
     ]);
+    // The member's own list leaves the expired device out: it is refused already.
+    expect(MeResponseSchema.parse(await (await member.call('GET', '/v1/me')).json()).devices.map((d) => d.id)).toEqual([member.deviceId]);
     now += 31 * DAY;
     expect((await pullWith(member.token)).status).toBe(401);
     expect((await request(member.token, 'GET', '/v1/me')).status).toBe(401);

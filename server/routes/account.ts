@@ -14,6 +14,7 @@ import type { AppEnv, Deps } from '../http/env';
 import { limitBy } from '../http/rate-limit';
 import { hashSecret, newSecret } from '../http/secrets';
 import { issueInvite } from '../invites';
+import { isIdle } from '../store/devices';
 
 const EmptySchema = z.object({}).strict();
 
@@ -84,6 +85,7 @@ export function accountRoutes(deps: Deps) {
     })
     .get('/me', auth, async (c) => {
       const me = c.get('auth');
+      const now = deps.clock.now();
       const info = await deps.store.me(me);
       return c.json({
         userId: me.userId,
@@ -92,7 +94,10 @@ export function accountRoutes(deps: Deps) {
         teamId: me.teamId,
         teamName: info.teamName,
         deviceId: me.deviceId,
-        devices: info.devices.map((d) => ({ ...d, current: d.id === me.deviceId })),
+        // An idle-expired device is refused already; listing it would offer to sign out a ghost.
+        devices: info.devices
+          .filter((d) => d.id === me.deviceId || !isIdle(d, now, deps.deviceIdleMs))
+          .map((d) => ({ ...d, current: d.id === me.deviceId })),
       } satisfies MeResponse);
     });
 }

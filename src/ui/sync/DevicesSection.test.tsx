@@ -73,8 +73,11 @@ describe('Settings → Team: devices and members', () => {
     expect(section()).toContain('Bob laptop');
     expect(section()).toContain('linked from Bob laptop (Bob)');
     expect(section()).toContain('Alice desk');
-    // No way to disable yourself from here.
-    expect(buttonIn(`[data-member="${(await getMeta(db, 'account'))!.userId}"]`, 'Disable member')).toBeUndefined();
+    // No way to disable yourself or revoke this browser from here.
+    const mine = (await getMeta(db, 'account'))!;
+    expect(buttonIn(`[data-member="${mine.userId}"]`, 'Disable member')).toBeUndefined();
+    expect(buttonIn(`[data-device="${mine.deviceId}"]`, 'Revoke')).toBeUndefined();
+    expect(buttonIn(`[data-device="${bob.phone.deviceId}"]`, 'Revoke')).toBeDefined();
 
     buttonIn(`[data-device="${bob.laptop.deviceId}"]`, 'Revoke')!.click();
     await vi.waitFor(() => expect(dom.container.querySelector(`[data-device="${bob.phone.deviceId}"]`)?.textContent).toContain('Revoked'));

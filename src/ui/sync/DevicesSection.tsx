@@ -1,4 +1,4 @@
-import type { Device, TeamDevice, TeamMember, TeamResponse } from '../../sync/account-protocol';
+import type { Device, MeResponse, TeamDevice, TeamMember, TeamResponse } from '../../sync/account-protocol';
 import type { Fetch } from '../../sync/client/api';
 import type { Account } from '../../sync/client/state';
 import { formatDay, formatDayTime } from '../dates';
@@ -23,7 +23,7 @@ export function DevicesSection({ account, fetch }: { account: Account; fetch: Fe
         {me ? <OwnDevices devices={me.devices} act={act} /> : !error && <p className="text-sm text-slate-600">Loading…</p>}
         <ErrorLine error={error} />
       </section>
-      {team && me && <TeamDevices team={team} myUserId={me.userId} act={act} />}
+      {team && me && <TeamDevices team={team} me={me} act={act} />}
     </>
   );
 }
@@ -64,7 +64,7 @@ function OwnDevices({ devices, act }: { devices: Device[]; act: Act }) {
   );
 }
 
-function TeamDevices({ team, myUserId, act }: { team: TeamResponse; myUserId: string; act: Act }) {
+function TeamDevices({ team, me, act }: { team: TeamResponse; me: MeResponse; act: Act }) {
   const names = new Map(team.members.flatMap((m) => m.devices.map((d) => [d.id, `${d.name} (${m.name})`])));
   return (
     <section className="space-y-3" aria-label="Team members and devices">
@@ -74,13 +74,22 @@ function TeamDevices({ team, myUserId, act }: { team: TeamResponse; myUserId: st
         cancels their unused invite links.
       </p>
       {team.members.map((m) => (
-        <Member key={m.id} member={m} self={m.id === myUserId} names={names} act={act} />
+        <Member key={m.id} member={m} self={m.id === me.userId} currentDevice={me.deviceId} names={names} act={act} />
       ))}
     </section>
   );
 }
 
-function Member({ member: m, self, names, act }: { member: TeamMember; self: boolean; names: Map<string, string>; act: Act }) {
+interface MemberProps {
+  member: TeamMember;
+  self: boolean;
+  /** This browser: not offered for revoking here (that would lock the admin out mid-click; "Leave team" is the way). */
+  currentDevice: string;
+  names: Map<string, string>;
+  act: Act;
+}
+
+function Member({ member: m, self, currentDevice, names, act }: MemberProps) {
   return (
     <div className="rounded border border-slate-200 p-2" data-member={m.id}>
       <div className="flex items-center gap-2 text-sm">
@@ -116,7 +125,8 @@ function Member({ member: m, self, names, act }: { member: TeamMember; self: boo
               added {formatDay(d.createdAt)}, {seen(d.lastSeenAt)}
               {d.linkedBy ? `, linked from ${names.get(d.linkedBy) ?? 'a removed device'}` : ''}
             </span>
-            {d.status === 'active' && (
+            {d.id === currentDevice && <span className="text-slate-600">(this browser)</span>}
+            {d.status === 'active' && d.id !== currentDevice && (
               <button
                 type="button"
                 className={small}

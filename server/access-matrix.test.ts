@@ -84,6 +84,32 @@ const MATRIX: Record<string, (w: World) => Promise<void>> = {
     }
     for (const m of [w.a, w.b, w.c]) expect((await m.call('GET', '/v1/me')).status).toBe(200);
   },
+  'GET /v1/team': async (w) => {
+    expect((await w.b.call('GET', '/v1/team')).status).toBe(403);
+    for (const [m, others] of [
+      [w.a, [w.c]],
+      [w.c, [w.a, w.b]],
+    ] as const) {
+      const res = await m.call('GET', `/v1/team?teamId=${w.team1}`);
+      expect(res.status).toBe(200);
+      const text = await expectClean(w, m, res);
+      for (const o of others) {
+        expect(text).not.toContain(o.userId);
+        expect(text).not.toContain(o.deviceId);
+      }
+    }
+  },
+  'POST /v1/members/disable': async (w) => {
+    expect((await w.b.call('POST', '/v1/members/disable', { userId: w.a.userId })).status).toBe(403);
+    expect((await w.c.call('POST', '/v1/members/disable', { userId: w.b.userId })).status).toBe(404);
+    expect((await w.c.call('POST', '/v1/members/disable', { userId: w.b.userId, teamId: w.team1 })).status).toBe(400);
+    for (const m of [w.a, w.b, w.c]) expect((await m.call('GET', '/v1/me')).status).toBe(200);
+  },
+  'POST /v1/account/token': async (w) => {
+    // The body names nothing: a token is only ever issued for the calling device.
+    expect((await w.c.call('POST', '/v1/account/token', { deviceId: w.a.deviceId })).status).toBe(400);
+    for (const m of [w.a, w.b, w.c]) expect((await m.call('GET', '/v1/me')).status).toBe(200);
+  },
   'GET /v1/me': async (w) => {
     for (const m of [w.a, w.b, w.c]) {
       const res = await m.call('GET', `/v1/me?userId=${w.c.userId}`);

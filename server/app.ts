@@ -7,6 +7,7 @@ import type { AppEnv, Deps } from './http/env';
 import { clientIpOf, RateLimiter, type BucketSpec } from './http/rate-limit';
 import { schemaHeader } from './http/schema-version';
 import { accountRoutes } from './routes/account';
+import { teamRoutes } from './routes/team';
 import { eventRoutes } from './routes/events';
 import { syncRoutes } from './routes/sync';
 import type { SyncStore } from './store/types';
@@ -14,6 +15,7 @@ import { PokeHub } from './sync/poke-hub';
 import { ServerClock } from './sync/server-clock';
 
 const MAX_BODY_BYTES = 1024 * 1024;
+export const DEFAULT_DEVICE_IDLE_MS = 90 * 24 * 3_600_000;
 
 /** Defaults sized so a 100k-record bootstrap (about 100 pulls) fits in one burst. */
 const DEFAULT_LIMITS: Record<keyof Deps['limits'], BucketSpec> = {
@@ -29,6 +31,8 @@ export interface AppOptions {
   /** Per-limiter specs; `false` turns rate limiting off (benchmarks). */
   limits?: Partial<Record<keyof Deps['limits'], BucketSpec>> | false;
   keepAliveMs?: number;
+  /** Devices unused for longer are refused (`--device-idle-days`); default 90 days. */
+  deviceIdleMs?: number;
   /**
    * Reverse proxies in front of the server whose `X-Forwarded-For` entries are believed (0, the
    * default: none, the socket's address counts). Set it only when every request passes through them.
@@ -54,6 +58,7 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
     limits: { join: limiter(specs?.join), authFailures: limiter(specs?.authFailures), perDevice: limiter(specs?.perDevice) },
     clientIp: clientIpOf(opts.trustedProxies ?? 0),
     keepAliveMs: opts.keepAliveMs ?? 25_000,
+    deviceIdleMs: opts.deviceIdleMs ?? DEFAULT_DEVICE_IDLE_MS,
   };
 
   const app = new Hono<AppEnv>();
@@ -82,6 +87,7 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
 
   app.get('/join', (c) => c.text('Open Clyde, go to Settings → Team, and paste the whole invite link there.'));
   app.route('/v1', accountRoutes(deps));
+  app.route('/v1', teamRoutes(deps));
   app.use('/v1/sync/*', requireAuth(deps));
   app.route('/v1/sync', syncRoutes(deps));
   app.route('/v1/sync', eventRoutes(deps));

@@ -8,6 +8,8 @@ export interface InviteSpec {
   /** A device link for this member rather than an invite for a new one. */
   userId: string | null;
   createdBy: string | null;
+  /** The device that made it (absent: the server's own); revoking that device revokes the invite. */
+  createdByDevice?: string;
   maxUses: number;
   expiresAt: number;
 }
@@ -15,7 +17,7 @@ export interface InviteSpec {
 /** Makes an invite code; only its hash is stored, so the code is shown exactly once. */
 export async function issueInvite(store: SyncStore, now: number, spec: InviteSpec): Promise<InviteResponse> {
   const code = newSecret('inv');
-  await store.createInvite({ ...spec, codeHash: hashSecret(code), now });
+  await store.createInvite({ ...spec, createdByDevice: spec.createdByDevice ?? null, codeHash: hashSecret(code), now });
   return { code, expiresAt: spec.expiresAt };
 }
 

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
+import { AdminCommandError, runAdminCommand, type AdminCommand } from './admin-commands';
 import { createApp } from './app';
 import { inviteLink, issueInvite } from './invites';
 import { createPostgresStore } from './store/postgres';
@@ -8,12 +9,14 @@ import type { SyncStore } from './store/types';
 import { PokeHub } from './sync/poke-hub';
 
 /**
- * `npm run server -- [--port 8787] [--data .data/] [--host 127.0.0.1] [--url https://…] [--trusted-proxies 1] [--invite] [--restored]`
+ * `npm run server -- [--port 8787] [--data .data/] [--host 127.0.0.1] [--url https://…] [--trusted-proxies 1] [--invite] [--restored]
+ *  [--device-idle-days 90]`, or one command that runs and exits: `--list-devices`, `--revoke-device <id>`, `--disable-member <id>`.
  * PostgreSQL when DATABASE_URL is set, otherwise SQLite in the data directory. The first start
  * creates the team and prints one admin invite link; `--invite` prints a fresh one later (for
  * an admin who lost theirs). Invite links are single-use and expire after 7 days. `--restored`
  * after restoring a backup makes every client re-pull and resend (see SyncStore.startNewEpoch).
  * `--trusted-proxies 1` behind one reverse proxy, so the per-IP limits count each client apart.
+ * `--device-idle-days` (or CLYDE_DEVICE_IDLE_DAYS): a device unused that long is refused.
  */
 const ADMIN_INVITE_TTL_MS = 7 * 24 * 3_600_000;
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -28,6 +31,10 @@ const { values: args } = parseArgs({
     restored: { type: 'boolean', default: false },
     'trusted-proxies': { type: 'string', default: '0' },
     'team-name': { type: 'string', default: 'My team' },
+    'device-idle-days': { type: 'string', default: process.env.CLYDE_DEVICE_IDLE_DAYS ?? '90' },
+    'list-devices': { type: 'boolean', default: false },
+    'revoke-device': { type: 'string' },
+    'disable-member': { type: 'string' },
   },
 });
 const port = Number(args.port);
@@ -39,10 +46,30 @@ if (!Number.isInteger(trustedProxies) || trustedProxies < 0 || trustedProxies > 
   );
 }
 const publicUrl = args.url ?? `http://${args.host}:${port}`;
+const idleDays = Number(args['device-idle-days']);
+// Below a day, "last seen" (written at most every few minutes) would be too coarse to trust.
+if (!Number.isInteger(idleDays) || idleDays < 1 || idleDays > 3650) {
+  throw new Error(`--device-idle-days takes whole days from 1 to 3650, not “${args['device-idle-days']}”.`);
+}
+const deviceIdleMs = idleDays * 24 * 3_600_000;
+const command = adminCommandOf(args);
 
 const databaseUrl = process.env.DATABASE_URL;
 const store: SyncStore = databaseUrl ? createPostgresStore({ url: databaseUrl }) : createSqliteStore({ dataDir: args.data });
 await store.migrate();
+
+if (command) {
+  try {
+    console.log(await runAdminCommand(store, command, Date.now(), deviceIdleMs));
+  } catch (err) {
+    if (!(err instanceof AdminCommandError)) throw err;
+    console.error(err.message);
+    process.exitCode = 1;
+  } finally {
+    await store.close();
+  }
+  process.exit();
+}
 
 if (args.restored) {
   await store.startNewEpoch();
@@ -68,7 +95,7 @@ if (firstStart || args.invite) {
 const hub = new PokeHub();
 // Other server processes on the same PostgreSQL poke this one's clients, and it pokes theirs.
 await store.relayPokes(hub);
-const app = createApp({ store, hub, trustedProxies });
+const app = createApp({ store, hub, trustedProxies, deviceIdleMs });
 const server = serve({ fetch: app.fetch, port, hostname: args.host }, (info) => {
   console.log(`Clyde sync server on http://${info.address}:${info.port} (${store.kind}${databaseUrl ? '' : ` in ${args.data}`})`);
 });
@@ -96,3 +123,13 @@ async function shutdown(signal: string) {
   console.log('Stopped.');
 }
 for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void shutdown(signal));
+
+function adminCommandOf(a: typeof args): AdminCommand | undefined {
+  const given = [
+    a['list-devices'] ? ({ kind: 'list-devices' } as const) : undefined,
+    a['revoke-device'] !== undefined ? ({ kind: 'revoke-device', deviceId: a['revoke-device'] } as const) : undefined,
+    a['disable-member'] !== undefined ? ({ kind: 'disable-member', userId: a['disable-member'] } as const) : undefined,
+  ].filter((c) => c !== undefined);
+  if (given.length > 1) throw new Error('Give one of --list-devices, --revoke-device and --disable-member at a time.');
+  return given[0];
+}

@@ -21,6 +21,8 @@ export interface Deps {
   clientIp: (c: Context) => string;
   /** Interval of SSE keep-alives; each one also re-checks the token. */
   keepAliveMs: number;
+  /** A device unused for longer than this is refused until it joins again (default 90 days). */
+  deviceIdleMs: number;
 }
 
 export interface AppEnv {

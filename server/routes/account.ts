@@ -14,6 +14,7 @@ import type { AppEnv, Deps } from '../http/env';
 import { limitBy } from '../http/rate-limit';
 import { hashSecret, newSecret } from '../http/secrets';
 import { issueInvite } from '../invites';
+import { isIdle } from '../store/devices';
 
 const EmptySchema = z.object({}).strict();
 
@@ -52,6 +53,7 @@ export function accountRoutes(deps: Deps) {
           role: req.role,
           userId: null,
           createdBy: me.userId,
+          createdByDevice: me.deviceId,
           maxUses: req.maxUses,
           expiresAt: now + req.ttlHours * 3_600_000,
         }),
@@ -67,6 +69,7 @@ export function accountRoutes(deps: Deps) {
           role: me.role,
           userId: me.userId,
           createdBy: me.userId,
+          createdByDevice: me.deviceId,
           maxUses: 1,
           expiresAt: deps.clock.now() + DEVICE_LINK_TTL_MS,
         }),
@@ -74,11 +77,15 @@ export function accountRoutes(deps: Deps) {
     })
     .post('/devices/revoke', auth, async (c) => {
       const req = parseWith(RevokeDeviceRequestSchema, await readJson(c));
-      if (!(await deps.store.revokeDevice(c.get('auth'), req.deviceId, deps.clock.now()))) throw notFound('No such device.');
+      const me = c.get('auth');
+      // Members revoke their own devices; admins any device of the team.
+      const scope = me.role === 'admin' ? { teamId: me.teamId } : { teamId: me.teamId, userId: me.userId };
+      if (!(await deps.store.revokeDevice(scope, req.deviceId, deps.clock.now()))) throw notFound('No such device.');
       return c.json({ revoked: req.deviceId });
     })
     .get('/me', auth, async (c) => {
       const me = c.get('auth');
+      const now = deps.clock.now();
       const info = await deps.store.me(me);
       return c.json({
         userId: me.userId,
@@ -87,7 +94,10 @@ export function accountRoutes(deps: Deps) {
         teamId: me.teamId,
         teamName: info.teamName,
         deviceId: me.deviceId,
-        devices: info.devices.map((d) => ({ ...d, current: d.id === me.deviceId })),
+        // An idle-expired device is refused already; listing it would offer to sign out a ghost.
+        devices: info.devices
+          .filter((d) => d.id === me.deviceId || !isIdle(d, now, deps.deviceIdleMs))
+          .map((d) => ({ ...d, current: d.id === me.deviceId })),
       } satisfies MeResponse);
     });
 }

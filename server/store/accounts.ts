@@ -19,6 +19,7 @@ export async function createInvite(db: Db, i: NewInvite): Promise<void> {
       role: i.role,
       user_id: i.userId,
       created_by: i.createdBy,
+      created_by_device: i.createdByDevice,
       max_uses: i.maxUses,
       uses: 0,
       expires_at: i.expiresAt,
@@ -34,8 +35,9 @@ export async function redeemInvite(tx: Db, r: Redemption): Promise<AuthContext |
     .set((eb) => ({ uses: eb('uses', '+', 1) }))
     .where('code_hash', '=', r.codeHash)
     .where('expires_at', '>', r.now)
+    .where('revoked_at', 'is', null)
     .where((eb) => eb('uses', '<', eb.ref('max_uses')))
-    .returning(['team_id', 'role', 'user_id'])
+    .returning(['team_id', 'role', 'user_id', 'created_by_device'])
     .executeTakeFirst();
   if (!invite) return undefined;
   let userId = invite.user_id;
@@ -63,20 +65,13 @@ export async function redeemInvite(tx: Db, r: Redemption): Promise<AuthContext |
       created_at: r.now,
       last_seen_at: null,
       revoked_at: null,
+      minted_by: invite.created_by_device,
+      next_token_hash: null,
+      prev_token_hash: null,
+      token_rotated_at: null,
     })
     .execute();
   return { teamId: invite.team_id, userId, deviceId, role };
-}
-
-export async function authenticate(db: Db, tokenHash: string) {
-  return db
-    .selectFrom('devices as d')
-    .innerJoin('users as u', 'u.id', 'd.user_id')
-    .select(['d.id as deviceId', 'd.team_id as teamId', 'd.user_id as userId', 'u.role as role', 'd.last_seen_at as lastSeenAt'])
-    .where('d.token_hash', '=', tokenHash)
-    .where('d.revoked_at', 'is', null)
-    .where('u.disabled_at', 'is', null)
-    .executeTakeFirst();
 }
 
 export async function touchDevice(db: Db, deviceId: string, now: number): Promise<void> {
@@ -93,7 +88,7 @@ export async function me(db: Db, auth: AuthContext): Promise<MeInfo> {
     .executeTakeFirstOrThrow();
   const devices = await db
     .selectFrom('devices')
-    .select(['id', 'name', 'created_at', 'last_seen_at'])
+    .select(['id', 'name', 'created_at', 'last_seen_at', 'minted_by'])
     .where('user_id', '=', auth.userId)
     .where('revoked_at', 'is', null)
     .orderBy('created_at')
@@ -105,18 +100,7 @@ export async function me(db: Db, auth: AuthContext): Promise<MeInfo> {
       name: d.name,
       createdAt: Number(d.created_at),
       lastSeenAt: d.last_seen_at === null ? null : Number(d.last_seen_at),
+      linkedBy: d.minted_by,
     })),
   };
-}
-
-export async function revokeDevice(db: Db, auth: AuthContext, deviceId: string, now: number): Promise<boolean> {
-  const result = await db
-    .updateTable('devices')
-    .set({ revoked_at: now })
-    .where('id', '=', deviceId)
-    .where('team_id', '=', auth.teamId)
-    .where('revoked_at', 'is', null)
-    .$if(auth.role !== 'admin', (q) => q.where('user_id', '=', auth.userId))
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ServerClock } from '../sync/server-clock';
 import * as accounts from './accounts';
+import * as devices from './devices';
 import { migrateToLatest } from './migrations';
 import { readPull } from './pull';
 import { applyPush } from './push';
@@ -46,12 +47,20 @@ export function kyselyStore(d: StoreDriver): SyncStore {
     listTeamIds: async () => (await d.db.selectFrom('teams').select('id').orderBy('created_at').execute()).map((t) => t.id),
     createInvite: (invite) => d.write((tx) => accounts.createInvite(tx, invite)),
     redeemInvite: (r) => d.write((tx) => accounts.redeemInvite(tx, r)),
-    async authenticate(tokenHash, now) {
-      const found = await accounts.authenticate(d.db, tokenHash);
-      if (!found) return undefined;
-      const { lastSeenAt, ...auth } = found;
+    async authenticate(tokenHash, now, idleMs) {
+      const found = await devices.findByToken(d.db, tokenHash);
+      if (!found) {
+        const retired = await devices.retiredTokenOf(d.db, tokenHash);
+        if (retired && now - retired.rotatedAt > devices.RETIRED_TOKEN_GRACE_MS) {
+          await d.write((tx) => devices.revokeWithDescendants(tx, retired.teamId, [retired.deviceId], now));
+        }
+        return undefined;
+      }
+      const { lastSeenAt, createdAt, completesRotation, ...auth } = found;
+      if (devices.isIdle({ lastSeenAt, createdAt }, now, idleMs)) return undefined;
+      if (completesRotation) await d.write((tx) => devices.completeRotation(tx, auth.deviceId, tokenHash, now));
       // "Last seen" is coarse on purpose: a write per request would cost a disk sync on SQLite.
-      if (lastSeenAt === null || now - Number(lastSeenAt) > SEEN_RESOLUTION_MS) await accounts.touchDevice(d.db, auth.deviceId, now);
+      else if (lastSeenAt === null || now - lastSeenAt > SEEN_RESOLUTION_MS) await accounts.touchDevice(d.db, auth.deviceId, now);
       return auth;
     },
     async deviceActive(deviceId) {
@@ -66,7 +75,10 @@ export function kyselyStore(d: StoreDriver): SyncStore {
       return row !== undefined;
     },
     me: (auth) => d.read((tx) => accounts.me(tx, auth)),
-    revokeDevice: (auth, deviceId, now) => d.write((tx) => accounts.revokeDevice(tx, auth, deviceId, now)),
+    rotateToken: (auth, tokenHash) => d.write((tx) => devices.setNextToken(tx, auth, tokenHash)),
+    revokeDevice: (scope, deviceId, now) => d.write((tx) => devices.revokeDevice(tx, scope, deviceId, now)),
+    disableMember: (teamId, userId, now) => d.write((tx) => devices.disableMember(tx, teamId, userId, now)),
+    listTeam: (teamId, now, idleMs) => d.read((tx) => devices.listTeam(tx, teamId, now, idleMs)),
     async teamSeq(teamId) {
       const team = await d.db.selectFrom('teams').select('seq').where('id', '=', teamId).executeTakeFirst();
       return Number(team?.seq ?? 0);

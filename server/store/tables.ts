@@ -28,6 +28,13 @@ interface DevicesTable {
   created_at: number;
   last_seen_at: number | null;
   revoked_at: number | null;
+  /** The device whose link this one joined with (null: an admin invite or the server's). */
+  minted_by: string | null;
+  /** Issued by a rotation and not used yet; its first use retires `token_hash`. */
+  next_token_hash: string | null;
+  /** The token the last completed rotation retired. */
+  prev_token_hash: string | null;
+  token_rotated_at: number | null;
 }
 
 interface InvitesTable {
@@ -40,6 +47,8 @@ interface InvitesTable {
   uses: number;
   expires_at: number;
   created_at: number;
+  created_by_device: string | null;
+  revoked_at: number | null;
 }
 
 interface ClientsTable {

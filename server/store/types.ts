@@ -1,7 +1,8 @@
-import type { Role } from '../../src/sync/account-protocol';
+import type { Role, TeamResponse } from '../../src/sync/account-protocol';
 import type { PullQuery, PullResponse, PushRequest, PushResponse } from '../../src/sync/protocol';
 import type { PokeHub } from '../sync/poke-hub';
 import type { ServerClock } from '../sync/server-clock';
+import type { RevokeScope } from './devices';
 
 /**
  * What the HTTP layer needs from storage. Two implementations share every query
@@ -24,6 +25,8 @@ export interface NewInvite {
   /** Set for a device link: joining adds a device to this user instead of making a new member. */
   userId: string | null;
   createdBy: string | null;
+  /** The device that made it; revoking that device revokes the invite (null: the server's own). */
+  createdByDevice: string | null;
   maxUses: number;
   expiresAt: number;
   now: number;
@@ -42,6 +45,7 @@ interface DeviceInfo {
   name: string;
   createdAt: number;
   lastSeenAt: number | null;
+  linkedBy: string | null;
 }
 
 export interface MeInfo {
@@ -85,13 +89,25 @@ export interface SyncStore {
   createInvite(invite: NewInvite): Promise<void>;
   /** Uses up one redemption of a live invite; undefined for unknown, expired or used-up codes. */
   redeemInvite(r: Redemption): Promise<AuthContext | undefined>;
-  /** Undefined for unknown or revoked tokens and for disabled users. */
-  authenticate(tokenHash: string, now: number): Promise<AuthContext | undefined>;
+  /**
+   * Undefined for unknown, revoked and retired tokens, for disabled users and for devices idle
+   * longer than `idleMs`. The first use of a device's next token completes its rotation; a
+   * retired token presented well after its rotation revokes the device (two holders of one token).
+   */
+  authenticate(tokenHash: string, now: number, idleMs: number): Promise<AuthContext | undefined>;
   /** Whether a device's token still works (for long-lived event streams). */
   deviceActive(deviceId: string): Promise<boolean>;
   me(auth: AuthContext): Promise<MeInfo>;
-  /** False when the device is not the caller's (or, for admins, not in their team). */
-  revokeDevice(auth: AuthContext, deviceId: string, now: number): Promise<boolean>;
+  /** Makes `tokenHash` the calling device's next token (its first use retires the current one). */
+  rotateToken(auth: AuthContext, tokenHash: string): Promise<void>;
+  /**
+   * Revokes a device with the links it made and the devices that joined with them. `userId`
+   * limits it to that member's devices. False when there is no such live device in scope.
+   */
+  revokeDevice(scope: RevokeScope, deviceId: string, now: number): Promise<boolean>;
+  /** Disables a member with all their devices and unused links; false for no such active member. */
+  disableMember(teamId: string, userId: string, now: number): Promise<boolean>;
+  listTeam(teamId: string, now: number, idleMs: number): Promise<TeamResponse>;
   teamSeq(teamId: string): Promise<number>;
   push(auth: AuthContext, req: PushRequest, clock: ServerClock): Promise<PushOutcome>;
   pull(auth: AuthContext, query: PullQuery, clock: ServerClock): Promise<PullResponse>;

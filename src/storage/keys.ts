@@ -43,7 +43,17 @@ export const META = {
   hlc: () => z.object({ wall: z.number(), counter: z.number(), node: z.string() }).strict(),
   /** The team server, token and ids of this device's membership (sync/client/account.ts). */
   account: () =>
-    z.object({ serverUrl: z.string(), token: z.string(), teamId: z.string(), userId: z.string(), deviceId: z.string() }).strict(),
+    z
+      .object({
+        serverUrl: z.string(),
+        token: z.string(),
+        teamId: z.string(),
+        userId: z.string(),
+        deviceId: z.string(),
+        /** When this device last got a new token (sync/client/token-rotation.ts); absent: never. */
+        tokenRotatedAt: z.number().optional(),
+      })
+      .strict(),
   /** The server sequence pulled up to. */
   cursor: () => z.number().int().nonnegative(),
   /** The server database's identity: another epoch means a restored or replaced server. */

@@ -52,12 +52,68 @@ export const CreateInviteRequestSchema = z
 export const InviteResponseSchema = z.object({ code: InviteCodeSchema, expiresAt: z.number() }).strict();
 export type InviteResponse = z.infer<typeof InviteResponseSchema>;
 
-/** Revoke one of your own devices; an admin may revoke any device in the team. */
+/**
+ * Revoke one of your own devices; an admin may revoke any device in the team. Revoking a device
+ * also revokes the links it made and, transitively, the devices that joined with them.
+ */
 export const RevokeDeviceRequestSchema = z.object({ deviceId: DeviceIdSchema }).strict();
 
+/** An admin disables a member: every device and every unused link or invite of theirs at once. */
+export const DisableMemberRequestSchema = z.object({ userId: DeviceIdSchema }).strict();
+
+/**
+ * `POST /v1/account/token`: a new token for the calling device. The old one keeps working until
+ * the new one is first used, so a lost answer locks nobody out; after that the old one is refused.
+ */
+export const RotateTokenResponseSchema = z.object({ token: z.string().regex(/^tok_[A-Za-z0-9_-]{43}$/) }).strict();
+
 const DeviceSchema = z
-  .object({ id: DeviceIdSchema, name: z.string(), createdAt: z.number(), lastSeenAt: z.number().nullable(), current: z.boolean() })
+  .object({
+    id: DeviceIdSchema,
+    name: z.string(),
+    createdAt: z.number(),
+    lastSeenAt: z.number().nullable(),
+    /** The device whose link this one joined with; null when it joined with an invite. */
+    linkedBy: z.string().nullable(),
+    current: z.boolean(),
+  })
   .strict();
+export type Device = z.infer<typeof DeviceSchema>;
+
+/** `expired`: unused for longer than the server's idle limit (default 90 days); refused like revoked. */
+const DeviceStatusSchema = z.enum(['active', 'revoked', 'expired']);
+export type DeviceStatus = z.infer<typeof DeviceStatusSchema>;
+
+const TeamDeviceSchema = z
+  .object({
+    id: DeviceIdSchema,
+    name: z.string(),
+    createdAt: z.number(),
+    lastSeenAt: z.number().nullable(),
+    linkedBy: z.string().nullable(),
+    status: DeviceStatusSchema,
+    revokedAt: z.number().nullable(),
+  })
+  .strict();
+export type TeamDevice = z.infer<typeof TeamDeviceSchema>;
+
+const TeamMemberSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    role: RoleSchema,
+    createdAt: z.number(),
+    disabledAt: z.number().nullable(),
+    /** Device links and invites this member made that can still be used. */
+    openLinks: z.number().int().nonnegative(),
+    devices: z.array(TeamDeviceSchema),
+  })
+  .strict();
+export type TeamMember = z.infer<typeof TeamMemberSchema>;
+
+/** `GET /v1/team` (admins only): every member and every device, revoked ones included. */
+export const TeamResponseSchema = z.object({ members: z.array(TeamMemberSchema) }).strict();
+export type TeamResponse = z.infer<typeof TeamResponseSchema>;
 
 export const MeResponseSchema = z
   .object({

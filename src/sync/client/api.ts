@@ -1,5 +1,14 @@
-import type { z } from 'zod';
-import { JoinResponseSchema, type JoinRequest, type JoinResponse } from '../account-protocol';
+import { z } from 'zod';
+import {
+  JoinResponseSchema,
+  MeResponseSchema,
+  RotateTokenResponseSchema,
+  TeamResponseSchema,
+  type JoinRequest,
+  type JoinResponse,
+  type MeResponse,
+  type TeamResponse,
+} from '../account-protocol';
 import {
   ErrorBodySchema,
   PokeSchema,
@@ -50,6 +59,14 @@ export interface SyncApi {
   pull(params: PullParams): Promise<PullResponse>;
   /** Yields the team seq of each poke until the stream ends or `signal` aborts. */
   events(signal: AbortSignal): AsyncGenerator<number>;
+  /** A new token for this device; the current one works until the new one is first used. */
+  rotateToken(): Promise<string>;
+  me(): Promise<MeResponse>;
+  /** Admins only: every member and device of the team. */
+  team(): Promise<TeamResponse>;
+  revokeDevice(deviceId: string): Promise<void>;
+  /** Admins only. */
+  disableMember(userId: string): Promise<void>;
 }
 
 export function createSyncApi({ serverUrl, token, fetch }: { serverUrl: string; token?: string; fetch: Fetch }): SyncApi {
@@ -86,6 +103,14 @@ export function createSyncApi({ serverUrl, token, fetch }: { serverUrl: string; 
         headers: headers(true),
         body: JSON.stringify({ protocol: PROTOCOL_VERSION, clientId, schemaVersion: SCHEMA_VERSION, ops }),
       }),
+    rotateToken: async () =>
+      (await call(RotateTokenResponseSchema, '/v1/account/token', { method: 'POST', headers: headers(true), body: '{}' })).token,
+    me: () => call(MeResponseSchema, '/v1/me', { method: 'GET', headers: headers(false) }),
+    team: () => call(TeamResponseSchema, '/v1/team', { method: 'GET', headers: headers(false) }),
+    revokeDevice: async (deviceId) =>
+      void (await call(z.unknown(), '/v1/devices/revoke', { method: 'POST', headers: headers(true), body: JSON.stringify({ deviceId }) })),
+    disableMember: async (userId) =>
+      void (await call(z.unknown(), '/v1/members/disable', { method: 'POST', headers: headers(true), body: JSON.stringify({ userId }) })),
     pull: ({ cursor, clientId, limit, upTo }) => {
       const q = new URLSearchParams({ cursor: String(cursor), clientId, schemaVersion: String(SCHEMA_VERSION) });
       if (limit !== undefined) q.set('limit', String(limit));

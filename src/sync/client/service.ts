@@ -6,6 +6,7 @@ import { retryDelay } from './backoff';
 import { indexQueued } from '../../storage/search/search-index';
 import { backingOff, recordRetry } from './retry-status';
 import { syncOnce } from './runner';
+import { rotateTokenIfDue } from './token-rotation';
 import { getMeta, type Account } from './state';
 
 export const SYNC_ALARM = 'clyde-sync';
@@ -64,7 +65,7 @@ export function startSyncService(opts: SyncServiceOptions): SyncService {
   let cancelRetry = () => {};
 
   async function round(): Promise<void> {
-    const account = await getMeta(db, 'account');
+    const account = await rotateTokenIfDue(db, fetch, now());
     if (!account) return;
     const api = createSyncApi({ serverUrl: account.serverUrl, token: account.token, fetch });
     try {

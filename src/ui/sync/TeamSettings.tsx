@@ -5,6 +5,7 @@ import { askToSendToTeam } from '../../sync/client/consent';
 import type { Fetch } from '../../sync/client/api';
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';
+import { DevicesSection } from './DevicesSection';
 import { RejectedList } from './RejectedList';
 import { sendSyncNow } from './sendSyncNow';
 import { SyncStatus } from './SyncStatus';
@@ -15,7 +16,7 @@ const button = 'rounded bg-slate-800 px-3 py-1 text-sm text-white hover:bg-slate
 
 /**
  * Settings → Team: connect this browser to a team server with an invite link, see sync status,
- * leave, and review changes the server refused.
+ * leave, see this member's devices (and, for admins, the team's), and review changes the server refused.
  */
 export function TeamSettings({ fetch }: { fetch: Fetch }) {
   const state = useSyncState();
@@ -34,6 +35,7 @@ export function TeamSettings({ fetch }: { fetch: Fetch }) {
       ) : (
         <JoinForm fetch={fetch} />
       )}
+      {state.account && <DevicesSection account={state.account} fetch={fetch} />}
       <section className="space-y-2">
         <h2 className="text-base font-semibold">Refused changes</h2>
         <RejectedList />

@@ -8,6 +8,9 @@ import '../panel/style.css';
 void db.open();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Home />
+    {/* One main landmark around every view Home shows (the lists, a person, the board). */}
+    <main>
+      <Home />
+    </main>
   </StrictMode>,
 );

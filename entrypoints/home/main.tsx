@@ -11,6 +11,9 @@ void askPersistence();
 renderGated(
   document.getElementById('root')!,
   <StrictMode>
-    <Home />
+    {/* One main landmark around every view Home shows (the lists, a person, the board). */}
+    <main>
+      <Home />
+    </main>
   </StrictMode>,
 );

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { keepMounted } from './keep-mounted';
 import { clampWidth, loadLayout, saveLayout, type PanelLayout } from './panel-layout';
+import { watchPageTheme, type Theme } from './page-theme';
 import { removeStaleHosts } from './stale-hosts';
 
 /**
@@ -9,6 +10,15 @@ import { removeStaleHosts } from './stale-hosts';
  * handle. None of them shows CRM text; that lives only inside the extension-origin frame, where
  * the page can neither read it nor probe it with `window.find` (security.md §0).
  */
+
+/**
+ * The panel page's background in dark (Tailwind's slate-950, `--color-white` in
+ * src/ui/theme/dark.css). The frame paints nothing until its script has read the theme from its
+ * URL, so the iframe's own background is what shows first: in the right colour, there is no flash.
+ * The iframe keeps `color-scheme: light` whatever the theme: were it to differ from the frame
+ * document's (light until that script runs), Chromium would paint the frame opaque white.
+ */
+const DARK_SURFACE = 'oklch(12.9% 0.042 264.695)';
 
 const CSS = `
 :host { all: initial; }
@@ -21,6 +31,9 @@ button { font: 600 12px system-ui, sans-serif; cursor: pointer; border: 1px soli
 .collapse { position: absolute; top: 10px; right: 10px; width: 28px; height: 28px; border-radius: 6px; }
 .tab { writing-mode: vertical-rl; padding: 10px 5px; border-radius: 6px 0 0 6px; border-right: 0; box-shadow: -1px 1px 4px rgb(0 0 0 / 0.15); }
 button:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
+.host.dark iframe { background: ${DARK_SURFACE}; }
+.host.dark button { border-color: #45556c; background: ${DARK_SURFACE}; color: #e2e8f0; }
+.host.dark button:focus-visible { outline-color: #8ec5ff; }
 `;
 
 export async function mountPanelFrame(signal: AbortSignal): Promise<void> {
@@ -38,7 +51,18 @@ export async function mountPanelFrame(signal: AbortSignal): Promise<void> {
   const handle = document.createElement('div');
   handle.className = 'handle';
   const frame = document.createElement('iframe');
-  frame.src = browser.runtime.getURL('/panel.html');
+  const panelUrl = browser.runtime.getURL('/panel.html');
+  // The page's theme travels in the frame's URL fragment, read before React mounts (follow-host.ts):
+  // no message, so it is there for the first paint. A later change reloads the frame (Chromium
+  // reloads a cross-origin frame even for a new fragment), through `location.replace` so the
+  // tab's history gains no entry for Back to step through; sites change theme rarely.
+  const showTheme = (theme: Theme) => {
+    box.classList.toggle('dark', theme === 'dark');
+    const url = `${panelUrl}#theme=${theme}`;
+    if (frame.contentWindow) frame.contentWindow.location.replace(url);
+    else frame.src = url;
+  };
+  showTheme(watchPageTheme(showTheme, signal));
   frame.title = 'Clyde';
   const collapse = document.createElement('button');
   collapse.className = 'collapse';
@@ -90,7 +114,7 @@ export async function mountPanelFrame(signal: AbortSignal): Promise<void> {
 
   box.append(handle, frame, collapse, tab);
   render();
-  removeStaleHosts(frame.src);
+  removeStaleHosts(panelUrl);
   // On <html>, not <body>: webmail re-renders its body content, and must not take the panel with it.
   document.documentElement.append(host);
   signal.addEventListener('abort', () => host.remove());

@@ -11,6 +11,7 @@ export function removeStaleHosts(panelUrl: string): void {
   for (const el of [...document.documentElement.children]) {
     // A property, not a method (MDN's Element.openOrClosedShadowRoot); undefined outside Firefox.
     const root = (el as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot;
-    if (root?.querySelector('iframe')?.src === panelUrl) el.remove();
+    // Without the fragment, which carries the page's theme (panel-frame.ts).
+    if (root?.querySelector('iframe')?.src.split('#')[0] === panelUrl) el.remove();
   }
 }

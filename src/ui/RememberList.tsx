@@ -29,7 +29,7 @@ export function RememberList({ personId }: { personId: string }) {
                 aria-pressed={f.pinned}
                 aria-label={f.pinned ? 'Unpin fact' : 'Pin fact'}
                 onClick={() => void run(() => updatePreference(db, f.id, { pinned: !f.pinned }))}
-                className="text-xs text-slate-400 aria-pressed:text-amber-600"
+                className="min-h-6 min-w-6 text-xs text-slate-400 aria-pressed:text-amber-600"
               >
                 {f.pinned ? '★' : '☆'}
               </button>

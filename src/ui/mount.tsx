@@ -4,9 +4,12 @@ import { askPersistence } from '../storage/persistence';
 import { App } from './App';
 import { renderGated } from './StorageNotice';
 import type { PanelPlace } from './panel-tab';
+import { followHostTheme } from './theme/follow-host';
 
 /** The same panel app runs in the injected frame (webmail) and in the browser's side panel. */
 export function mountPanel(place: PanelPlace): void {
+  // Before the first render, so the panel's first paint is already in the host page's theme.
+  if (place === 'frame') followHostTheme();
   // Open the database while the panel asks which page it is on, so the first person shows sooner.
   // A failure to open shows as the storage notice (StorageNotice.tsx) where it is one we know.
   void db.open().catch(() => undefined);

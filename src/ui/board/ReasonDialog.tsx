@@ -21,7 +21,7 @@ export function ReasonDialog({
   const [reason, setReason] = useState('');
   const { error, run } = useAction();
   return (
-    <div className="fixed inset-0 z-20 flex items-start justify-center bg-slate-900/20 pt-24">
+    <div className="fixed inset-0 z-20 flex items-start justify-center bg-slate-900/20 pt-24 dark:bg-black/60">
       <form
         role="dialog"
         aria-modal="true"

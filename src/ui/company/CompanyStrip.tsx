@@ -32,7 +32,7 @@ export function CompanyStrip({ person }: { person: Person }) {
   const { company, known, deals } = data;
   return (
     <div className="mt-2 text-xs" data-testid="company-strip">
-      <p className="flex flex-wrap items-baseline gap-x-1 text-slate-600">
+      <p className="flex flex-wrap items-baseline gap-x-1 leading-6 text-slate-600">
         {company ? (
           <>
             <HomeLink

@@ -81,7 +81,10 @@ export function SearchPalette({
   const optionId = (i: number) => `${listId}-${i}`;
 
   return (
-    <div className="fixed inset-0 z-50 bg-slate-900/30 p-3 pt-10" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+    <div
+      className="fixed inset-0 z-50 bg-slate-900/30 p-3 dark:bg-black/60 pt-10"
+      onMouseDown={(e) => e.target === e.currentTarget && onClose()}
+    >
       <div
         role="dialog"
         aria-modal="true"

@@ -48,9 +48,10 @@ export default defineConfig({
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.some((e) => e.type === 'content-script')) return;
       // Every webmail page load pays for the content script, and the polyfill made it 2.6 KB
-      // bigger: terser's second pass takes about 1 KB (6%) more off it than esbuild's minifier.
-      // Only these bundles: the extension pages are not worth the slower build.
-      config.build = { ...config.build, minify: 'terser', terserOptions: { ecma: 2020, compress: { passes: 2 } } };
+      // bigger: terser, three passes and DOM getters taken as free of side effects, takes about
+      // 1.1 KB (7%) more off it than esbuild's minifier. Only these bundles: the extension pages
+      // are not worth the slower build.
+      config.build = { ...config.build, minify: 'terser', terserOptions: { ecma: 2020, compress: { passes: 3, pure_getters: true } } };
       const quiet = fileURLToPath(new URL('src/content/quiet-context.ts', import.meta.url));
       config.plugins?.push({
         name: 'clyde:quiet-context',

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { keepMounted } from './keep-mounted';
+import { makeRoom } from './make-room';
 import { clampWidth, loadLayout, saveLayout, type PanelLayout } from './panel-layout';
 import { removeStaleHosts } from './stale-hosts';
 
@@ -50,7 +51,9 @@ export async function mountPanelFrame(signal: AbortSignal): Promise<void> {
   tab.textContent = 'Clyde';
   tab.title = 'Open Clyde';
 
+  const room = makeRoom(host, signal);
   const render = () => {
+    room(layout.collapsed ? 0 : layout.width);
     box.classList.toggle('collapsed', layout.collapsed);
     box.style.width = layout.collapsed ? '' : `${layout.width}px`;
     // The frame stays loaded while collapsed so reopening is instant and drafts survive.

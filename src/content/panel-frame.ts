@@ -24,8 +24,9 @@ button { font: 600 12px system-ui, sans-serif; cursor: pointer; border: 1px soli
 button:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 `;
 
-export async function mountPanelFrame(signal: AbortSignal): Promise<void> {
-  let layout: PanelLayout = await loadLayout();
+/** `stored` is the layout when the caller has read it already (mail.content.ts reads it early). */
+export async function mountPanelFrame(signal: AbortSignal, stored: Promise<PanelLayout> = loadLayout()): Promise<void> {
+  let layout: PanelLayout = await stored;
   if (signal.aborted) return;
 
   const host = document.createElement('div');

@@ -87,7 +87,13 @@ export async function panelSpeedBench({
     return {
       navigation: { median: median(navigation), p95: quantile(navigation, 0.95), n: navigation.length, settleMs },
       backToBack: { median: median(backToBack), p95: quantile(backToBack, 0.95), n: backToBack.length },
-      coldLoad: { median: median(shown), p95: quantile(shown, 0.95), n: shown.length, phases: medianPhases(cold) },
+      coldLoad: {
+        median: median(shown),
+        p95: quantile(shown, 0.95),
+        n: shown.length,
+        afterResponse: median(cold.map((c) => c.shown - c.response)),
+        phases: medianPhases(cold),
+      },
     };
   } finally {
     await clyde.close();

@@ -102,7 +102,12 @@ const parts: Record<string, () => Promise<Row[]> | Row[]> = {
       ],
       ['in-app navigation back to back, p95', ms(speed.backToBack.p95), '—'],
       ...phases('', speed.coldLoad.phases),
-      [`cold load → panel shows person (n=${speed.coldLoad.n}), median`, ms(speed.coldLoad.median), '≤ 300 ms'],
+      [`cold load → panel shows person (n=${speed.coldLoad.n}), median`, ms(speed.coldLoad.median), '—'],
+      [
+        "cold load: page's HTML received → panel shows person, median (what Clyde adds to the page's own arrival)",
+        ms(speed.coldLoad.afterResponse),
+        '≤ 300 ms',
+      ],
       ['cold load → panel shows person, p95', ms(speed.coldLoad.p95), '—'],
       ...(earlier
         ? [
@@ -112,6 +117,7 @@ const parts: Record<string, () => Promise<Row[]> | Row[]> = {
               ms(earlier.coldLoad.median),
               '—',
             ] as Row,
+            ["cold load (before): page's HTML received → panel shows person, median", ms(earlier.coldLoad.afterResponse), '—'] as Row,
           ]
         : []),
     ];

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { keepMounted } from './keep-mounted';
+import { makeRoom } from './make-room';
 import { clampWidth, loadLayout, saveLayout, type PanelLayout } from './panel-layout';
 import { watchPageTheme, type Theme } from './page-theme';
 import { removeStaleHosts } from './stale-hosts';
@@ -36,8 +37,9 @@ button:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 .host.dark button:focus-visible { outline-color: #8ec5ff; }
 `;
 
-export async function mountPanelFrame(signal: AbortSignal): Promise<void> {
-  let layout: PanelLayout = await loadLayout();
+/** `stored` is the layout when the caller has read it already (mail.content.ts reads it early). */
+export async function mountPanelFrame(signal: AbortSignal, stored: Promise<PanelLayout> = loadLayout()): Promise<void> {
+  let layout: PanelLayout = await stored;
   if (signal.aborted) return;
 
   const host = document.createElement('div');
@@ -74,7 +76,9 @@ export async function mountPanelFrame(signal: AbortSignal): Promise<void> {
   tab.textContent = 'Clyde';
   tab.title = 'Open Clyde';
 
+  const room = makeRoom(host, signal);
   const render = () => {
+    room(layout.collapsed ? 0 : layout.width);
     box.classList.toggle('collapsed', layout.collapsed);
     box.style.width = layout.collapsed ? '' : `${layout.width}px`;
     // The frame stays loaded while collapsed so reopening is instant and drafts survive.

@@ -8,11 +8,17 @@ import { followHostTheme } from './theme/follow-host';
 
 /** The same panel app runs in the injected frame (webmail) and in the browser's side panel. */
 export function mountPanel(place: PanelPlace): void {
+  // Marks in the extension's own document (no web page sees them): the panel bench and DevTools
+  // read where a cold panel's time goes (test/bench/panel-speed.ts).
+  performance.mark('clyde:scripts-loaded');
   // Before the first render, so the panel's first paint is already in the host page's theme.
   if (place === 'frame') followHostTheme();
   // Open the database while the panel asks which page it is on, so the first person shows sooner.
   // A failure to open shows as the storage notice (StorageNotice.tsx) where it is one we know.
-  void db.open().catch(() => undefined);
+  void db.open().then(
+    () => performance.mark('clyde:db-open'),
+    () => undefined,
+  );
   // Browsers remember the answer; Settings → Storage says what it was.
   void askPersistence();
   renderGated(

@@ -1,8 +1,9 @@
-import { launchClyde, panelFrame, serve } from '../e2e/browser';
+import { EXTENSION_DIR, launchClyde, panelFrame, serve } from '../e2e/browser';
 import { fixture } from '../e2e/fixtures';
 import { navigateInApp } from '../support/in-app-navigation';
 import { syntheticSeed } from '../support/records';
 import { seedExtension } from '../support/seed-browser';
+import { coldLoads, medianPhases } from './panel-cold';
 import { median, quantile } from './stats';
 
 /** The Gmail thread fixture with its latest sender replaced by synthetic customer `i`. */
@@ -21,14 +22,22 @@ function threadFor(i: number) {
  *   person. Switches are `settleMs` apart, as someone reading mail opens one thread after another:
  *   each starts from a panel that has finished drawing the last person. The same switches back to
  *   back (each as soon as the last name shows, while the panel still draws the rest) are reported too;
- * - cold load: a Gmail tab starts loading → the panel shows the person.
+ * - cold load: a Gmail tab starts loading → the panel shows the person, phase by phase (panel-cold.ts).
  * Times are taken inside the browser (high-resolution clocks of the page and the panel frame).
+ * `extensionDir` runs another build (the bench's `before`, see run.ts) the same way.
  */
-export async function panelSpeedBench({ people = 10_000, notesEach = 10, switches = 30, settleMs = 500, coldLoads = 10 } = {}) {
-  const clyde = await launchClyde({ blockNetwork: false });
+export async function panelSpeedBench({
+  people = 10_000,
+  notesEach = 10,
+  switches = 30,
+  settleMs = 500,
+  coldCount = 10,
+  extensionDir = EXTENSION_DIR,
+} = {}) {
+  const clyde = await launchClyde({ blockNetwork: false, extensionDir });
   try {
     await seedExtension(clyde.context, clyde.extensionId, syntheticSeed(people, notesEach));
-    let current = threadFor(0);
+    const current = threadFor(0);
     await serve(clyde.context, 'https://mail.google.com', () => current.html);
     const page = await clyde.context.newPage();
     await page.goto(current.url);
@@ -73,27 +82,18 @@ export async function panelSpeedBench({ people = 10_000, notesEach = 10, switche
     for (let s = 1; s <= switches; s++) backToBack.push(await switchTo((s * 331 + 7) % people));
     await page.close();
 
-    const cold: number[] = [];
-    for (let s = 0; s < coldLoads; s++) {
-      current = threadFor((s * 977 + 5) % people);
-      const tab = await clyde.context.newPage();
-      await tab.goto(current.url, { waitUntil: 'commit' });
-      const start = await tab.evaluate(() => performance.timeOrigin);
-      const frame = await panelFrame(tab, clyde.extensionId);
-      const shown = await (
-        await frame.waitForFunction(
-          (name) => document.querySelector('[data-testid=person-name]')?.textContent === name && performance.timeOrigin + performance.now(),
-          current.html.match(/Customer \d+/)![0],
-          { polling: 5 },
-        )
-      ).jsonValue();
-      cold.push((shown as number) - start);
-      await tab.close();
-    }
+    const cold = await coldLoads(clyde.context, clyde.extensionId, (s) => threadFor((s * 977 + 5) % people), coldCount);
+    const shown = cold.map((c) => c.shown);
     return {
       navigation: { median: median(navigation), p95: quantile(navigation, 0.95), n: navigation.length, settleMs },
       backToBack: { median: median(backToBack), p95: quantile(backToBack, 0.95), n: backToBack.length },
-      coldLoad: { median: median(cold), p95: quantile(cold, 0.95), n: cold.length },
+      coldLoad: {
+        median: median(shown),
+        p95: quantile(shown, 0.95),
+        n: shown.length,
+        afterResponse: median(cold.map((c) => c.shown - c.response)),
+        phases: medianPhases(cold),
+      },
     };
   } finally {
     await clyde.close();

@@ -41,7 +41,8 @@ export async function launchClyde({
   headless = true,
   blockNetwork = true,
   keepWelcome = false,
-}: { profileDir?: string; headless?: boolean; blockNetwork?: boolean; keepWelcome?: boolean } = {}): Promise<Clyde> {
+  extensionDir = EXTENSION_DIR,
+}: { profileDir?: string; headless?: boolean; blockNetwork?: boolean; keepWelcome?: boolean; extensionDir?: string } = {}): Promise<Clyde> {
   const dir = profileDir ?? (await mkdtemp(join(tmpdir(), 'clyde-e2e-')));
   // A profile that has run Clyde before installs nothing, so no welcome tab comes to wait for.
   const installs = (await readdir(dir).catch(() => [])).length === 0;
@@ -53,8 +54,8 @@ export async function launchClyde({
     args: [
       ...CHROMIUM_FLAGS,
       '--disable-features=Translate',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
     ],
   });
   // Nothing a fixture page asks for leaves the machine: a request that no `serve` answers gets a

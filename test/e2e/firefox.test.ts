@@ -13,6 +13,7 @@ import { createApp } from '../../server/app';
 import { inviteLink, issueInvite } from '../../server/invites';
 import { createSqliteStore } from '../../server/store/sqlite';
 import { DATA_SENT_TO_TEAM } from '../../src/sync/data-sent';
+import { coveredHeader, HEADERS, panelLeft, type Evaluates } from './room';
 
 /**
  * Clyde in Debian's Firefox ESR, driven by puppeteer-core over WebDriver BiDi, which installs the
@@ -142,6 +143,41 @@ describe('Firefox', () => {
     expect(await page.evaluate(() => document.body.innerText.includes('Remember'))).toBe(false);
     await page.close();
   });
+
+  it.each([
+    ['gmail', 'thread-wide'],
+    ['outlook', 'reading-wide'],
+  ] as const)(
+    'makes room beside %s: no control of the thread header lies under the panel, and collapsing gives it back',
+    async (site, name) => {
+      // Puppeteer types `evaluate`'s argument through its handle types; the geometry helpers pass plain data.
+      const page = (await openAt(fixture(site, name))) as Page & Evaluates;
+      await page.setViewport({ width: 1400, height: 900 });
+      const panel = await panelFrame(page);
+      await panel.waitForSelector('[data-testid=person-name]', { timeout: 15_000 });
+      const width = () => page.evaluate(() => document.documentElement.getBoundingClientRect().width);
+      const left = await panelLeft(page);
+      expect(left).toBeLessThan(1400 - 200);
+      await poll(async () => (await width()) === left, {
+        timeout: 5_000,
+        message: async () => `The page is ${await width()} px wide beside a panel at ${left}.`,
+      });
+      expect(await coveredHeader(page, HEADERS[site])).toEqual({ found: HEADERS[site].length, covered: [] });
+      // The host's collapse button and tab, in its closed shadow root, are reached by position as in gmail.test.ts.
+      await page.mouse.click(1400 - 10 - 14, 10 + 14);
+      await poll(async () => (await width()) === 1400, {
+        timeout: 5_000,
+        message: async () => `Collapsed, the page stays ${await width()} px wide.`,
+      });
+      await page.mouse.click(1400 - 8, 900 * 0.55 + 20);
+      await poll(async () => (await width()) === left, {
+        timeout: 5_000,
+        message: async () => `Reopened, the page is ${await width()} px wide.`,
+      });
+      expect(await coveredHeader(page, HEADERS[site])).toEqual({ found: HEADERS[site].length, covered: [] });
+      await page.close();
+    },
+  );
 
   it('serves the sidebar page, which follows the mail tab and shows its person', async () => {
     const f = fixture('gmail', 'thread-cc');

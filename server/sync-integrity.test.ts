@@ -108,6 +108,32 @@ describe.each(storeCases)('integrity of shared records ($name)', (storeCase) => 
   });
 });
 
+describe.each(storeCases)('writers ($name)', (storeCase) => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness(storeCase);
+  });
+  afterEach(() => h.close());
+
+  it('names the teammates behind clock nodes, and nobody of another team', async () => {
+    const team = await h.newTeam();
+    const [ann, bob] = [await h.join(team), await h.join(team)];
+    const stranger = await h.join(await h.newTeam());
+    // A clientId is known to the server once it has pushed.
+    for (const m of [ann, bob, stranger]) await m.pushOk([newPerson(1, `p-${m.userId}`, m)]);
+    const res = await ann.call('POST', '/v1/sync/writers', { clientIds: [bob.clientId, stranger.clientId, 'never-seen'] });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ writers: [{ clientId: bob.clientId, userId: bob.userId, name: 'Test device' }] });
+  });
+
+  it('refuses a malformed request with 400 and no token with 401', async () => {
+    const m = await h.join(await h.newTeam());
+    expect((await m.call('POST', '/v1/sync/writers', { clientIds: [] })).status).toBe(400);
+    expect((await m.call('POST', '/v1/sync/writers', { clientIds: ['bad id!'] })).status).toBe(400);
+    expect((await h.app.request('/v1/sync/writers', { method: 'POST', body: '{"clientIds":["x"]}' })).status).toBe(401);
+  });
+});
+
 describe.each(storeCases)('clock drift ($name)', (storeCase) => {
   const now = 1_800_000_000_000;
   let h: Harness;

@@ -1,4 +1,5 @@
 import type { Role } from '../../src/sync/account-protocol';
+import type { Writer } from '../../src/sync/writers-protocol';
 import type { PullQuery, PullResponse, PushRequest, PushResponse } from '../../src/sync/protocol';
 import type { PokeHub } from '../sync/poke-hub';
 import type { ServerClock } from '../sync/server-clock';
@@ -93,6 +94,8 @@ export interface SyncStore {
   /** False when the device is not the caller's (or, for admins, not in their team). */
   revokeDevice(auth: AuthContext, deviceId: string, now: number): Promise<boolean>;
   teamSeq(teamId: string): Promise<number>;
+  /** Who wrote with these clientIds (clock nodes), within the caller's team. */
+  writers(auth: AuthContext, clientIds: readonly string[]): Promise<Writer[]>;
   push(auth: AuthContext, req: PushRequest, clock: ServerClock): Promise<PushOutcome>;
   pull(auth: AuthContext, query: PullQuery, clock: ServerClock): Promise<PullResponse>;
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { JoinResponseSchema, type JoinRequest, type JoinResponse } from '../account-protocol';
+import { JoinResponseSchema, MeResponseSchema, type JoinRequest, type JoinResponse, type MeResponse } from '../account-protocol';
+import { WritersResponseSchema, type Writer } from '../writers-protocol';
 import {
   ErrorBodySchema,
   PokeSchema,
@@ -50,6 +51,9 @@ export interface SyncApi {
   pull(params: PullParams): Promise<PullResponse>;
   /** Yields the team seq of each poke until the stream ends or `signal` aborts. */
   events(signal: AbortSignal): AsyncGenerator<number>;
+  me(): Promise<MeResponse>;
+  /** The teammates behind these clock nodes (clientIds); unknown ones are left out. */
+  writers(clientIds: string[]): Promise<Writer[]>;
 }
 
 export function createSyncApi({ serverUrl, token, fetch }: { serverUrl: string; token?: string; fetch: Fetch }): SyncApi {
@@ -92,6 +96,15 @@ export function createSyncApi({ serverUrl, token, fetch }: { serverUrl: string; 
       if (upTo !== undefined) q.set('upTo', String(upTo));
       return call(PullResponseSchema, `/v1/sync/pull?${q}`, { method: 'GET', headers: headers(false) });
     },
+    me: () => call(MeResponseSchema, '/v1/me', { method: 'GET', headers: headers(false) }),
+    writers: async (clientIds) =>
+      (
+        await call(WritersResponseSchema, '/v1/sync/writers', {
+          method: 'POST',
+          headers: headers(true),
+          body: JSON.stringify({ clientIds }),
+        })
+      ).writers,
     async *events(signal) {
       // Connecting has the usual timeout; once open, silence longer than two keep-alives ends it.
       const idle = new AbortController();

@@ -1,6 +1,7 @@
 import type { ClydeDB } from '../../storage/db';
 import type { MetaValue } from '../../storage/keys';
-import type { OutboxOp } from '../../storage/schema';
+import { writeRecord, writeTables } from '../../storage/records/write';
+import type { Entity, OutboxOp } from '../../storage/schema';
 import { parseHlc } from '../hlc';
 import type { FieldValue, RowState } from '../protocol';
 import { getMeta, setMeta } from './state';
@@ -64,5 +65,14 @@ export async function forgetLostEdit(db: ClydeDB, edit: Pick<LostEdit, 'entity' 
     const all = (await getMeta(db, 'lostEdits')) ?? [];
     const rest = all.filter((e) => !(e.entity === edit.entity && e.id === edit.id && e.field === edit.field));
     if (rest.length !== all.length) await setMeta(db, 'lostEdits', rest);
+  });
+}
+
+/** "Use mine": writes the lost value again, as a new edit at a new stamp, and forgets the notice. */
+export async function takeBackLostEdit(db: ClydeDB, edit: LostEdit): Promise<void> {
+  const entity = edit.entity as Entity;
+  await db.transaction('rw', [...writeTables(db, db.table(entity)), db.people], async () => {
+    await writeRecord(db, entity, edit.id, { [edit.field]: edit.mine } as Parameters<typeof writeRecord>[3]);
+    await forgetLostEdit(db, edit);
   });
 }

@@ -6,7 +6,7 @@ import { writeRecord } from '../../../src/storage/records/write';
 import type { Fetch } from '../../../src/sync/client/api';
 import { pushAll } from '../../../src/sync/client/push';
 import { syncOnce } from '../../../src/sync/client/runner';
-import { getMeta } from '../../../src/sync/client/state';
+import { getMeta, setMeta } from '../../../src/sync/client/state';
 import { parseHlc } from '../../../src/sync/hlc';
 import { freshClientDb } from '../../support/db';
 import { apiFor, joinWith } from '../../support/sync-client';
@@ -174,5 +174,30 @@ describe('an edit that lost to a teammate’s', () => {
     expect((await getMeta(ann, 'lostEdits'))?.[0]?.by).toBeUndefined();
     await sync(ann);
     expect((await getMeta(ann, 'lostEdits'))?.[0]?.by).toEqual({ name: 'Bob', self: false });
+  });
+});
+
+describe('a clock 6 s fast', () => {
+  it('does not beat a later real edit: the server re-stamps it, both devices converge, and its author is told', async () => {
+    const ann = await member('Ann');
+    const bob = await member('Bob');
+    const id = await sharedNote(ann, bob);
+    // Ann's clock runs 6 s ahead: her next stamp is 6 s in the future.
+    const device = await getMeta(ann, 'device');
+    await setMeta(ann, 'hlc', { wall: Date.now() + 6_000, counter: 0, node: device!.clientId });
+    await updateNote(ann, id, { body: 'Stamped in the future' });
+    const ahead = (await ann.outbox.toArray())[0]!.hlc;
+    await pushAll(ann, await apiFor(ann, server.fetch), opts);
+    const sent = (await ann.outbox.toArray())[0]!;
+    expect(sent.hlc < ahead).toBe(true);
+
+    await new Promise((r) => setTimeout(r, 5));
+    await updateNote(bob, id, { body: 'Written later, honest clock' });
+    await sync(bob);
+    await sync(ann);
+    await sync(bob);
+    for (const db of [ann, bob]) expect((await db.notes.get(id))?.body).toBe('Written later, honest clock');
+    expect(await ann.outbox.count()).toBe(0);
+    expect((await getMeta(ann, 'lostEdits'))?.[0]).toMatchObject({ mine: 'Stamped in the future', theirs: 'Written later, honest clock' });
   });
 });

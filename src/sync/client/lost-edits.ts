@@ -24,7 +24,7 @@ const KEEP = 50;
 const keyOf = (e: { entity: string; id: string }) => `${e.entity}\u0000${e.id}`;
 
 /** The fields of `op` that the server row holds at a later stamp of another device, with different values. */
-export function lostFields(op: OutboxOp, row: RowState | undefined, clientId: string): LostEdit[] {
+function lostFields(op: OutboxOp, row: RowState | undefined, clientId: string): LostEdit[] {
   if (!row) return [];
   const lost: LostEdit[] = [];
   for (const [field, mine] of Object.entries(op.set)) {

@@ -45,11 +45,11 @@ function lostFields(op: OutboxOp, row: RowState | undefined, clientId: string): 
 export async function noteLostEdits(db: ClydeDB, confirmed: OutboxOp[], page: readonly RowState[], clientId: string): Promise<void> {
   if (!confirmed.length) return;
   const rows = new Map(page.map((r) => [keyOf(r), r]));
-  const found: LostEdit[] = [];
-  for (const op of confirmed) {
-    const row = rows.get(keyOf(op)) ?? (await db.srv.get([op.entity, op.id]));
-    found.push(...lostFields(op, row, clientId));
-  }
+  // One bulk read: a pull after a big import confirms thousands of ops at once.
+  const missing = [...new Map(confirmed.filter((op) => !rows.has(keyOf(op))).map((op) => [keyOf(op), op])).values()];
+  const stored = await db.srv.bulkGet(missing.map((op): [string, string] => [op.entity, op.id]));
+  stored.forEach((row) => row && rows.set(keyOf(row), row));
+  const found = confirmed.flatMap((op) => lostFields(op, rows.get(keyOf(op)), clientId));
   if (!found.length) return;
   const seen = new Set<string>();
   const kept = [...found.reverse(), ...((await getMeta(db, 'lostEdits')) ?? [])].filter((e) => {

@@ -78,7 +78,12 @@ async function sharedNote(author: ClydeDB, all: ClydeDB[], body: string) {
 const notice = () => dom.container.querySelector('[data-testid=lost-edit]');
 const button = (text: string) => [...dom.container.querySelectorAll('button')].find((b) => b.textContent === text);
 
-describe('LostEditLine', () => {
+// Each test runs several sync rounds against the real server in process: more than the unit
+// default on a shared machine, and the panel follows each round through liveQuery.
+const ROUNDS = { timeout: 30_000 };
+const waitFor = (check: () => void) => vi.waitFor(check, { timeout: 5000 });
+
+describe('LostEditLine', ROUNDS, () => {
   it('shows the author what replaced their edit, and whose it is; "Use mine" puts theirs back for the team', async () => {
     await join(db, 'Ann');
     const bob = await teammate('Bob');
@@ -91,7 +96,7 @@ describe('LostEditLine', () => {
     await sync(bob);
     await sync(db);
 
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(notice()?.textContent).toBe(
         'Your edit “Calls after 4 only” was replaced by Bob’s “Email first, never calls” (just now) — Use mine ×',
       ),
@@ -99,7 +104,7 @@ describe('LostEditLine', () => {
     expect(dom.container.querySelector('[data-note-id] .whitespace-pre-wrap')?.textContent).toBe('Email first, never calls');
 
     button('Use mine')!.click();
-    await vi.waitFor(() => expect(notice()).toBeNull());
+    await waitFor(() => expect(notice()).toBeNull());
     expect((await db.notes.get(noteId))?.body).toBe('Calls after 4 only');
     expect(await getMeta(db, 'lostEdits')).toEqual([]);
     await sync(db);
@@ -124,37 +129,37 @@ describe('LostEditLine', () => {
     await writeRecord(bob, 'tasks', task.id, { title: 'Send the quote by Friday' });
     await sync(bob);
     await sync(db);
-    await vi.waitFor(() => expect(dom.container.querySelectorAll('[data-testid=lost-edit]')).toHaveLength(2));
+    await waitFor(() => expect(dom.container.querySelectorAll('[data-testid=lost-edit]')).toHaveLength(2));
 
     // × on the task's notice: theirs stays.
     const taskNotice = dom.container.querySelector('[data-testid=task] [data-testid=lost-edit]');
     expect(taskNotice?.textContent).toContain('Your edit “Send the quote today” was replaced by Bob’s “Send the quote by Friday”');
     taskNotice!.querySelector<HTMLButtonElement>('button[aria-label=Dismiss]')!.click();
-    await vi.waitFor(() => expect(dom.container.querySelectorAll('[data-testid=lost-edit]')).toHaveLength(1));
+    await waitFor(() => expect(dom.container.querySelectorAll('[data-testid=lost-edit]')).toHaveLength(1));
     expect((await db.tasks.get(task.id))?.title).toBe('Send the quote by Friday');
 
     // Bob edits the note again: the notice about his earlier text is moot.
     await updateNote(bob, noteId, { body: 'Theirs, revised' });
     await sync(bob);
     await sync(db);
-    await vi.waitFor(() => expect(notice()).toBeNull());
+    await waitFor(() => expect(notice()).toBeNull());
   });
 });
 
-describe("a teammate's shared note", () => {
+describe("a teammate's shared note", ROUNDS, () => {
   it('offers no working Delete to a member: ✕ says why, and nothing is deleted', async () => {
     const ann = await teammate('Ann');
     await join(db, 'Bob');
     const { personId, noteId } = await sharedNote(ann, [db], 'Prefers calls');
     const own = await addNote(db, personId, { body: 'Bob’s own note' });
     dom.render(<Panel personId={personId} />);
-    await vi.waitFor(() => expect(dom.container.querySelectorAll('[data-testid=note]')).toHaveLength(2));
+    await waitFor(() => expect(dom.container.querySelectorAll('[data-testid=note]')).toHaveLength(2));
 
     const del = dom.container.querySelector<HTMLButtonElement>(`[data-note-id="${noteId}"] button[aria-label="Delete note"]`)!;
     expect(del.getAttribute('aria-disabled')).toBe('true');
     expect(del.title).toMatch(/only its author or a team admin can delete it/);
     del.click();
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(dom.container.querySelector('[data-testid=delete-refused]')?.textContent).toBe(
         'Shared by a teammate: only its author or a team admin can delete it. You can still edit it.',
       ),
@@ -164,7 +169,7 @@ describe("a teammate's shared note", () => {
 
     // Their own note deletes as before.
     dom.container.querySelector<HTMLButtonElement>(`[data-note-id="${own.id}"] button[aria-label="Delete note"]`)!.click();
-    await vi.waitFor(() => expect(dom.container.querySelectorAll('[data-testid=note]')).toHaveLength(1));
+    await waitFor(() => expect(dom.container.querySelectorAll('[data-testid=note]')).toHaveLength(1));
   });
 
   it('deletes for a team admin', async () => {
@@ -173,11 +178,11 @@ describe("a teammate's shared note", () => {
     const { personId, noteId } = await sharedNote(ann, [db], 'Prefers calls');
     expect(await getMeta(db, 'role')).toBe('admin');
     dom.render(<Panel personId={personId} />);
-    await vi.waitFor(() => expect(dom.container.querySelectorAll('[data-testid=note]')).toHaveLength(1));
+    await waitFor(() => expect(dom.container.querySelectorAll('[data-testid=note]')).toHaveLength(1));
     const del = dom.container.querySelector<HTMLButtonElement>(`[data-note-id="${noteId}"] button[aria-label="Delete note"]`)!;
     expect(del.getAttribute('aria-disabled')).toBeNull();
     del.click();
-    await vi.waitFor(() => expect(dom.container.querySelectorAll('[data-testid=note]')).toHaveLength(0));
+    await waitFor(() => expect(dom.container.querySelectorAll('[data-testid=note]')).toHaveLength(0));
     await sync(db);
     expect(await db.rejected.count()).toBe(0);
     expect((await db.notes.get(noteId))?.deleted).toBe(true);

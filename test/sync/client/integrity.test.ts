@@ -15,6 +15,8 @@ import { startSimServer, type SimServer } from '../sim/server';
 /** Issue #15 point 4 as a client lives it: refused deletes, and edits that lost to a teammate's. */
 
 const opts = { now: () => Date.now() };
+/** Each test runs several sync rounds against the real server in process: more than the unit default on a shared machine. */
+const ROUNDS = { timeout: 30_000 };
 let server: SimServer;
 let dbs: ClydeDB[] = [];
 
@@ -57,7 +59,7 @@ async function sharedNote(ann: ClydeDB, ...others: ClydeDB[]) {
   return note.id;
 }
 
-describe("deleting a teammate's shared record", () => {
+describe("deleting a teammate's shared record", ROUNDS, () => {
   it('is refused: the note comes back, the refusal is kept, and the outbox drains without looping', async () => {
     const ann = await member('Ann');
     const bob = await member('Bob');
@@ -93,7 +95,7 @@ describe("deleting a teammate's shared record", () => {
   });
 });
 
-describe('an edit that lost to a teammate’s', () => {
+describe('an edit that lost to a teammate’s', ROUNDS, () => {
   it('is kept for its author with both values and the teammate’s name (the later edit arrived first)', async () => {
     const ann = await member('Ann');
     const bob = await member('Bob');
@@ -177,7 +179,7 @@ describe('an edit that lost to a teammate’s', () => {
   });
 });
 
-describe('a clock 6 s fast', () => {
+describe('a clock 6 s fast', ROUNDS, () => {
   it('does not beat a later real edit: the server re-stamps it, both devices converge, and its author is told', async () => {
     const ann = await member('Ann');
     const bob = await member('Bob');

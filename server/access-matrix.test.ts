@@ -158,6 +158,22 @@ const MATRIX: Record<string, (w: World) => Promise<void>> = {
       expect((await m.pull({ teamId: w.team1 })).status).toBe(400);
     }
   },
+  'POST /v1/sync/writers': async (w) => {
+    // Names only within the team: C learns nothing of A and B, and they nothing of C.
+    const all = [w.a, w.b, w.c];
+    for (const m of all) {
+      const res = await m.call('POST', '/v1/sync/writers', { clientIds: all.map((o) => o.clientId), teamId: w.team1 });
+      expect(res.status).toBe(400);
+      const ok = await m.call('POST', '/v1/sync/writers', { clientIds: all.map((o) => o.clientId) });
+      const { writers } = JSON.parse(await expectClean(w, m, ok)) as { writers: { userId: string }[] };
+      expect(writers.map((x) => x.userId).sort()).toEqual(
+        all
+          .filter((o) => o.teamId === m.teamId)
+          .map((o) => o.userId)
+          .sort(),
+      );
+    }
+  },
   'GET /v1/sync/events': async (w) => {
     expect((await w.c.call('GET', `/v1/sync/events?schemaVersion=1&teamId=${w.team1}`)).status).toBe(400);
   },

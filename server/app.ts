@@ -10,6 +10,7 @@ import { accountRoutes } from './routes/account';
 import { teamRoutes } from './routes/team';
 import { eventRoutes } from './routes/events';
 import { syncRoutes } from './routes/sync';
+import { writerRoutes } from './routes/writers';
 import type { SyncStore } from './store/types';
 import { PokeHub } from './sync/poke-hub';
 import { ServerClock } from './sync/server-clock';
@@ -91,6 +92,7 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
   app.use('/v1/sync/*', requireAuth(deps));
   app.route('/v1/sync', syncRoutes(deps));
   app.route('/v1/sync', eventRoutes(deps));
+  app.route('/v1/sync', writerRoutes(deps));
 
   app.notFound((c) => c.json({ code: 'NOT_FOUND', message: 'No such route.' }, 404));
   app.onError((err, c) => {

@@ -147,7 +147,7 @@ describe.each(storeCases)('push ($name)', (storeCase) => {
     const team = await h.newTeam();
     a = await h.join(team);
     const far = stamp(now + 10 * 60_000, a.clientId);
-    const near = stamp(now + 30_000, a.clientId);
+    const near = stamp(now + 4_000, a.clientId);
     const ack = await a.pushOk([{ ...newPerson(1, 'p1', a), hlc: far }, edit(2, 'people', 'p1', { company: 'Acme' }, a.clientId, near)]);
     expect(ack.rewritten).toHaveLength(1);
     const rewritten = ack.rewritten[0];

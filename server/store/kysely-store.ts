@@ -9,6 +9,7 @@ import { applyPush } from './push';
 import type { Db } from './queries';
 import type { DB } from './tables';
 import type { SyncStore } from './types';
+import { writersOf } from './writers';
 
 const SEEN_RESOLUTION_MS = 5 * 60_000;
 
@@ -83,6 +84,7 @@ export function kyselyStore(d: StoreDriver): SyncStore {
       const team = await d.db.selectFrom('teams').select('seq').where('id', '=', teamId).executeTakeFirst();
       return Number(team?.seq ?? 0);
     },
+    writers: (auth, clientIds) => d.read((tx) => writersOf(tx, auth.teamId, clientIds)),
     push: (auth, req, clock: ServerClock) => d.write((tx) => applyPush(tx, d.forUpdate, auth, req, clock)),
     pull: (auth, query, clock: ServerClock) => d.read((tx) => readPull(tx, auth, query, clock)),
   };

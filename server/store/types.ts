@@ -1,4 +1,5 @@
 import type { Role, TeamResponse } from '../../src/sync/account-protocol';
+import type { Writer } from '../../src/sync/writers-protocol';
 import type { PullQuery, PullResponse, PushRequest, PushResponse } from '../../src/sync/protocol';
 import type { PokeHub } from '../sync/poke-hub';
 import type { ServerClock } from '../sync/server-clock';
@@ -109,6 +110,8 @@ export interface SyncStore {
   disableMember(teamId: string, userId: string, now: number): Promise<boolean>;
   listTeam(teamId: string, now: number, idleMs: number): Promise<TeamResponse>;
   teamSeq(teamId: string): Promise<number>;
+  /** Who wrote with these clientIds (clock nodes), within the caller's team. */
+  writers(auth: AuthContext, clientIds: readonly string[]): Promise<Writer[]>;
   push(auth: AuthContext, req: PushRequest, clock: ServerClock): Promise<PushOutcome>;
   pull(auth: AuthContext, query: PullQuery, clock: ServerClock): Promise<PullResponse>;
 }

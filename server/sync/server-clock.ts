@@ -1,8 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { formatHlc, parseHlc, receive, tick, type Hlc, type HlcState } from '../../src/sync/hlc';
 
-/** How far ahead of the server a client stamp may be before the server re-stamps the op. */
-const MAX_DRIFT_MS = 60_000;
+/**
+ * How far ahead of the server a client stamp may be before the server re-stamps the op. A stamp
+ * ahead of real time beats every real edit made before real time catches up with it, so this
+ * bounds how long a fast (or forged) clock can win: 5 s (issue #15), enough for NTP-synced
+ * devices and a slow request, too little to vandalise with.
+ */
+const MAX_DRIFT_MS = 5_000;
 
 /**
  * The server's hybrid logical clock (research/sync.md §4.3). It observes every accepted client

@@ -77,12 +77,33 @@ export const META = {
         pending: z.number().int().nonnegative(),
       })
       .strict(),
+  /** This member's role in the team, from the server (sync/client/team-details.ts): admins may delete teammates' shared records. */
+  role: () => z.enum(['admin', 'member']),
+  /**
+   * This user's edits that lost to a concurrent one, newest first (sync/client/lost-edits.ts): what
+   * they wrote, what won, and who wrote it once the server has named them.
+   */
+  lostEdits: () =>
+    z.array(
+      z
+        .object({
+          entity: z.string(),
+          id: z.string(),
+          field: z.string(),
+          mine: z.union([z.string(), z.number(), z.boolean(), z.null()]),
+          theirs: z.union([z.string(), z.number(), z.boolean(), z.null()]),
+          /** The winning stamp: its node is the writer's clientId, its wall time when they wrote. */
+          hlc: z.string(),
+          by: z.object({ name: z.string(), self: z.boolean() }).strict().optional(),
+        })
+        .strict(),
+    ),
 } as const;
 export type MetaKey = keyof typeof META;
 export type MetaValue<K extends MetaKey> = StoredValue<(typeof META)[K]>;
 
 /** Keys that describe this device's place in one team; all go when it joins another or leaves. */
-export const TEAM_META_KEYS: MetaKey[] = ['account', 'cursor', 'serverEpoch', 'seqBase', 'syncStatus'];
+export const TEAM_META_KEYS: MetaKey[] = ['account', 'cursor', 'serverEpoch', 'seqBase', 'syncStatus', 'role', 'lostEdits'];
 
 // Dexie's own promises, not async functions: the clock is read and written inside every write's
 // transaction, and each extra native await there is one more step where Dexie must carry the

@@ -1,5 +1,6 @@
 import { ENTITY_SCHEMAS } from '../storage/schema';
-import { mergeOp, type Actor, type MergeInput } from './merge';
+import { deleteRefusal, type Deleter } from './delete-rule';
+import { mergeOp, type MergeInput } from './merge';
 import { SET_SCHEMAS, type RowState } from './protocol';
 
 /**
@@ -15,7 +16,7 @@ export interface OpRefusal {
   message: string;
 }
 
-export function checkOp(row: RowState | undefined, op: MergeInput, actor: Actor): OpRefusal | null {
+export function checkOp(row: RowState | undefined, op: MergeInput, actor: Deleter): OpRefusal | null {
   // Someone else's private record is answered exactly like a missing one would be elsewhere.
   if (row && row.scope !== 'team' && row.scope !== `user:${actor.userId}`) {
     return { code: 'NOT_FOUND', message: `No ${op.entity} record with this id.` };
@@ -32,6 +33,8 @@ export function checkOp(row: RowState | undefined, op: MergeInput, actor: Actor)
   if ('ownerId' in op.set && op.set.ownerId !== owner && !claimsCreation) {
     return { code: 'FORBIDDEN', message: 'The owner of a record cannot be changed.' };
   }
+  const deleteRefused = deleteRefusal(row, op.set, actor);
+  if (deleteRefused) return { code: 'FORBIDDEN', message: deleteRefused };
   if ('scope' in op.set) {
     if (owner !== actor.userId) {
       if (claimsCreation) return null;

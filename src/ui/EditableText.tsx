@@ -4,22 +4,26 @@ import { useAction } from './useAction';
 
 /**
  * A saved text with Edit and Delete. Editing happens in place: Enter saves, Escape cancels.
- * The displayed text always comes from the database row, never from a copy in state.
+ * The displayed text always comes from the database row, never from a copy in state. With
+ * `deleteRefusal` (a teammate's shared record), Delete deletes nothing and says why instead.
  */
 export function EditableText({
   text,
   label,
   onSave,
   onDelete,
+  deleteRefusal,
   children,
 }: {
   text: string;
   label: string;
   onSave: (text: string) => Promise<unknown>;
   onDelete: () => Promise<unknown>;
+  deleteRefusal?: string | undefined;
   children?: React.ReactNode;
 }) {
   const [draft, setDraft] = useState<string | undefined>();
+  const [why, setWhy] = useState(false);
   const { error, run } = useAction();
 
   if (draft !== undefined) {
@@ -60,13 +64,19 @@ export function EditableText({
         <button
           type="button"
           aria-label={`Delete ${label}`}
-          title="Delete"
-          onClick={() => void run(onDelete)}
-          className={`${action} hover:text-red-700 focus:text-red-700`}
+          title={deleteRefusal ?? 'Delete'}
+          aria-disabled={deleteRefusal ? true : undefined}
+          onClick={() => (deleteRefusal ? setWhy(!why) : void run(onDelete))}
+          className={`${action} ${deleteRefusal ? 'cursor-help' : 'hover:text-red-700 focus:text-red-700'}`}
         >
           ✕
         </button>
       </div>
+      {deleteRefusal && why && (
+        <p role="note" data-testid="delete-refused" className="text-xs text-slate-500">
+          {deleteRefusal}
+        </p>
+      )}
       <ErrorLine error={error} />
     </div>
   );

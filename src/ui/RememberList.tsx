@@ -1,16 +1,20 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useContext } from 'react';
 import { db } from '../storage/db';
 import { addPreference, deletePreference, rememberFor, splitFact, updatePreference } from '../storage/records/preferences';
 import { AddField } from './AddField';
 import { EditableText } from './EditableText';
 import { ErrorLine } from './ErrorLine';
 import { Section } from './Section';
-import { ShareToggle } from './sync/ShareToggle';
+import { deleteRefusal } from './sync/delete-refusal';
+import { LostEditLine } from './sync/LostEditLine';
+import { ShareToggle, ShareViewerContext } from './sync/ShareToggle';
 import { useAction } from './useAction';
 
 /** What to remember about the person: preferences and facts, pinned first. */
 export function RememberList({ personId }: { personId: string }) {
   const facts = useLiveQuery(() => rememberFor(db, personId), [personId]);
+  const who = useContext(ShareViewerContext);
   // Pinning is a write like any other: a failure is shown, not swallowed.
   const { error, run } = useAction();
   return (
@@ -23,6 +27,7 @@ export function RememberList({ personId }: { personId: string }) {
               label="fact"
               onSave={(text) => updatePreference(db, f.id, splitFact(text))}
               onDelete={() => deletePreference(db, f.id)}
+              deleteRefusal={deleteRefusal(who, 'preferences', f)}
             >
               <button
                 type="button"
@@ -35,6 +40,7 @@ export function RememberList({ personId }: { personId: string }) {
               </button>
               <ShareToggle entity="preferences" record={f} />
             </EditableText>
+            <LostEditLine entity="preferences" record={f} />
           </li>
         ))}
       </ul>

@@ -1,17 +1,21 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useContext } from 'react';
 import { db } from '../storage/db';
 import { addTask, deleteTask, dueAt, openTasksFor, setTaskDone, updateTask } from '../storage/records/tasks';
 import { AddTask } from './AddTask';
 import { EditableText } from './EditableText';
 import { ErrorLine } from './ErrorLine';
 import { Section } from './Section';
-import { ShareToggle } from './sync/ShareToggle';
+import { deleteRefusal } from './sync/delete-refusal';
+import { LostEditLine } from './sync/LostEditLine';
+import { ShareToggle, ShareViewerContext } from './sync/ShareToggle';
 import { useAction } from './useAction';
 import { formatDay, formatDayTime } from './dates';
 
 /** Open tasks for the person, soonest due first. */
 export function TaskList({ personId }: { personId: string }) {
   const tasks = useLiveQuery(() => openTasksFor(db, personId), [personId]);
+  const who = useContext(ShareViewerContext);
   // Ticking a task is a write like any other: a failure is shown, not swallowed.
   const { error, run } = useAction();
   return (
@@ -32,9 +36,11 @@ export function TaskList({ personId }: { personId: string }) {
                 label="task"
                 onSave={(title) => updateTask(db, t.id, { title })}
                 onDelete={() => deleteTask(db, t.id)}
+                deleteRefusal={deleteRefusal(who, 'tasks', t)}
               >
                 <ShareToggle entity="tasks" record={t} />
               </EditableText>
+              <LostEditLine entity="tasks" record={t} />
               {t.due != null && (
                 <div className={`text-xs ${t.due < Date.now() ? 'text-red-700' : 'text-slate-500'}`}>
                   due {t.dueTime != null ? formatDayTime(dueAt(t)!) : formatDay(t.due)}

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useContext } from 'react';
 import { httpsOnly } from '../capture/quote';
 import { db } from '../storage/db';
 import { deleteNote, timelineFor, updateNote } from '../storage/records/notes';
@@ -6,12 +7,15 @@ import type { Note } from '../storage/schema';
 import { CaptureBox } from './capture/CaptureBox';
 import { EditableText } from './EditableText';
 import { Section } from './Section';
-import { ShareToggle } from './sync/ShareToggle';
+import { deleteRefusal } from './sync/delete-refusal';
+import { LostEditLine } from './sync/LostEditLine';
+import { ShareToggle, ShareViewerContext } from './sync/ShareToggle';
 import { formatDay, formatDayTime } from './dates';
 
 /** Interactions and notes, newest first, under the one box that adds to them. */
 export function Timeline({ personId }: { personId: string }) {
   const notes = useLiveQuery(() => timelineFor(db, personId), [personId]);
+  const who = useContext(ShareViewerContext);
   return (
     <Section title="Timeline">
       <CaptureBox personId={personId} />
@@ -30,9 +34,11 @@ export function Timeline({ personId }: { personId: string }) {
               label="note"
               onSave={(body) => updateNote(db, n.id, { body })}
               onDelete={() => deleteNote(db, n.id)}
+              deleteRefusal={deleteRefusal(who, 'notes', n)}
             >
               <ShareToggle entity="notes" record={n} />
             </EditableText>
+            <LostEditLine entity="notes" record={n} />
           </li>
         ))}
       </ol>

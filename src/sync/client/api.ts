@@ -9,6 +9,7 @@ import {
   type MeResponse,
   type TeamResponse,
 } from '../account-protocol';
+import { WritersResponseSchema, type Writer } from '../writers-protocol';
 import {
   ErrorBodySchema,
   PokeSchema,
@@ -67,6 +68,8 @@ export interface SyncApi {
   revokeDevice(deviceId: string): Promise<void>;
   /** Admins only. */
   disableMember(userId: string): Promise<void>;
+  /** The teammates behind these clock nodes (clientIds); unknown ones are left out. */
+  writers(clientIds: string[]): Promise<Writer[]>;
 }
 
 export function createSyncApi({ serverUrl, token, fetch }: { serverUrl: string; token?: string; fetch: Fetch }): SyncApi {
@@ -117,6 +120,14 @@ export function createSyncApi({ serverUrl, token, fetch }: { serverUrl: string; 
       if (upTo !== undefined) q.set('upTo', String(upTo));
       return call(PullResponseSchema, `/v1/sync/pull?${q}`, { method: 'GET', headers: headers(false) });
     },
+    writers: async (clientIds) =>
+      (
+        await call(WritersResponseSchema, '/v1/sync/writers', {
+          method: 'POST',
+          headers: headers(true),
+          body: JSON.stringify({ clientIds }),
+        })
+      ).writers,
     async *events(signal) {
       // Connecting has the usual timeout; once open, silence longer than two keep-alives ends it.
       const idle = new AbortController();

@@ -2,6 +2,7 @@ import type { ClydeDB } from '../../storage/db';
 import { deferWordIndex } from '../../storage/search/search-index';
 import type { PullResponse } from '../protocol';
 import { SyncApiError, type SyncApi } from './api';
+import { noteLostEdits } from './lost-edits';
 import { identity, receiveClock } from './round';
 import type { SyncOptions } from './runner';
 import { getMeta, setMeta, syncTables, VIEW_ENTITIES } from './state';
@@ -89,7 +90,9 @@ async function applyPage(db: ClydeDB, page: PullResponse, opts: SyncOptions): Pr
         .where('clientSeq')
         .belowOrEqual(page.lastClientSeq + saved.base)
         .and((op) => op.state === 'sent');
-      for (const op of await done.toArray()) touched.add(op.entity, op.id);
+      const confirmed = await done.toArray();
+      for (const op of confirmed) touched.add(op.entity, op.id);
+      await noteLostEdits(db, confirmed, page.rows, me.clientId);
       await done.delete();
     }
     if (page.rows.length >= DEFER_INDEX_ROWS) await deferWordIndex(db, touched.list());

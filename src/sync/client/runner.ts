@@ -5,6 +5,7 @@ import { SyncApiError, type SyncApi } from './api';
 import { pullAll } from './pull';
 import { pushAll } from './push';
 import { getMeta, setMeta } from './state';
+import { learnTeamDetails } from './team-details';
 
 export interface SyncOptions {
   /** Wall clock for the clock merge and the status line (the simulator passes virtual time). */
@@ -33,6 +34,7 @@ export async function syncOnce(db: ClydeDB, api: SyncApi, opts: SyncOptions): Pr
   try {
     const pushed = await pushAll(db, api, opts);
     const pulledRows = await pullAll(db, api, opts);
+    await learnTeamDetails(db, api);
     await recordStatus(db, { lastSyncAt: opts.now() });
     // The records are in and the status says so; search catches up on the big pages last.
     if (!opts.leaveIndexing) await indexQueued(db);

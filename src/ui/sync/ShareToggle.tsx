@@ -15,10 +15,16 @@ export interface Shareable {
 
 const pill = 'rounded-full border px-1.5 text-[11px] leading-4';
 
-/** This browser's device and team account, as every switch in a list needs them. */
+/**
+ * This browser's device and team account, as every switch in a list needs them; the team role,
+ * for which Delete buttons to offer (ui/sync/delete-refusal.ts); and this user's edits that lost
+ * to a teammate's (ui/sync/LostEditLine.tsx).
+ */
 export interface ShareViewer {
   device: Awaited<ReturnType<typeof getMeta<'device'>>>;
   account: Awaited<ReturnType<typeof getMeta<'account'>>>;
+  role: Awaited<ReturnType<typeof getMeta<'role'>>>;
+  lostEdits: Awaited<ReturnType<typeof getMeta<'lostEdits'>>>;
 }
 
 /**
@@ -27,7 +33,12 @@ export interface ShareViewer {
  * same meta rows again every time the panel shows a person.
  */
 export function useShareViewer(): ShareViewer | undefined {
-  return useLiveQuery(async () => ({ device: await getMeta(db, 'device'), account: await getMeta(db, 'account') }));
+  return useLiveQuery(async () => ({
+    device: await getMeta(db, 'device'),
+    account: await getMeta(db, 'account'),
+    role: await getMeta(db, 'role'),
+    lostEdits: await getMeta(db, 'lostEdits'),
+  }));
 }
 
 export const ShareViewerContext = createContext<ShareViewer | undefined>(undefined);

@@ -34,12 +34,17 @@ export function retryText(retryAt: number | undefined, now: number): string | un
 /** "Synced just now", "Synced 5 min ago", … from the last successful round. */
 export function syncedAgo(lastSyncAt: number | undefined, now: number): string {
   if (lastSyncAt === undefined) return 'Not synced yet';
-  const minutes = Math.floor((now - lastSyncAt) / 60_000);
-  if (minutes < 1) return 'Synced just now';
-  if (minutes < 60) return `Synced ${minutes} min ago`;
+  return `Synced ${ago(lastSyncAt, now)}`;
+}
+
+/** "just now", "5 min ago", "3 h ago", "2 d ago". */
+export function ago(at: number, now: number): string {
+  const minutes = Math.floor((now - at) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
   const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `Synced ${hours} h ago`;
-  return `Synced ${Math.floor(hours / 24)} d ago`;
+  if (hours < 24) return `${hours} h ago`;
+  return `${Math.floor(hours / 24)} d ago`;
 }
 
 export function pendingText(status: SyncStatus | undefined, livePending: number): string | undefined {

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { runSeed, DEFAULT_SIM, type SeedResult } from './run';
 
-const FIXED_SEEDS = [1, 2, 3];
+/**
+ * Chosen so that together they exercise every path the last test lists. The workload and the
+ * client's requests draw from one stream per seed, so a change to either can move a path to other
+ * seeds (the lost-edit and role requests of #15 left 1–3 without an eviction): pick again then.
+ */
+const FIXED_SEEDS = [1, 2, 4];
 
 /**
  * Each test asks for the runs it reads, so any one of them can run alone, in any order. A run is

@@ -6,6 +6,7 @@ import { requireAuth } from './http/auth';
 import type { AppEnv, Deps } from './http/env';
 import { clientIpOf, RateLimiter, type BucketSpec } from './http/rate-limit';
 import { schemaHeader } from './http/schema-version';
+import { aboutRoutes } from './routes/about';
 import { accountRoutes } from './routes/account';
 import { eventRoutes } from './routes/events';
 import { syncRoutes } from './routes/sync';
@@ -85,6 +86,7 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
   app.use('/v1/sync/*', requireAuth(deps));
   app.route('/v1/sync', syncRoutes(deps));
   app.route('/v1/sync', eventRoutes(deps));
+  app.route('/v1/sync', aboutRoutes(deps));
 
   app.notFound((c) => c.json({ code: 'NOT_FOUND', message: 'No such route.' }, 404));
   app.onError((err, c) => {

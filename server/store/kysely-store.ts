@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { ServerClock } from '../sync/server-clock';
 import * as accounts from './accounts';
 import { migrateToLatest } from './migrations';
+import { countPull, readAbout } from './about';
 import { readPull } from './pull';
 import { applyPush } from './push';
 import type { Db } from './queries';
@@ -73,5 +74,7 @@ export function kyselyStore(d: StoreDriver): SyncStore {
     },
     push: (auth, req, clock: ServerClock) => d.write((tx) => applyPush(tx, d.forUpdate, auth, req, clock)),
     pull: (auth, query, clock: ServerClock) => d.read((tx) => readPull(tx, auth, query, clock)),
+    about: (auth, req) => d.read((tx) => readAbout(tx, auth, req)),
+    countPull: (auth, query) => d.read((tx) => countPull(tx, auth, query)),
   };
 }

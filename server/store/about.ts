@@ -1,46 +1,51 @@
 import { MAX_ABOUT_ROWS, type AboutRequest, type AboutResponse, type PullCountQuery } from '../../src/sync/about-protocol';
 import { ApiError, notFound } from '../errors';
 import { findClient, loadRows, toRowState, type Db } from './queries';
+import type { DB } from './tables';
 import type { AuthContext } from './types';
 
 /**
  * The prioritized pull (issue 15 §8): while a fresh client pages through a big team in seq
  * order, it asks first for the records about the person on its screen. Two index reads on both
  * stores (migration-subject.ts): identities by `(team_id, lookup)`, then every record about the
- * people found by `(team_id, person_id)`. The access rule is the pull's (pull.ts): rows of the
+ * people found by `(team_id, person_id, row_seq)`. The access rule is the pull's (pull.ts): rows of the
  * caller's team only, shared or the caller's own private ones, so a private identity of another
  * member finds nobody and another member's private note about a shared person is never sent.
  */
 export async function readAbout(tx: Db, auth: AuthContext, req: AboutRequest): Promise<AboutResponse> {
   await checkClient(tx, auth, req.clientId);
   const visible = ['team', `user:${auth.userId}`];
+  // No `entity` condition: only identities have a lookup, and with one SQLite (without ANALYZE
+  // statistics) prefers the primary key's (team_id, entity) prefix, a walk of every identity.
   const identities = await tx
     .selectFrom('entities')
     .select(['person_id', 'field_values'])
     .where('team_id', '=', auth.teamId)
     .where('lookup', 'in', req.identities)
-    .where('entity', '=', 'identities')
     .where('scope', 'in', visible)
     .execute();
   // A deleted identity no longer says who the address belongs to.
-  const people = [
-    ...new Set(
-      identities
-        .filter((r) => r.person_id !== null && !(JSON.parse(r.field_values) as { deleted?: boolean }).deleted)
-        .map((r) => r.person_id!),
-    ),
-  ];
+  const live = identities.filter((r) => !(JSON.parse(r.field_values) as { deleted?: boolean }).deleted);
+  const people = [...new Set(live.map((r) => r.person_id).filter((id) => id !== null))];
   if (!people.length) return { rows: [], truncated: false };
-  // Newest first: when a person has more than fits, what the user sees at the top comes now.
-  const found = await tx
-    .selectFrom('entities')
-    .selectAll()
-    .where('team_id', '=', auth.teamId)
-    .where('person_id', 'in', people)
-    .where('scope', 'in', visible)
-    .orderBy('row_seq', 'desc')
-    .limit(MAX_ABOUT_ROWS + 1)
-    .execute();
+  // One ordered walk of (team_id, person_id, row_seq) per person, newest first, so when a person
+  // has more than fits, what the panel shows at the top comes now. An `IN` over several people
+  // lost the index to ORDER BY: SQLite walked the whole team in seq order instead.
+  const found: DB['entities'][] = [];
+  for (const person of people) {
+    found.push(
+      ...(await tx
+        .selectFrom('entities')
+        .selectAll()
+        .where('team_id', '=', auth.teamId)
+        .where('person_id', '=', person)
+        .where('scope', 'in', visible)
+        .orderBy('row_seq', 'desc')
+        .limit(MAX_ABOUT_ROWS + 1)
+        .execute()),
+    );
+  }
+  found.sort((x, y) => Number(y.row_seq) - Number(x.row_seq));
   const rows = found.slice(0, MAX_ABOUT_ROWS).map(toRowState);
   // The companies the people work at, so the card shows the employer too: primary-key reads.
   const companyIds = new Set<string>();

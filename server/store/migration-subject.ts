@@ -51,7 +51,8 @@ export const entitiesSubject: Migration = {
       if (page.length < BACKFILL_PAGE) break;
       after = page[page.length - 1];
     }
-    await db.schema.createIndex('entities_person').on('entities').columns(['team_id', 'person_id']).execute();
+    // With row_seq, one person's newest records are a backward walk of this index.
+    await db.schema.createIndex('entities_person').on('entities').columns(['team_id', 'person_id', 'row_seq']).execute();
     await db.schema.createIndex('entities_lookup').on('entities').columns(['team_id', 'lookup']).execute();
   },
 };

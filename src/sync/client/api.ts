@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { AboutResponseSchema, PullCountResponseSchema, type AboutResponse } from '../about-protocol';
 import { JoinResponseSchema, type JoinRequest, type JoinResponse } from '../account-protocol';
 import {
   ErrorBodySchema,
@@ -50,6 +51,10 @@ export interface SyncApi {
   pull(params: PullParams): Promise<PullResponse>;
   /** Yields the team seq of each poke until the stream ends or `signal` aborts. */
   events(signal: AbortSignal): AsyncGenerator<number>;
+  /** The records about the people with these `kind:value` identities; undefined from a server without the route. */
+  about(clientId: string, identities: string[]): Promise<AboutResponse | undefined>;
+  /** How many records a pull of (cursor, upTo] sends; undefined from a server without the route. */
+  countPull(cursor: number, upTo: number): Promise<number | undefined>;
 }
 
 export function createSyncApi({ serverUrl, token, fetch }: { serverUrl: string; token?: string; fetch: Fetch }): SyncApi {
@@ -91,6 +96,19 @@ export function createSyncApi({ serverUrl, token, fetch }: { serverUrl: string; 
       if (limit !== undefined) q.set('limit', String(limit));
       if (upTo !== undefined) q.set('upTo', String(upTo));
       return call(PullResponseSchema, `/v1/sync/pull?${q}`, { method: 'GET', headers: headers(false) });
+    },
+    about: (clientId, identities) =>
+      unlessMissing(
+        call(AboutResponseSchema, '/v1/sync/about', {
+          method: 'POST',
+          headers: headers(true),
+          body: JSON.stringify({ clientId, schemaVersion: SCHEMA_VERSION, identities }),
+        }),
+      ),
+    async countPull(cursor, upTo) {
+      const q = new URLSearchParams({ cursor: String(cursor), upTo: String(upTo), schemaVersion: String(SCHEMA_VERSION) });
+      return (await unlessMissing(call(PullCountResponseSchema, `/v1/sync/pull/count?${q}`, { method: 'GET', headers: headers(false) })))
+        ?.rows;
     },
     async *events(signal) {
       // Connecting has the usual timeout; once open, silence longer than two keep-alives ends it.
@@ -147,6 +165,16 @@ function parseJson(text: string): unknown {
     return JSON.parse(text);
   } catch {
     return undefined;
+  }
+}
+
+/** A server older than a route answers 404 NOT_FOUND: the caller goes on without what it offers. */
+async function unlessMissing<T>(request: Promise<T>): Promise<T | undefined> {
+  try {
+    return await request;
+  } catch (err) {
+    if (err instanceof SyncApiError && err.status === 404 && err.code === 'NOT_FOUND') return undefined;
+    throw err;
   }
 }
 

@@ -6,6 +6,9 @@ import { retryDelay } from './backoff';
 import { indexQueued } from '../../storage/search/search-index';
 import { syncOnce } from './runner';
 import { getMeta, type Account } from './state';
+import type { Correspondent } from '../../parsers/schema';
+import { lookupsOf, Prioritized, pullAbout } from './about';
+import { coveringEntry, neverLogSet } from '../../storage/records/never-log';
 
 export const SYNC_ALARM = 'clyde-sync';
 const SYNC_LOCK = 'clyde-sync';
@@ -29,6 +32,8 @@ export interface SyncServiceOptions {
   host?: ServiceHost;
   now?: () => number;
   random?: () => number;
+  /** The people on the pages open now, asked for when a catch-up starts (the background reads its tabs). */
+  onScreen?: () => Promise<Correspondent[]>;
   /** Timer used for retries and stream reconnects; the alarm covers a worker that died meanwhile. */
   setTimer?: (fn: () => void, ms: number) => () => void;
 }
@@ -39,6 +44,11 @@ export interface SyncService {
    * background's router calls it for a page's `sync/now` (src/background/router.ts).
    */
   wake(): void;
+  /**
+   * The people on a page the user has open: while this device has not caught up with its team,
+   * their records are pulled ahead of the rest (about.ts). Resolves when they are applied.
+   */
+  prioritize(people: readonly Correspondent[]): Promise<void>;
   /** Resolves when no round is running or requested, and search has indexed what rounds pulled. */
   idle(): Promise<void>;
   stop(): void;
@@ -62,12 +72,41 @@ export function startSyncService(opts: SyncServiceOptions): SyncService {
   let attempt = 0;
   let cancelRetry = () => {};
 
+  const prioritized = new Prioritized();
+  /** Lookups already pulled ahead during this catch-up: a person is asked for once. */
+  const asked = new Set<string>();
+
+  /** Whether this device is still catching up: it never finished a round, or a counted catch-up runs. */
+  async function catchingUp(): Promise<boolean> {
+    return !(await getMeta(db, 'syncStatus'))?.lastSyncAt || (await getMeta(db, 'catchUp')) !== undefined;
+  }
+
+  async function prioritize(people: readonly Correspondent[]): Promise<void> {
+    const account = await getMeta(db, 'account');
+    if (!account || stopped || !(await catchingUp())) return asked.clear();
+    // Whom the user chose never to track is not asked about, not even of the team's own server.
+    const never = await neverLogSet(db);
+    const lookups = lookupsOf(people.filter((c) => !coveringEntry(never, c.email))).filter((l) => !asked.has(l));
+    if (!lookups.length) return;
+    for (const l of lookups) asked.add(l);
+    const api = createSyncApi({ serverUrl: account.serverUrl, token: account.token, fetch });
+    // Best effort: the catch-up brings the same records in their turn anyway.
+    await pullAbout(db, api, lookups, prioritized).catch(() => lookups.forEach((l) => asked.delete(l)));
+  }
+
   async function round(): Promise<void> {
     const account = await getMeta(db, 'account');
     if (!account) return;
     const api = createSyncApi({ serverUrl: account.serverUrl, token: account.token, fetch });
+    // A device that has not caught up asks first for the people already on screen, beside the round.
+    if (opts.onScreen && (await catchingUp())) {
+      void opts
+        .onScreen()
+        .then(prioritize)
+        .catch(() => undefined);
+    }
     try {
-      await syncOnce(db, api, { now, leaveIndexing: true });
+      await syncOnce(db, api, { now, leaveIndexing: true, prioritized });
       attempt = 0;
     } catch (err) {
       const delay = retryDelay(err, attempt++, random);
@@ -164,6 +203,7 @@ export function startSyncService(opts: SyncServiceOptions): SyncService {
 
   return {
     wake,
+    prioritize,
     async idle() {
       let busy: Promise<void> | undefined;
       while ((busy = rounds.running() ?? indexing.running())) await busy;

@@ -15,15 +15,22 @@ import type { AuthContext } from './types';
 export async function readAbout(tx: Db, auth: AuthContext, req: AboutRequest): Promise<AboutResponse> {
   await checkClient(tx, auth, req.clientId);
   const visible = ['team', `user:${auth.userId}`];
-  // No `entity` condition: only identities have a lookup, and with one SQLite (without ANALYZE
-  // statistics) prefers the primary key's (team_id, entity) prefix, a walk of every identity.
-  const identities = await tx
-    .selectFrom('entities')
-    .select(['person_id', 'field_values'])
-    .where('team_id', '=', auth.teamId)
-    .where('lookup', 'in', req.identities)
-    .where('scope', 'in', visible)
-    .execute();
+  // One equality probe of (team_id, lookup) per identity. No `entity` condition: only identities
+  // have a lookup, and with one SQLite (without ANALYZE statistics) prefers the primary key's
+  // (team_id, entity) prefix, a walk of every identity; and PostgreSQL, before its first ANALYZE,
+  // used `lookup IN (…)` only as a filter over the team's range of the index.
+  const identities: { person_id: string | null; field_values: string }[] = [];
+  for (const lookup of new Set(req.identities)) {
+    identities.push(
+      ...(await tx
+        .selectFrom('entities')
+        .select(['person_id', 'field_values'])
+        .where('team_id', '=', auth.teamId)
+        .where('lookup', '=', lookup)
+        .where('scope', 'in', visible)
+        .execute()),
+    );
+  }
   // A deleted identity no longer says who the address belongs to.
   const live = identities.filter((r) => !(JSON.parse(r.field_values) as { deleted?: boolean }).deleted);
   const people = [...new Set(live.map((r) => r.person_id).filter((id) => id !== null))];

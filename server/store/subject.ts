@@ -12,9 +12,7 @@ export function subjectColumns(
   const personId = entity === 'people' ? id : typeof values.personId === 'string' ? values.personId : null;
   const lookup =
     entity === 'identities' && typeof values.kind === 'string' && typeof values.value === 'string'
-      ? identityLookup(values.kind, values.value)
+      ? `${values.kind}:${values.value}`
       : null;
   return { person_id: personId, lookup };
 }
-
-export const identityLookup = (kind: string, value: string) => `${kind}:${value}`;

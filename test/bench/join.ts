@@ -21,7 +21,7 @@ import { KEEP_NAMES, rawPutFloor } from './idb-floor';
  *   with the same stores and indexes, 1000 rows a transaction as the pull pages come, no app logic.
  * The person's records are pushed last, so the seq-ordered catch-up alone brings them at its end.
  */
-export interface JoinFigures {
+interface JoinFigures {
   records: number;
   personShownMs: number;
   catchUpMs: number;

@@ -12,7 +12,7 @@ import { getMeta, setMeta } from './state';
 /** Progress as the UI shows it, or undefined when no counted catch-up is running. */
 export type CatchUp = NonNullable<Awaited<ReturnType<typeof catchUpOf>>>;
 
-export function catchUpOf(db: ClydeDB) {
+function catchUpOf(db: ClydeDB) {
   return getMeta(db, 'catchUp');
 }
 

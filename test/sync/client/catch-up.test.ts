@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClydeDB } from '../../../src/storage/db';
 import { addIdentity, findPersonByIdentity } from '../../../src/storage/records/identity';
 import { addNote } from '../../../src/storage/records/notes';
@@ -213,6 +213,31 @@ describe('prioritized pull', () => {
     const replay = { ...api, about: async () => stale };
     expect(await pullAbout(b, replay, lookups, new Prioritized())).toBe(0);
     expect((await b.notes.get(note.id))?.body).toBe('third');
+  });
+
+  it('a joining device applies the people on screen before it asks for the first page', async () => {
+    const a = await member();
+    await team(a, 25);
+    const b = await member();
+    let shownBeforeFirstPage: string | undefined | null = null;
+    const fetch: Fetch = async (url, init) => {
+      if (url.includes('/v1/sync/pull?') && shownBeforeFirstPage === null) {
+        shownBeforeFirstPage = (await findPersonByIdentity(b, 'email', 'person24@example.com'))?.name;
+      }
+      return server.fetch(url, init);
+    };
+    const host: ServiceHost = { createAlarm: () => {}, onAlarm: () => () => {}, withLock: (_, fn) => fn() };
+    const service = startSyncService({
+      db: b,
+      fetch,
+      host,
+      setTimer: () => () => {},
+      onScreen: async () => [{ email: 'person24@example.com', role: 'from' }],
+    });
+    stops.push(() => service.stop());
+    // The service starts its round on its own, once it has read the account.
+    await vi.waitFor(async () => expect(await b.people.count()).toBe(25), { timeout: 10_000 });
+    expect(shownBeforeFirstPage).toBe('Person 24');
   });
 
   it('the service asks only while catching up, once per person, and never about a never-log address', async () => {

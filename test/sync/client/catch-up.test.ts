@@ -224,6 +224,8 @@ describe('prioritized pull', () => {
       if (url.includes('/v1/sync/pull?') && shownBeforeFirstPage === null) {
         shownBeforeFirstPage = (await findPersonByIdentity(b, 'email', 'person24@example.com'))?.name;
       }
+      // A server slower to answer this than a page: the page must still wait for it.
+      if (url.endsWith('/v1/sync/about')) await new Promise((resolve) => setTimeout(resolve, 200));
       return server.fetch(url, init);
     };
     const host: ServiceHost = { createAlarm: () => {}, onAlarm: () => () => {}, withLock: (_, fn) => fn() };

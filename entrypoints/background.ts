@@ -16,6 +16,7 @@ import { SESSION } from '../src/storage/keys';
 export default defineBackground(() => {
   const sync = startBackgroundSync();
   const relay = new BroadcastChannel(SESSION_RELAY);
+  const threads = watchOpenedThreads(db);
   const deps: RouterDeps = {
     extensionId: browser.runtime.id,
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
@@ -24,7 +25,11 @@ export default defineBackground(() => {
     inspect: pageInspector(),
     syncNow: () => sync.wake(),
     relay: (changes) => relay.postMessage(changes),
-    pageShown: watchOpenedThreads(db),
+    pageShown: (tabId, context) => {
+      threads(tabId, context);
+      // A device still catching up with its team pulls the records about these people first.
+      if (context) void sync.prioritize(context.people);
+    },
   };
   // The extension's one runtime message listener: every panel and content-script message, sync's too.
   // Open panels hear of a page context it stores through storage.session.onChanged, and a panel

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AboutResponseSchema } from '../src/sync/about-protocol';
 import { JoinResponseSchema, MeResponseSchema } from '../src/sync/account-protocol';
+import { SCHEMA_VERSION } from '../src/sync/protocol';
 import { edit, newPerson, startHarness, type Harness, type Member } from './test/harness';
 import { storeCases } from './test/stores';
 
@@ -172,6 +174,48 @@ const MATRIX: Record<string, (w: World) => Promise<void>> = {
           .map((o) => o.userId)
           .sort(),
       );
+    }
+  },
+  'POST /v1/sync/about': async (w) => {
+    // Everyone has a private and a shared person with the same address, pushed from a new client.
+    for (const m of [w.a, w.b, w.c]) {
+      const identity = (clientSeq: number, personId: string, scope: string) => ({
+        ...edit(clientSeq, 'identities', `${personId}|email:same@example.com`, {}, m.clientId),
+        set: { scope, ownerId: m.userId, deleted: false, personId, kind: 'email', value: 'same@example.com', display: 'same@example.com' },
+      });
+      const res = await m.push(
+        [identity(1, ids(m).private, `user:${m.userId}`), identity(2, ids(m).shared, 'team')],
+        `about-${m.clientId}`,
+      );
+      expect(res.status).toBe(200);
+    }
+    const ask = (m: Member, body: Record<string, unknown>) =>
+      m.call('POST', '/v1/sync/about', {
+        clientId: m.clientId,
+        schemaVersion: SCHEMA_VERSION,
+        identities: ['email:same@example.com'],
+        ...body,
+      });
+    for (const m of [w.a, w.b, w.c]) {
+      const res = await ask(m, {});
+      expect(res.status).toBe(200);
+      const { rows } = AboutResponseSchema.parse(JSON.parse(await expectClean(w, m, res)));
+      const people = rows.filter((r) => r.entity === 'people').map((r) => r.id);
+      const teammates = [w.a, w.b, w.c].filter((o) => o !== m && o.teamId === m.teamId);
+      expect(people.sort()).toEqual([ids(m).private, ids(m).shared, ...teammates.map((o) => ids(o).shared)].sort());
+      for (const other of [w.a, w.b, w.c].filter((o) => o !== m)) expect((await ask(m, { clientId: other.clientId })).status).toBe(404);
+      expect((await ask(m, { teamId: w.team1 })).status).toBe(400);
+    }
+  },
+  'GET /v1/sync/pull/count': async (w) => {
+    for (const m of [w.a, w.b, w.c]) {
+      const pages = await m.pullAll(0, 1000);
+      const upTo = pages[0]!.upTo;
+      const res = await m.call('GET', `/v1/sync/pull/count?cursor=0&upTo=${upTo}&schemaVersion=${SCHEMA_VERSION}`);
+      expect(((await res.json()) as { rows: number }).rows).toBe(pages.flatMap((p) => p.rows).length);
+      expect(
+        (await m.call('GET', `/v1/sync/pull/count?cursor=0&upTo=${upTo}&schemaVersion=${SCHEMA_VERSION}&teamId=${w.team1}`)).status,
+      ).toBe(400);
     }
   },
   'GET /v1/sync/events': async (w) => {

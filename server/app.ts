@@ -6,6 +6,7 @@ import { requireAuth } from './http/auth';
 import type { AppEnv, Deps } from './http/env';
 import { clientIpOf, RateLimiter, type BucketSpec } from './http/rate-limit';
 import { schemaHeader } from './http/schema-version';
+import { aboutRoutes } from './routes/about';
 import { accountRoutes } from './routes/account';
 import { teamRoutes } from './routes/team';
 import { eventRoutes } from './routes/events';
@@ -93,6 +94,7 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
   app.route('/v1/sync', syncRoutes(deps));
   app.route('/v1/sync', eventRoutes(deps));
   app.route('/v1/sync', writerRoutes(deps));
+  app.route('/v1/sync', aboutRoutes(deps));
 
   app.notFound((c) => c.json({ code: 'NOT_FOUND', message: 'No such route.' }, 404));
   app.onError((err, c) => {

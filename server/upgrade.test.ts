@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerExpectation } from '../scripts/upgrade-fixtures/server-snapshot';
+import { AboutResponseSchema } from '../src/sync/about-protocol';
 import { PROTOCOL_VERSION, PullResponseSchema, PushResponseSchema, SCHEMA_VERSION } from '../src/sync/protocol';
 import { fixturePath, frozenReleases, readFixtureJson } from '../test/support/upgrade-fixtures';
 import { createApp } from './app';
@@ -145,6 +146,27 @@ describe.each(frozenReleases())('the server of %s', (release) => {
       expect(byId(page.rows)).toStrictEqual(byId(d.pulled!.rows));
       expect(page.evictions).toStrictEqual(d.pulled!.evictions);
       expect(page.lastClientSeq).toBe(d.pulled!.lastClientSeq);
+    });
+
+    it('finds what the release stored by address once the subject columns are filled in', async () => {
+      let asked = 0;
+      for (const d of live) {
+        const rows = d.pulled!.rows;
+        for (const identity of rows.filter((r) => r.entity === 'identities' && !r.values.deleted)) {
+          const res = await call(d.token, '/v1/sync/about', {
+            clientId: d.clientId,
+            schemaVersion: SCHEMA_VERSION,
+            identities: [`${identity.values.kind}:${identity.values.value}`],
+          });
+          expect(res.status).toBe(200);
+          const found = AboutResponseSchema.parse(await res.json()).rows.map((r) => `${r.entity}/${r.id}`);
+          const subject = identity.values.personId as string;
+          const expected = rows.filter((r) => r.id === subject || r.values.personId === subject).map((r) => `${r.entity}/${r.id}`);
+          expect(found.sort()).toEqual(expect.arrayContaining(expected));
+          asked++;
+        }
+      }
+      expect(asked).toBeGreaterThan(0);
     });
 
     it('keeps a revoked device out', async () => {

@@ -4,6 +4,7 @@ import type { ServerClock } from '../sync/server-clock';
 import * as accounts from './accounts';
 import * as devices from './devices';
 import { migrateToLatest } from './migrations';
+import { countPull, readAbout } from './about';
 import { readPull } from './pull';
 import { applyPush } from './push';
 import type { Db } from './queries';
@@ -87,5 +88,7 @@ export function kyselyStore(d: StoreDriver): SyncStore {
     writers: (auth, clientIds) => d.read((tx) => writersOf(tx, auth.teamId, clientIds)),
     push: (auth, req, clock: ServerClock) => d.write((tx) => applyPush(tx, d.forUpdate, auth, req, clock)),
     pull: (auth, query, clock: ServerClock) => d.read((tx) => readPull(tx, auth, query, clock)),
+    about: (auth, req) => d.read((tx) => readAbout(tx, auth, req)),
+    countPull: (auth, query) => d.read((tx) => countPull(tx, auth, query)),
   };
 }

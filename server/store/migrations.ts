@@ -1,5 +1,6 @@
 import { Migrator, type Kysely, type Migration } from 'kysely';
 import { devicesMigration } from './migration-devices';
+import { entitiesSubject } from './migration-subject';
 
 /**
  * Schema migrations, one dialect-neutral definition for SQLite and PostgreSQL (research/sync.md
@@ -109,7 +110,11 @@ const initial: Migration = {
   },
 };
 
-const MIGRATIONS: Record<string, Migration> = { '0001-initial': initial, '0002-devices': devicesMigration };
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-initial': initial,
+  '0002-devices': devicesMigration,
+  '0003-entities-subject': entitiesSubject,
+};
 
 /**
  * `schema` names where the migration bookkeeping lives. Without it Kysely looks for its tables

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { RowStateSchema, type Entity, type RowState } from '../../src/sync/protocol';
+import { subjectColumns } from './subject';
 import type { DB, EvictionsTable, OpLogTable } from './tables';
 
 /**
@@ -76,6 +77,7 @@ export async function writeRows(tx: Db, teamId: string, rows: RowState[], now: n
         clocks: JSON.stringify(r.clocks),
         row_seq: r.rowSeq,
         updated_at: now,
+        ...subjectColumns(r.entity, r.id, r.values),
       })),
     )
     .onConflict((oc) =>
@@ -85,6 +87,8 @@ export async function writeRows(tx: Db, teamId: string, rows: RowState[], now: n
         clocks: eb.ref('excluded.clocks'),
         row_seq: eb.ref('excluded.row_seq'),
         updated_at: eb.ref('excluded.updated_at'),
+        person_id: eb.ref('excluded.person_id'),
+        lookup: eb.ref('excluded.lookup'),
       })),
     )
     .execute();

@@ -69,6 +69,9 @@ interface EntitiesTable {
   clocks: string;
   row_seq: number;
   updated_at: number;
+  /** Who the record is about, copied from its values for the prioritized pull (store/subject.ts). */
+  person_id: string | null;
+  lookup: string | null;
 }
 
 export interface EvictionsTable {

@@ -1,4 +1,5 @@
 import type { Role, TeamResponse } from '../../src/sync/account-protocol';
+import type { AboutRequest, AboutResponse, PullCountQuery } from '../../src/sync/about-protocol';
 import type { Writer } from '../../src/sync/writers-protocol';
 import type { PullQuery, PullResponse, PushRequest, PushResponse } from '../../src/sync/protocol';
 import type { PokeHub } from '../sync/poke-hub';
@@ -114,4 +115,8 @@ export interface SyncStore {
   writers(auth: AuthContext, clientIds: readonly string[]): Promise<Writer[]>;
   push(auth: AuthContext, req: PushRequest, clock: ServerClock): Promise<PushOutcome>;
   pull(auth: AuthContext, query: PullQuery, clock: ServerClock): Promise<PullResponse>;
+  /** The records about the people with these identities, under the pull's access rule (store/about.ts). */
+  about(auth: AuthContext, req: AboutRequest): Promise<AboutResponse>;
+  /** How many records a pull of (cursor, upTo] sends this user. */
+  countPull(auth: AuthContext, query: PullCountQuery): Promise<number>;
 }

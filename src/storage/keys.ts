@@ -98,12 +98,20 @@ export const META = {
         })
         .strict(),
     ),
+  /**
+   * A catch-up of more than one pull page in progress (sync/client/catch-up.ts): records applied
+   * of those the server counted for it, shown as "42,000 of 100,000"; gone once caught up.
+   */
+  catchUp: () =>
+    z
+      .object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative(), upTo: z.number().int().nonnegative() })
+      .strict(),
 } as const;
 export type MetaKey = keyof typeof META;
 export type MetaValue<K extends MetaKey> = StoredValue<(typeof META)[K]>;
 
 /** Keys that describe this device's place in one team; all go when it joins another or leaves. */
-export const TEAM_META_KEYS: MetaKey[] = ['account', 'cursor', 'serverEpoch', 'seqBase', 'syncStatus', 'role', 'lostEdits'];
+export const TEAM_META_KEYS: MetaKey[] = ['account', 'cursor', 'serverEpoch', 'seqBase', 'syncStatus', 'role', 'lostEdits', 'catchUp'];
 
 // Dexie's own promises, not async functions: the clock is read and written inside every write's
 // transaction, and each extra native await there is one more step where Dexie must carry the

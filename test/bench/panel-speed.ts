@@ -7,7 +7,7 @@ import { coldLoads, medianPhases } from './panel-cold';
 import { median, quantile } from './stats';
 
 /** The Gmail thread fixture with its latest sender replaced by synthetic customer `i`. */
-function threadFor(i: number) {
+export function threadFor(i: number) {
   const f = fixture('gmail', 'thread-cc');
   return {
     ...f,

@@ -1,7 +1,9 @@
 import { captureBench } from './capture';
 import { homePageBench, homeUpkeepBench } from './home-bench';
+import { joinBench } from './join';
 import { lookupBench } from './lookup';
 import { PHASES, type ColdPhases } from './panel-cold';
+import { panelMemoryBench } from './panel-memory';
 import { panelSpeedBench } from './panel-speed';
 import { parseBench } from './parse';
 import { bundleSizes } from './sizes';
@@ -15,6 +17,7 @@ import { browserSyncBench } from './sync-browser';
  * `npm run bench -- parse sizes` runs only the parts named.
  */
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 type Row = [measure: string, value: string, target: string];
 
 const parts: Record<string, () => Promise<Row[]> | Row[]> = {
@@ -146,6 +149,37 @@ const parts: Record<string, () => Promise<Row[]> | Row[]> = {
       ];
     });
     return sync.skipped ? [...rows, ['sync PostgreSQL', sync.skipped, '—']] : rows;
+  },
+  // Issue 15 §8: a fresh Chromium profile joins a big team with a Gmail thread open (join.ts).
+  join: async () => {
+    const j = await joinBench();
+    const k = `${Math.round(j.records / 1000)}k`;
+    return [
+      [
+        `join ${k}: Connect → the open thread's person (50 records) shown in the panel (Chromium, SQLite server)`,
+        ms(j.personShownMs),
+        '≤ 1 s',
+      ],
+      [`join ${k}: Connect → caught up`, ms(j.catchUpMs), '—'],
+      [`join ${k}: raw IndexedDB floor, the same ${j.floorRows} rows put into the same stores, 1000 a transaction`, ms(j.floorMs), '—'],
+      ['join: catch-up / floor', `${(j.catchUpMs / j.floorMs).toFixed(2)}×`, '≤ 1.5×'],
+      [
+        `join ${k}: Connect → search has indexed everything (${(j.searchReadyMs / j.catchUpMs).toFixed(2)}× catch-up)`,
+        ms(j.searchReadyMs),
+        '≤ 2× catch-up',
+      ],
+      [`join: progress line seen (first, last)`, j.progress.join(' … ') || 'none', '—'],
+    ];
+  },
+  // Issue 15 §9: the panel frame's heap after many in-app navigations (panel-memory.ts).
+  'panel-memory': async () => {
+    const m = await panelMemoryBench();
+    const store = `${m.people / 1000}k people, ${m.notes / 1000}k notes`;
+    return [
+      [`panel JS heap after ${m.first} navigations (Chromium, ${store}, after a full GC)`, mb(m.afterFirst), '≤ 30 MB'],
+      [`panel JS heap growth over ${m.more} more navigations`, mb(m.afterMore - m.afterFirst), 'none'],
+      [`panel JS heap before the first navigation`, mb(m.atStart), '—'],
+    ];
   },
   'sync-browser': async () => {
     const browserSync = await browserSyncBench();

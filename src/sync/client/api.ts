@@ -10,6 +10,7 @@ import {
   type TeamResponse,
 } from '../account-protocol';
 import { WritersResponseSchema, type Writer } from '../writers-protocol';
+import { AboutResponseSchema, PullCountResponseSchema, type AboutResponse } from '../about-protocol';
 import {
   ErrorBodySchema,
   PokeSchema,
@@ -70,6 +71,10 @@ export interface SyncApi {
   disableMember(userId: string): Promise<void>;
   /** The teammates behind these clock nodes (clientIds); unknown ones are left out. */
   writers(clientIds: string[]): Promise<Writer[]>;
+  /** The records about the people with these `kind:value` identities; undefined from a server without the route. */
+  about(clientId: string, identities: string[]): Promise<AboutResponse | undefined>;
+  /** How many records a pull of (cursor, upTo] sends; undefined from a server without the route. */
+  countPull(cursor: number, upTo: number): Promise<number | undefined>;
 }
 
 export function createSyncApi({ serverUrl, token, fetch }: { serverUrl: string; token?: string; fetch: Fetch }): SyncApi {
@@ -128,6 +133,19 @@ export function createSyncApi({ serverUrl, token, fetch }: { serverUrl: string; 
           body: JSON.stringify({ clientIds }),
         })
       ).writers,
+    about: (clientId, identities) =>
+      unlessMissing(
+        call(AboutResponseSchema, '/v1/sync/about', {
+          method: 'POST',
+          headers: headers(true),
+          body: JSON.stringify({ clientId, schemaVersion: SCHEMA_VERSION, identities }),
+        }),
+      ),
+    async countPull(cursor, upTo) {
+      const q = new URLSearchParams({ cursor: String(cursor), upTo: String(upTo), schemaVersion: String(SCHEMA_VERSION) });
+      return (await unlessMissing(call(PullCountResponseSchema, `/v1/sync/pull/count?${q}`, { method: 'GET', headers: headers(false) })))
+        ?.rows;
+    },
     async *events(signal) {
       // Connecting has the usual timeout; once open, silence longer than two keep-alives ends it.
       const idle = new AbortController();
@@ -183,6 +201,16 @@ function parseJson(text: string): unknown {
     return JSON.parse(text);
   } catch {
     return undefined;
+  }
+}
+
+/** A server older than a route answers 404 NOT_FOUND: the caller goes on without what it offers. */
+async function unlessMissing<T>(request: Promise<T>): Promise<T | undefined> {
+  try {
+    return await request;
+  } catch (err) {
+    if (err instanceof SyncApiError && err.status === 404 && err.code === 'NOT_FOUND') return undefined;
+    throw err;
   }
 }
 

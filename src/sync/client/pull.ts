@@ -1,8 +1,10 @@
 import type { ClydeDB } from '../../storage/db';
 import { deferWordIndex } from '../../storage/search/search-index';
 import type { PullResponse } from '../protocol';
+import { newerOnly } from './about';
 import { SyncApiError, type SyncApi } from './api';
 import { noteLostEdits } from './lost-edits';
+import { advance, finish, startCount } from './catch-up';
 import { identity, receiveClock } from './round';
 import type { SyncOptions } from './runner';
 import { getMeta, setMeta, syncTables, VIEW_ENTITIES } from './state';
@@ -20,40 +22,50 @@ export async function pullAll(db: ClydeDB, api: SyncApi, opts: SyncOptions): Pro
   let upTo: number | undefined;
   let resets = 0;
   let ahead: Prefetch | undefined;
-  for (;;) {
-    const me = await identity(db);
-    const cursor = (await getMeta(db, 'cursor')) ?? 0;
-    const pull = (cursor: number, upTo: number | undefined) =>
-      api.pull({
-        cursor,
-        clientId: me.clientId,
-        ...(opts.pullLimit ? { limit: opts.pullLimit } : {}),
-        ...(upTo !== undefined ? { upTo } : {}),
-      });
-    // The page fetched while the last one was applied counts only if it asked for what we would ask now.
-    const page =
-      ahead && ahead.clientId === me.clientId && ahead.cursor === cursor && ahead.upTo === upTo
-        ? await ahead.page
-        : await pull(cursor, upTo);
-    ahead = undefined;
-    const epoch = await getMeta(db, 'serverEpoch');
-    // A new epoch, or a server behind our cursor, means it lost history: start over from its state.
-    if ((epoch !== undefined && epoch !== page.serverEpoch) || page.upTo < cursor) {
-      if (resets++ > 0) throw new SyncApiError('RESET_LOOP', 'The server keeps changing its history.');
-      await resetServerState(db, page.serverEpoch);
-      upTo = undefined;
-      continue;
+  try {
+    for (;;) {
+      const me = await identity(db);
+      const cursor = (await getMeta(db, 'cursor')) ?? 0;
+      const pull = (cursor: number, upTo: number | undefined) =>
+        api.pull({
+          cursor,
+          clientId: me.clientId,
+          ...(opts.pullLimit ? { limit: opts.pullLimit } : {}),
+          ...(upTo !== undefined ? { upTo } : {}),
+        });
+      // The page fetched while the last one was applied counts only if it asked for what we would ask now.
+      const page =
+        ahead && ahead.clientId === me.clientId && ahead.cursor === cursor && ahead.upTo === upTo
+          ? await ahead.page
+          : await pull(cursor, upTo);
+      ahead = undefined;
+      const epoch = await getMeta(db, 'serverEpoch');
+      // A new epoch, or a server behind our cursor, means it lost history: start over from its state.
+      if ((epoch !== undefined && epoch !== page.serverEpoch) || page.upTo < cursor) {
+        if (resets++ > 0) throw new SyncApiError('RESET_LOOP', 'The server keeps changing its history.');
+        await resetServerState(db, page.serverEpoch);
+        upTo = undefined;
+        continue;
+      }
+      // Ask for the next page while this one is written: the network and the server overlap with
+      // IndexedDB. Nothing is applied out of order; a failed or unneeded fetch is simply dropped.
+      if (page.hasMore) {
+        ahead = { clientId: me.clientId, cursor: page.cursor, upTo: page.upTo, page: pull(page.cursor, page.upTo) };
+        ahead.page.catch(() => undefined);
+      }
+      // The first page of a catch-up longer than one page: count it, for the progress line.
+      const counting = upTo === undefined && page.hasMore ? startCount(db, api, cursor, page.upTo) : undefined;
+      await applyPage(db, page, opts);
+      await (
+        await counting
+      )?.(page.rows.length);
+      rows += page.rows.length;
+      if (!page.hasMore) return rows;
+      upTo = page.upTo;
     }
-    // Ask for the next page while this one is written: the network and the server overlap with
-    // IndexedDB. Nothing is applied out of order; a failed or unneeded fetch is simply dropped.
-    if (page.hasMore) {
-      ahead = { clientId: me.clientId, cursor: page.cursor, upTo: page.upTo, page: pull(page.cursor, page.upTo) };
-      ahead.page.catch(() => undefined);
-    }
-    await applyPage(db, page, opts);
-    rows += page.rows.length;
-    if (!page.hasMore) return rows;
-    upTo = page.upTo;
+  } finally {
+    // Pages read from here on are newer than any prioritized record noted so far (about.ts).
+    opts.prioritized?.clear();
   }
 }
 
@@ -77,8 +89,12 @@ async function applyPage(db: ClydeDB, page: PullResponse, opts: SyncOptions): Pr
   await db.transaction('rw', [...syncTables(db), db.wordQueue], async () => {
     const me = await identity(db);
     const touched = new Touched();
+    // A record a prioritized pull brought meanwhile may be newer than this page's copy (about.ts).
+    const suspects = opts.prioritized?.among(page.rows) ?? [];
+    const stale = suspects.length ? new Set(suspects) : undefined;
+    if (stale) for (const row of await newerOnly(db, suspects)) stale.delete(row);
     // Derivation decides which server rows need a copy in `srv` (sync/view.ts).
-    for (const row of page.rows) touched.add(row.entity, row.id, row);
+    for (const row of page.rows) if (!stale?.has(row)) touched.add(row.entity, row.id, row);
     for (const { entity, id } of page.evictions) {
       await db.srv.delete([entity, id]);
       await db.table(entity).delete(id);
@@ -99,6 +115,8 @@ async function applyPage(db: ClydeDB, page: PullResponse, opts: SyncOptions): Pr
     await touched.rederive(db, me.userId);
     await setMeta(db, 'cursor', page.cursor);
     await setMeta(db, 'serverEpoch', page.serverEpoch);
+    if (page.hasMore) await advance(db, page.rows.length);
+    else await finish(db);
     await receiveClock(db, me.clientId, page.serverHlc, opts.now());
   });
 }
@@ -123,5 +141,6 @@ async function resetServerState(db: ClydeDB, epoch: string): Promise<void> {
     await touched.rederive(db, me.userId);
     await setMeta(db, 'cursor', 0);
     await setMeta(db, 'serverEpoch', epoch);
+    await finish(db);
   });
 }

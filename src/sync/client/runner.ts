@@ -2,6 +2,7 @@ import type { ClydeDB } from '../../storage/db';
 import { storageFaultOf } from '../../storage/db-faults';
 import { indexQueued } from '../../storage/search/search-index';
 import { SyncApiError, type SyncApi } from './api';
+import type { Prioritized } from './about';
 import { pullAll } from './pull';
 import { pushAll } from './push';
 import { getMeta, setMeta } from './state';
@@ -17,6 +18,8 @@ export interface SyncOptions {
    * than pulling it, and meanwhile the user's own edits must still go out.
    */
   leaveIndexing?: boolean;
+  /** Records a prioritized pull of this device brought during the round (about.ts); the background's. */
+  prioritized?: Prioritized;
 }
 
 export interface SyncResult {

@@ -8,6 +8,9 @@ import { backingOff, recordRetry } from './retry-status';
 import { syncOnce } from './runner';
 import { rotateTokenIfDue } from './token-rotation';
 import { getMeta, type Account } from './state';
+import type { Correspondent } from '../../parsers/schema';
+import { lookupsOf, Prioritized, pullAbout } from './about';
+import { coveringEntry, neverLogSet } from '../../storage/records/never-log';
 
 export const SYNC_ALARM = 'clyde-sync';
 const SYNC_LOCK = 'clyde-sync';
@@ -15,6 +18,8 @@ const SYNC_LOCK = 'clyde-sync';
 export const INDEX_LOCK = 'clyde-search-index';
 /** The periodic pull also restarts sync after the service worker was stopped (security.md req. 19). */
 const ALARM_PERIOD_MINUTES = 1;
+/** How long a joining device's round waits for the records about the people on screen before paging on. */
+const PRIORITY_HEAD_START_MS = 1000;
 
 /** The few extension APIs the service uses, so tests can drive it without a browser. */
 export interface ServiceHost {
@@ -31,6 +36,8 @@ export interface SyncServiceOptions {
   host?: ServiceHost;
   now?: () => number;
   random?: () => number;
+  /** The people on the pages open now, asked for when a catch-up starts (the background reads its tabs). */
+  onScreen?: () => Promise<Correspondent[]>;
   /** Timer used for retries and stream reconnects; the alarm covers a worker that died meanwhile. */
   setTimer?: (fn: () => void, ms: number) => () => void;
 }
@@ -41,6 +48,11 @@ export interface SyncService {
    * background's router calls it for a page's `sync/now` (src/background/router.ts).
    */
   wake(): void;
+  /**
+   * The people on a page the user has open: while this device has not caught up with its team,
+   * their records are pulled ahead of the rest (about.ts). Resolves when they are applied.
+   */
+  prioritize(people: readonly Correspondent[]): Promise<void>;
   /** Resolves when no round is running or requested, and search has indexed what rounds pulled. */
   idle(): Promise<void>;
   stop(): void;
@@ -64,12 +76,44 @@ export function startSyncService(opts: SyncServiceOptions): SyncService {
   let attempt = 0;
   let cancelRetry = () => {};
 
+  const prioritized = new Prioritized();
+  /** Lookups already pulled ahead during this catch-up: a person is asked for once. */
+  const asked = new Set<string>();
+
+  /** Whether this device is still catching up: it never finished a round, or a counted catch-up runs. */
+  async function catchingUp(): Promise<boolean> {
+    return !(await getMeta(db, 'syncStatus'))?.lastSyncAt || (await getMeta(db, 'catchUp')) !== undefined;
+  }
+
+  async function prioritize(people: readonly Correspondent[]): Promise<void> {
+    const account = await getMeta(db, 'account');
+    if (!account || stopped || !(await catchingUp())) return asked.clear();
+    // Whom the user chose never to track is not asked about, not even of the team's own server.
+    const never = await neverLogSet(db);
+    const lookups = lookupsOf(people.filter((c) => !coveringEntry(never, c.email))).filter((l) => !asked.has(l));
+    if (!lookups.length) return;
+    for (const l of lookups) asked.add(l);
+    const api = createSyncApi({ serverUrl: account.serverUrl, token: account.token, fetch });
+    // Best effort: the catch-up brings the same records in their turn anyway.
+    await pullAbout(db, api, lookups, prioritized).catch(() => lookups.forEach((l) => asked.delete(l)));
+  }
+
   async function round(): Promise<void> {
     const account = await rotateTokenIfDue(db, fetch, now());
     if (!account) return;
     const api = createSyncApi({ serverUrl: account.serverUrl, token: account.token, fetch });
+    // A device that has not caught up asks first for the people already on screen. The round
+    // waits for them (a little): started together, the first 1000-row page took IndexedDB first
+    // and the person's records queued behind it, about a second late.
+    if (opts.onScreen && (await catchingUp())) {
+      const first = opts
+        .onScreen()
+        .then(prioritize)
+        .catch(() => undefined);
+      await Promise.race([first, new Promise<void>((resolve) => setTimer(resolve, PRIORITY_HEAD_START_MS))]);
+    }
     try {
-      await syncOnce(db, api, { now, leaveIndexing: true });
+      await syncOnce(db, api, { now, leaveIndexing: true, prioritized });
       attempt = 0;
     } catch (err) {
       const delay = retryDelay(err, attempt++, random);
@@ -179,6 +223,7 @@ export function startSyncService(opts: SyncServiceOptions): SyncService {
 
   return {
     wake,
+    prioritize,
     async idle() {
       await alarmCheck;
       let busy: Promise<void> | undefined;

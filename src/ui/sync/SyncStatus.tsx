@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { db } from '../../storage/db';
 import { sendSyncNow } from './sendSyncNow';
+import { catchUpText } from './catch-up-text';
 import { errorText, pendingText, retryText, syncedAgo } from './status-text';
 import { useSyncState } from './useSyncState';
 
@@ -29,10 +30,17 @@ export function SyncStatus({ onSyncNow = sendSyncNow, onReview }: { onSyncNow?: 
   if (!state?.account) return null;
   const pending = pendingText(state.status, state.pending);
   const error = state.status?.lastError;
+  const catchingUp = catchUpText(state.catchUp);
   return (
     <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600" aria-live="polite">
       <span>{syncedAgo(state.status?.lastSyncAt, Math.max(now, state.status?.lastSyncAt ?? 0))}</span>
       {pending && <span>· {pending}</span>}
+      {catchingUp && state.catchUp && (
+        <span className="flex w-full items-center gap-2" data-testid="catch-up">
+          <progress className="h-1.5 w-24" max={state.catchUp.total} value={state.catchUp.done} aria-label="Catch-up progress" />
+          {catchingUp}
+        </span>
+      )}
       <button
         type="button"
         className="rounded border border-slate-300 px-2 py-0.5 text-slate-700 hover:bg-slate-50 disabled:opacity-50"

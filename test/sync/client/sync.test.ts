@@ -147,7 +147,7 @@ describe('sync client against the in-process server', () => {
     let pulls = 0;
     // The third page request fails (it is sent while the second page is being written).
     const failing: Fetch = async (url, init) => {
-      if (String(url).includes('/v1/sync/pull') && ++pulls === 3) throw new TypeError('network down');
+      if (String(url).includes('/v1/sync/pull?') && ++pulls === 3) throw new TypeError('network down');
       return server.fetch(url, init);
     };
     await expect(syncOnce(b, await apiFor(b, failing), { ...opts, pullLimit: 4 })).rejects.toMatchObject({ code: 'NETWORK' });

@@ -1,0 +1,45 @@
+import type { ClydeDB } from '../../storage/db';
+import type { SyncApi } from './api';
+import { getMeta, setMeta } from './state';
+
+/**
+ * The progress of a catch-up ("42,000 of 100,000"), kept in meta `catchUp` so every page shows
+ * it and a worker stopped halfway resumes the count. Pull pages are ordered by seq, and a team's
+ * seqs count every change, not records, so the total is asked of the server: how many records a
+ * pull of the range sends. A server without that route leaves the catch-up without a count.
+ */
+
+/** Progress as the UI shows it, or undefined when no counted catch-up is running. */
+export type CatchUp = NonNullable<Awaited<ReturnType<typeof catchUpOf>>>;
+
+function catchUpOf(db: ClydeDB) {
+  return getMeta(db, 'catchUp');
+}
+
+/**
+ * Starts counting a catch-up of (cursor, upTo] whose first page is being applied now. Resolves to
+ * a function that records the count once that page is in: the total is what was already done
+ * (a resumed catch-up) plus what the server counts from `cursor`. Failures leave no count.
+ */
+export function startCount(db: ClydeDB, api: SyncApi, cursor: number, upTo: number): Promise<(firstPage: number) => Promise<void>> {
+  const before = catchUpOf(db).then((c) => c?.done ?? 0);
+  return api.countPull(cursor, upTo).then(
+    (count) => async (firstPage) => {
+      if (count === undefined) return;
+      const done = await before;
+      await db.transaction('rw', db.meta, () => setMeta(db, 'catchUp', { done: done + firstPage, total: done + count, upTo }));
+    },
+    () => async () => {},
+  );
+}
+
+/** Inside a page's transaction: the page's records count as done. */
+export async function advance(db: ClydeDB, rows: number): Promise<void> {
+  const now = await catchUpOf(db);
+  if (now) await setMeta(db, 'catchUp', { ...now, done: Math.min(now.total, now.done + rows) });
+}
+
+/** Inside the last page's transaction (or a reset's): nothing left to count. */
+export function finish(db: ClydeDB): Promise<void> {
+  return db.meta.delete('catchUp');
+}

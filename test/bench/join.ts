@@ -1,0 +1,200 @@
+import type { AddressInfo } from 'node:net';
+import { serve as serveHttp, type ServerType } from '@hono/node-server';
+import type { Frame, Page } from 'playwright-core';
+import { loadTeam, sqliteStore } from '../../server/bench';
+import { inviteLink, issueInvite } from '../../server/invites';
+import { nextStamp, startHarness, type Member } from '../../server/test/harness';
+import type { Op } from '../../src/sync/protocol';
+import { launchClyde, panelFrame, serve } from '../e2e/browser';
+import { fixture } from '../e2e/fixtures';
+import { countInExtension } from '../support/seed-browser';
+import { KEEP_NAMES, rawPutFloor } from './idb-floor';
+
+/**
+ * Joining a big team, as a user meets it (issue 15 §8): the built extension in a fresh Chromium
+ * profile has a Gmail thread open whose sender has 50 records in a team of `records`, then joins
+ * the team on the options page. Timed from the click on Connect, all in one run:
+ * - until the panel beside the thread shows that person's records (the prioritized pull);
+ * - until the catch-up is done (meta `cursor` at the team's seq, a round recorded), and until
+ *   search has indexed everything;
+ * - the floor: the same rows, read back from the profile, put raw into a fresh IndexedDB database
+ *   with the same stores and indexes, 1000 rows a transaction as the pull pages come, no app logic.
+ * The person's records are pushed last, so the seq-ordered catch-up alone brings them at its end.
+ */
+interface JoinFigures {
+  records: number;
+  personShownMs: number;
+  catchUpMs: number;
+  searchReadyMs: number;
+  floorMs: number;
+  floorRows: number;
+  /** The progress line as the options page showed it, first and last seen. */
+  progress: string[];
+}
+
+const PERSON = { id: 'p-join', name: 'Joan Prior', email: 'joan.prior@example.com' };
+const NEWEST_NOTE = 'join note 39: renewal call went well';
+
+/** The person on screen and 49 records about them: 2 addresses, 40 notes, 5 preferences, 2 tasks. */
+function personOps(writer: Member, firstSeq: number): Op[] {
+  let seq = firstSeq;
+  const base = { scope: 'team', ownerId: writer.userId, deleted: false };
+  const op = (entity: Op['entity'], id: string, set: Op['set']): Op => ({
+    clientSeq: seq++,
+    entity,
+    id,
+    hlc: nextStamp(writer.clientId),
+    set: { ...base, ...set },
+  });
+  const about = { personId: PERSON.id };
+  return [
+    op('people', PERSON.id, { name: PERSON.name, company: 'Prior & Co' }),
+    op('identities', `${PERSON.id}|email:${PERSON.email}`, { ...about, kind: 'email', value: PERSON.email, display: PERSON.email }),
+    op('identities', `${PERSON.id}|email:joan@prior.example`, {
+      ...about,
+      kind: 'email',
+      value: 'joan@prior.example',
+      display: 'joan@prior.example',
+    }),
+    ...Array.from({ length: 40 }, (_, i) =>
+      op('notes', `n-join-${i}`, {
+        ...about,
+        kind: 'note',
+        body: i === 39 ? NEWEST_NOTE : `join note ${i}`,
+        occurredAt: Date.now() - (40 - i) * 86_400_000,
+      }),
+    ),
+    ...Array.from({ length: 5 }, (_, i) =>
+      op('preferences', `${PERSON.id}|pref-${i}`, { ...about, key: `pref ${i}`, value: `value ${i}`, pinned: false }),
+    ),
+    ...Array.from({ length: 2 }, (_, i) => op('tasks', `t-join-${i}`, { ...about, title: `Follow up ${i}`, done: false })),
+  ];
+}
+
+export async function joinBench({ records = 100_000 } = {}): Promise<JoinFigures> {
+  const h = await startHarness({ name: 'sqlite', open: sqliteStore });
+  let http: ServerType | undefined;
+  const clyde = await launchClyde({ blockNetwork: false });
+  try {
+    const team = await h.newTeam('bench');
+    const writer = await h.join(team);
+    await loadTeam(writer, records);
+    const mine = personOps(writer, records + 1);
+    await writer.pushOk(mine);
+    const teamSeq = (await writer.pullOk({ limit: 1 })).upTo;
+
+    await new Promise<void>((resolve) => {
+      http = serveHttp({ fetch: h.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve());
+    });
+    const baseUrl = `http://127.0.0.1:${(http!.address() as AddressInfo).port}`;
+    const now = Date.now();
+    const { code } = await issueInvite(h.store, now, {
+      teamId: team,
+      role: 'member',
+      userId: null,
+      createdBy: null,
+      maxUses: 1,
+      expiresAt: now + 600_000,
+    });
+
+    // The thread is open before the device joins: its panel knows nobody yet.
+    const thread = fixture('gmail', 'thread-cc');
+    const html = thread.html.replaceAll('bruno.costa@example.org', PERSON.email).replaceAll('Bruno Costa', 'J. Prior');
+    await serve(clyde.context, 'https://mail.google.com', () => html);
+    const gmail = await clyde.context.newPage();
+    await gmail.goto(thread.url);
+    const panel = await panelFrame(gmail, clyde.extensionId);
+    await panel.locator('body').waitFor();
+    await panel.evaluate(KEEP_NAMES);
+    const shown = whenShown(panel, NEWEST_NOTE);
+
+    const page = await clyde.context.newPage();
+    await page.goto(`chrome-extension://${clyde.extensionId}/options.html`);
+    await page.getByLabel('Invite link').fill(inviteLink(baseUrl, code));
+    await page.getByLabel('Name of this device').fill('bench');
+    const start = performance.timeOrigin + performance.now();
+    await page.getByRole('button', { name: 'Connect' }).click();
+    const progress: string[] = [];
+    await waitFor(page, async () => {
+      const line = await page
+        .getByTestId('catch-up')
+        .textContent({ timeout: 1 })
+        .catch(() => null);
+      if (line && progress.at(-1) !== line) progress.push(line);
+      return caughtUp(page, teamSeq);
+    });
+    const catchUpMs = performance.timeOrigin + performance.now() - start;
+    const personShownMs = (await shown) - start;
+    await waitFor(page, async () => (await countInExtension(page, 'wordQueue')) === 0);
+    const searchReadyMs = performance.timeOrigin + performance.now() - start;
+    await gmail.close();
+    const floor = await rawPutFloor(page, ['people', 'identities', 'notes', 'preferences', 'tasks']);
+    return {
+      records: records + mine.length,
+      personShownMs,
+      catchUpMs,
+      searchReadyMs,
+      floorMs: floor.ms,
+      floorRows: floor.rows,
+      progress: progress.length > 2 ? [progress[0]!, progress.at(-1)!] : progress,
+    };
+  } finally {
+    await clyde.close();
+    await new Promise<void>((resolve) => (http ? http.close(() => resolve()) : resolve()));
+    await h.close();
+  }
+}
+
+/** The epoch time (from the panel's own clock) at which `text` first shows in the panel. */
+async function whenShown(panel: Frame, text: string): Promise<number> {
+  return panel.evaluate(
+    (text) =>
+      new Promise<number>((resolve) => {
+        const check = () => document.body.textContent?.includes(text);
+        if (check()) return resolve(performance.timeOrigin + performance.now());
+        const seen = new MutationObserver(() => {
+          if (!check()) return;
+          seen.disconnect();
+          resolve(performance.timeOrigin + performance.now());
+        });
+        seen.observe(document.body, { subtree: true, childList: true, characterData: true });
+      }),
+    text,
+  );
+}
+
+async function waitFor(page: Page, done: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 600_000;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`the extension was not done within 10 minutes (${page.url()})`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Whether meta says the pull reached `seq` and a round finished. */
+function caughtUp(page: Page, seq: number): Promise<boolean> {
+  return page.evaluate(
+    (seq) =>
+      new Promise<boolean>((resolve) => {
+        const open = indexedDB.open('clyde');
+        open.onerror = () => resolve(false);
+        open.onsuccess = () => {
+          const db = open.result;
+          const meta = db.transaction('meta').objectStore('meta');
+          const cursor = meta.get('cursor');
+          const status = meta.get('syncStatus');
+          status.onsuccess = () => {
+            db.close();
+            const s = status.result?.value as { lastSyncAt?: number } | undefined;
+            resolve((cursor.result?.value ?? 0) >= seq && s?.lastSyncAt !== undefined);
+          };
+          status.onerror = () => (db.close(), resolve(false));
+        };
+      }),
+    seq,
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.table([await joinBench({ records: Number(process.argv[2] ?? 100_000) })]);
+}

@@ -8,18 +8,21 @@ import type { FieldValue } from './protocol';
  * cannot bring its text back. A field's clock is raised to the delete's stamp for the same reason
  * after an undelete (an identity added again): only writes newer than the delete show then.
  *
- * Two kinds of "deleted" keep their content:
+ * Some deleted records keep their content:
  * - a record merged into another (`mergedInto` set): the merge moved it and its undo needs it back,
  *   which is a merge, not a deletion by the user;
+ * - addresses (identities): the id of one is its person and canonical address
+ *   (`${personId}|email:${value}`, records/canonical.ts), so its tombstone would hold the address
+ *   anyway; and merging people moves addresses by deleting them, which an undo takes back;
  * - pipeline stages: a deleted default stage is known only by its record (opportunities/stages.ts
  *   hides the built-in stage of that id), and a stage holds no one's personal data.
  */
-const KEEPS_CONTENT: ReadonlySet<Entity> = new Set(['stages']);
+const KEEPS_CONTENT: ReadonlySet<Entity> = new Set(['identities', 'stages']);
 
 /** What a tombstone keeps in `values`; scope and owner live beside them. */
 const TOMBSTONE_FIELDS: ReadonlySet<string> = new Set(['deleted']);
 
-export function isErased(entity: Entity, values: Readonly<Record<string, FieldValue>>): boolean {
+export function isErased(entity: Entity, values: { readonly deleted?: unknown; readonly mergedInto?: unknown }): boolean {
   return values.deleted === true && (values.mergedInto ?? null) === null && !KEEPS_CONTENT.has(entity);
 }
 

@@ -10,6 +10,7 @@ import { accountRoutes } from './routes/account';
 import { eventRoutes } from './routes/events';
 import { syncRoutes } from './routes/sync';
 import type { SyncStore } from './store/types';
+import { DEFAULT_STORAGE_LIMITS, type StorageLimits } from './store/storage-limits';
 import { PokeHub } from './sync/poke-hub';
 import { ServerClock } from './sync/server-clock';
 
@@ -34,6 +35,8 @@ export interface AppOptions {
    * default: none, the socket's address counts). Set it only when every request passes through them.
    */
   trustedProxies?: number;
+  /** Per-team quota and op log retention; defaults in store/storage-limits.ts. */
+  storage?: Partial<StorageLimits>;
 }
 
 /** Browser extensions call from their own origin; web pages never have one of these. */
@@ -54,6 +57,7 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
     limits: { join: limiter(specs?.join), authFailures: limiter(specs?.authFailures), perDevice: limiter(specs?.perDevice) },
     clientIp: clientIpOf(opts.trustedProxies ?? 0),
     keepAliveMs: opts.keepAliveMs ?? 25_000,
+    storage: { ...DEFAULT_STORAGE_LIMITS, ...opts.storage },
   };
 
   const app = new Hono<AppEnv>();

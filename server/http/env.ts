@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { SyncStore, AuthContext } from '../store/types';
+import type { StorageLimits } from '../store/storage-limits';
 import type { ServerClock } from '../sync/server-clock';
 import type { PokeHub } from '../sync/poke-hub';
 import type { RateLimiter } from './rate-limit';
@@ -21,6 +22,8 @@ export interface Deps {
   clientIp: (c: Context) => string;
   /** Interval of SSE keep-alives; each one also re-checks the token. */
   keepAliveMs: number;
+  /** Per-team quota and op log retention. */
+  storage: StorageLimits;
 }
 
 export interface AppEnv {

@@ -4,6 +4,7 @@ import type { ServerClock } from '../sync/server-clock';
 import * as accounts from './accounts';
 import { migrateToLatest } from './migrations';
 import { readPull } from './pull';
+import { compactExpired, notePulled } from './op-log-compaction';
 import { applyPush } from './push';
 import type { Db } from './queries';
 import type { DB } from './tables';
@@ -71,7 +72,23 @@ export function kyselyStore(d: StoreDriver): SyncStore {
       const team = await d.db.selectFrom('teams').select('seq').where('id', '=', teamId).executeTakeFirst();
       return Number(team?.seq ?? 0);
     },
-    push: (auth, req, clock: ServerClock) => d.write((tx) => applyPush(tx, d.forUpdate, auth, req, clock)),
-    pull: (auth, query, clock: ServerClock) => d.read((tx) => readPull(tx, auth, query, clock)),
+    push: (auth, req, clock: ServerClock, quotaBytes) => d.write((tx) => applyPush(tx, d.forUpdate, auth, req, clock, quotaBytes)),
+    async pull(auth, query, clock: ServerClock) {
+      const page = await d.read((tx) => readPull(tx, auth, query, clock));
+      // Apart from the read snapshot: a pull is a read, and this write is skipped unless the cursor moved.
+      if (query.cursor > 0) await d.write((tx) => notePulled(tx, auth, query.clientId, Math.min(query.cursor, page.upTo)));
+      return page;
+    },
+    async compactOpLog(now, retentionMs) {
+      let n = 0;
+      for (const { id } of await d.db.selectFrom('teams').select('id').execute()) {
+        n += await d.write((tx) => compactExpired(tx, id, now - retentionMs));
+      }
+      return n;
+    },
+    async teamUsage(teamId) {
+      const team = await d.db.selectFrom('teams').select('used_bytes').where('id', '=', teamId).executeTakeFirst();
+      return Number(team?.used_bytes ?? 0);
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { Migrator, type Kysely, type Migration } from 'kysely';
+import { eraseMigration } from './migration-erase';
 
 /**
  * Schema migrations, one dialect-neutral definition for SQLite and PostgreSQL (research/sync.md
@@ -108,7 +109,7 @@ const initial: Migration = {
   },
 };
 
-const MIGRATIONS: Record<string, Migration> = { '0001-initial': initial };
+const MIGRATIONS: Record<string, Migration> = { '0001-initial': initial, '0003-erase-quota': eraseMigration };
 
 /**
  * `schema` names where the migration bookkeeping lives. Without it Kysely looks for its tables

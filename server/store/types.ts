@@ -93,6 +93,12 @@ export interface SyncStore {
   /** False when the device is not the caller's (or, for admins, not in their team). */
   revokeDevice(auth: AuthContext, deviceId: string, now: number): Promise<boolean>;
   teamSeq(teamId: string): Promise<number>;
-  push(auth: AuthContext, req: PushRequest, clock: ServerClock): Promise<PushOutcome>;
+  /** Refused with 507 TEAM_QUOTA_EXCEEDED when it would grow the team past `quotaBytes` (quota.ts). */
+  push(auth: AuthContext, req: PushRequest, clock: ServerClock, quotaBytes: number): Promise<PushOutcome>;
+  /** Also notes how far the device has pulled, which lets its op log rows go (op-log-compaction.ts). */
   pull(auth: AuthContext, query: PullQuery, clock: ServerClock): Promise<PullResponse>;
+  /** Drops op log rows older than `retentionMs` (each device's newest stays); returns how many. */
+  compactOpLog(now: number, retentionMs: number): Promise<number>;
+  /** Bytes the team holds, as the quota counts them. */
+  teamUsage(teamId: string): Promise<number>;
 }

@@ -1,7 +1,6 @@
 import { sql, type Kysely, type Migration } from 'kysely';
-import type { Entity } from '../../src/storage/schema';
 import { eraseInPlace } from '../../src/sync/erase';
-import type { FieldValue } from '../../src/sync/protocol';
+import type { Entity, FieldValue } from '../../src/sync/protocol';
 import { OP_LOG_ROW_BYTES, storedRowBytes } from './storage-limits';
 
 // Kysely's migration API takes an untyped Kysely: migrations must not depend on today's types.

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 import { eraseInPlace } from '../../src/sync/erase';
 import type { Entity, FieldValue } from '../../src/sync/protocol';
-import { OP_LOG_ROW_BYTES, storedRowBytes } from './storage-limits';
+import { EVICTION_ROW_BYTES, OP_LOG_ROW_BYTES, storedRowBytes } from './storage-limits';
 
 // Kysely's migration API takes an untyped Kysely: migrations must not depend on today's types.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
@@ -34,6 +34,12 @@ export const eraseMigration: Migration = {
     const charge = (team: string, bytes: number) => used.set(team, (used.get(team) ?? 0) + bytes);
     await eraseDeletedRows(db, charge);
     await stripOpLog(db, charge);
+    const evictions: { team_id: string; n: number | string | bigint }[] = await db
+      .selectFrom('evictions')
+      .select(['team_id', (eb) => eb.fn.countAll().as('n')])
+      .groupBy('team_id')
+      .execute();
+    for (const e of evictions) charge(e.team_id, Number(e.n) * EVICTION_ROW_BYTES);
     for (const [id, bytes] of used) await db.updateTable('teams').set({ used_bytes: bytes }).where('id', '=', id).execute();
   },
 };

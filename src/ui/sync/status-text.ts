@@ -8,6 +8,8 @@ const HINTS: Record<string, string> = {
   CLIENT_TOO_OLD: 'Update Clyde to keep syncing. Your changes are kept here until then.',
   RATE_LIMITED: 'The server asked Clyde to slow down. It will try again shortly.',
   BAD_RESPONSE: 'The sync server sent a reply Clyde cannot read. Clyde will try again.',
+  TEAM_QUOTA_EXCEEDED:
+    'The team’s storage on the sync server is full, so your changes are not sent yet. They are kept on this device and go out once the team deletes what it no longer needs or the server’s admin raises the quota.',
 };
 
 export function errorText(error: { code: string; message: string }): string {

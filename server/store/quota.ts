@@ -11,7 +11,7 @@ import { EVICTION_ROW_BYTES, OP_LOG_ROW_BYTES, rowBytes } from './storage-limits
  * ops would otherwise fill the disk with.
  */
 
-export const QUOTA_CODE = 'TEAM_QUOTA_EXCEEDED';
+const QUOTA_CODE = 'TEAM_QUOTA_EXCEEDED';
 
 /** Record sizes before the merge, so the change in bytes is known after it. */
 export function sizesOf(rows: ReadonlyMap<string, RowState>): Map<string, number> {

@@ -6,7 +6,7 @@ import { pushAll } from './push';
 import { getMeta, setMeta } from './state';
 
 /** The server's answer (507) when the team has used its storage quota (server/store/quota.ts). */
-export const TEAM_QUOTA_EXCEEDED = 'TEAM_QUOTA_EXCEEDED';
+const TEAM_QUOTA_EXCEEDED = 'TEAM_QUOTA_EXCEEDED';
 
 export interface SyncOptions {
   /** Wall clock for the clock merge and the status line (the simulator passes virtual time). */

@@ -7,7 +7,7 @@ import { getMeta } from '../../../src/storage/keys';
 import { ENTITY_SCHEMAS, type Entity } from '../../../src/storage/schema';
 import { isContentField, isErased } from '../../../src/sync/erase';
 import { mergeOp } from '../../../src/sync/merge';
-import type { FieldValue, RowState } from '../../../src/sync/protocol';
+import type { RowState } from '../../../src/sync/protocol';
 import { toRecord } from '../../../src/sync/view';
 import { VIEW_ENTITIES } from '../../../src/sync/client/state';
 import type { SimClient } from './client';

@@ -11,7 +11,8 @@ const PAGE = 1000;
 
 /**
  * Erase on delete, a quota and a compactable op log (issue #15, point 3), for data written before:
- * - records deleted before this release lose their content, as a delete now does (src/sync/erase.ts);
+ * - records deleted before this release lose their content, as a delete now does (src/sync/erase.ts),
+ *   each at a new team seq, so every device pulls the tombstone and drops its copy of the text;
  * - the op log keeps the names of the fields an op set, never the values: it had every note body
  *   ever sent, refused ones too;
  * - `teams.used_bytes` starts at what each team holds, `clients.pulled_seq` at 0 (nothing is
@@ -62,9 +63,15 @@ async function eraseDeletedRows(db: AnyDb, charge: (team: string, bytes: number)
       eraseInPlace(r.entity as Entity, values, clocks);
       const [fieldValues, stamps] = [JSON.stringify(values), JSON.stringify(clocks)];
       if (fieldValues !== r.field_values || stamps !== r.clocks) {
+        const { seq } = await db
+          .updateTable('teams')
+          .set((eb) => ({ seq: eb('seq', '+', 1) }))
+          .where('id', '=', r.team_id)
+          .returning('seq')
+          .executeTakeFirstOrThrow();
         await db
           .updateTable('entities')
-          .set({ field_values: fieldValues, clocks: stamps })
+          .set({ field_values: fieldValues, clocks: stamps, row_seq: seq })
           .where('team_id', '=', r.team_id)
           .where('entity', '=', r.entity)
           .where('id', '=', r.id)

@@ -61,8 +61,8 @@ export default tseslint.config(
     files: ['server/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict(
-        'The server shares only the sync protocol with the extension (src/sync: protocol, account-protocol, writers-protocol, about-protocol, hlc, merge, authorize).',
-        '^(\\.\\./)+src/(?!sync/(protocol|account-protocol|writers-protocol|about-protocol|hlc|merge|authorize)$)',
+        'The server shares only the sync protocol with the extension (src/sync: protocol, account-protocol, writers-protocol, about-protocol, hlc, merge, erase, authorize).',
+        '^(\\.\\./)+src/(?!sync/(protocol|account-protocol|writers-protocol|about-protocol|hlc|merge|erase|authorize)$)',
       ),
     },
   },

@@ -13,6 +13,7 @@ import { eventRoutes } from './routes/events';
 import { syncRoutes } from './routes/sync';
 import { writerRoutes } from './routes/writers';
 import type { SyncStore } from './store/types';
+import { DEFAULT_STORAGE_LIMITS, type StorageLimits } from './store/storage-limits';
 import { PokeHub } from './sync/poke-hub';
 import { ServerClock } from './sync/server-clock';
 
@@ -40,6 +41,8 @@ export interface AppOptions {
    * default: none, the socket's address counts). Set it only when every request passes through them.
    */
   trustedProxies?: number;
+  /** Per-team quota and op log retention; defaults in store/storage-limits.ts. */
+  storage?: Partial<StorageLimits>;
 }
 
 /** Browser extensions call from their own origin; web pages never have one of these. */
@@ -61,6 +64,7 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
     clientIp: clientIpOf(opts.trustedProxies ?? 0),
     keepAliveMs: opts.keepAliveMs ?? 25_000,
     deviceIdleMs: opts.deviceIdleMs ?? DEFAULT_DEVICE_IDLE_MS,
+    storage: { ...DEFAULT_STORAGE_LIMITS, ...opts.storage },
   };
 
   const app = new Hono<AppEnv>();

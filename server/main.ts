@@ -5,6 +5,7 @@ import { createApp } from './app';
 import { inviteLink, issueInvite } from './invites';
 import { createPostgresStore } from './store/postgres';
 import { createSqliteStore } from './store/sqlite';
+import { DEFAULT_STORAGE_LIMITS, type StorageLimits } from './store/storage-limits';
 import type { SyncStore } from './store/types';
 import { PokeHub } from './sync/poke-hub';
 
@@ -17,6 +18,8 @@ import { PokeHub } from './sync/poke-hub';
  * after restoring a backup makes every client re-pull and resend (see SyncStore.startNewEpoch).
  * `--trusted-proxies 1` behind one reverse proxy, so the per-IP limits count each client apart.
  * `--device-idle-days` (or CLYDE_DEVICE_IDLE_DAYS): a device unused that long is refused.
+ * `--team-quota-mb 1024` caps what one team stores (507 TEAM_QUOTA_EXCEEDED past it);
+ * `--op-log-days 30` is how long the op log keeps an op its device has not pulled past.
  */
 const ADMIN_INVITE_TTL_MS = 7 * 24 * 3_600_000;
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -35,6 +38,8 @@ const { values: args } = parseArgs({
     'list-devices': { type: 'boolean', default: false },
     'revoke-device': { type: 'string' },
     'disable-member': { type: 'string' },
+    'team-quota-mb': { type: 'string', default: String(DEFAULT_STORAGE_LIMITS.teamQuotaBytes / 1024 ** 2) },
+    'op-log-days': { type: 'string', default: String(DEFAULT_STORAGE_LIMITS.opLogRetentionMs / 86_400_000) },
   },
 });
 const port = Number(args.port);
@@ -53,6 +58,12 @@ if (!Number.isInteger(idleDays) || idleDays < 1 || idleDays > 3650) {
 }
 const deviceIdleMs = idleDays * 24 * 3_600_000;
 const command = adminCommandOf(args);
+const quotaMb = Number(args['team-quota-mb']);
+const opLogDays = Number(args['op-log-days']);
+if (!(quotaMb >= 1) || !(opLogDays >= 1)) throw new Error('--team-quota-mb and --op-log-days take a number, at least 1.');
+const storage: StorageLimits = { teamQuotaBytes: Math.round(quotaMb * 1024 ** 2), opLogRetentionMs: Math.round(opLogDays * 86_400_000) };
+/** The retention sweep is cheap (an indexed delete per team) and nothing waits on it. */
+const OP_LOG_SWEEP_MS = 3_600_000;
 
 const databaseUrl = process.env.DATABASE_URL;
 const store: SyncStore = databaseUrl ? createPostgresStore({ url: databaseUrl }) : createSqliteStore({ dataDir: args.data });
@@ -95,7 +106,13 @@ if (firstStart || args.invite) {
 const hub = new PokeHub();
 // Other server processes on the same PostgreSQL poke this one's clients, and it pokes theirs.
 await store.relayPokes(hub);
-const app = createApp({ store, hub, trustedProxies, deviceIdleMs });
+const app = createApp({ store, hub, trustedProxies, deviceIdleMs, storage });
+const sweep = () =>
+  store
+    .compactOpLog(Date.now(), storage.opLogRetentionMs)
+    .catch((err: unknown) => console.error(`Op log compaction failed: ${String(err)}`));
+void sweep();
+const sweeper = setInterval(() => void sweep(), OP_LOG_SWEEP_MS);
 const server = serve({ fetch: app.fetch, port, hostname: args.host }, (info) => {
   console.log(`Clyde sync server on http://${info.address}:${info.port} (${store.kind}${databaseUrl ? '' : ` in ${args.data}`})`);
 });
@@ -113,6 +130,7 @@ async function shutdown(signal: string) {
   // Stop accepting, end the event streams (they never finish on their own), let requests drain.
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   hub.close();
+  clearInterval(sweeper);
   if ('closeIdleConnections' in server) server.closeIdleConnections();
   const timeout = setTimeout(() => {
     if ('closeAllConnections' in server) server.closeAllConnections();

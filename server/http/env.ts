@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { SyncStore, AuthContext } from '../store/types';
+import type { StorageLimits } from '../store/storage-limits';
 import type { ServerClock } from '../sync/server-clock';
 import type { PokeHub } from '../sync/poke-hub';
 import type { RateLimiter } from './rate-limit';
@@ -23,6 +24,8 @@ export interface Deps {
   keepAliveMs: number;
   /** A device unused for longer than this is refused until it joins again (default 90 days). */
   deviceIdleMs: number;
+  /** Per-team quota and op log retention. */
+  storage: StorageLimits;
 }
 
 export interface AppEnv {

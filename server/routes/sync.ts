@@ -18,7 +18,7 @@ export function syncRoutes(deps: Deps) {
           throw badRequest([{ path: ['ops', i, 'clientSeq'], message: 'ops must be contiguous by clientSeq' }]);
         }
       });
-      const { response, seq, advanced } = await deps.store.push(c.get('auth'), req, deps.clock);
+      const { response, seq, advanced } = await deps.store.push(c.get('auth'), req, deps.clock, deps.storage.teamQuotaBytes);
       // Poke only after COMMIT, so a listener that pulls at once sees the change.
       if (advanced) deps.hub.publish(c.get('auth').teamId, seq);
       return c.json(response);

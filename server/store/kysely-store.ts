@@ -6,6 +6,7 @@ import * as devices from './devices';
 import { migrateToLatest } from './migrations';
 import { countPull, readAbout } from './about';
 import { readPull } from './pull';
+import { compactExpired, notePulled } from './op-log-compaction';
 import { applyPush } from './push';
 import type { Db } from './queries';
 import type { DB } from './tables';
@@ -86,8 +87,24 @@ export function kyselyStore(d: StoreDriver): SyncStore {
       return Number(team?.seq ?? 0);
     },
     writers: (auth, clientIds) => d.read((tx) => writersOf(tx, auth.teamId, clientIds)),
-    push: (auth, req, clock: ServerClock) => d.write((tx) => applyPush(tx, d.forUpdate, auth, req, clock)),
-    pull: (auth, query, clock: ServerClock) => d.read((tx) => readPull(tx, auth, query, clock)),
+    push: (auth, req, clock: ServerClock, quotaBytes) => d.write((tx) => applyPush(tx, d.forUpdate, auth, req, clock, quotaBytes)),
+    async pull(auth, query, clock: ServerClock) {
+      const page = await d.read((tx) => readPull(tx, auth, query, clock));
+      // Apart from the read snapshot: a pull is a read, and this write is skipped unless the cursor moved.
+      if (query.cursor > 0) await d.write((tx) => notePulled(tx, auth, query.clientId, Math.min(query.cursor, page.upTo)));
+      return page;
+    },
+    async compactOpLog(now, retentionMs) {
+      let n = 0;
+      for (const { id } of await d.db.selectFrom('teams').select('id').execute()) {
+        n += await d.write((tx) => compactExpired(tx, id, now - retentionMs));
+      }
+      return n;
+    },
+    async teamUsage(teamId) {
+      const team = await d.db.selectFrom('teams').select('used_bytes').where('id', '=', teamId).executeTakeFirst();
+      return Number(team?.used_bytes ?? 0);
+    },
     about: (auth, req) => d.read((tx) => readAbout(tx, auth, req)),
     countPull: (auth, query) => d.read((tx) => countPull(tx, auth, query)),
   };

@@ -1,6 +1,7 @@
 import { Migrator, type Kysely, type Migration } from 'kysely';
 import { devicesMigration } from './migration-devices';
 import { entitiesSubject } from './migration-subject';
+import { eraseMigration } from './migration-erase';
 
 /**
  * Schema migrations, one dialect-neutral definition for SQLite and PostgreSQL (research/sync.md
@@ -114,6 +115,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-devices': devicesMigration,
   '0003-entities-subject': entitiesSubject,
+  '0004-erase-quota': eraseMigration,
 };
 
 /**

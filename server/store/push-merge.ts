@@ -53,7 +53,8 @@ function mergeOne(op: Op, seq: number, rows: Map<string, RowState>, ctx: PushCon
     user_id: auth.userId,
     entity: op.entity,
     id: op.id,
-    fields: JSON.stringify(op.set),
+    // The names only: the log outlives deletes and refusals, so it must hold no one's text.
+    fields: JSON.stringify(Object.keys(op.set)),
     hlc: op.hlc,
     received_at: ctx.now,
   };

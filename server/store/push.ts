@@ -2,6 +2,7 @@ import type { Op, PushRequest, PushResponse } from '../../src/sync/protocol';
 import { ApiError, notFound } from '../errors';
 import type { ServerClock } from '../sync/server-clock';
 import { mergeOps, type Merged, type PushContext } from './push-merge';
+import { chargeQuota, growthOf, sizesOf } from './quota';
 import { allocateSeq, findClient, insertEvictions, insertOpLog, loadRows, lockTeam, pastOutcomes, writeRows, type Db } from './queries';
 import type { AuthContext, PushOutcome } from './types';
 
@@ -13,9 +14,17 @@ import type { AuthContext, PushOutcome } from './types';
  *
  * The steps read as §4.6's push algorithm: lock the team, claim the client, dedupe, allocate
  * seqs, read the touched rows, merge, write. The team row lock comes first and is held to
- * commit, so pushes to one team run one after another and their seqs commit in order.
+ * commit, so pushes to one team run one after another and their seqs commit in order. The
+ * team's storage quota is charged under the same lock (quota.ts).
  */
-export async function applyPush(tx: Db, forUpdate: boolean, auth: AuthContext, req: PushRequest, clock: ServerClock): Promise<PushOutcome> {
+export async function applyPush(
+  tx: Db,
+  forUpdate: boolean,
+  auth: AuthContext,
+  req: PushRequest,
+  clock: ServerClock,
+  quotaBytes: number,
+): Promise<PushOutcome> {
   const now = clock.now();
   const team = await lockTeam(tx, auth.teamId, forUpdate);
   if (!team) throw notFound();
@@ -33,7 +42,11 @@ export async function applyPush(tx: Db, forUpdate: boolean, auth: AuthContext, r
   // Push loads the touched rows in one primary-key join (queries.ts, loadRows).
   const rows = await loadRows(tx, auth.teamId, fresh);
   const ctx: PushContext = { auth, clientId: req.clientId, clock, now };
+  const sizes = sizesOf(rows);
   const merged = mergeOps(fresh, lastSeq - fresh.length + 1, rows, ctx, response);
+  // Over the team's quota the whole push is refused and rolled back; the device keeps its ops.
+  const growth = growthOf(sizes, merged.dirty, merged.log.length, merged.evictions.length);
+  await chargeQuota(tx, auth.teamId, Number(team.used_bytes), growth, quotaBytes);
   const ackedThrough = fresh[fresh.length - 1]?.clientSeq ?? last;
   await writeMerged(tx, merged, ctx, ackedThrough);
   response.ackedThrough = ackedThrough;

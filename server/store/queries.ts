@@ -16,7 +16,7 @@ export const rowKey = (entity: string, id: string) => `${entity}\u0000${id}`;
 export function lockTeam(tx: Db, teamId: string, forUpdate: boolean) {
   return tx
     .selectFrom('teams')
-    .select(['seq', 'epoch'])
+    .select(['seq', 'epoch', 'used_bytes'])
     .where('id', '=', teamId)
     .$if(forUpdate, (q) => q.forUpdate())
     .executeTakeFirst();

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { Role } from '../../src/sync/account-protocol';
 
 /** Row types of the server tables (store/migrations.ts), as Kysely sees them. */
@@ -8,6 +9,8 @@ interface TeamsTable {
   seq: number;
   epoch: string;
   created_at: number;
+  /** Bytes of records and op log the team holds (store/quota.ts); migration 0003. */
+  used_bytes: Generated<number>;
 }
 
 interface UsersTable {
@@ -57,6 +60,8 @@ interface ClientsTable {
   user_id: string;
   last_client_seq: number;
   last_seen_at: number;
+  /** The cursor of the device's latest pull: it has every change through it. Migration 0003. */
+  pulled_seq: Generated<number>;
 }
 
 interface EntitiesTable {
@@ -92,6 +97,7 @@ export interface OpLogTable {
   user_id: string;
   entity: string;
   id: string;
+  /** The names of the fields the op set, as a JSON array: never their values (migration 0003). */
   fields: string;
   hlc: string;
   final_hlc: string;

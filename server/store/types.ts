@@ -113,8 +113,14 @@ export interface SyncStore {
   teamSeq(teamId: string): Promise<number>;
   /** Who wrote with these clientIds (clock nodes), within the caller's team. */
   writers(auth: AuthContext, clientIds: readonly string[]): Promise<Writer[]>;
-  push(auth: AuthContext, req: PushRequest, clock: ServerClock): Promise<PushOutcome>;
+  /** Refused with 507 TEAM_QUOTA_EXCEEDED when it would grow the team past `quotaBytes` (quota.ts). */
+  push(auth: AuthContext, req: PushRequest, clock: ServerClock, quotaBytes: number): Promise<PushOutcome>;
+  /** Also notes how far the device has pulled, which lets its op log rows go (op-log-compaction.ts). */
   pull(auth: AuthContext, query: PullQuery, clock: ServerClock): Promise<PullResponse>;
+  /** Drops op log rows older than `retentionMs` (each device's newest stays); returns how many. */
+  compactOpLog(now: number, retentionMs: number): Promise<number>;
+  /** Bytes the team holds, as the quota counts them. */
+  teamUsage(teamId: string): Promise<number>;
   /** The records about the people with these identities, under the pull's access rule (store/about.ts). */
   about(auth: AuthContext, req: AboutRequest): Promise<AboutResponse>;
   /** How many records a pull of (cursor, upTo] sends this user. */

@@ -1,6 +1,7 @@
 import { ENTITY_SCHEMAS } from '../storage/schema';
 import { deleteRefusal, type Deleter } from './delete-rule';
-import { mergeOp, type MergeInput } from './merge';
+import { isErased } from './erase';
+import { mergeOp, type Actor, type MergeInput } from './merge';
 import { SET_SCHEMAS, type RowState } from './protocol';
 
 /**
@@ -47,6 +48,9 @@ export function checkOp(row: RowState | undefined, op: MergeInput, actor: Delete
   if (!row) {
     // A new record must be complete, so every client can read what the server sends back.
     const { row: created } = mergeOp(undefined, op, actor);
+    // Created deleted (a device that deleted a record before it ever reached the server): a
+    // tombstone has nothing to read, only the fact that the id is gone.
+    if (isErased(op.entity, created.values)) return null;
     const whole = ENTITY_SCHEMAS[op.entity].safeParse({
       ...created.values,
       id: op.id,

@@ -15,16 +15,21 @@ const hlc = fc
   })
   .map(formatHlc);
 const value = fc.oneof(fc.string({ maxLength: 4 }), fc.integer(), fc.boolean(), fc.constant(null));
-const set = fc.record(
-  {
-    name: value,
-    company: value,
-    deleted: fc.boolean(),
-    scope: fc.constantFrom('team', 'user:alice', 'user:bob'),
-    ownerId: fc.constantFrom('alice', 'bob'),
-  },
-  { requiredKeys: [] },
-);
+/**
+ * `deleted` is one value per scenario: a delete erases (erase.ts) and erasure cannot be undone by
+ * reordering, so order-independence is promised for ops that delete or undelete, not both.
+ */
+const setWith = (deleted: boolean) =>
+  fc.record(
+    {
+      name: value,
+      company: value,
+      deleted: fc.constant(deleted),
+      scope: fc.constantFrom('team', 'user:alice', 'user:bob'),
+      ownerId: fc.constantFrom('alice', 'bob'),
+    },
+    { requiredKeys: [] },
+  );
 
 interface Authored {
   op: MergeInput;
@@ -32,12 +37,14 @@ interface Authored {
 }
 
 /** Ops on one record with distinct stamps (one stamp is one edit on one device), by A or B. */
-const ops = (actors: fc.Arbitrary<Actor>) =>
-  fc.uniqueArray(
-    fc
-      .record({ hlc, set, actor: actors })
-      .map(({ hlc: stamp, set: fields, actor }): Authored => ({ op: { entity: 'people', id: 'p', hlc: stamp, set: fields }, actor })),
-    { selector: (a) => a.op.hlc, maxLength: 12 },
+const ops = (actors: fc.Arbitrary<Actor>, deleted: fc.Arbitrary<boolean> = fc.boolean()) =>
+  deleted.chain((d) =>
+    fc.uniqueArray(
+      fc
+        .record({ hlc, set: setWith(d), actor: actors })
+        .map(({ hlc: stamp, set: fields, actor }): Authored => ({ op: { entity: 'people', id: 'p', hlc: stamp, set: fields }, actor })),
+      { selector: (a) => a.op.hlc, maxLength: 12 },
+    ),
   );
 
 const existing: RowState = {
@@ -102,7 +109,11 @@ describe('mergeOp', () => {
           const writes = list.filter((a) => field in a.op.set && (field !== 'scope' || a.actor.userId === owner));
           const winner = writes.reduce<Authored | undefined>((best, a) => (!best || a.op.hlc > best.op.hlc ? a : best), undefined);
           const got = field === 'scope' ? row?.scope : row?.values[field];
-          if (winner) expect(got).toEqual(winner.op.set[field]);
+          // A deleted record keeps no content, only its clocks (erase.ts).
+          if (row?.values.deleted === true && (field === 'name' || field === 'company')) {
+            expect(got).toBeUndefined();
+            if (winner) expect(row.clocks[field]! >= winner.op.hlc).toBe(true);
+          } else if (winner) expect(got).toEqual(winner.op.set[field]);
           else if (base) expect(got).toEqual(field === 'scope' ? base.scope : base.values[field]);
         }
         expect(row?.ownerId ?? owner).toBe(owner);
@@ -132,6 +143,53 @@ describe('mergeOp', () => {
       A,
     );
     expect(row).toMatchObject({ scope: 'user:alice', ownerId: 'alice', values: { deleted: false, body: 'hi' }, rowSeq: 0 });
+  });
+});
+
+describe('erase on delete', () => {
+  const at = (wall: number) => formatHlc({ wall, counter: 0, node: 'n' });
+  const note: RowState = {
+    entity: 'notes',
+    id: 'n',
+    scope: 'team',
+    ownerId: 'alice',
+    values: { deleted: false, body: 'the secret', personId: 'p', kind: 'note', occurredAt: 1 },
+    clocks: { deleted: at(1), body: at(1), personId: at(1), kind: at(1), occurredAt: at(1) },
+    rowSeq: 4,
+  };
+
+  it('drops every content field and keeps id, deleted, scope, owner and clocks at least the delete', () => {
+    const { row, changed } = mergeOp(note, { entity: 'notes', id: 'n', hlc: at(5), set: { deleted: true } }, A);
+    expect(changed).toEqual(['deleted']);
+    expect(row).toEqual({
+      ...note,
+      values: { deleted: true },
+      clocks: { deleted: at(5), body: at(5), personId: at(5), kind: at(5), occurredAt: at(5) },
+    });
+  });
+
+  it('erases an edit that arrives after the delete, whether it was stamped before or after it', () => {
+    const deleted = mergeOp(note, { entity: 'notes', id: 'n', hlc: at(5), set: { deleted: true } }, A).row;
+    for (const stamp of [at(3), at(9)]) {
+      const { row } = mergeOp(deleted, { entity: 'notes', id: 'n', hlc: stamp, set: { body: 'late words' } }, B);
+      expect(JSON.stringify(row)).not.toContain('late words');
+      expect(row.values).toEqual({ deleted: true });
+    }
+  });
+
+  it('keeps the content of a record merged into another and of a pipeline stage', () => {
+    const merged = mergeOp(note, { entity: 'notes', id: 'n', hlc: at(5), set: { deleted: true, mergedInto: 'x' } }, A).row;
+    expect(merged.values.body).toBe('the secret');
+    const stage: RowState = { ...note, entity: 'stages', values: { deleted: false, name: 'Won', order: 3, outcome: 'won' } };
+    expect(mergeOp(stage, { entity: 'stages', id: 'n', hlc: at(5), set: { deleted: true } }, A).row.values.name).toBe('Won');
+  });
+
+  it('shows only what was written after the delete once a record is undeleted', () => {
+    const deleted = mergeOp(note, { entity: 'notes', id: 'n', hlc: at(5), set: { deleted: true } }, A).row;
+    const back = mergeOp(deleted, { entity: 'notes', id: 'n', hlc: at(7), set: { deleted: false, body: 'new words' } }, A).row;
+    const stale = mergeOp(back, { entity: 'notes', id: 'n', hlc: at(4), set: { personId: 'old' } }, A);
+    expect(back.values).toEqual({ deleted: false, body: 'new words' });
+    expect(stale.changed).toEqual([]);
   });
 });
 

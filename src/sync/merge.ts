@@ -1,4 +1,5 @@
 import type { Entity, Scope } from '../storage/schema';
+import { eraseInPlace } from './erase';
 import type { FieldValue, Op, RowState } from './protocol';
 
 /**
@@ -10,6 +11,10 @@ import type { FieldValue, Op, RowState } from './protocol';
  * the owner may write them, and the owner never changes (a write of a different ownerId is
  * ignored here and rejected by `checkOp`). Keeping the owner fixed is what keeps the merge
  * order-independent: who may change the scope never depends on arrival order.
+ *
+ * A delete erases: once `deleted` is true the record's content is dropped (erase.ts). That keeps
+ * the merge order-independent as long as nobody undoes a delete; an undo (re-adding an address
+ * whose identity was deleted) shows only what was written after the delete.
  */
 
 export interface Actor {
@@ -61,6 +66,8 @@ export function mergeOp(row: RowState | undefined, op: MergeInput, actor: Actor)
     clocks[field] = op.hlc;
     changed.push(field);
   }
+  // A deleted record keeps no content, whatever order its ops arrive in (erase.ts).
+  if (changed.length) eraseInPlace(op.entity, values, clocks);
   return { row: { ...base, scope, values, clocks }, changed };
 }
 

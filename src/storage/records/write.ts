@@ -1,5 +1,7 @@
 import type { Table } from 'dexie';
 import { device, nextStamp } from './clock';
+import { isErased } from '../../sync/erase';
+import { eraseLocalCopies } from './erase-local';
 import { keepServerRow } from './server-row';
 import type { ClydeDB } from '../db';
 import { ENTITY_SCHEMAS, type Entity, type RecordOf, type Scope } from '../schema';
@@ -8,10 +10,11 @@ type Fields<E extends Entity> = Partial<Omit<RecordOf<E>, 'id' | 'clocks' | 'row
 
 /**
  * What a transaction around `writeRecord` calls must cover besides the record tables it names:
- * the outbox and clock (meta) it appends to, and `srv`, where a write keeps the server's row.
+ * the outbox and clock (meta) it appends to, `srv`, where a write keeps the server's row, and
+ * `rejected`, whose copies of a record's refused edits a delete erases.
  */
 export function writeTables(db: ClydeDB, ...records: Table[]): Table[] {
-  return [...records, db.srv, db.outbox, db.meta];
+  return [...records, db.srv, db.outbox, db.meta, db.rejected];
 }
 
 /**
@@ -53,8 +56,12 @@ export async function writeRecord<E extends Entity>(
       updatedAt: Date.now(),
     }) as RecordOf<E>;
     await keepServerRow(db, entity, prev);
-    await table.put(next);
     await db.outbox.add({ entity, id, set: fields, hlc, state: 'pending' });
+    // A delete erases (sync/erase.ts): no view record, and the earlier edits lose their text.
+    if (isErased(entity, next)) {
+      await table.delete(id);
+      if (next.ownerId === me.userId) await eraseLocalCopies(db, entity, id);
+    } else await table.put(next);
     return next;
   });
 }
@@ -71,7 +78,10 @@ async function defaultScope(db: ClydeDB, entity: Entity, given: Record<string, u
   return `user:${userId}`;
 }
 
-/** Deletes are an ordinary field write, so they sync and merge like any edit. */
+/**
+ * Deletes are an ordinary field write, so they sync and merge like any edit; the merge erases the
+ * record's content wherever it lands (sync/erase.ts), here at once.
+ */
 export function deleteRecord(db: ClydeDB, entity: Entity, id: string) {
   return writeRecord(db, entity, id, { deleted: true } as Fields<typeof entity>);
 }

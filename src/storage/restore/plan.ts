@@ -1,3 +1,4 @@
+import { isErased } from '../../sync/erase';
 import { mergeOp } from '../../sync/merge';
 import type { FieldValue, RowState } from '../../sync/protocol';
 import { ENTITY_SCHEMAS, type Entity } from '../schema';
@@ -40,6 +41,8 @@ export function planRecord(entity: Entity, local: Stored | undefined, file: Stor
     row = merged.row;
     if (merged.changed.length) won.push({ set: Object.fromEntries(merged.changed.map((f) => [f, edit.set[f]!])), hlc: edit.hlc });
   }
+  // Deleted here since the export: a delete erases (sync/erase.ts), and a backup does not undo it.
+  if (isErased(entity, row.values)) return { outcome: 'kept', edits: [] };
   if (!won.length) {
     const newerHere = Object.entries(local.clocks).some(([field, stamp]) => stamp > (file.clocks[field] ?? ''));
     return { outcome: newerHere ? 'kept' : 'same', edits: [] };

@@ -1,5 +1,7 @@
 import type { Table } from 'dexie';
+import { isErased } from '../../sync/erase';
 import { formatHlc, receive, type HlcState } from '../../sync/hlc';
+import type { RowState } from '../../sync/protocol';
 import type { ClydeDB } from '../db';
 import { getMeta, setMeta } from '../keys';
 import { device } from '../records/clock';
@@ -126,6 +128,7 @@ interface Change {
 }
 
 async function planAll(db: ClydeDB, file: RestoreFile, { userId, reownFrom }: Restorer) {
+  const cursor = (await getMeta(db, 'account')) ? ((await getMeta(db, 'cursor')) ?? 0) : undefined;
   const report: RestoreReport = { records: {} as RestoreReport['records'], personal: 0, rejected: 0 };
   const plans = {} as Record<Entity, Change[]>;
   const unsent = new Set(file.pending.map((op) => `${op.entity}\u0000${op.id}\u0000${op.hlc}`));
@@ -134,10 +137,17 @@ async function planAll(db: ClydeDB, file: RestoreFile, { userId, reownFrom }: Re
     const changes: Change[] = [];
     const rows = (file.records[entity] as Stored[]).map((r) => (reownFrom && r.ownerId === reownFrom ? reowned(r, userId!) : r));
     const locals = await table(db, entity).bulkGet(rows.map((r) => r.id));
+    // A record deleted since the export has no view record, only the server's tombstone in `srv`.
+    const tombstones = await db.srv.bulkGet(rows.map((r) => [entity, r.id] as [string, string]));
     rows.forEach((row, i) => {
       const mine = row.ownerId === userId;
       if (!mine && row.scope !== 'team') return void counts.notYours++;
-      const local = locals[i];
+      const tombstone = tombstones[i];
+      const local = locals[i] ?? (tombstone && isErased(entity, tombstone.values) ? storedOf(tombstone) : undefined);
+      // A teammate's record this device has pulled past and does not have was unshared or deleted
+      // since: the team server decides what of theirs is seen here, and it sends this one no more.
+      // One newer than the device's cursor is only not pulled yet; the pull will bring its fate.
+      if (!mine && !local && cursor !== undefined && row.rowSeq <= cursor) return void counts.notYours++;
       const plan = planRecord(entity, local, row);
       counts[plan.outcome]++;
       if (!plan.next) return;
@@ -148,6 +158,11 @@ async function planAll(db: ClydeDB, file: RestoreFile, { userId, reownFrom }: Re
     plans[entity] = changes;
   }
   return { plans, report };
+}
+
+/** The server's tombstone in the shape of a stored record, for planRecord. */
+function storedOf(row: RowState): Stored {
+  return { ...row.values, id: row.id, scope: row.scope, ownerId: row.ownerId, clocks: row.clocks, rowSeq: row.rowSeq, updatedAt: 0 };
 }
 
 /** As joining a team does to local records: a new owner, the same clocks. */

@@ -8,6 +8,9 @@ import { pushAll } from './push';
 import { getMeta, setMeta } from './state';
 import { learnTeamDetails } from './team-details';
 
+/** The server's answer (507) when the team has used its storage quota (server/store/quota.ts). */
+const TEAM_QUOTA_EXCEEDED = 'TEAM_QUOTA_EXCEEDED';
+
 export interface SyncOptions {
   /** Wall clock for the clock merge and the status line (the simulator passes virtual time). */
   now: () => number;
@@ -35,9 +38,17 @@ export interface SyncResult {
  */
 export async function syncOnce(db: ClydeDB, api: SyncApi, opts: SyncOptions): Promise<SyncResult> {
   try {
-    const pushed = await pushAll(db, api, opts);
+    // A team over its storage quota refuses pushes but still sends what teammates changed (their
+    // deletes may be what frees the space); the ops wait in the outbox and the error is recorded.
+    let refused: SyncApiError | undefined;
+    const pushed = await pushAll(db, api, opts).catch((err: unknown) => {
+      if (!(err instanceof SyncApiError && err.code === TEAM_QUOTA_EXCEEDED)) throw err;
+      refused = err;
+      return 0;
+    });
     const pulledRows = await pullAll(db, api, opts);
     await learnTeamDetails(db, api);
+    if (refused) throw refused;
     await recordStatus(db, { lastSyncAt: opts.now() });
     // The records are in and the status says so; search catches up on the big pages last.
     if (!opts.leaveIndexing) await indexQueued(db);

@@ -14,6 +14,7 @@ describe('sync status text', () => {
     expect(pendingText({ pending: 3 }, 0)).toBe('3 changes waiting to sync');
     expect(pendingText({ pending: 0 }, 1)).toBe('1 change waiting to sync');
     expect(errorText({ code: 'CLIENT_TOO_OLD', message: 'x' })).toMatch(/Update Clyde/);
+    expect(errorText({ code: 'TEAM_QUOTA_EXCEEDED', message: 'x' })).toMatch(/storage on the sync server is full.*kept on this device/);
     expect(errorText({ code: 'INVITE_INVALID', message: 'This invite is unknown.' })).toBe('This invite is unknown.');
   });
   it('says a full server disk keeps the changes here and when the next try is', () => {

@@ -17,6 +17,8 @@ const HINTS: Record<string, string> = {
   LOCAL_OUTDATED: 'Clyde was updated in another window. Reload Clyde’s pages (or restart the browser) to sync again.',
   HTTP_507:
     'The team server is out of disk space. Your changes are kept here and Clyde tries again later, waiting longer each time; tell whoever runs the server.',
+  TEAM_QUOTA_EXCEEDED:
+    'The team’s storage on the sync server is full, so your changes are not sent yet. They are kept on this device and go out once the team deletes what it no longer needs or the server’s admin raises the quota.',
 };
 
 export function errorText(error: { code: string; message: string }): string {

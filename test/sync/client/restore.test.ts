@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportAll } from '../../../src/storage/contacts/export-all';
 import type { ClydeDB } from '../../../src/storage/db';
-import { addNote, updateNote } from '../../../src/storage/records/notes';
+import { addNote, deleteNote, updateNote } from '../../../src/storage/records/notes';
 import { createPerson, updatePerson } from '../../../src/storage/records/people';
 import { writeRecord } from '../../../src/storage/records/write';
 import { readRestoreFile } from '../../../src/storage/restore/file';
@@ -102,5 +102,36 @@ describe('restore and team sync', () => {
     await sync(a);
     expect(await a.people.get(bruno.id)).toMatchObject({ name: 'Bruno Costa', ownerId: bruno.ownerId });
     expect(await a.rejected.count()).toBe(0);
+  });
+
+  it('an older export does not bring back a note deleted since, nor a teammate’s record unshared since', async () => {
+    const a = client();
+    const b = client();
+    await joinWith(a, await server.invite(), server.fetch);
+    await joinWith(b, await server.invite(), server.fetch);
+    const ada = await sharedPerson(a, 'Ada');
+    const note = await addNote(a, ada.id, { body: 'Zq7 gone for good' });
+    await writeRecord(a, 'notes', note.id, { scope: 'team' });
+    const bruno = await sharedPerson(b, 'Bruno');
+    await sync(a);
+    await sync(b);
+    await sync(a);
+    const backup = await saved(a);
+
+    await deleteNote(a, note.id);
+    await writeRecord(b, 'people', bruno.id, { scope: `user:${(await getMeta(b, 'device'))!.userId}` });
+    await sync(a);
+    await sync(b);
+    await sync(a);
+    expect(await a.people.get(bruno.id)).toBeUndefined();
+
+    const report = await restoreExport(a, backup);
+    expect(report.records.notes).toMatchObject({ kept: 1, new: 0 });
+    expect(report.records.people).toMatchObject({ notYours: 1 });
+    expect(await a.notes.get(note.id)).toBeUndefined();
+    expect(await a.people.get(bruno.id)).toBeUndefined();
+    expect(JSON.stringify(await a.outbox.toArray())).not.toContain('Zq7');
+    await sync(a);
+    expect(await a.notes.get(note.id)).toBeUndefined();
   });
 });

@@ -17,6 +17,9 @@ export class SimClient {
   userId: string | undefined;
   /** Local outbox keys of every op this client's mutators wrote (for invariant I3). */
   readonly generated = new Set<number>();
+  /** The last full export this device saved, for a later restore (workload.ts). */
+  backup: string | undefined;
+  restores = 0;
   readonly fetch: Fetch;
   private readonly factory = new IDBFactory();
 

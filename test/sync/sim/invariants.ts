@@ -5,17 +5,21 @@ import { toRowState } from '../../../server/store/queries';
 import type { DB } from '../../../server/store/tables';
 import { getMeta } from '../../../src/storage/keys';
 import { ENTITY_SCHEMAS, type Entity } from '../../../src/storage/schema';
+import { isContentField, isErased } from '../../../src/sync/erase';
 import { mergeOp } from '../../../src/sync/merge';
-import type { FieldValue, RowState } from '../../../src/sync/protocol';
+import type { RowState } from '../../../src/sync/protocol';
 import { toRecord } from '../../../src/sync/view';
 import { VIEW_ENTITIES } from '../../../src/sync/client/state';
 import type { SimClient } from './client';
+import type { OpTap } from './op-tap';
 
 export interface ServerSnapshot {
   seq: number;
   rows: RowState[];
   log: DB['op_log'][];
   evictions: number;
+  /** Op log rows the server compacted away. */
+  compacted: number;
 }
 
 /** The server's committed state, read straight from its SQLite file (the oracle's input). */
@@ -24,9 +28,13 @@ export function readServer(dir: string, teamId: string): ServerSnapshot {
   try {
     const team = sqlite.prepare('select seq from teams where id = ?').get(teamId) as { seq: number };
     const rows = (sqlite.prepare('select * from entities where team_id = ?').all(teamId) as DB['entities'][]).map(toRowState);
-    const log = sqlite.prepare('select * from op_log where team_id = ? order by seq').all(teamId) as DB['op_log'][];
+    // The server compacts its op log; the rows it dropped were copied aside (op-tap.ts).
+    const log = sqlite
+      .prepare('select * from (select * from op_log union all select * from op_log_archive) where team_id = ? order by seq')
+      .all(teamId) as DB['op_log'][];
+    const { kept } = sqlite.prepare('select count(*) as kept from op_log where team_id = ?').get(teamId) as { kept: number };
     const { n } = sqlite.prepare('select count(*) as n from evictions where team_id = ?').get(teamId) as { n: number };
-    return { seq: Number(team.seq), rows, log, evictions: n };
+    return { seq: Number(team.seq), rows, log, evictions: n, compacted: log.length - kept };
   } finally {
     sqlite.close();
   }
@@ -38,15 +46,24 @@ const key = (entity: string, id: string) => `${entity}/${id}`;
  * I2 (no acknowledged write lost): every field of every op the server accepted ends with a clock
  * at least the op's final stamp, and the stored rows equal the op log folded through the merge
  * rule (the oracle of research/sync.md §6.2). Returns one line per violation.
+ *
+ * A delete erases the record's content (src/sync/erase.ts), so an accepted edit of a deleted
+ * record keeps its clock but not its value: that is the delete winning, not a write lost. What
+ * stays lost is a value gone from a record nobody deleted, and every row is checked for that too.
  */
-export function lostWrites(server: ServerSnapshot): string[] {
+export function lostWrites(server: ServerSnapshot, tap: OpTap): string[] {
   const problems: string[] = [];
   const rows = new Map(server.rows.map((r) => [key(r.entity, r.id), r]));
   const oracle = new Map<string, RowState>();
   for (const op of server.log) {
     if (op.outcome === 'rejected') continue;
-    const set = JSON.parse(op.fields) as Record<string, FieldValue>;
     const k = key(op.entity, op.id);
+    const set = tap.sets.get(`${op.client_id}#${op.client_seq}`);
+    if (!set) {
+      problems.push(`${k}: op ${op.client_id}#${op.client_seq} is logged but was never answered 200`);
+      continue;
+    }
+    if (JSON.stringify(Object.keys(set)) !== op.fields) problems.push(`${k}: op ${op.client_id}#${op.client_seq} logged other fields`);
     const row = rows.get(k);
     for (const field of Object.keys(set)) {
       // A non-owner's scope/owner fields are a lost create race's moot claim (see checkOp).
@@ -64,6 +81,17 @@ export function lostWrites(server: ServerSnapshot): string[] {
     if (!isDeepStrictEqual(expected, rows.get(k))) problems.push(`${k} differs from the op-log fold`);
   }
   if (oracle.size !== rows.size) problems.push(`server has ${rows.size} rows, the op log folds to ${oracle.size}`);
+  for (const row of server.rows) {
+    const k = key(row.entity, row.id);
+    const fields = Object.keys(row.clocks).filter(isContentField);
+    if (isErased(row.entity, row.values)) {
+      const kept = Object.keys(row.values).filter(isContentField);
+      if (kept.length) problems.push(`${k} is deleted but keeps ${kept.join(', ')}`);
+    } else {
+      const gone = fields.filter((f) => !(f in row.values));
+      if (gone.length) problems.push(`${k} lost ${gone.join(', ')} though nobody deleted it`);
+    }
+  }
   return problems;
 }
 
@@ -73,10 +101,10 @@ export function lostWrites(server: ServerSnapshot): string[] {
  * Creates are the ops that name their author as owner. NOT_FOUND stays legitimate: the id is
  * taken by a record the author may not see.
  */
-export function refusedCreates(server: ServerSnapshot): string[] {
+export function refusedCreates(server: ServerSnapshot, tap: OpTap): string[] {
   return server.log
     .filter((op) => op.outcome === 'rejected' && op.reject_code === 'FORBIDDEN')
-    .filter((op) => (JSON.parse(op.fields) as Record<string, FieldValue>).ownerId === op.user_id)
+    .filter((op) => tap.sets.get(`${op.client_id}#${op.client_seq}`)?.ownerId === op.user_id)
     .map((op) => `${key(op.entity, op.id)} create by ${op.client_id}#${op.client_seq} refused: ${op.reject_message ?? ''}`);
 }
 
@@ -105,7 +133,10 @@ export async function divergence(c: SimClient, server: ServerSnapshot): Promise<
   for (const entity of VIEW_ENTITIES) {
     const expected = new Map<string, unknown>();
     for (const row of visible.filter((r) => r.entity === entity)) {
-      expected.set(row.id, ENTITY_SCHEMAS[entity].parse(toRecord(row)));
+      // A tombstone is no view record: a deleted record's content is erased (src/sync/erase.ts).
+      const record = ENTITY_SCHEMAS[entity].safeParse(toRecord(row));
+      if (record.success) expected.set(row.id, record.data);
+      else if (!isErased(entity, row.values)) problems.push(`${entity}/${row.id}: the server row is unreadable`);
     }
     const actual = new Map(((await c.db.table(entity).toArray()) as { id: string }[]).map((r) => [r.id, r]));
     for (const [id, want] of expected) {

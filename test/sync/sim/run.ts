@@ -2,7 +2,9 @@ import { getMeta } from '../../../src/storage/keys';
 import { startSimServer, type SimServer } from './server';
 import { SimClient } from './client';
 import { divergence, droppedOps, lostWrites, readServer, refusedCreates } from './invariants';
+import { isErased } from '../../../src/sync/erase';
 import { SimNet } from './net';
+import { archiveCompactedOps, OpTap } from './op-tap';
 import { Prng } from './prng';
 import { randomEdit } from './workload';
 
@@ -31,6 +33,12 @@ export interface SeedResult {
     rejected: number;
     restamped: number;
     evictions: number;
+    /** Op log rows the server compacted, pushes refused for the team quota, restores run. */
+    compacted: number;
+    /** Deleted records on the server, erased to their tombstones. */
+    erased: number;
+    quotaRefusals: number;
+    restores: number;
     /** Server rows of record schema 3's kinds, so a workload that stops making them is noticed. */
     companies: number;
     opportunities: number;
@@ -58,7 +66,12 @@ export async function runSeed(seed: number, opts: SimOptions = DEFAULT_SIM): Pro
   Object.defineProperty(globalThis.crypto, 'randomUUID', { value: () => rng.uuid(), configurable: true, writable: true });
 
   const server: SimServer = await startSimServer({ now: () => virtual });
-  const net = new SimNet(rng, () => server.fetch);
+  archiveCompactedOps(server.dir);
+  const tap = new OpTap();
+  const net = new SimNet(
+    rng,
+    tap.wrap(() => server.fetch),
+  );
   const clients = ['a1', 'a2', 'b1'].map(
     (name) => new SimClient(name, (c) => net.fetchFor({ name, userId: () => c.userId, crash: () => c.crash() })),
   );
@@ -72,6 +85,10 @@ export async function runSeed(seed: number, opts: SimOptions = DEFAULT_SIM): Pro
     rejected: 0,
     restamped: 0,
     evictions: 0,
+    compacted: 0,
+    erased: 0,
+    quotaRefusals: 0,
+    restores: 0,
     companies: 0,
     opportunities: 0,
     stages: 0,
@@ -116,11 +133,17 @@ export async function runSeed(seed: number, opts: SimOptions = DEFAULT_SIM): Pro
         // Clock trouble: small drift either way, or a jump far enough ahead that the server re-stamps.
         c.skewMs = rng.chance(0.2) ? rng.int(2, 6) * 3_600_000 : rng.int(-300_000, 300_000);
       } else if (r < 0.97) net.partition(c.name, rng.int(1, 15));
+      else if (r < 0.985) {
+        // The team runs into its storage quota (a little room left, or none), or the admin raises it.
+        const used = await server.store().teamUsage(server.teamId);
+        server.setStorage(rng.chance(0.6) ? { teamQuotaBytes: used + rng.int(0, 3000) } : {});
+      }
     }
 
     // End phase: deliver stragglers, heal, one restart of everything, then sync until quiet.
     await net.flushHeld();
     net.heal();
+    server.setStorage({});
     await server.restart();
     for (const c of clients) {
       c.crash();
@@ -143,9 +166,13 @@ export async function runSeed(seed: number, opts: SimOptions = DEFAULT_SIM): Pro
     stats.rejected = snapshot.log.filter((op) => op.outcome === 'rejected').length;
     stats.restamped = snapshot.log.filter((op) => op.final_hlc !== op.hlc).length;
     stats.evictions = snapshot.evictions;
+    stats.compacted = snapshot.compacted;
+    stats.erased = snapshot.rows.filter((r) => isErased(r.entity, r.values)).length;
+    stats.quotaRefusals = tap.quotaRefusals;
+    stats.restores = clients.reduce((n, c) => n + c.restores, 0);
     for (const entity of ['companies', 'opportunities', 'stages'] as const)
       stats[entity] = snapshot.rows.filter((r) => r.entity === entity).length;
-    const lost = [...lostWrites(snapshot), ...refusedCreates(snapshot)];
+    const lost = [...lostWrites(snapshot, tap), ...refusedCreates(snapshot, tap)];
     for (const c of clients) lost.push(...(await droppedOps(c, snapshot)));
     const diverged: string[] = quiet ? [] : [`not quiet after ${stats.rounds} rounds`];
     for (const c of clients) diverged.push(...(await divergence(c, snapshot)));

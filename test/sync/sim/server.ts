@@ -6,6 +6,7 @@ import { createApp } from '../../../server/app';
 import type { AppEnv } from '../../../server/http/env';
 import { inviteLink, issueInvite } from '../../../server/invites';
 import { createSqliteStore } from '../../../server/store/sqlite';
+import type { StorageLimits } from '../../../server/store/storage-limits';
 import type { SyncStore } from '../../../server/store/types';
 import { ServerClock } from '../../../server/sync/server-clock';
 import type { Fetch } from '../../../src/sync/client/api';
@@ -26,16 +27,22 @@ export interface SimServer {
   /** An invite link: a new member, or (with `userId`) another device of that member. */
   invite(userId?: string): Promise<string>;
   restart(): Promise<void>;
+  /** The quota and retention from now on, as a restart with other flags would set them. */
+  setStorage(storage: Partial<StorageLimits>): void;
   store(): SyncStore;
   close(): Promise<void>;
 }
 
-export async function startSimServer({ now = Date.now, node = 'srv-sim' }: { now?: () => number; node?: string } = {}): Promise<SimServer> {
+export async function startSimServer({
+  now = Date.now,
+  node = 'srv-sim',
+  storage,
+}: { now?: () => number; node?: string; storage?: Partial<StorageLimits> } = {}): Promise<SimServer> {
   const dir = mkdtempSync(join(tmpdir(), 'clyde-sim-'));
   let store = createSqliteStore({ dataDir: dir });
   await store.migrate();
   const clock = new ServerClock(now, node);
-  let app: Hono<AppEnv> = createApp({ store, clock, limits: false });
+  let app: Hono<AppEnv> = createApp({ store, clock, limits: false, ...(storage ? { storage } : {}) });
   const { id: teamId } = await store.createTeam('Sim team', now());
 
   return {
@@ -59,7 +66,11 @@ export async function startSimServer({ now = Date.now, node = 'srv-sim' }: { now
       store = createSqliteStore({ dataDir: dir });
       await store.migrate();
       // Same clock: a restarted process reads the wall clock again, and its node id is stable.
-      app = createApp({ store, clock, limits: false });
+      app = createApp({ store, clock, limits: false, ...(storage ? { storage } : {}) });
+    },
+    setStorage(next) {
+      storage = next;
+      app = createApp({ store, clock, limits: false, storage });
     },
     store: () => store,
     async close() {

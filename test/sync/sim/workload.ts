@@ -10,6 +10,9 @@ import type { SimClient } from './client';
 import { anyRecord, type SimOp } from './pick';
 import type { Prng } from './prng';
 import { DEAL_OPS } from './workload-deals';
+import { exportAll } from '../../../src/storage/contacts/export-all';
+import { readRestoreFile } from '../../../src/storage/restore/file';
+import { restoreExport } from '../../../src/storage/restore/restore';
 
 /** Small pools so that edits collide often (same person, same email, same fact). */
 const NAMES = ['Ada', 'Grace', 'Linus', 'Barbara', 'Ken'];
@@ -122,6 +125,26 @@ const OPS: [weight: number, op: SimOp][] = [
           ? writeRecord(db, entity, r.id, { scope: 'team', title: 'taken over' })
           : writeRecord(db, entity, r.id, { scope: 'team', name: 'taken over' }),
       );
+    },
+  ],
+  [
+    2,
+    async (c) => {
+      // Settings → Export everything: kept for a restore later, after the team has moved on.
+      c.backup = JSON.stringify(await exportAll(c.db));
+      return false;
+    },
+  ],
+  [
+    2,
+    async (c) => {
+      // Settings → Restore: an older export back into the same browser. Newer local fields stay,
+      // records deleted since stay deleted (erased on the server), and the rest is queued again.
+      const backup = c.backup;
+      if (!backup) return false;
+      const ok = await c.write((db) => restoreExport(db, readRestoreFile(backup)));
+      if (ok) c.restores++;
+      return ok;
     },
   ],
   ...DEAL_OPS,

@@ -1,7 +1,7 @@
 import { ENTITY_SCHEMAS } from '../storage/schema';
 import { deleteRefusal, type Deleter } from './delete-rule';
 import { isErased } from './erase';
-import { mergeOp, type Actor, type MergeInput } from './merge';
+import { mergeOp, type MergeInput } from './merge';
 import { SET_SCHEMAS, type RowState } from './protocol';
 
 /**

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { generateChromeMessagesText, parseMessagesText } from '@wxt-dev/i18n/build';
 
 /**
@@ -8,7 +9,7 @@ import { generateChromeMessagesText, parseMessagesText } from '@wxt-dev/i18n/bui
  */
 type ChromeMessages = Record<string, { message: string }>;
 const english = JSON.parse(
-  generateChromeMessagesText(parseMessagesText(readFileSync(new URL('../../locales/en.yml', import.meta.url), 'utf8'), 'YAML')),
+  generateChromeMessagesText(parseMessagesText(readFileSync(resolve(process.cwd(), 'locales/en.yml'), 'utf8'), 'YAML')),
 ) as ChromeMessages;
 
 function getMessage(key: string, substitutions?: string | string[]): string {

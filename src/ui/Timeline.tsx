@@ -8,7 +8,7 @@ import { EditableText } from './EditableText';
 import { Section } from './Section';
 import { ShareToggle } from './sync/ShareToggle';
 import { formatDay, formatDayTime } from './dates';
-import { noteKindName, tagName } from './names';
+import { noteKindName, tagName } from '../names';
 import { t } from '../i18n';
 
 /** Interactions and notes, newest first, under the one box that adds to them. */

@@ -1,5 +1,5 @@
-import type { NoteKind, Tag } from '../storage/schema';
-import { t } from '../i18n';
+import type { NoteKind, Tag } from './storage/schema';
+import { t } from './i18n';
 
 /** Stored values a user reads (a note's kind, its tag), in the browser's language. */
 export const noteKindName = (kind: NoteKind): string =>

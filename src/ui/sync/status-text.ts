@@ -1,31 +1,33 @@
 import type { SyncStatus } from '../../sync/client/state';
+import { formatNumber, t } from '../../i18n';
 
 /** Why sync stopped, in words a user can act on; server messages are already written that way. */
-const HINTS: Record<string, string> = {
-  NETWORK: 'Cannot reach the sync server. Clyde will keep trying; your changes are kept here.',
-  TIMEOUT: 'The sync server did not answer in time. Clyde will try again.',
-  UNAUTHORIZED: 'This device was signed out of the team (revoked or removed). Join again in Settings.',
-  CLIENT_TOO_OLD: 'Update Clyde to keep syncing. Your changes are kept here until then.',
-  RATE_LIMITED: 'The server asked Clyde to slow down. It will try again shortly.',
-  BAD_RESPONSE: 'The sync server sent a reply Clyde cannot read. Clyde will try again.',
+const HINTS: Record<string, () => string> = {
+  NETWORK: () => t('sync.error.network'),
+  TIMEOUT: () => t('sync.error.timeout'),
+  UNAUTHORIZED: () => t('sync.error.unauthorized'),
+  CLIENT_TOO_OLD: () => t('sync.error.clientTooOld'),
+  RATE_LIMITED: () => t('sync.error.rateLimited'),
+  BAD_RESPONSE: () => t('sync.error.badResponse'),
 };
 
 export function errorText(error: { code: string; message: string }): string {
-  return HINTS[error.code] ?? error.message;
+  return HINTS[error.code]?.() ?? error.message;
 }
 
 /** "Synced just now", "Synced 5 min ago", … from the last successful round. */
 export function syncedAgo(lastSyncAt: number | undefined, now: number): string {
-  if (lastSyncAt === undefined) return 'Not synced yet';
+  if (lastSyncAt === undefined) return t('sync.notYet');
   const minutes = Math.floor((now - lastSyncAt) / 60_000);
-  if (minutes < 1) return 'Synced just now';
-  if (minutes < 60) return `Synced ${minutes} min ago`;
+  if (minutes < 1) return t('sync.justNow');
+  if (minutes < 60) return t('sync.minutesAgo', minutes, [formatNumber(minutes)]);
   const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `Synced ${hours} h ago`;
-  return `Synced ${Math.floor(hours / 24)} d ago`;
+  if (hours < 24) return t('sync.hoursAgo', hours, [formatNumber(hours)]);
+  const days = Math.floor(hours / 24);
+  return t('sync.daysAgo', days, [formatNumber(days)]);
 }
 
 export function pendingText(status: SyncStatus | undefined, livePending: number): string | undefined {
   const n = livePending || status?.pending || 0;
-  return n ? `${n} change${n === 1 ? '' : 's'} waiting to sync` : undefined;
+  return n ? t('sync.pending', n, [formatNumber(n)]) : undefined;
 }

@@ -7,6 +7,12 @@ import { openMail, shownName, type } from './panel';
  * Issue #16's second language: a browser set to German shows the panel in German, dates in German
  * order and month names, with no English left on the way a user works through it.
  */
+/** The extension API as an extension page sees it: page.evaluate runs there, so it is named inline. */
+type ExtensionApi = {
+  runtime: { getManifest(): { description?: string } };
+  i18n: { getMessage(key: string): string; getUILanguage(): string };
+};
+
 let clyde: Clyde;
 beforeAll(async () => {
   clyde = await launchClyde({ locale: 'de-DE' });
@@ -45,11 +51,15 @@ describe('a browser in German', () => {
   it('names the extension in German where the browser lists it', async () => {
     const page = await clyde.context.newPage();
     await page.goto(`chrome-extension://${clyde.extensionId}/options.html`);
-    const described = await page.evaluate(() => chrome.runtime.getManifest().description);
+    const described = await page.evaluate(
+      () => (globalThis as unknown as { chrome: ExtensionApi }).chrome.runtime.getManifest().description,
+    );
     // The manifest itself says __MSG_…__; the browser's own listing resolves it.
     expect(described).toMatch(/__MSG_manifest_description__|Behalten Sie im Blick/);
-    expect(await page.evaluate(() => chrome.i18n.getMessage('manifest_description'))).toContain('Behalten Sie im Blick');
-    expect(await page.evaluate(() => chrome.i18n.getUILanguage())).toMatch(/^de/);
+    expect(
+      await page.evaluate(() => (globalThis as unknown as { chrome: ExtensionApi }).chrome.i18n.getMessage('manifest_description')),
+    ).toContain('Behalten Sie im Blick');
+    expect(await page.evaluate(() => (globalThis as unknown as { chrome: ExtensionApi }).chrome.i18n.getUILanguage())).toMatch(/^de/);
     await page.close();
   });
 });

@@ -15,6 +15,9 @@ const USER_ATTRIBUTES = new Set([
   'aria-roledescription',
   'aria-valuetext',
   'aria-placeholder',
+  // Clyde's own props that carry words into the page.
+  'empty',
+  'dueLabel',
 ]);
 
 const hasWords = (text) => /\p{L}{2,}/u.test(text);

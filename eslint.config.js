@@ -1,7 +1,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
-import noUiLiteral from './eslint-rules/no-ui-literal.js';
+import noUiLiteral from './scripts/no-ui-literal.js';
 
 /**
  * House rules (DESIGN.md §3, §8): TypeScript's recommended checks, and the layering, so that a

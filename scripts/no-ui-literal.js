@@ -20,7 +20,13 @@ const USER_ATTRIBUTES = new Set([
   'dueLabel',
 ]);
 
-const hasWords = (text) => /\p{L}{2,}/u.test(text);
+/**
+ * A word is letters, lower case after the first, with at most trailing punctuation: "Trial",
+ * "saves.". Not words: addresses and examples ("acme.com", "https://…", "ana@example.com"),
+ * codes ("EUR") and key names ("Alt+Shift+C"), which read the same in every language.
+ */
+const WORD = /^[("“‘]?\p{L}\p{Ll}+[)"”’.,:;!?…]*$/u;
+const hasWords = (text) => text.split(/\s+/).some((token) => WORD.test(token));
 
 /** The string literals an expression can evaluate to directly (not through calls). */
 function literals(node) {

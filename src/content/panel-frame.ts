@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { keepMounted } from './keep-mounted';
 import { clampWidth, loadLayout, saveLayout, type PanelLayout } from './panel-layout';
 import { removeStaleHosts } from './stale-hosts';
+import { t } from '../i18n';
 
 /**
  * Hosts the panel: a closed shadow root holding an iframe of the extension's panel page, plus the
@@ -39,16 +40,16 @@ export async function mountPanelFrame(signal: AbortSignal): Promise<void> {
   handle.className = 'handle';
   const frame = document.createElement('iframe');
   frame.src = browser.runtime.getURL('/panel.html');
-  frame.title = 'Clyde';
+  frame.title = t('manifest.name');
   const collapse = document.createElement('button');
   collapse.className = 'collapse';
   collapse.textContent = '›';
-  collapse.title = 'Collapse Clyde';
-  collapse.setAttribute('aria-label', 'Collapse Clyde');
+  collapse.title = t('panelFrame.collapse');
+  collapse.setAttribute('aria-label', t('panelFrame.collapse'));
   const tab = document.createElement('button');
   tab.className = 'tab';
-  tab.textContent = 'Clyde';
-  tab.title = 'Open Clyde';
+  tab.textContent = t('manifest.name');
+  tab.title = t('panelFrame.open');
 
   const render = () => {
     box.classList.toggle('collapsed', layout.collapsed);

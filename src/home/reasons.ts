@@ -36,10 +36,6 @@ export function span(days: number): { n: number; unit: 'day' | 'week' | 'month' 
   if (days < 91) return { n: Math.round(days / 7), unit: 'week' };
   return { n: Math.round(days / 30.44), unit: 'month' };
 }
-const spanText = (days: number) => {
-  const { n, unit } = span(days);
-  return plural(n, unit);
-};
 
 /** Whole calendar days from `at` to `now` (local), so "yesterday" is yesterday even at 00:05. */
 const daysSince = (at: number, now: Date) => Math.round((dayOf(now.getTime()) - dayOf(at)) / DAY);

@@ -25,8 +25,7 @@ function companyName(raw: string): string {
 function linkedinPage(raw: string): string {
   if (!raw.trim()) return '';
   const url = canonicalProfileUrl(raw.trim());
-  if (!url?.startsWith('https://www.linkedin.com/'))
-    throw new Error(`“${raw}” is not a LinkedIn page (like https://www.linkedin.com/company/acme).`);
+  if (!url?.startsWith('https://www.linkedin.com/')) throw new Error(t('errors.notLinkedIn', { raw }));
   return url;
 }
 

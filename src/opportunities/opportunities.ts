@@ -2,7 +2,7 @@ import type { ClydeDB } from '../storage/db';
 import { writeRecord, writeTables } from '../storage/records/write';
 import type { Opportunity, Scope, Task } from '../storage/schema';
 import { DEFAULT_STAGES, pipeline, type StageView } from './stages';
-import { t } from '../i18n';
+import { formatNumber, t } from '../i18n';
 
 /**
  * Opportunities: where a deal stands. Every write goes through writeRecord, so it syncs, merges
@@ -70,7 +70,7 @@ export async function createOpportunity(db: ClydeDB, o: NewOpportunity): Promise
   return db.transaction('rw', writeTables(db, db.opportunities, db.tasks, db.stages), async () => {
     const stage = await stageById(db, o.stageId ?? DEFAULT_STAGES[0]!.id);
     // Straight into Won or Lost would skip the reason and its timeline note.
-    if (stage.outcome !== 'open') throw new Error(`A new opportunity starts in an open stage; move it to ${stage.name} with the reason.`);
+    if (stage.outcome !== 'open') throw new Error(t('errors.startsOpen', { stage: stage.name }));
     const opp = await writeRecord(
       db,
       'opportunities',
@@ -144,7 +144,7 @@ export async function moveOpportunity(db: ClydeDB, id: string, stageId: string, 
       return writeRecord(db, 'opportunities', id, { stageId, stageAt: Date.now() });
     }
     const why = reason?.trim();
-    if (!why) throw new Error(`Say why it was ${stage.outcome}: a few words are enough.`);
+    if (!why) throw new Error(stage.outcome === 'won' ? t('errors.sayWhyWon') : t('errors.sayWhyLost'));
     const moved = await writeRecord(db, 'opportunities', id, { stageId, stageAt: Date.now(), reason: why });
     await writeRecord(
       db,
@@ -217,7 +217,7 @@ export async function removeStage(db: ClydeDB, id: string): Promise<void> {
       .equals(id)
       .filter((o) => !o.deleted)
       .count();
-    if (held) throw new Error(`Move its ${held} ${held === 1 ? 'opportunity' : 'opportunities'} to another stage first.`);
+    if (held) throw new Error(t('errors.stageHolds', held, [formatNumber(held)]));
     if ((await stagesOf(db)).filter((s) => s.outcome === 'open').length === 1) throw new Error(t('errors.aPipelineNeedsAtLeast'));
     if (await db.stages.get(id)) await writeRecord(db, 'stages', id, { deleted: true });
     else {

@@ -49,7 +49,13 @@ export async function findPersonForCorrespondent(db: ClydeDB, c: Correspondent):
 export async function addIdentity(db: ClydeDB, personId: string, kind: IdentityKind, display: string): Promise<Identity> {
   const value = canonicalIdentity(kind, display);
   if (!value)
-    throw new Error(`“${display}” is not a valid ${kind === 'email' ? 'email address' : kind === 'x' ? 'X handle' : 'https profile URL'}.`);
+    throw new Error(
+      kind === 'email'
+        ? t('errors.notEmail', { display })
+        : kind === 'x'
+          ? t('errors.notXHandle', { display })
+          : t('errors.notProfileUrl', { display }),
+    );
   const id = identityId(personId, kind, value);
   const exists = await db.identities.get(id);
   return writeRecord(db, 'identities', id, { personId, kind, value, display, deleted: false }, { create: !exists });

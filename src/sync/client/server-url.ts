@@ -39,7 +39,7 @@ export function parseInvite(raw: string, serverUrl?: string): { serverUrl: strin
     fromLink = parseServerUrl(base);
   }
   const given = serverUrl?.trim() ? parseServerUrl(serverUrl) : undefined;
-  if (fromLink && given && fromLink !== given) throw new Error(`The invite is for ${fromLink}, not ${given}.`);
+  if (fromLink && given && fromLink !== given) throw new Error(t('errors.inviteFor', { link: fromLink, given }));
   const server = given ?? fromLink;
   if (!server) throw new Error(t('errors.enterTheServerAddressOr'));
   return { serverUrl: server, code };

@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import noUiLiteral from './scripts/no-ui-literal.js';
 
 /**
  * House rules (DESIGN.md §3, §8): TypeScript's recommended checks, and the layering, so that a
@@ -33,6 +34,13 @@ export default tseslint.config(
         { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text, never markup (security.md 11).' },
       ],
     },
+  },
+  {
+    // Two languages (issue #16): a word left in a component fails here, with its file:line.
+    files: ['src/**/*.tsx', 'entrypoints/**/*.tsx'],
+    ignores: ['**/*.test.tsx'],
+    plugins: { clyde: { rules: { 'no-ui-literal': noUiLiteral } } },
+    rules: { 'clyde/no-ui-literal': 'error' },
   },
   {
     files: ['src/parsers/**/*.ts'],

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Three suites with different costs: unit (fast, fake-indexeddb and happy-dom), server (SQLite and
@@ -10,7 +11,9 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'test/support/**/*.test.ts', 'test/sync/**/*.test.ts'],
           environment: 'node',
-          setupFiles: ['fake-indexeddb/auto'],
+          // English messages for t() (test/support/i18n-setup.ts); `#i18n` is the module WXT generates.
+          setupFiles: ['fake-indexeddb/auto', 'test/support/i18n-setup.ts'],
+          alias: { '#i18n': fileURLToPath(new URL('.wxt/i18n/index.ts', import.meta.url)) },
         },
       },
       {

@@ -29,8 +29,10 @@ export default defineConfig({
   imports: false, // explicit imports only: a reader can always see where a name comes from
   // `wxt/browser` becomes Mozilla's webextension-polyfill in every entrypoint, so each one sees the
   // same promise-based `browser` in Chrome and Firefox (DESIGN's stack card); what it costs the
-  // content scripts is in README's figures.
-  modules: ['@wxt-dev/webextension-polyfill'],
+  // content scripts is in README's figures. Every user-visible string lives in locales/<lang>.yml;
+  // the browser picks the language (src/i18n.ts), and the i18n module writes _locales/*/messages.json
+  // and the key types.
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   vite: () => ({ plugins: [tailwindcss()], build: { rollupOptions: { onwarn: quietKnownWarnings } } }),
   // `npm run zip`: the Chrome zip, the Firefox zip and the sources zip AMO asks for
   // (docs/store.md). The sources hold what `npm ci && npm run zip` needs and the docs a reviewer
@@ -68,8 +70,9 @@ export default defineConfig({
     'zip:sources:done': (_wxt, zipPath) => makeZipReproducible(zipPath),
   },
   manifest: {
-    name: 'Clyde',
-    description: 'Remember what matters about the people you email. Private by default, works offline.',
+    name: '__MSG_manifest_name__',
+    description: '__MSG_manifest_description__',
+    default_locale: 'en',
     // alarms: team sync wakes the background every few minutes even when nothing else happens;
     // the daily digest and due-time reminders fire from alarms too.
     // notifications: the daily digest and a task's due-time reminder, shown by the browser on
@@ -80,14 +83,14 @@ export default defineConfig({
     // asks (toolbar button or shortcut), with no host permission beyond the supported sites.
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'contextMenus', 'activeTab', 'scripting'],
     commands: {
-      'read-page': { suggested_key: { default: 'Alt+Shift+C' }, description: 'Read this page with Clyde' },
-      'open-home': { suggested_key: { default: 'Alt+Shift+H' }, description: 'Open Clyde Home: today, reach out, at risk, best' },
+      'read-page': { suggested_key: { default: 'Alt+Shift+C' }, description: '__MSG_manifest_commands_readPage__' },
+      'open-home': { suggested_key: { default: 'Alt+Shift+H' }, description: '__MSG_manifest_commands_openHome__' },
     },
     // The same hosts the content scripts run on (so no new install warning). On webmail, host
     // permission lets Chromium give the panel frame the extension's unpartitioned IndexedDB; on
     // every supported site it lets the background read what the panel asks of a tab (page-inspect.ts).
     host_permissions: SUPPORTED_HOSTS,
-    action: { default_title: 'Clyde' },
+    action: { default_title: '__MSG_manifest_name__' },
     // Only the panel document is exposed, only to the hosts it is injected into, with a
     // per-session URL so pages cannot fingerprint the extension (security.md R2).
     web_accessible_resources: [{ resources: ['panel.html'], matches: PANEL_HOSTS, use_dynamic_url: true }],

@@ -13,16 +13,19 @@ import { ReminderSettings } from '../../src/ui/options/ReminderSettings';
 import { TeamSettings } from '../../src/ui/sync/TeamSettings';
 import { WelcomeLink } from '../../src/ui/welcome/WelcomeLink';
 import '../panel/style.css';
+import { t } from '../../src/i18n';
 
+// index.html's title is the English fallback; the page's own language replaces it.
+document.title = t('options.title');
 renderGated(
   document.getElementById('root')!,
   <StrictMode>
     <main className="mx-auto max-w-xl p-6">
       <h1 className="mb-4 flex items-baseline justify-between text-lg font-semibold">
-        Clyde settings
+        {t('options.title')}
         <span className="flex gap-4">
           <WelcomeLink />
-          <HomeLink>Open Home</HomeLink>
+          <HomeLink>{t('options.openHome')}</HomeLink>
         </span>
       </h1>
       <TeamSettings fetch={(url, init) => fetch(url, init)} />

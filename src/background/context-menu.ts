@@ -6,6 +6,7 @@ import { db } from '../storage/db';
 import { readStored, SESSION } from '../storage/keys';
 import { neverLogSet } from '../storage/records/never-log';
 import { personShown } from '../capture/person-shown';
+import { t } from '../i18n';
 
 /**
  * "Add to <person>" on selected text: stores the selection as a quote of the person the page
@@ -18,10 +19,10 @@ const MENU_ID = 'clyde-add-to-person';
 const MAX_TITLE_NAME = 60;
 
 export function menuFor(person: Correspondent | undefined): { title: string; visible: boolean } {
-  if (!person) return { title: 'Add to person', visible: false };
+  if (!person) return { title: t('contextMenu.addToPerson'), visible: false };
   const short = shorten(displayName(person) ?? person.profileUrl ?? '', MAX_TITLE_NAME);
   // `%s` in a menu title stands for the selection; a name must not be able to say it.
-  return { title: `Add to ${short.replaceAll('%', '%%')}`, visible: true };
+  return { title: t('contextMenu.addTo', { name: short.replaceAll('%', '%%') }), visible: true };
 }
 
 async function personInTab(tabId: number): Promise<Correspondent | undefined> {
@@ -51,7 +52,13 @@ export function startContextMenu(): void {
     () =>
       new Promise<void>((resolve) => {
         browser.contextMenus.create(
-          { id: MENU_ID, title: 'Add to person', contexts: ['selection'], documentUrlPatterns: SUPPORTED_HOSTS, visible: false },
+          {
+            id: MENU_ID,
+            title: t('contextMenu.addToPerson'),
+            contexts: ['selection'],
+            documentUrlPatterns: SUPPORTED_HOSTS,
+            visible: false,
+          },
           () => resolve(),
         );
       }),

@@ -1,4 +1,6 @@
-import type { Note, NoteKind, Task } from '../storage/schema';
+import type { Note, Task } from '../storage/schema';
+import { formatNumber, t } from '../i18n';
+import { noteKindName, tagName } from '../names';
 import { DAY, dayOf, type LifeEvent } from '../storage/summaries/summary';
 import { isRecentComplaint, nearestAnniversary, relativeDay } from './coming-up';
 import { shorten } from './quote';
@@ -83,21 +85,13 @@ function personalLine(events: BriefInput['events'], now: Date): Extract<BriefLin
       kind: 'personal',
       noteId: noted.noteId,
       words: shorten(oneLine(noted.excerpt), WORDS),
-      when: `noted ${ago(noted.notedAt!, now)}`,
+      when: t('brief.noted', { when: ago(noted.notedAt!, now) }),
     }
   );
 }
 
-const WHAT: Record<NoteKind, string> = {
-  note: 'note',
-  email: 'email',
-  call: 'call',
-  meeting: 'meeting',
-  clip: 'profile clipped',
-  quote: 'quote',
-};
 /** "call", "email"; a tagged plain note by its tag ("complaint", "life event"). */
-const whatOf = (n: Note) => (n.kind === 'note' && n.tag ? n.tag.replace('-', ' ') : WHAT[n.kind]);
+const whatOf = (n: Note) => (n.kind === 'note' && n.tag ? tagName(n.tag) : n.kind === 'clip' ? t('brief.clipped') : noteKindName(n.kind));
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
@@ -130,26 +124,32 @@ export function ago(at: number, now: Date): string {
   const day = dayOf(at);
   const diff = daysBetween(day, dayOf(now.getTime()));
   if (diff <= 45) return relativeDay(day, now);
-  if (diff < 365) return `${Math.round(diff / 30.4)} months ago`;
+  if (diff < 365) return months.format(-Math.round(diff / 30.4), 'month');
   const years = Math.floor(diff / 365);
-  return years === 1 ? 'over a year ago' : `over ${years} years ago`;
+  return t('brief.overYears', years, [formatNumber(years)]);
 }
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const months = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 
 /**
- * "due Friday" within the week, "due Mar 4" later, "was due 3 days ago" when overdue. Names
- * come from tables, not Intl: a formatter keeps the time zone it was made in.
+ * A day's name in the browser's language. The formatter is made per call: one keeps the time zone
+ * it was made in, and the user (or a test) may have moved since.
  */
+const dayName = (d: Date, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(undefined, options).format(d);
+
+/** "due Friday" within the week, "due Mar 4" later, "was due 3 days ago" when overdue. */
 export function dueWords(due: number, now: Date): { when: string; overdue: boolean } {
   const day = dateDay(due);
   const diff = daysBetween(dayOf(now.getTime()), day);
-  if (diff < 0) return { when: diff === -1 ? 'was due yesterday' : `was due ${-diff} days ago`, overdue: true };
+  if (diff < 0)
+    return { when: diff === -1 ? t('brief.due.yesterday') : t('brief.due.daysAgo', -diff, [formatNumber(-diff)]), overdue: true };
   const d = new Date(day);
-  if (diff === 0) return { when: 'due today', overdue: false };
-  if (diff === 1) return { when: 'due tomorrow', overdue: false };
-  if (diff < 7) return { when: `due ${WEEKDAYS[d.getDay()]}`, overdue: false };
-  const year = d.getFullYear() === now.getFullYear() ? '' : `, ${d.getFullYear()}`;
-  return { when: `due ${MONTHS[d.getMonth()]} ${d.getDate()}${year}`, overdue: false };
+  if (diff === 0) return { when: t('brief.due.today'), overdue: false };
+  if (diff === 1) return { when: t('brief.due.tomorrow'), overdue: false };
+  if (diff < 7) return { when: t('brief.due.on', { day: dayName(d, { weekday: 'long' }) }), overdue: false };
+  const sameYear = d.getFullYear() === now.getFullYear();
+  return {
+    when: t('brief.due.on', { day: dayName(d, { month: 'short', day: 'numeric', ...(!sameYear && { year: 'numeric' }) }) }),
+    overdue: false,
+  };
 }

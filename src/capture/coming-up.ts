@@ -32,8 +32,8 @@ export function nearestAnniversary(eventAt: number, year: number, today: number)
 export function relativeDay(day: number, now: Date): string {
   const today = dayOf(now.getTime());
   const diff = Math.round((day - today) / DAY);
-  if (diff === 0) return 'today';
-  if (diff === 1) return 'tomorrow';
-  if (diff === -1) return 'yesterday';
-  return diff > 0 ? `in ${diff} days` : `${-diff} days ago`;
+  return days.format(diff, 'day');
 }
+
+/** "today", "tomorrow", "in 3 days", "vorgestern": the browser's language says it. */
+const days = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });

@@ -5,6 +5,7 @@ import { addNote, noteForThread, updateNote } from '../storage/records/notes';
 import type { Note } from '../storage/schema';
 import { NOTE_MAX } from './plan';
 import { cut, httpsOnly } from './quote';
+import { t } from '../i18n';
 
 /** The open thread as the panel sees it: enough to log it, never its body. */
 export interface EmailEntry {
@@ -60,8 +61,8 @@ export function logEmail(db: ClydeDB, c: Correspondent, entry: EmailEntry, selec
 
 /** Appends a newly selected passage to the thread's entry; the entry never grows past a note's limit. */
 export async function addToLogged(db: ClydeDB, note: Note, selection: string): Promise<Note> {
-  if (!selection.trim()) throw new Error('Select text in the email first; it is added to the entry.');
+  if (!selection.trim()) throw new Error(t('errors.selectTextInTheEmail'));
   const body = `${note.body}\n\n${quoted(selection)}`;
-  if (body.length > NOTE_MAX) throw new Error('The entry is full; this passage was not added.');
+  if (body.length > NOTE_MAX) throw new Error(t('errors.theEntryIsFullThis'));
   return updateNote(db, note.id, { body });
 }

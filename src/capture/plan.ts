@@ -1,6 +1,7 @@
 import { NoteSchema, PreferenceSchema, TaskSchema, type Tag } from '../storage/schema';
 import { splitFact } from '../storage/records/preferences';
 import { findDate, type FoundDate } from './dates';
+import { t } from '../i18n';
 
 /**
  * What one line typed into the capture box becomes. Pure, so the panel can show it before the
@@ -37,7 +38,7 @@ function fits(text: string, max: number, what: string, instead: string) {
 
 export function planCapture({ text, tag }: CaptureInput, now: Date, options: { dayFirst?: boolean } = {}): CapturePlan {
   const body = text.trim();
-  if (!body) throw new CaptureError('Write something first; nothing was saved.');
+  if (!body) throw new CaptureError(t('errors.writeSomethingFirstNothingWas'));
   if (tag === 'preference') {
     const { key, value } = splitFact(body);
     fits(value, FACT_MAX, 'Something to remember', 'shorten it, or save it as a plain note');
@@ -51,7 +52,7 @@ export function planCapture({ text, tag }: CaptureInput, now: Date, options: { d
   }
   fits(body, NOTE_MAX, 'A note', 'shorten it or split it in two');
   if (tag === 'life-event' && !date) {
-    throw new CaptureError('When is it? Add a date such as “on 15 Jan” or “next friday”; nothing was saved.');
+    throw new CaptureError(t('errors.whenIsItAddA'));
   }
   return { to: 'note', body, tag, date };
 }

@@ -4,6 +4,7 @@ import { writeRecord, writeTables } from '../storage/records/write';
 import { COMPANY_ID_PREFIX, type Company } from '../storage/schema';
 import { linkPeopleAtDomain } from './by-email';
 import { canonicalDomain, companyDomain, domainsOf } from './domains';
+import { t } from '../i18n';
 
 export interface CompanyFields {
   name: string;
@@ -15,8 +16,8 @@ const companyTables = (db: ClydeDB) => writeTables(db, db.companies, db.people, 
 
 function companyName(raw: string): string {
   const name = raw.trim().replace(/\s+/g, ' ');
-  if (!name) throw new Error('Give the company a name.');
-  if (name.length > 400) throw new Error('A company name is at most 400 characters.');
+  if (!name) throw new Error(t('errors.giveTheCompanyAName'));
+  if (name.length > 400) throw new Error(t('errors.aCompanyNameIsAt'));
   return name;
 }
 
@@ -24,8 +25,7 @@ function companyName(raw: string): string {
 function linkedinPage(raw: string): string {
   if (!raw.trim()) return '';
   const url = canonicalProfileUrl(raw.trim());
-  if (!url?.startsWith('https://www.linkedin.com/'))
-    throw new Error(`“${raw}” is not a LinkedIn page (like https://www.linkedin.com/company/acme).`);
+  if (!url?.startsWith('https://www.linkedin.com/')) throw new Error(t('errors.notLinkedIn', { raw }));
   return url;
 }
 
@@ -62,7 +62,7 @@ export async function createCompany(
 
 async function liveCompany(db: ClydeDB, id: string): Promise<Company> {
   const company = await db.companies.get(id);
-  if (!company || company.deleted) throw new Error('That company no longer exists.');
+  if (!company || company.deleted) throw new Error(t('errors.thatCompanyNoLongerExists'));
   return company;
 }
 

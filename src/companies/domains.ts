@@ -1,6 +1,7 @@
 import { canonicalEmail } from '../storage/records/canonical';
 import type { Company } from '../storage/schema';
 import { isFreeMailDomain } from './free-mail';
+import { t } from '../i18n';
 
 /**
  * `Acme.COM`, `@acme.com`, `https://www.acme.com/about` → `acme.com`; `bücher.de` → its A-label,
@@ -31,9 +32,8 @@ const SUFFIX = /^(co|com|net|org|gov|edu|ac|or|ne|go|gob|nic)\.[a-z]{2}$/;
 /** The canonical domain, or a clear error for what cannot be a company's domain. */
 export function companyDomain(raw: string): string {
   const domain = canonicalDomain(raw);
-  if (!domain) throw new Error(`“${raw}” is not a domain (like acme.com).`);
+  if (!domain) throw new Error(t('errors.notADomain', { raw }));
   if (SUFFIX.test(domain)) throw new Error(`${domain} is shared by many companies; give the company's own domain (like acme.${domain}).`);
-  if (isFreeMailDomain(domain))
-    throw new Error(`${domain} is a free or throwaway mail provider: anyone can have an address there, so it cannot stand for a company.`);
+  if (isFreeMailDomain(domain)) throw new Error(t('errors.freeMailDomain', { domain }));
   return domain;
 }

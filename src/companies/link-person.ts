@@ -1,6 +1,7 @@
 import type { ClydeDB } from '../storage/db';
 import { writeRecord, writeTables } from '../storage/records/write';
 import type { Company, Person } from '../storage/schema';
+import { t } from '../i18n';
 
 /**
  * A person the team shares never points at a company only this user can see: teammates would
@@ -14,10 +15,10 @@ export const mayLink = (person: Pick<Person, 'scope'>, company: Pick<Company, 's
 export function linkPerson(db: ClydeDB, personId: string, companyId: string | null): Promise<Person> {
   return db.transaction('rw', writeTables(db, db.people, db.companies), async () => {
     const person = await db.people.get(personId);
-    if (!person || person.deleted) throw new Error('That person no longer exists.');
+    if (!person || person.deleted) throw new Error(t('errors.thatPersonNoLongerExists'));
     if (companyId === null) return writeRecord(db, 'people', personId, { companyId: null });
     const company = await db.companies.get(companyId);
-    if (!company || company.deleted) throw new Error('That company no longer exists.');
+    if (!company || company.deleted) throw new Error(t('errors.thatCompanyNoLongerExists'));
     if (!mayLink(person, company)) {
       const [who, where] = [person.name || 'This person', company.name];
       throw new Error(

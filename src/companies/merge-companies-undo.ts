@@ -1,6 +1,7 @@
 import type { ClydeDB } from '../storage/db';
 import { writeRecord } from '../storage/records/write';
 import { companyMergeTables } from './merge-companies';
+import { t } from '../i18n';
 
 /**
  * Puts back what one company merge changed: the merged-away company lives again, and every
@@ -11,9 +12,9 @@ import { companyMergeTables } from './merge-companies';
 export async function undoCompanyMerge(db: ClydeDB, mergeId: string): Promise<void> {
   return db.transaction('rw', companyMergeTables(db), async () => {
     const log = await db.merges.get(mergeId);
-    if (!log?.links) throw new Error('That company merge is no longer on record, so it cannot be undone.');
-    if (log.undoneAt) throw new Error('That merge was already undone.');
-    if (!(await db.companies.get(log.fromId))) throw new Error('The merged company is gone from this device; nothing to restore.');
+    if (!log?.links) throw new Error(t('errors.thatCompanyMergeIsNo'));
+    if (log.undoneAt) throw new Error(t('errors.thatMergeWasAlreadyUndone'));
+    if (!(await db.companies.get(log.fromId))) throw new Error(t('errors.theMergedCompanyIsGone'));
     for (const { entity, id } of log.moved) {
       const row = (await db.table(entity).get(id)) as { personId: string } | undefined;
       if (row?.personId === log.intoId) await writeRecord(db, entity, id, { personId: log.fromId });

@@ -1,6 +1,7 @@
 import type { ClydeDB } from '../storage/db';
 import type { MergeRecord } from '../storage/people/merge-log';
 import { writeRecord, writeTables } from '../storage/records/write';
+import { t } from '../i18n';
 
 /** A company's own notes, facts and tasks name it as their subject, like a person's. */
 const OWN = ['notes', 'preferences', 'tasks'] as const;
@@ -18,10 +19,10 @@ export const companyMergeTables = (db: ClydeDB) =>
  * a merge of people, so `undoCompanyMerge` puts it back. Returns the log's id.
  */
 export async function mergeCompanies(db: ClydeDB, intoId: string, fromId: string): Promise<string> {
-  if (fromId === intoId) throw new Error('A company cannot be merged into itself.');
+  if (fromId === intoId) throw new Error(t('errors.aCompanyCannotBeMerged'));
   return db.transaction('rw', companyMergeTables(db), async () => {
     const [from, into] = await db.companies.bulkGet([fromId, intoId]);
-    if (!from || from.deleted || !into || into.deleted) throw new Error('Both companies must exist to merge them.');
+    if (!from || from.deleted || !into || into.deleted) throw new Error(t('errors.bothCompaniesMustExistTo'));
     // The merged company disappears into the kept one: if only this user can see the kept one, the
     // whole team would lose a company they share, people links and all.
     if (from.scope === 'team' && into.scope !== 'team') {

@@ -4,6 +4,7 @@ import { makeRoom } from './make-room';
 import { clampWidth, loadLayout, saveLayout, type PanelLayout } from './panel-layout';
 import { watchPageTheme, type Theme } from './page-theme';
 import { removeStaleHosts } from './stale-hosts';
+import { t } from '../i18n';
 
 /**
  * Hosts the panel: a closed shadow root holding an iframe of the extension's panel page, plus the
@@ -65,16 +66,16 @@ export async function mountPanelFrame(signal: AbortSignal, stored: Promise<Panel
     else frame.src = url;
   };
   showTheme(watchPageTheme(showTheme, signal));
-  frame.title = 'Clyde';
+  frame.title = t('manifest.name');
   const collapse = document.createElement('button');
   collapse.className = 'collapse';
   collapse.textContent = '›';
-  collapse.title = 'Collapse Clyde';
-  collapse.setAttribute('aria-label', 'Collapse Clyde');
+  collapse.title = t('panelFrame.collapse');
+  collapse.setAttribute('aria-label', t('panelFrame.collapse'));
   const tab = document.createElement('button');
   tab.className = 'tab';
-  tab.textContent = 'Clyde';
-  tab.title = 'Open Clyde';
+  tab.textContent = t('manifest.name');
+  tab.title = t('panelFrame.open');
 
   const room = makeRoom(host, signal);
   const render = () => {

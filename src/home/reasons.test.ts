@@ -34,7 +34,14 @@ describe('risk sentences', () => {
       of([note(local(2026, 12, 5), { tag: 'complaint', body: 'rude driver', scope: 'team', ownerId: 'bo' })]),
       ['Complained yesterday: ‘rude driver’; nothing since (shared by a teammate)'],
     ],
-    ['a promise overdue', of([], [task(local(2026, 12, 3, 0))]), ['Promised ‘send the quote’ by 3 Dec; 3 days overdue']],
+    [
+      'a promise overdue',
+      of([], [task(local(2026, 12, 3, 0))]),
+      // The date in the locale's own order and month name ("Dec 3" in en-US, "3 Dec" in en-GB).
+      [
+        `Promised ‘send the quote’ by ${new Date(2026, 11, 3).toLocaleDateString(undefined, { day: 'numeric', month: 'short' })}; 3 days overdue`,
+      ],
+    ],
     ['a promise due today is not late yet', of([], [task(local(2026, 12, 6, 0))]), []],
     [
       'silence twice past a learned rhythm',

@@ -2,6 +2,7 @@ import type { ClydeDB } from '../storage/db';
 import { writeRecord, writeTables } from '../storage/records/write';
 import type { Opportunity, Scope, Task } from '../storage/schema';
 import { DEFAULT_STAGES, pipeline, type StageView } from './stages';
+import { formatNumber, t } from '../i18n';
 
 /**
  * Opportunities: where a deal stands. Every write goes through writeRecord, so it syncs, merges
@@ -37,12 +38,12 @@ export async function stagesOf(db: ClydeDB): Promise<StageView[]> {
 /** A stage the pipeline has now, or a clear error (a teammate may have removed it meanwhile). */
 async function stageById(db: ClydeDB, id: string): Promise<StageView> {
   const stage = (await stagesOf(db)).find((s) => s.id === id);
-  if (!stage) throw new Error('That stage is no longer in the pipeline.');
+  if (!stage) throw new Error(t('errors.thatStageIsNoLonger'));
   return stage;
 }
 
 function checkValue(value: number | null | undefined) {
-  if (value != null && (!Number.isFinite(value) || value < 0)) throw new Error('A value is a positive amount, like 12000.');
+  if (value != null && (!Number.isFinite(value) || value < 0)) throw new Error(t('errors.aValueIsAPositive'));
 }
 
 /** The ISO code as stored; typed by hand it may come in lower case or with spaces. */
@@ -55,22 +56,21 @@ function currencyCode(currency: string | undefined): string | undefined {
 
 /** The stored limit is a whole number of days (schema); say so rather than let zod's message through. */
 function checkIdleDays(idleDays: number | null | undefined) {
-  if (idleDays != null && !(Number.isInteger(idleDays) && idleDays >= 1 && idleDays <= 3650))
-    throw new Error('An idle limit is a whole number of days, 1 to 3650.');
+  if (idleDays != null && !(Number.isInteger(idleDays) && idleDays >= 1 && idleDays <= 3650)) throw new Error(t('errors.anIdleLimitIsA'));
 }
 
 export async function createOpportunity(db: ClydeDB, o: NewOpportunity): Promise<Opportunity> {
   const title = o.title.trim();
-  if (!title) throw new Error('An opportunity needs a title.');
+  if (!title) throw new Error(t('errors.anOpportunityNeedsATitle'));
   const personIds = [...new Set(o.personIds ?? [])];
-  if (!o.companyId && !personIds.length) throw new Error('An opportunity needs a company or a person.');
+  if (!o.companyId && !personIds.length) throw new Error(t('errors.anOpportunityNeedsACompany'));
   checkValue(o.value);
   const currency = currencyCode(o.currency);
   const step = o.nextStep?.title.trim();
   return db.transaction('rw', writeTables(db, db.opportunities, db.tasks, db.stages), async () => {
     const stage = await stageById(db, o.stageId ?? DEFAULT_STAGES[0]!.id);
     // Straight into Won or Lost would skip the reason and its timeline note.
-    if (stage.outcome !== 'open') throw new Error(`A new opportunity starts in an open stage; move it to ${stage.name} with the reason.`);
+    if (stage.outcome !== 'open') throw new Error(t('errors.startsOpen', { stage: stage.name }));
     const opp = await writeRecord(
       db,
       'opportunities',
@@ -93,13 +93,13 @@ export async function createOpportunity(db: ClydeDB, o: NewOpportunity): Promise
 }
 
 export async function addNextStep(db: ClydeDB, opp: Opportunity, title: string, due?: number): Promise<Task> {
-  const t = title.trim();
-  if (!t) throw new Error('A next step needs a title.');
+  const trimmed = title.trim();
+  if (!trimmed) throw new Error(t('errors.aNextStepNeedsA'));
   return writeRecord(
     db,
     'tasks',
     crypto.randomUUID(),
-    { personId: stepSubjectOf(opp)!, title: t, due, done: false, opportunityId: opp.id },
+    { personId: stepSubjectOf(opp)!, title: trimmed, due, done: false, opportunityId: opp.id },
     { create: true },
   );
 }
@@ -114,16 +114,16 @@ type Editable = Partial<Pick<Opportunity, 'title' | 'companyId' | 'value' | 'cur
 
 export async function updateOpportunity(db: ClydeDB, id: string, fields: Editable): Promise<Opportunity> {
   const title = fields.title?.trim();
-  if (title === '') throw new Error('An opportunity needs a title.');
+  if (title === '') throw new Error(t('errors.anOpportunityNeedsATitle'));
   checkValue(fields.value);
   const currency = currencyCode(fields.currency);
   const { personIds, ...rest } = fields;
   const set = { ...rest, title, currency, ...(personIds ? { personIds: [...new Set(personIds)].join(' ') } : {}) };
   return db.transaction('rw', writeTables(db, db.opportunities), async () => {
     const current = await db.opportunities.get(id);
-    if (!current || current.deleted) throw new Error('That opportunity is gone.');
+    if (!current || current.deleted) throw new Error(t('errors.thatOpportunityIsGone'));
     // Its next step and its won/lost note are about its company or first person: one must stay.
-    if (!subjectOf({ ...current, ...defined(set) })) throw new Error('An opportunity needs a company or a person.');
+    if (!subjectOf({ ...current, ...defined(set) })) throw new Error(t('errors.anOpportunityNeedsACompany'));
     return writeRecord(db, 'opportunities', id, set);
   });
 }
@@ -136,7 +136,7 @@ export async function updateOpportunity(db: ClydeDB, id: string, fields: Editabl
 export async function moveOpportunity(db: ClydeDB, id: string, stageId: string, reason?: string): Promise<Opportunity> {
   return db.transaction('rw', writeTables(db, db.opportunities, db.notes, db.stages), async () => {
     const opp = await db.opportunities.get(id);
-    if (!opp || opp.deleted) throw new Error('That opportunity is gone.');
+    if (!opp || opp.deleted) throw new Error(t('errors.thatOpportunityIsGone'));
     const stage = await stageById(db, stageId);
     // Dropped back where it was: nothing happened, so nothing is written (not a second won note).
     if (opp.stageId === stageId) return opp;
@@ -144,7 +144,7 @@ export async function moveOpportunity(db: ClydeDB, id: string, stageId: string, 
       return writeRecord(db, 'opportunities', id, { stageId, stageAt: Date.now() });
     }
     const why = reason?.trim();
-    if (!why) throw new Error(`Say why it was ${stage.outcome}: a few words are enough.`);
+    if (!why) throw new Error(stage.outcome === 'won' ? t('errors.sayWhyWon') : t('errors.sayWhyLost'));
     const moved = await writeRecord(db, 'opportunities', id, { stageId, stageAt: Date.now(), reason: why });
     await writeRecord(
       db,
@@ -171,7 +171,7 @@ const STAGE_SCOPE: Scope = 'team';
 
 export async function editStage(db: ClydeDB, id: string, fields: Partial<Pick<StageView, 'name' | 'idleDays' | 'order'>>): Promise<void> {
   const named = fields.name?.trim();
-  if (named === '') throw new Error('A stage needs a name.');
+  if (named === '') throw new Error(t('errors.aStageNeedsAName'));
   checkIdleDays(fields.idleDays);
   const set = { ...fields, name: named };
   await db.transaction('rw', writeTables(db, db.stages), async () => {
@@ -188,7 +188,7 @@ export async function editStage(db: ClydeDB, id: string, fields: Partial<Pick<St
 /** A new open stage, placed after the last open one (won and lost stay at the end). */
 export async function addStage(db: ClydeDB, name: string, idleDays: number | null = 14): Promise<string> {
   const n = name.trim();
-  if (!n) throw new Error('A stage needs a name.');
+  if (!n) throw new Error(t('errors.aStageNeedsAName'));
   checkIdleDays(idleDays);
   return db.transaction('rw', writeTables(db, db.stages), async () => {
     const stages = await stagesOf(db);
@@ -211,14 +211,14 @@ export async function addStage(db: ClydeDB, name: string, idleDays: number | nul
 export async function removeStage(db: ClydeDB, id: string): Promise<void> {
   await db.transaction('rw', writeTables(db, db.stages, db.opportunities), async () => {
     const stage = await stageById(db, id);
-    if (stage.outcome !== 'open') throw new Error('Won and Lost stay: every deal ends in one of them.');
+    if (stage.outcome !== 'open') throw new Error(t('errors.wonAndLostStayEvery'));
     const held = await db.opportunities
       .where('stageId')
       .equals(id)
       .filter((o) => !o.deleted)
       .count();
-    if (held) throw new Error(`Move its ${held} ${held === 1 ? 'opportunity' : 'opportunities'} to another stage first.`);
-    if ((await stagesOf(db)).filter((s) => s.outcome === 'open').length === 1) throw new Error('A pipeline needs at least one open stage.');
+    if (held) throw new Error(t('errors.stageHolds', held, [formatNumber(held)]));
+    if ((await stagesOf(db)).filter((s) => s.outcome === 'open').length === 1) throw new Error(t('errors.aPipelineNeedsAtLeast'));
     if (await db.stages.get(id)) await writeRecord(db, 'stages', id, { deleted: true });
     else {
       const { name, order, outcome, idleDays } = stage;

@@ -1,4 +1,5 @@
 import { ago, plural } from '../home/reasons';
+import { t } from '../i18n';
 import type { ClydeDB } from '../storage/db';
 import type { Opportunity } from '../storage/schema';
 import { DAY } from '../storage/summaries/summary';
@@ -68,7 +69,12 @@ export async function idleDeals(db: ClydeDB, now: Date): Promise<DealSignal[]> {
     const days = (now.getTime() - (await lastActivity(db, o))) / DAY;
     if (days <= stage.idleDays!) continue;
     // In days, like the limit it is measured against ("15 days … its limit is 14 days", not "2 weeks").
-    const sentence = `No activity on “${o.title}” for ${plural(Math.floor(days), 'day')} in ${stage.name}; its limit is ${plural(stage.idleDays!, 'day')}.`;
+    const sentence = t('reasons.idleDeal', {
+      title: o.title,
+      idle: plural(Math.floor(days), 'day'),
+      stage: stage.name,
+      limit: plural(stage.idleDays!, 'day'),
+    });
     idle.push({
       opportunity: o,
       stage,

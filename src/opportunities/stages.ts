@@ -1,4 +1,5 @@
 import type { Outcome, Stage } from '../storage/schema';
+import { t } from '../i18n';
 
 /** What the board needs of a stage: a stored one, or a default nobody has edited yet. */
 export type StageView = Pick<Stage, 'id' | 'name' | 'order' | 'outcome' | 'idleDays'>;
@@ -8,12 +9,13 @@ export type StageView = Pick<Stage, 'id' | 'name' | 'order' | 'outcome' | 'idleD
  * with the same id, so two teammates editing a default edit one record. Ids are fixed for that.
  */
 export const DEFAULT_STAGES: readonly StageView[] = [
-  { id: 'stage-lead', name: 'Lead', order: 1, outcome: 'open', idleDays: 14 },
-  { id: 'stage-qualified', name: 'Qualified', order: 2, outcome: 'open', idleDays: 14 },
-  { id: 'stage-proposal', name: 'Proposal', order: 3, outcome: 'open', idleDays: 10 },
-  { id: 'stage-negotiation', name: 'Negotiation', order: 4, outcome: 'open', idleDays: 7 },
-  { id: 'stage-won', name: 'Won', order: 5, outcome: 'won', idleDays: null },
-  { id: 'stage-lost', name: 'Lost', order: 6, outcome: 'lost', idleDays: null },
+  // Named in the browser's language until someone renames one (then the team's name is stored).
+  { id: 'stage-lead', name: t('stages.lead'), order: 1, outcome: 'open', idleDays: 14 },
+  { id: 'stage-qualified', name: t('stages.qualified'), order: 2, outcome: 'open', idleDays: 14 },
+  { id: 'stage-proposal', name: t('stages.proposal'), order: 3, outcome: 'open', idleDays: 10 },
+  { id: 'stage-negotiation', name: t('stages.negotiation'), order: 4, outcome: 'open', idleDays: 7 },
+  { id: 'stage-won', name: t('opportunity.won'), order: 5, outcome: 'won', idleDays: null },
+  { id: 'stage-lost', name: t('opportunity.lost'), order: 6, outcome: 'lost', idleDays: null },
 ];
 
 /** The pipeline as the team has it: defaults overlaid by stored stages, deleted ones gone, in order. */

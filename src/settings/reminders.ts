@@ -1,5 +1,6 @@
 import { LOCAL, readStored } from '../storage/keys';
 import type { SettingsArea } from './display-mode';
+import { t } from '../i18n';
 
 /**
  * The user's reminder choices: a daily digest at a time of their choosing, and a notification
@@ -34,7 +35,7 @@ export async function saveReminders(area: SettingsArea, change: Partial<Reminder
   // Read back through the schema: a field it would not keep is refused rather than stored and ignored.
   const kept = readStored(LOCAL.reminders.schema, next);
   if (kept?.digest !== next.digest || kept.digestAt !== next.digestAt || kept.dueTimes !== next.dueTimes) {
-    throw new Error('A digest time is a time of day from 00:00 to 23:59, in whole minutes; nothing was changed.');
+    throw new Error(t('errors.aDigestTimeIsA'));
   }
   await area.set({ [REMINDERS_KEY]: next });
   return next;

@@ -14,6 +14,7 @@ import { usePageView } from './usePageView';
 import { useSharedPick } from './useSharedPick';
 import { useTabView } from './useTabContext';
 import { Finder } from './search/Finder';
+import { t } from '../i18n';
 
 /** Who is on screen, and everything Clyde remembers about them. */
 export function App({ place }: { place: PanelPlace }) {
@@ -33,7 +34,7 @@ export function App({ place }: { place: PanelPlace }) {
           <ParserHealth context={context} tabId={tabId} />
         ) : (
           <p className="mt-16 text-center text-sm text-slate-500" data-testid="no-one">
-            No one here. Open an email or a LinkedIn or X profile and Clyde shows who it is.
+            {t('app.noOne')}
           </p>
         )}
         {!context && place === 'side-panel' && <ReadThisPage tabId={tabId} />}
@@ -45,7 +46,7 @@ export function App({ place }: { place: PanelPlace }) {
   return (
     <Shell pageKey={context.url}>
       {people.length > 1 && (
-        <nav aria-label="People in this conversation" className="mb-3 flex flex-wrap gap-1">
+        <nav aria-label={t('app.people')} className="mb-3 flex flex-wrap gap-1">
           {people.map((p) => (
             <button
               key={keyOf(p)}
@@ -73,7 +74,7 @@ function Shell({ children, pageKey }: { children: React.ReactNode; pageKey?: str
     // Right padding keeps the injected host's collapse button clear of the panel's own controls.
     <main className="relative min-h-screen p-3 pr-12 text-sm">
       <header className="mb-3 flex items-center justify-between">
-        <h1 className="text-xs font-semibold tracking-wide text-blue-700 uppercase">Clyde</h1>
+        <h1 className="text-xs font-semibold tracking-wide text-blue-700 uppercase">{t('manifest.name')}</h1>
         <span className="flex items-center gap-2">
           <HomeLink />
           <HelpButton />

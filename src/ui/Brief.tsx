@@ -3,6 +3,7 @@ import { brief, type BriefInput, type BriefLine } from '../capture/brief';
 import { db } from '../storage/db';
 import { lastNoteFor } from '../storage/records/notes';
 import { openTasksFor } from '../storage/records/tasks';
+import { formatNumber, t } from '../i18n';
 
 /**
  * What the brief needs, in one read: the person's summary (kept by every write, so their life
@@ -28,7 +29,7 @@ export function Brief({ personId }: { personId: string }) {
   const lines = input ? brief(input, new Date()) : [];
   if (!lines.length) return null;
   return (
-    <ul aria-label="Brief" data-testid="brief" className="mt-2 space-y-0.5 rounded bg-amber-50 px-2 py-1 text-xs text-amber-900">
+    <ul aria-label={t('brief.title')} data-testid="brief" className="mt-2 space-y-0.5 rounded bg-amber-50 px-2 py-1 text-xs text-amber-900">
       {lines.map((line) => (
         <li key={line.kind} data-kind={line.kind}>
           <Line line={line} />
@@ -44,11 +45,12 @@ function Line({ line }: { line: BriefLine }) {
     case 'last':
       return (
         <>
-          <span className="font-semibold">Last:</span> {line.what} {line.when}
+          <span className="font-semibold">{t('brief.last')}</span> {line.what} {line.when}
           {line.words && (
             <>
-              {' — “'}
-              <bdi>{line.words}</bdi>”
+              {t('brief.quoteOpen')}
+              <bdi>{line.words}</bdi>
+              {t('brief.quoteClose')}
             </>
           )}
         </>
@@ -56,20 +58,20 @@ function Line({ line }: { line: BriefLine }) {
     case 'promise':
       return (
         <>
-          <span className="font-semibold">Promised:</span> <bdi>{line.words}</bdi>
+          <span className="font-semibold">{t('brief.promised')}</span> <bdi>{line.words}</bdi>
           {line.when && (
             <>
               {' — '}
               <span className={line.overdue ? 'font-semibold text-red-700' : undefined}>{line.when}</span>
             </>
           )}
-          {line.more > 0 && ` (+${line.more} more)`}
+          {line.more > 0 && ` ${t('brief.more', line.more, [formatNumber(line.more)])}`}
         </>
       );
     case 'personal':
       return (
         <>
-          <span className="font-semibold">Personal:</span> <bdi>{line.words}</bdi> — {line.when}
+          <span className="font-semibold">{t('brief.personal')}</span> <bdi>{line.words}</bdi> — {line.when}
         </>
       );
   }

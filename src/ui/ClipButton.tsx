@@ -4,6 +4,7 @@ import { clipProfile } from '../storage/records/clip';
 import { db } from '../storage/db';
 import { ErrorLine } from './ErrorLine';
 import { useAction } from './useAction';
+import { formatNumber, t } from '../i18n';
 
 /** One click stores what the open profile shows into the person (new or matched). */
 export function ClipButton({ correspondent, context }: { correspondent: Correspondent; context: PageContext }) {
@@ -18,16 +19,16 @@ export function ClipButton({ correspondent, context }: { correspondent: Correspo
             const clip = await clipProfile(db, correspondent, { site: context.site, url: context.url });
             setResult(
               clip.created
-                ? 'Clipped as a new person.'
+                ? t('clip.created')
                 : clip.changes.length
-                  ? `Updated: ${clip.changes.length} change(s) noted.`
-                  : 'Already up to date.',
+                  ? t('clip.updated', clip.changes.length, [formatNumber(clip.changes.length)])
+                  : t('clip.upToDate'),
             );
           })
         }
         className="rounded bg-blue-700 px-3 py-1 font-semibold text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-blue-700"
       >
-        Clip profile
+        {t('clip.button')}
       </button>
       {result && (
         <span role="status" className="ml-2 text-xs text-slate-600">

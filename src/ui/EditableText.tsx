@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ErrorLine } from './ErrorLine';
 import { useAction } from './useAction';
+import { t } from '../i18n';
 
 /**
  * A saved text with Edit and Delete. Editing happens in place: Enter saves, Escape cancels.
@@ -31,7 +32,7 @@ export function EditableText({
       <div>
         <input
           autoFocus
-          aria-label={`Edit ${label}`}
+          aria-label={t('editable.edit', { what: label })}
           value={draft}
           onChange={(e) => setDraft(e.target.value)}
           onKeyDown={async (e) => {
@@ -54,8 +55,8 @@ export function EditableText({
         {children}
         <button
           type="button"
-          aria-label={`Edit ${label}`}
-          title="Edit"
+          aria-label={t('editable.edit', { what: label })}
+          title={t('editable.editTitle')}
           onClick={() => setDraft(text)}
           className={`${action} hover:text-blue-700 focus:text-blue-700`}
         >
@@ -63,8 +64,8 @@ export function EditableText({
         </button>
         <button
           type="button"
-          aria-label={`Delete ${label}`}
-          title={deleteRefusal ?? 'Delete'}
+          aria-label={t('editable.delete', { what: label })}
+          title={deleteRefusal ?? t('editable.deleteTitle')}
           aria-disabled={deleteRefusal ? true : undefined}
           onClick={() => (deleteRefusal ? setWhy(!why) : void run(onDelete))}
           className={`${action} ${deleteRefusal ? 'cursor-help' : 'hover:text-red-700 focus:text-red-700'}`}

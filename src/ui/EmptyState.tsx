@@ -5,6 +5,7 @@ import { AddField } from './AddField';
 import { Avatar } from './Avatar';
 import { CompanyStory } from './company/CompanyStory';
 import { WorkLine } from './WorkLine';
+import { t } from '../i18n';
 
 /** Someone Clyde has not met: their company's story when Clyde knows it, who they are, and one field to start remembering them. */
 export function EmptyState({ correspondent: c }: { correspondent: Correspondent }) {
@@ -22,10 +23,20 @@ export function EmptyState({ correspondent: c }: { correspondent: Correspondent 
           {c.email && c.email !== name && <div className="truncate text-xs text-slate-500">{c.email}</div>}
         </div>
       </header>
-      <p className="mt-4 text-slate-600">New to Clyde. What should you remember about {c.name ? <bdi>{c.name}</bdi> : 'them'}?</p>
+      <p className="mt-4 text-slate-600">
+        {c.name ? (
+          <>
+            {t('emptyState.newNamed.before')}
+            <bdi>{c.name}</bdi>
+            {t('emptyState.newNamed.after')}
+          </>
+        ) : (
+          t('emptyState.newUnnamed')
+        )}
+      </p>
       <AddField
-        label="First note"
-        placeholder="Met at the spring fair; wants a quote by Friday"
+        label={t('emptyState.firstNote')}
+        placeholder={t('emptyState.firstNotePlaceholder')}
         multiline
         onAdd={(body) => ensurePersonWithNote(db, c, body)}
       />

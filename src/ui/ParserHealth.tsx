@@ -6,6 +6,7 @@ import { SearchPalette } from './search/SearchPalette';
 import { ErrorLine } from './ErrorLine';
 import { useAction } from './useAction';
 import { useSettled } from './useSettled';
+import { t } from '../i18n';
 
 const SITE_NAMES: Record<string, string> = { gmail: 'Gmail', outlook: 'Outlook', linkedin: 'LinkedIn', x: 'X' };
 /** Long enough for a thread or profile to finish rendering after navigation. */
@@ -38,14 +39,14 @@ export function ParserHealth({ context, tabId }: { context: PageContext; tabId: 
   const { error, run } = useAction();
   const [searching, setSearching] = useState(false);
   const [picked, setPicked] = useState<string>();
-  const site = SITE_NAMES[context.site] ?? 'this site';
+  const site = SITE_NAMES[context.site];
 
   if (!settled) {
     // Beside a person the URL alone names, wait quietly; on an empty page, say what is happening.
     if (context.people.length > 0) return null;
     return (
       <p className="mt-16 text-center text-sm text-slate-500" data-testid="reading">
-        Reading this page…
+        {t('parserHealth.reading')}
       </p>
     );
   }
@@ -54,7 +55,7 @@ export function ParserHealth({ context, tabId }: { context: PageContext; tabId: 
 
   const copy = () =>
     run(async () => {
-      if (tabId === undefined) throw new Error('Clyde does not know which tab this is. Reload the page and try again.');
+      if (tabId === undefined) throw new Error(t('parserHealth.noTab'));
       const text = await pageDiagnostic(tabId, context);
       setDiagnostic(text);
       try {
@@ -70,26 +71,23 @@ export function ParserHealth({ context, tabId }: { context: PageContext; tabId: 
   return (
     <section
       role="status"
-      aria-label="Clyde could not read this page"
+      aria-label={t('parserHealth.title')}
       className="mb-3 rounded border border-amber-300 bg-amber-50 p-3"
       data-testid="parser-health"
     >
-      <p className="font-semibold">Clyde could not read this page.</p>
-      <p className="mt-1 text-slate-700">
-        {site} may have changed how its pages are built, so Clyde cannot tell who is shown. Search for the person by name or email instead,
-        and please report the problem.
-      </p>
+      <p className="font-semibold">{t('parserHealth.titleSentence')}</p>
+      <p className="mt-1 text-slate-700">{site ? t('parserHealth.changed', { site }) : t('parserHealth.changedUnknown')}</p>
       <div className="mt-2 flex gap-2">
         <button type="button" onClick={() => setSearching(true)} className="rounded bg-slate-800 px-2 py-0.5 text-xs text-white">
-          Search by name or email
+          {t('parserHealth.search')}
         </button>
         <button type="button" onClick={() => void copy()} className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs">
-          Copy diagnostic
+          {t('parserHealth.copy')}
         </button>
       </div>
       {searching && (
         <SearchPalette
-          title="Who is this page about?"
+          title={t('parserHealth.who')}
           initialQuery={searchGuess(context)}
           onClose={() => setSearching(false)}
           onPick={(id) => {
@@ -102,15 +100,13 @@ export function ParserHealth({ context, tabId }: { context: PageContext; tabId: 
       {diagnostic !== undefined && (
         <div className="mt-2">
           <p className="text-xs text-slate-600">
-            {copied === 'copied' ? 'Copied. ' : 'Selected: press Ctrl+C (⌘C) to copy. '}
-            It is the page's structure with every word Clyde does not look for masked (Xxxx xxx@xxxx.xxx), so it never holds what anyone
-            wrote or who is in it.
+            {copied === 'copied' ? t('parserHealth.copied') : t('parserHealth.selected')} {t('parserHealth.explain')}
           </p>
           <textarea
             ref={shown}
             readOnly
             value={diagnostic}
-            aria-label="Diagnostic"
+            aria-label={t('parserHealth.diagnostic')}
             data-testid="diagnostic"
             className="mt-1 h-40 w-full rounded border border-slate-300 font-mono text-[10px]"
           />

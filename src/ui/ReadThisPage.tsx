@@ -1,16 +1,14 @@
 import { useState } from 'react';
 import type { ReadPageReply } from '../messaging/protocol';
 import { ask } from './ask';
-
-const NOT_ALLOWED =
-  'Clyde may read a page only when you ask from that page: click the Clyde toolbar button while it is open, or press Alt+Shift+C, then try again.';
+import { t } from '../i18n';
 
 function explain(reply: ReadPageReply | undefined): string {
-  if (!reply) return 'Clyde could not read this page.';
-  if (reply.ok) return reply.people === 0 ? 'This page names no one Clyde can recognise.' : '';
-  if (reply.reason === 'supported') return 'Clyde reads this site by itself; open an email or a profile.';
-  if (reply.reason === 'unreadable') return 'Clyde could not read this page.';
-  return NOT_ALLOWED;
+  if (!reply) return t('parserHealth.titleSentence');
+  if (reply.ok) return reply.people === 0 ? t('readPage.noOne') : '';
+  if (reply.reason === 'supported') return t('readPage.supported');
+  if (reply.reason === 'unreadable') return t('parserHealth.titleSentence');
+  return t('readPage.notAllowed');
 }
 
 /**
@@ -37,7 +35,7 @@ export function ReadThisPage({ tabId }: { tabId: number | undefined }) {
         onClick={() => void read()}
         className="rounded bg-slate-800 px-3 py-1 text-sm text-white hover:bg-slate-700 disabled:opacity-50"
       >
-        Read this page
+        {t('readPage.button')}
       </button>
       {note && (
         <p role="status" className="mt-2 text-xs text-slate-600">

@@ -10,6 +10,7 @@ import { deleteRefusal } from './sync/delete-refusal';
 import { LostEditLine } from './sync/LostEditLine';
 import { ShareToggle, ShareViewerContext } from './sync/ShareToggle';
 import { useAction } from './useAction';
+import { t } from '../i18n';
 
 /** What to remember about the person: preferences and facts, pinned first. */
 export function RememberList({ personId }: { personId: string }) {
@@ -18,13 +19,13 @@ export function RememberList({ personId }: { personId: string }) {
   // Pinning is a write like any other: a failure is shown, not swallowed.
   const { error, run } = useAction();
   return (
-    <Section title="Remember">
+    <Section title={t('remember.title')}>
       <ul className="mt-1 space-y-1">
         {facts?.map((f) => (
           <li key={f.id} data-testid="fact">
             <EditableText
               text={f.key ? `${f.key}: ${f.value}` : f.value}
-              label="fact"
+              label={t('remember.fact')}
               onSave={(text) => updatePreference(db, f.id, splitFact(text))}
               onDelete={() => deletePreference(db, f.id)}
               deleteRefusal={deleteRefusal(who, 'preferences', f)}
@@ -32,7 +33,7 @@ export function RememberList({ personId }: { personId: string }) {
               <button
                 type="button"
                 aria-pressed={f.pinned}
-                aria-label={f.pinned ? 'Unpin fact' : 'Pin fact'}
+                aria-label={f.pinned ? t('remember.unpin') : t('remember.pin')}
                 onClick={() => void run(() => updatePreference(db, f.id, { pinned: !f.pinned }))}
                 className="min-h-6 min-w-6 text-xs text-slate-400 aria-pressed:text-amber-600"
               >
@@ -45,11 +46,7 @@ export function RememberList({ personId }: { personId: string }) {
         ))}
       </ul>
       <ErrorLine error={error} />
-      <AddField
-        label="Add something to remember"
-        placeholder="order: grain in two bags"
-        onAdd={(text) => addPreference(db, personId, text)}
-      />
+      <AddField label={t('remember.add')} placeholder={t('remember.addPlaceholder')} onAdd={(text) => addPreference(db, personId, text)} />
     </Section>
   );
 }

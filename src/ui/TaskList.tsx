@@ -11,6 +11,7 @@ import { LostEditLine } from './sync/LostEditLine';
 import { ShareToggle, ShareViewerContext } from './sync/ShareToggle';
 import { useAction } from './useAction';
 import { formatDay, formatDayTime } from './dates';
+import { t } from '../i18n';
 
 /** Open tasks for the person, soonest due first. */
 export function TaskList({ personId }: { personId: string }) {
@@ -19,31 +20,31 @@ export function TaskList({ personId }: { personId: string }) {
   // Ticking a task is a write like any other: a failure is shown, not swallowed.
   const { error, run } = useAction();
   return (
-    <Section title="Tasks">
+    <Section title={t('tasks.title')}>
       <ul className="mt-1 space-y-1">
-        {tasks?.map((t) => (
-          <li key={t.id} data-testid="task" data-task-id={t.id} className="flex items-start gap-2">
+        {tasks?.map((task) => (
+          <li key={task.id} data-testid="task" data-task-id={task.id} className="flex items-start gap-2">
             <input
               type="checkbox"
-              aria-label={`Done: ${t.title}`}
-              checked={t.done}
-              onChange={(e) => void run(() => setTaskDone(db, t.id, e.target.checked))}
+              aria-label={t('tasks.done', { title: task.title })}
+              checked={task.done}
+              onChange={(e) => void run(() => setTaskDone(db, task.id, e.target.checked))}
               className="mt-1"
             />
             <div className="min-w-0 flex-1">
               <EditableText
-                text={t.title}
-                label="task"
-                onSave={(title) => updateTask(db, t.id, { title })}
-                onDelete={() => deleteTask(db, t.id)}
-                deleteRefusal={deleteRefusal(who, 'tasks', t)}
+                text={task.title}
+                label={t('tasks.task')}
+                onSave={(title) => updateTask(db, task.id, { title })}
+                onDelete={() => deleteTask(db, task.id)}
+                deleteRefusal={deleteRefusal(who, 'tasks', task)}
               >
-                <ShareToggle entity="tasks" record={t} />
+                <ShareToggle entity="tasks" record={task} />
               </EditableText>
-              <LostEditLine entity="tasks" record={t} />
-              {t.due != null && (
-                <div className={`text-xs ${t.due < Date.now() ? 'text-red-700' : 'text-slate-500'}`}>
-                  due {t.dueTime != null ? formatDayTime(dueAt(t)!) : formatDay(t.due)}
+              <LostEditLine entity="tasks" record={task} />
+              {task.due != null && (
+                <div className={`text-xs ${task.due < Date.now() ? 'text-red-700' : 'text-slate-500'}`}>
+                  {t('tasks.due', { when: task.dueTime != null ? formatDayTime(dueAt(task)!) : formatDay(task.due) })}
                 </div>
               )}
             </div>
@@ -52,9 +53,9 @@ export function TaskList({ personId }: { personId: string }) {
       </ul>
       <ErrorLine error={error} />
       <AddTask
-        label="Add a task"
-        placeholder="Send a quote"
-        dueLabel="Due date"
+        label={t('tasks.add')}
+        placeholder={t('tasks.addPlaceholder')}
+        dueLabel={t('tasks.dueDate')}
         onAdd={(title, due) => addTask(db, personId, title, due)}
       />
     </Section>

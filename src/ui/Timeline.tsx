@@ -11,13 +11,15 @@ import { deleteRefusal } from './sync/delete-refusal';
 import { LostEditLine } from './sync/LostEditLine';
 import { ShareToggle, ShareViewerContext } from './sync/ShareToggle';
 import { formatDay, formatDayTime } from './dates';
+import { noteKindName, tagName } from '../names';
+import { t } from '../i18n';
 
 /** Interactions and notes, newest first, under the one box that adds to them. */
 export function Timeline({ personId }: { personId: string }) {
   const notes = useLiveQuery(() => timelineFor(db, personId), [personId]);
   const who = useContext(ShareViewerContext);
   return (
-    <Section title="Timeline">
+    <Section title={t('timeline.title')}>
       <CaptureBox personId={personId} />
       <ol className="mt-2 space-y-2">
         {notes?.map((n) => (
@@ -31,7 +33,7 @@ export function Timeline({ personId }: { personId: string }) {
             <NoteMeta note={n} />
             <EditableText
               text={n.body}
-              label="note"
+              label={t('timeline.note')}
               onSave={(body) => updateNote(db, n.id, { body })}
               onDelete={() => deleteNote(db, n.id)}
               deleteRefusal={deleteRefusal(who, 'notes', n)}
@@ -52,14 +54,14 @@ function NoteMeta({ note: n }: { note: Note }) {
   return (
     <div className="text-xs text-slate-500 not-italic">
       {formatDayTime(n.occurredAt)}
-      {n.kind !== 'note' && ` · ${n.kind}`}
-      {n.tag && ` · ${n.tag.replace('-', ' ')}`}
-      {n.eventAt !== undefined && ` on ${formatDay(n.eventAt)}`}
+      {n.kind !== 'note' && ` · ${noteKindName(n.kind)}`}
+      {n.tag && ` · ${tagName(n.tag)}`}
+      {n.eventAt !== undefined && ` ${t('timeline.on', { day: formatDay(n.eventAt) })}`}
       {source && (
         <>
           {' · '}
           <a href={source} target="_blank" rel="noopener noreferrer" data-testid="note-source" className="text-blue-700 underline">
-            {n.kind === 'email' ? 'open thread' : 'source'}
+            {n.kind === 'email' ? t('timeline.openThread') : t('timeline.source')}
           </a>
         </>
       )}

@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Tag } from '../storage/schema';
+import { t } from '../i18n';
+import { tagName } from '../names';
 
 /**
  * Every keyboard shortcut Clyde has, in one list: the help panel and the options page render it,
@@ -40,79 +42,69 @@ const TAG_LETTERS: Record<Tag, string> = {
   promise: 'R',
   'life-event': 'V',
 };
-export const TAG_LABELS: Record<Tag, string> = {
-  want: 'want',
-  need: 'need',
-  preference: 'preference',
-  complaint: 'complaint',
-  compliment: 'compliment',
-  promise: 'promise',
-  'life-event': 'life event',
-};
-
 export const tagShortcutId = (tag: Tag) => `tag.${tag}`;
 
 export const SHORTCUTS: readonly Shortcut[] = [
-  { id: 'capture.focus', label: 'Write a note for this person', keys: { key: 'c' }, scope: 'panel' },
+  { id: 'capture.focus', label: t('shortcuts.captureFocus'), keys: { key: 'c' }, scope: 'panel' },
   {
     id: 'email.log',
-    label: 'Log this email (adds a selection to the entry if it is logged)',
+    label: t('shortcuts.emailLog'),
     keys: { code: 'KeyL', alt: true },
     scope: 'panel',
   },
-  { id: 'help', label: 'Show or hide these shortcuts', keys: { key: '?' }, scope: 'panel' },
+  { id: 'help', label: t('shortcuts.help'), keys: { key: '?' }, scope: 'panel' },
   {
     id: 'search.open',
-    label: 'Search people, companies, opportunities, notes, facts and tasks',
+    label: t('shortcuts.searchOpen'),
     keys: { code: 'KeyK', mod: true },
     scope: 'panel',
   },
-  { id: 'search.keys', label: 'In search: move through results, open one, close', keys: { text: '↑ ↓, Enter, Esc' }, scope: 'panel' },
-  { id: 'capture.save', label: 'Save', keys: { key: 'Enter' }, scope: 'capture box' },
-  { id: 'capture.newline', label: 'New line', keys: { key: 'Enter', shift: true }, scope: 'capture box' },
+  { id: 'search.keys', label: t('shortcuts.searchKeys'), keys: { text: t('shortcuts.searchKeysKeys') }, scope: 'panel' },
+  { id: 'capture.save', label: t('shortcuts.captureSave'), keys: { key: 'Enter' }, scope: 'capture box' },
+  { id: 'capture.newline', label: t('shortcuts.captureNewline'), keys: { key: 'Enter', shift: true }, scope: 'capture box' },
   ...(Object.keys(TAG_LETTERS) as Tag[]).map((tag) => ({
     id: tagShortcutId(tag),
-    label: `Tag as ${TAG_LABELS[tag]} (again to untag)`,
+    label: t('shortcuts.tag', { tag: tagName(tag) }),
     keys: { code: `Key${TAG_LETTERS[tag]}`, alt: true },
     scope: 'capture box' as const,
   })),
-  { id: 'capture.clear-tag', label: 'Remove the tag', keys: { key: 'Escape' }, scope: 'capture box' },
+  { id: 'capture.clear-tag', label: t('shortcuts.clearTag'), keys: { key: 'Escape' }, scope: 'capture box' },
   {
     id: 'home.open',
-    label: 'Open Clyde Home (change it in the browser’s extension shortcuts)',
+    label: t('shortcuts.homeOpen'),
     keys: { text: 'Alt+Shift+H' },
     scope: 'page',
   },
   {
     id: 'page.add-selection',
-    label: 'Add the selected text to the current person (context menu)',
-    keys: { text: 'Shift+F10 or the Menu key' },
+    label: t('shortcuts.addSelection'),
+    keys: { text: t('shortcuts.addSelectionKeys') },
     scope: 'page',
   },
   // Home is a page of its own, with its own keys: plain letters, since nothing there is typed into
   // until an item asks "how?".
-  { id: 'home.next', label: 'Next item', keys: { key: 'j' }, scope: 'home' },
-  { id: 'home.previous', label: 'Previous item', keys: { key: 'k' }, scope: 'home' },
-  { id: 'home.person', label: 'Open the person, at the note or task the item is about', keys: { key: 'Enter' }, scope: 'home' },
-  { id: 'home.done', label: 'Today: mark the task done', keys: { key: 'x' }, scope: 'home' },
+  { id: 'home.next', label: t('shortcuts.homeNext'), keys: { key: 'j' }, scope: 'home' },
+  { id: 'home.previous', label: t('shortcuts.homePrevious'), keys: { key: 'k' }, scope: 'home' },
+  { id: 'home.person', label: t('shortcuts.homePerson'), keys: { key: 'Enter' }, scope: 'home' },
+  { id: 'home.done', label: t('shortcuts.homeDone'), keys: { key: 'x' }, scope: 'home' },
   {
     id: 'home.resolve',
-    label: 'At risk: resolve the reason, saying how; Reach out: note that you reached out',
+    label: t('shortcuts.homeResolve'),
     keys: { key: 'r' },
     scope: 'home',
   },
-  { id: 'home.star', label: 'Best customers: star or unstar', keys: { key: 's' }, scope: 'home' },
-  { id: 'home.back', label: 'On a person: back to the list', keys: { key: 'Escape' }, scope: 'home' },
+  { id: 'home.star', label: t('shortcuts.homeStar'), keys: { key: 's' }, scope: 'home' },
+  { id: 'home.back', label: t('shortcuts.homeBack'), keys: { key: 'Escape' }, scope: 'home' },
   {
     id: 'board.drag',
-    label: 'Pipeline: pick up a deal, move it to the stage left or right, drop it (Escape puts it back)',
-    keys: { text: 'Space, ← →, Space' },
+    label: t('shortcuts.boardDrag'),
+    keys: { text: t('shortcuts.boardDragKeys') },
     scope: 'home',
   },
   // Brackets, not arrows: arrows scroll the page, and during a drag they move the picked-up deal.
-  { id: 'board.left', label: 'Pipeline: move the focused deal one stage left', keys: { key: '[' }, scope: 'home' },
-  { id: 'board.right', label: 'Pipeline: move the focused deal one stage right (Won or Lost asks why)', keys: { key: ']' }, scope: 'home' },
-  { id: 'home.help', label: 'Show or hide these keys', keys: { key: '?' }, scope: 'home' },
+  { id: 'board.left', label: t('shortcuts.boardLeft'), keys: { key: '[' }, scope: 'home' },
+  { id: 'board.right', label: t('shortcuts.boardRight'), keys: { key: ']' }, scope: 'home' },
+  { id: 'home.help', label: t('shortcuts.homeHelp'), keys: { key: '?' }, scope: 'home' },
 ];
 
 export function shortcut(id: string): Shortcut {

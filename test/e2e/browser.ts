@@ -42,7 +42,15 @@ export async function launchClyde({
   blockNetwork = true,
   keepWelcome = false,
   extensionDir = EXTENSION_DIR,
-}: { profileDir?: string; headless?: boolean; blockNetwork?: boolean; keepWelcome?: boolean; extensionDir?: string } = {}): Promise<Clyde> {
+  locale = 'en-US',
+}: {
+  profileDir?: string;
+  headless?: boolean;
+  blockNetwork?: boolean;
+  keepWelcome?: boolean;
+  extensionDir?: string;
+  locale?: string;
+} = {}): Promise<Clyde> {
   const dir = profileDir ?? (await mkdtemp(join(tmpdir(), 'clyde-e2e-')));
   // A profile that has run Clyde before installs nothing, so no welcome tab comes to wait for.
   const installs = (await readdir(dir).catch(() => [])).length === 0;
@@ -50,9 +58,13 @@ export async function launchClyde({
     executablePath: CHROMIUM,
     headless,
     viewport: { width: 1400, height: 900 },
-    locale: 'en-US',
+    // The page's language (navigator.language, Intl) and the browser's own, which picks Clyde's
+    // messages: Chromium on Linux takes it from LANGUAGE, not from --lang (i18n.test.ts: German).
+    locale,
+    env: { ...process.env, LANGUAGE: locale.replace('-', '_') },
     args: [
       ...CHROMIUM_FLAGS,
+      `--lang=${locale}`,
       '--disable-features=Translate',
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,

@@ -1,5 +1,6 @@
 import { ago, dateText } from '../../home/reasons';
 import { DAY, dayOf } from '../../storage/summaries/summary';
+import { formatNumber, t } from '../../i18n';
 
 /**
  * The words of each reminder. Pure: the background gathers the people, tasks and facts
@@ -43,7 +44,6 @@ export const MAX_PEOPLE = 3;
 /** The coming week: "Friday" is unambiguous within it (reasons.ts dateText). */
 export const DIGEST_EVENT_DAYS = 7;
 
-const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
 const short = (text: string, max = 80) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 const pad = (n: number) => String(n).padStart(2, '0');
 /** 15:00: the day is always said elsewhere, so a time alone is enough. */
@@ -51,17 +51,22 @@ const clock = (minutes: number) => `${pad(Math.floor(minutes / 60))}:${pad(minut
 const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
 
 function contextText(c: Context, now: Date): string {
-  if (c.kind === 'fact') return `Remember: ${short(c.key ? `${c.key}: ${c.value}` : c.value)}`;
-  return `Last note ${ago(c.at, now)}: ‘${short(c.excerpt)}’`;
+  if (c.kind === 'fact') return t('digest.remember', { fact: short(c.key ? `${c.key}: ${c.value}` : c.value) });
+  return t('digest.lastNote', { when: ago(c.at, now), excerpt: short(c.excerpt) });
 }
 
 /** "Bruno's birthday Friday" (or "birthday Friday" on a line that names him); other events are quoted. */
 function eventPhrase(e: DigestInput['events'][number], now: Date, named = true): string {
   const when = dateText(e.day, now);
   const kind = /\b(?:birthday|b-?day)\b/i.test(e.excerpt) ? 'birthday' : /\banniversary\b/i.test(e.excerpt) ? 'anniversary' : undefined;
-  const what = kind ? `${kind} ${when}` : `‘${short(e.excerpt, 40)}’ ${when}`;
+  const what =
+    kind === 'birthday'
+      ? t('digest.birthday', { when })
+      : kind === 'anniversary'
+        ? t('digest.anniversary', { when })
+        : t('digest.event', { excerpt: short(e.excerpt, 40), when });
   if (!named) return what;
-  return kind ? `${firstName(e.who.name)}'s ${what}` : `${firstName(e.who.name)}: ${what}`;
+  return kind ? t('digest.whose', { name: firstName(e.who.name), what }) : `${firstName(e.who.name)}: ${what}`;
 }
 
 /** "Send the quote at 15:00", "Send the quote, due yesterday", and how many more. */
@@ -69,8 +74,14 @@ function taskPhrase(tasks: DueTask[], now: Date): string {
   const [first, ...rest] = tasks;
   if (!first) return '';
   const today = dayOf(now.getTime());
-  const when = first.due < today ? `, due ${dateText(first.due, now)}` : first.dueTime != null ? ` at ${clock(first.dueTime)}` : '';
-  return `${short(first.title)}${when}${rest.length ? ` (+${rest.length} more)` : ''}`;
+  const when =
+    first.due < today
+      ? t('digest.dueOn', { when: dateText(first.due, now) })
+      : first.dueTime != null
+        ? t('digest.at', { time: clock(first.dueTime) })
+        : '';
+  const more = rest.length ? ` ${t('brief.more', rest.length, [formatNumber(rest.length)])}` : '';
+  return `${short(first.title)}${when}${more}`;
 }
 
 /** The daily digest, or nothing when the day holds nothing. */
@@ -83,10 +94,10 @@ export function digestText(input: DigestInput, now: Date): NotificationText | un
   const all = tasks.flatMap((t) => t.tasks);
   const overdue = all.filter((t) => t.due < today).length;
   const title = [
-    all.length > overdue ? `${plural(all.length - overdue, 'task')} today` : undefined,
-    overdue ? `${overdue} overdue` : undefined,
+    all.length > overdue ? t('digest.today', all.length - overdue, [formatNumber(all.length - overdue)]) : undefined,
+    overdue ? t('digest.overdue', { n: formatNumber(overdue) }) : undefined,
     events[0] && eventPhrase(events[0], now),
-    events.length > 1 ? `${events.length - 1} more coming up` : undefined,
+    events.length > 1 ? t('digest.moreComing', { n: formatNumber(events.length - 1) }) : undefined,
   ].filter(Boolean);
 
   const lines = new Map<string, { who: Who; what: string }>();
@@ -98,12 +109,16 @@ export function digestText(input: DigestInput, now: Date): NotificationText | un
     return `${who.name}: ${what}${context}`;
   });
   const more = people.length - MAX_PEOPLE;
-  if (more > 0) message.push(`and ${more === 1 ? '1 more person' : `${more} more people`} on Home`);
+  if (more > 0) message.push(t('digest.morePeople', more, [formatNumber(more)]));
   return { title: title.join(' · '), message: message.join('\n'), ...(people.length === 1 && { personId: people[0]!.who.personId }) };
 }
 
 /** The reminder at a task's due time: the task, whose it is, and what to remember about them. */
 export function dueText(who: Who, task: DueTask & { dueTime: number }, now: Date): NotificationText {
   const context = who.context ? `\n${contextText(who.context, now)}` : '';
-  return { title: short(task.title), message: `${who.name} · due at ${clock(task.dueTime)}${context}`, personId: who.personId };
+  return {
+    title: short(task.title),
+    message: `${who.name} · ${t('digest.dueAt', { time: clock(task.dueTime) })}${context}`,
+    personId: who.personId,
+  };
 }

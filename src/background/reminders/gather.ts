@@ -7,6 +7,7 @@ import type { Person, Task } from '../../storage/schema';
 import { DAY, dayOf } from '../../storage/summaries/summary';
 import { DIGEST_EVENT_DAYS, MAX_PEOPLE, digestText, dueText, type Context, type NotificationText, type Who } from './digest-text';
 import type { Timed } from './schedule';
+import { t } from '../../i18n';
 
 /**
  * What the reminders say, read from the database. Who is due and when comes from Home's own
@@ -31,7 +32,7 @@ async function whoOf(db: ClydeDB, person: Person, named: boolean): Promise<Who> 
   if (!named) return { personId: person.id, name };
   if (!name) {
     const ids = await db.identities.where('personId').equals(person.id).toArray();
-    name = ids.find((i) => !i.deleted)?.display ?? 'Someone without a name';
+    name = ids.find((i) => !i.deleted)?.display ?? t('reminders.noName');
   }
   const context = await contextOf(db, person.id);
   return { personId: person.id, name, ...(context && { context }) };

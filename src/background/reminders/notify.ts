@@ -6,6 +6,7 @@ import { LOCAL, readStored, type StoredValue } from '../../storage/keys';
 import type { NotificationText } from './digest-text';
 import { dueReminder, gatherDigest, timedTasks, type TimedTask } from './gather';
 import { dueNow, localDay, nextDigestAt, nextDueCheck, SNOOZE_MS } from './schedule';
+import { t } from '../../i18n';
 
 /**
  * The reminders in the background: alarms say when (schedule.ts), notifications show what
@@ -57,7 +58,7 @@ function show(id: string, text: NotificationText) {
     iconUrl: browser.runtime.getURL('/reminder-icon.png'),
     title: text.title,
     message: text.message,
-    ...(canSnooze() && { buttons: [{ title: 'Snooze 1 hour' }] }),
+    ...(canSnooze() && { buttons: [{ title: t('reminders.snooze') }] }),
   });
 }
 

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { clean, ContactsFileError, type Contact } from './contact';
+import { formatNumber, t } from '../../i18n';
 
 /**
  * Contacts from a CSV export: Google Contacts ("First Name", "E-mail 1 - Value", "Organization
@@ -37,10 +38,9 @@ export function contactsFromCsv(text: string): Contact[] {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
   // A quote left open swallows the rest of the file: refuse rather than import a garbled tail.
   const broken = parsed.errors.find((e) => e.type === 'Quotes');
-  if (broken)
-    throw new ContactsFileError(`The CSV file has a quote that is never closed (row ${(broken.row ?? 0) + 1}); nothing was imported.`);
+  if (broken) throw new ContactsFileError(t('importErrors.csvQuote', { row: formatNumber((broken.row ?? 0) + 1) }));
   const [header, ...rows] = parsed.data;
-  if (!header) throw new ContactsFileError('The CSV file is empty.');
+  if (!header) throw new ContactsFileError(t('importErrors.csvEmpty'));
   const cols = header.map((h) => norm(h ?? ''));
   const find = (re: RegExp) => cols.findIndex((c) => re.test(c));
   const all = (re: RegExp) => cols.flatMap((c, i) => (re.test(c) && !LABEL.test(c) ? [i] : []));
@@ -48,7 +48,7 @@ export function contactsFromCsv(text: string): Contact[] {
   const parts = [find(GIVEN), find(MIDDLE), find(FAMILY)];
   const emails = all(EMAIL);
   if (name < 0 && parts.every((p) => p < 0) && emails.length === 0) {
-    throw new ContactsFileError('The CSV file has no name or email column: its first row should be headers such as “Name” and “Email”.');
+    throw new ContactsFileError(t('importErrors.csvColumns'));
   }
   const title = find(TITLE);
   const company = find(COMPANY);
@@ -58,7 +58,7 @@ export function contactsFromCsv(text: string): Contact[] {
   return rows.map((row, i) => {
     const cell = (c: number) => (c < 0 ? undefined : row[c]);
     return {
-      at: `row ${i + 2}`,
+      at: t('importErrors.row', { n: formatNumber(i + 2) }),
       name: clean(cell(name)) ?? clean(parts.map((p) => cell(p) ?? '').join(' ')),
       emails: emails.flatMap((c) => several(cell(c) ?? '')),
       company: clean(cell(company)),

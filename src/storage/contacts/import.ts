@@ -13,6 +13,7 @@ import { progressOf, type LongWork } from '../progress';
 import { ContactsFileError, type Contact } from './contact';
 import { contactsFromCsv } from './csv';
 import { contactsFromVcard } from './vcard';
+import { formatNumber, t } from '../../i18n';
 
 /** Bounds on one import: far above any address book, far below what would stall the browser. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -21,13 +22,10 @@ export const MAX_CONTACTS = 20_000;
 /** The contacts in a file, read as vCard or CSV by its name (or, for vCard, its first line). */
 export function readContactsFile(name: string, text: string): Contact[] {
   const vcard = /\.(vcf|vcard)$/i.test(name) || /^\uFEFF?\s*BEGIN:VCARD/i.test(text);
-  if (!vcard && !/\.(csv|txt)$/i.test(name))
-    throw new ContactsFileError(`“${name}” is not a CSV or vCard (.vcf) file; export your contacts as one of those.`);
+  if (!vcard && !/\.(csv|txt)$/i.test(name)) throw new ContactsFileError(t('importErrors.notContacts', { name }));
   const contacts = vcard ? contactsFromVcard(text) : contactsFromCsv(text);
   if (contacts.length > MAX_CONTACTS)
-    throw new ContactsFileError(
-      `The file holds ${contacts.length} contacts; Clyde imports up to ${MAX_CONTACTS} at a time. Split it and import each part.`,
-    );
+    throw new ContactsFileError(t('importErrors.tooMany', { n: formatNumber(contacts.length), max: formatNumber(MAX_CONTACTS) }));
   return contacts;
 }
 
@@ -77,7 +75,7 @@ export function importContacts(db: ClydeDB, contacts: readonly Contact[], work: 
       const emails = [...new Set(c.emails.map(canonicalEmail).filter((e): e is string => e !== null))];
       const ids = [...emails.map((e) => ({ kind: 'email' as const, display: e })), ...profilesOf(c.urls)];
       if (!c.name && ids.length === 0) {
-        report.skipped.push({ at: c.at, why: c.emails.length ? 'no valid email address and no name' : 'no name, email or profile' });
+        report.skipped.push({ at: c.at, why: c.emails.length ? t('importErrors.noValidEmail') : t('importErrors.nothing') });
         return;
       }
       if (emails.some((e) => coveringEntry(neverLog, e))) {

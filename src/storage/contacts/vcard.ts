@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import { clean, ContactsFileError, type Contact } from './contact';
+import { formatNumber, t } from '../../i18n';
 
 /**
  * Contacts from a vCard file (.vcf, versions 2.1, 3.0 and 4.0, one card or many), as Apple Contacts,
@@ -41,13 +42,12 @@ export function contactsFromVcard(text: string): Contact[] {
   try {
     parsed = ICAL.parse(namedParams(decodeQuotedPrintable(text.replace(/^\uFEFF/, ''))));
   } catch (e) {
-    throw new ContactsFileError(`The vCard file cannot be read (${e instanceof Error ? e.message : String(e)}); nothing was imported.`);
+    throw new ContactsFileError(t('importErrors.vcardUnreadable', { reason: e instanceof Error ? e.message : String(e) }));
   }
   // One card parses to a component, several to a list of them.
   const list = (Array.isArray(parsed) && Array.isArray(parsed[0]) ? parsed : [parsed]) as unknown[];
   const cards = list.map((j) => new ICAL.Component(j as [string, unknown[], unknown[]]));
-  if (!cards.length || cards.some((c) => c.name !== 'vcard'))
-    throw new ContactsFileError('This file holds no vCards (BEGIN:VCARD … END:VCARD).');
+  if (!cards.length || cards.some((c) => c.name !== 'vcard')) throw new ContactsFileError(t('importErrors.vcardNone'));
   return cards.map((card, i) => {
     const texts = (prop: string) => card.getAllProperties(prop).flatMap((p) => p.getValues().flat().map(String));
     const [org] = card.getFirstProperty('org')?.getValues() ?? [];
@@ -56,7 +56,7 @@ export function contactsFromVcard(text: string): Contact[] {
       ? [structured[3], structured[1], structured[2], structured[0], structured[4]].flat().filter(Boolean).join(' ')
       : undefined;
     return {
-      at: `card ${i + 1}`,
+      at: t('importErrors.card', { n: formatNumber(i + 1) }),
       name: clean(String(card.getFirstPropertyValue('fn') ?? '')) ?? clean(fromN),
       emails: texts('email')
         .map((e) => e.trim())

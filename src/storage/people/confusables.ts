@@ -1,4 +1,5 @@
 import punycode from 'punycode.js';
+import { t } from '../../i18n';
 
 /**
  * Confusable letters (Unicode TR #39): Cyrillic and Greek letters that render like Latin ones.
@@ -82,9 +83,9 @@ function isPunycodeDomain(domain: string): boolean {
 
 /** Why a name or domain deserves a second look before merging, or undefined. */
 export function scriptWarning(name: string | undefined, domains: string[] = []): string | undefined {
-  if (name && mixesScripts(name)) return `“${name}” mixes alphabets (for example a Cyrillic letter in a Latin name)`;
+  if (name && mixesScripts(name)) return t('lookAlikes.why.mixesScripts', { name });
   const odd = domains.find(isPunycodeDomain);
-  if (odd) return `The domain ${odd} uses non-Latin letters and may imitate another`;
+  if (odd) return t('lookAlikes.why.punycode', { domain: odd });
   return undefined;
 }
 

@@ -4,6 +4,7 @@ import { identitiesFor } from '../records/identity';
 import { domainToUnicode, scriptWarning, confusableKey } from './confusables';
 import type { Person } from '../schema';
 import { wordsOf } from '../search/search-words';
+import { t } from '../../i18n';
 
 export interface LookAlike {
   person: Person;
@@ -63,24 +64,26 @@ export async function lookAlikes(db: ClydeDB, person: Person): Promise<LookAlike
   for (const other of candidates) {
     const theirs = await emailDomains(db, other.id);
     const sameName = fold(other.name) === name;
-    const nameWarning = sameName
-      ? undefined
-      : `The names look alike but are spelled with different letters: “${person.name}” and “${other.name}”`;
+    const nameWarning = sameName ? undefined : t('lookAlikes.why.spelled', { mine: person.name ?? '', theirs: other.name ?? '' });
     const warning = nameWarning ?? scriptWarning(other.name, theirs) ?? scriptWarning(person.name, mine);
     const sharedDomain = theirs.find((d) => mine.includes(d));
     const lookalikeDomain = theirs.find(
       (d) => !mine.includes(d) && mine.some((m) => confusableKey(domainToUnicode(m)) === confusableKey(domainToUnicode(d))),
     );
-    const nameLabel = sameName ? 'Same name' : 'Look-alike name';
+    const nameLabel = sameName ? t('lookAlikes.why.sameName') : t('lookAlikes.why.lookAlikeName');
     if (company && fold(other.company) === company)
-      found.push({ person: other, reason: `${nameLabel} and company (${other.company})`, warning });
+      found.push({ person: other, reason: t('lookAlikes.why.company', { name: nameLabel, company: other.company ?? '' }), warning });
     else if (sharedDomain)
-      found.push({ person: other, reason: `${nameLabel} and email domain (${domainToUnicode(sharedDomain)})`, warning });
+      found.push({
+        person: other,
+        reason: t('lookAlikes.why.domain', { name: nameLabel, domain: domainToUnicode(sharedDomain) }),
+        warning,
+      });
     else if (lookalikeDomain) {
       found.push({
         person: other,
-        reason: `${nameLabel}, look-alike email domain (${lookalikeDomain})`,
-        warning: warning ?? `The email domain ${lookalikeDomain} only looks like ${mine.join(', ')}`,
+        reason: t('lookAlikes.why.lookAlikeDomain', { name: nameLabel, domain: lookalikeDomain }),
+        warning: warning ?? t('lookAlikes.why.domainImitates', { domain: lookalikeDomain, mine: mine.join(', ') }),
       });
     } else if (!sameName) found.push({ person: other, reason: nameLabel, warning });
   }

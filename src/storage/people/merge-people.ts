@@ -4,6 +4,7 @@ import { identitiesFor } from '../records/identity';
 import type { MergeRecord } from './merge-log';
 import { deleteRecord, writeRecord, writeTables } from '../records/write';
 import { mergePersonal } from '../summaries/personal';
+import { t } from '../../i18n';
 
 const MOVED = ['notes', 'preferences', 'tasks'] as const;
 
@@ -18,10 +19,10 @@ export const mergeTables = (db: ClydeDB) =>
  * `undoMerge` can put everything back. Returns the log's id.
  */
 export async function mergePeople(db: ClydeDB, fromId: string, intoId: string): Promise<string> {
-  if (fromId === intoId) throw new Error('A person cannot be merged into themselves.');
+  if (fromId === intoId) throw new Error(t('errors.aPersonCannotBeMerged'));
   return db.transaction('rw', mergeTables(db), async () => {
     const [from, into] = await db.people.bulkGet([fromId, intoId]);
-    if (!from || from.deleted || !into || into.deleted) throw new Error('Both people must exist to merge them.');
+    if (!from || from.deleted || !into || into.deleted) throw new Error(t('errors.bothPeopleMustExistTo'));
     // The merged person disappears into the kept one: if only this user can see the kept one, the
     // whole team would lose someone they share, notes and all. Sharing stays an explicit act.
     if (from.scope === 'team' && into.scope !== 'team') {

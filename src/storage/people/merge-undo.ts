@@ -2,6 +2,7 @@ import type { ClydeDB } from '../db';
 import { mergeTables } from './merge-people';
 import type { MergeRecord } from './merge-log';
 import { deleteRecord, writeRecord } from '../records/write';
+import { t } from '../../i18n';
 
 /**
  * Puts back what one merge changed: the merged-away person lives again with their own
@@ -11,9 +12,9 @@ import { deleteRecord, writeRecord } from '../records/write';
 export async function undoMerge(db: ClydeDB, mergeId: string): Promise<void> {
   return db.transaction('rw', mergeTables(db), async () => {
     const log = await db.merges.get(mergeId);
-    if (!log) throw new Error('That merge is no longer on record, so it cannot be undone.');
-    if (log.undoneAt) throw new Error('That merge was already undone.');
-    if (!(await db.people.get(log.fromId))) throw new Error('The merged person is gone from this device; nothing to restore.');
+    if (!log) throw new Error(t('errors.thatMergeIsNoLonger'));
+    if (log.undoneAt) throw new Error(t('errors.thatMergeWasAlreadyUndone'));
+    if (!(await db.people.get(log.fromId))) throw new Error(t('errors.theMergedPersonIsGone'));
     for (const { entity, id } of log.moved) {
       const row = (await db.table(entity).get(id)) as { personId: string } | undefined;
       if (row?.personId === log.intoId) await writeRecord(db, entity, id, { personId: log.fromId });

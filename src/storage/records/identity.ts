@@ -7,6 +7,7 @@ import { addNote } from './notes';
 import { createPerson } from './people';
 import type { Identity, IdentityKind, Person } from '../schema';
 import { deleteRecord, writeRecord, writeTables } from './write';
+import { t } from '../../i18n';
 
 /**
  * What a transaction adding someone's addresses must cover: a new address may link its person to
@@ -48,7 +49,13 @@ export async function findPersonForCorrespondent(db: ClydeDB, c: Correspondent):
 export async function addIdentity(db: ClydeDB, personId: string, kind: IdentityKind, display: string): Promise<Identity> {
   const value = canonicalIdentity(kind, display);
   if (!value)
-    throw new Error(`“${display}” is not a valid ${kind === 'email' ? 'email address' : kind === 'x' ? 'X handle' : 'https profile URL'}.`);
+    throw new Error(
+      kind === 'email'
+        ? t('errors.notEmail', { display })
+        : kind === 'x'
+          ? t('errors.notXHandle', { display })
+          : t('errors.notProfileUrl', { display }),
+    );
   const id = identityId(personId, kind, value);
   const exists = await db.identities.get(id);
   return writeRecord(db, 'identities', id, { personId, kind, value, display, deleted: false }, { create: !exists });
@@ -56,7 +63,7 @@ export async function addIdentity(db: ClydeDB, personId: string, kind: IdentityK
 
 /** The panel's "add an address": like `addIdentity`, but an address on the never-log list is refused. */
 export async function addIdentityByUser(db: ClydeDB, personId: string, kind: IdentityKind, display: string): Promise<Identity> {
-  if (!display.trim()) throw new Error('Type the address, handle or profile link to add.');
+  if (!display.trim()) throw new Error(t('errors.typeTheAddressHandleOr'));
   return db.transaction('rw', identityTables(db), async () => {
     if (kind === 'email') await assertLoggable(db, { email: display });
     const identity = await addIdentity(db, personId, kind, display);
@@ -73,9 +80,9 @@ export function linkToPerson(db: ClydeDB, personId: string, c: Correspondent): P
   return db.transaction('rw', identityTables(db), async () => {
     await assertLoggable(db, c);
     const person = await db.people.get(personId);
-    if (!person || person.deleted) throw new Error('That person no longer exists.');
+    if (!person || person.deleted) throw new Error(t('errors.thatPersonNoLongerExists'));
     const valid = identitiesOf(c).filter(({ kind, display }) => canonicalIdentity(kind, display));
-    if (valid.length === 0) throw new Error('This page shows no address or profile link to add.');
+    if (valid.length === 0) throw new Error(t('errors.thisPageShowsNoAddress'));
     const added: Identity[] = [];
     for (const { kind, display } of valid) added.push(await addIdentity(db, personId, kind, display));
     if (c.email) await linkByEmail(db, personId, c.email);

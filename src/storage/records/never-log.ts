@@ -1,6 +1,7 @@
 import type { Correspondent } from '../../parsers/schema';
 import { canonicalEmail } from './canonical';
 import type { ClydeDB } from '../db';
+import { t } from '../../i18n';
 
 /**
  * Addresses and whole domains for which Clyde shows nothing and records nothing: personal mail,
@@ -25,7 +26,7 @@ export function parseNeverLog(raw: string): Pick<NeverLogEntry, 'value' | 'kind'
     const domain = canonicalEmail(`x@${s.replace(/^@/, '')}`)?.split('@')[1];
     if (domain) return { value: domain, kind: 'domain' };
   }
-  throw new Error(`“${raw}” is not an email address or a domain (like ana@example.com or example.com).`);
+  throw new Error(t('errors.notNeverLog', { raw }));
 }
 
 export async function addNeverLog(db: ClydeDB, raw: string): Promise<NeverLogEntry> {

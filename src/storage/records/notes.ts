@@ -1,6 +1,7 @@
 import type { ClydeDB } from '../db';
 import type { Note, NoteKind, Tag } from '../schema';
 import { deleteRecord, writeRecord } from './write';
+import { t } from '../../i18n';
 
 export interface NewNote {
   body: string;
@@ -15,7 +16,7 @@ export interface NewNote {
 /** Throws a readable error for an empty note rather than storing nothing. */
 export async function addNote(db: ClydeDB, personId: string, note: NewNote): Promise<Note> {
   const body = note.body.trim();
-  if (!body) throw new Error('A note needs some text.');
+  if (!body) throw new Error(t('errors.aNoteNeedsSomeText'));
   return writeRecord(
     db,
     'notes',
@@ -35,7 +36,7 @@ export async function addNote(db: ClydeDB, personId: string, note: NewNote): Pro
 }
 
 export async function updateNote(db: ClydeDB, id: string, fields: Partial<Pick<Note, 'body' | 'tag' | 'occurredAt'>>): Promise<Note> {
-  if (fields.body !== undefined && !fields.body.trim()) throw new Error('A note needs some text; delete it instead.');
+  if (fields.body !== undefined && !fields.body.trim()) throw new Error(t('errors.aNoteNeedsSomeText2'));
   return writeRecord(db, 'notes', id, fields);
 }
 

@@ -1,6 +1,7 @@
 import type { ClydeDB } from '../db';
 import type { Preference } from '../schema';
 import { deleteRecord, writeRecord } from './write';
+import { t } from '../../i18n';
 
 /**
  * "order: grain in two bags" → key "order", value "grain in two bags". Text without a short
@@ -13,12 +14,12 @@ export function splitFact(text: string): { key: string; value: string } {
 
 export async function addPreference(db: ClydeDB, personId: string, text: string, pinned = false): Promise<Preference> {
   const { key, value } = splitFact(text);
-  if (!value) throw new Error('Write what to remember, for example “order: grain in two bags”.');
+  if (!value) throw new Error(t('errors.writeWhatToRememberFor'));
   return writeRecord(db, 'preferences', crypto.randomUUID(), { personId, key, value, pinned }, { create: true });
 }
 
 export async function updatePreference(db: ClydeDB, id: string, fields: Partial<Pick<Preference, 'key' | 'value' | 'pinned'>>) {
-  if (fields.value !== undefined && !fields.value.trim()) throw new Error('Nothing to remember; delete it instead.');
+  if (fields.value !== undefined && !fields.value.trim()) throw new Error(t('errors.nothingToRememberDeleteIt'));
   return writeRecord(db, 'preferences', id, fields);
 }
 

@@ -1,17 +1,18 @@
 import type { ClydeDB } from '../db';
 import type { Task } from '../schema';
 import { deleteRecord, writeRecord } from './write';
+import { t } from '../../i18n';
 
 /** `dueTime` (minutes after midnight) counts only with a `due` day: a time on no day reminds no one. */
 export async function addTask(db: ClydeDB, personId: string, title: string, due?: number, dueTime?: number): Promise<Task> {
-  const t = title.trim();
-  if (!t) throw new Error('A task needs a title.');
+  const trimmed = title.trim();
+  if (!trimmed) throw new Error(t('errors.aTaskNeedsATitle'));
   const time = due === undefined ? undefined : dueTime;
-  return writeRecord(db, 'tasks', crypto.randomUUID(), { personId, title: t, due, dueTime: time, done: false }, { create: true });
+  return writeRecord(db, 'tasks', crypto.randomUUID(), { personId, title: trimmed, due, dueTime: time, done: false }, { create: true });
 }
 
 export async function updateTask(db: ClydeDB, id: string, fields: Partial<Pick<Task, 'title' | 'due' | 'dueTime' | 'assignee'>>) {
-  if (fields.title !== undefined && !fields.title.trim()) throw new Error('A task needs a title.');
+  if (fields.title !== undefined && !fields.title.trim()) throw new Error(t('errors.aTaskNeedsATitle'));
   return writeRecord(db, 'tasks', id, fields);
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ENTITY_SCHEMAS, type Entity, type RecordOf } from '../schema';
 import { RowStateSchema } from '../../sync/protocol';
 import { EXPORT_FORMAT, EXPORT_VERSION } from '../contacts/export-all';
+import { t } from '../../i18n';
 
 /** A file read as a Clyde export: every record valid, every clock a real clock stamp. */
 export interface RestoreFile {
@@ -60,7 +61,7 @@ export function readRestoreFile(text: string): RestoreFile {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new RestoreFileError('This file is not a Clyde export: it is not JSON. Choose the .json file “Export everything” saved.');
+    throw new RestoreFileError(t('errors.thisFileIsNotA'));
   }
   const header = HeaderSchema.safeParse(json);
   if (!header.success) {

@@ -1,4 +1,5 @@
 import type { ClydeDB } from '../db';
+import { formatNumber, t } from '../../i18n';
 
 /**
  * What the user keeps about a person for themself alone: their keep-in-touch rhythm, a star for a
@@ -21,7 +22,7 @@ const MAX_RHYTHM_DAYS = 3 * 365;
 /** Sets (or, with `undefined`, clears back to learning) how often to keep in touch. */
 export async function setRhythm(db: ClydeDB, personId: string, days: number | undefined): Promise<void> {
   if (days !== undefined && (!Number.isInteger(days) || days < 0 || days > MAX_RHYTHM_DAYS)) {
-    throw new Error(`A keep-in-touch rhythm is a whole number of days from 1 to ${MAX_RHYTHM_DAYS} (or none); nothing was changed.`);
+    throw new Error(t('errors.rhythm', { max: formatNumber(MAX_RHYTHM_DAYS) }));
   }
   await update(db, personId, (row) => {
     if (days === undefined) delete row.rhythmDays;

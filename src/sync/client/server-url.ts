@@ -1,4 +1,5 @@
 import { InviteCodeSchema } from '../account-protocol';
+import { t } from '../../i18n';
 
 /**
  * Which team servers the extension will talk to (security.md req. 25): `https:` only, plain
@@ -10,16 +11,16 @@ export function parseServerUrl(raw: string): string {
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new Error('Enter the server address, for example https://sync.example.com.');
+    throw new Error(t('errors.enterTheServerAddressFor'));
   }
   const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]';
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
-    throw new Error('The server address must start with https:// (http:// only for localhost).');
+    throw new Error(t('errors.theServerAddressMustStart'));
   }
-  if (url.username || url.password) throw new Error('Leave the user name and password out of the server address.');
-  if (url.search || url.hash) throw new Error('The server address cannot have a query (?) or fragment (#).');
+  if (url.username || url.password) throw new Error(t('errors.leaveTheUserNameAnd'));
+  if (url.search || url.hash) throw new Error(t('errors.theServerAddressCannotHave'));
   // `host.` and `host` are the same server to DNS but not to the user reading the address.
-  if (url.hostname.endsWith('.')) throw new Error('Remove the trailing dot from the server name.');
+  if (url.hostname.endsWith('.')) throw new Error(t('errors.removeTheTrailingDotFrom'));
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
@@ -31,15 +32,15 @@ export function parseInvite(raw: string, serverUrl?: string): { serverUrl: strin
   const text = raw.trim();
   const hash = text.lastIndexOf('#');
   const code = hash >= 0 ? text.slice(hash + 1) : text;
-  if (!InviteCodeSchema.safeParse(code).success) throw new Error('That is not a Clyde invite: paste the whole link (…/join#inv_…).');
+  if (!InviteCodeSchema.safeParse(code).success) throw new Error(t('errors.thatIsNotAClyde'));
   let fromLink: string | undefined;
   if (hash >= 0) {
     const base = text.slice(0, hash).replace(/\/join\/?$/, '');
     fromLink = parseServerUrl(base);
   }
   const given = serverUrl?.trim() ? parseServerUrl(serverUrl) : undefined;
-  if (fromLink && given && fromLink !== given) throw new Error(`The invite is for ${fromLink}, not ${given}.`);
+  if (fromLink && given && fromLink !== given) throw new Error(t('errors.inviteFor', { link: fromLink, given }));
   const server = given ?? fromLink;
-  if (!server) throw new Error('Enter the server address, or paste the whole invite link.');
+  if (!server) throw new Error(t('errors.enterTheServerAddressOr'));
   return { serverUrl: server, code };
 }

@@ -3,6 +3,7 @@ import type { ClydeDB } from '../../storage/db';
 import { isCompanyId, type Entity, type Scope } from '../../storage/schema';
 import { writeRecord } from '../../storage/records/write';
 import { deviceOf, syncTables } from './state';
+import { t } from '../../i18n';
 
 /**
  * Records that hang off a subject, a person or a company (a `co-` id); sharing one makes no sense
@@ -28,7 +29,7 @@ interface Shareable {
 export async function setShared(db: ClydeDB, entity: Entity, id: string, shared: boolean): Promise<void> {
   await db.transaction('rw', syncTables(db), async () => {
     const me = await deviceOf(db);
-    if (!me) throw new Error('This device has no user yet.');
+    if (!me) throw new Error(t('errors.thisDeviceHasNoUser'));
     const scope: Scope = shared ? 'team' : `user:${me.userId}`;
     const share = async (e: Entity, recordId: string) => {
       const r = (await db.table(e).get(recordId)) as Shareable | undefined;
@@ -40,8 +41,8 @@ export async function setShared(db: ClydeDB, entity: Entity, id: string, shared:
       for (const identity of await db.identities.where('personId').equals(subjectId).toArray()) await share('identities', identity.id);
     };
     const record = (await db.table(entity).get(id)) as Shareable | undefined;
-    if (!record) throw new Error('That record is gone.');
-    if (record.ownerId !== me.userId) throw new Error('Only the person who wrote this can change who sees it.');
+    if (!record) throw new Error(t('errors.thatRecordIsGone'));
+    if (record.ownerId !== me.userId) throw new Error(t('errors.onlyThePersonWhoWrote'));
     await share(entity, id);
     if (!shared) return;
     if (ABOUT_A_SUBJECT.includes(entity) && record.personId) await shareSubject(record.personId);

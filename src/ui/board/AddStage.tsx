@@ -3,6 +3,7 @@ import { addStage } from '../../opportunities/opportunities';
 import { db } from '../../storage/db';
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';
+import { t } from '../../i18n';
 
 /** "Add a stage": a name, and the new stage goes after the last open one, before Won and Lost. */
 export function AddStage() {
@@ -11,13 +12,13 @@ export function AddStage() {
   if (name === undefined) {
     return (
       <button type="button" onClick={() => setName('')} className="text-xs text-blue-700 hover:underline">
-        Add a stage
+        {t('board.addStage')}
       </button>
     );
   }
   return (
     <form
-      aria-label="Add a stage"
+      aria-label={t('board.addStage')}
       onSubmit={(e) => {
         e.preventDefault();
         void run(() => addStage(db, name)).then((ok) => ok && setName(undefined));
@@ -29,16 +30,16 @@ export function AddStage() {
         value={name}
         onChange={(e) => setName(e.target.value)}
         onKeyDown={(e) => e.key === 'Escape' && setName(undefined)}
-        aria-label="Name of the new stage"
-        placeholder="Trial"
+        aria-label={t('board.newStageName')}
+        placeholder={t('board.newStagePlaceholder')}
         maxLength={100}
         className="rounded border border-slate-300 px-1 py-0.5"
       />
       <button type="submit" className="rounded bg-blue-700 px-2 py-0.5 text-white">
-        Add
+        {t('neverLog.add')}
       </button>
       <button type="button" onClick={() => setName(undefined)} className="text-slate-600 underline">
-        Cancel
+        {t('common.cancel')}
       </button>
       <ErrorLine error={error} />
     </form>

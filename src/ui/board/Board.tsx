@@ -14,6 +14,7 @@ import { Filters } from './Filters';
 import { FollowFocus, type Follow } from './follow';
 import { loadBoard, type BoardCard } from './load';
 import { ReasonDialog } from './ReasonDialog';
+import { t } from '../../i18n';
 
 /**
  * The pipeline: a column per stage with its deals, moved by drag or by keyboard. A move to Won or
@@ -60,25 +61,23 @@ export function Board() {
     <div ref={board} data-testid="board" aria-busy="false" className="p-6">
       <header className="flex flex-wrap items-center gap-4">
         <h1 className="text-lg font-semibold">
-          <span className="text-blue-700">Clyde</span> · Pipeline
+          <span className="text-blue-700">{t('manifest.name')}</span> · {t('home.pipeline')}
         </h1>
         <a href="#/" className="text-xs text-blue-700 hover:underline">
-          ← Home
+          {t('board.home')}
         </a>
         <Filters filter={filter} companies={companiesOf(data.cards)} teammates={teammates} onChange={setFilter} />
         <AddStage />
       </header>
-      <p className="mt-1 text-xs text-slate-500">
-        Drag a deal to another stage, or focus it and press Space, then ← or →, then Space. [ and ] move it at once; ? lists every key.
-      </p>
+      <p className="mt-1 text-xs text-slate-500">{t('board.hint')}</p>
       {!data.cards.length ? (
         <p className="mt-3 text-slate-600" data-testid="board-empty">
-          No deals yet. Create one from the panel beside an email: New opportunity.
+          {t('board.empty')}
         </p>
       ) : (
         !columns.some((c) => c.cards.length) && (
           <p className="mt-3 text-slate-600" data-testid="board-empty">
-            No deals match these filters.
+            {t('board.noMatch')}
           </p>
         )
       )}

@@ -9,6 +9,7 @@ import { useFollowFocus } from './follow';
 import type { BoardCard } from './load';
 import { formatMoney } from '../../opportunities/money';
 import { opportunityHref } from '../home/route';
+import { t } from '../../i18n';
 
 /** Another engineer's page; the board only links to it. */
 
@@ -78,9 +79,12 @@ export function Card({
       )}
       {next && (
         <div className="mt-1 text-xs" data-testid="board-next">
-          Next: <span dir="auto">{next.title}</span>
+          {t('board.next')} <span dir="auto">{next.title}</span>
           {next.due != null && (
-            <span className={next.due < dayOf(Date.now()) ? 'text-red-700' : 'text-slate-500'}> · due {formatDay(next.due)}</span>
+            <span className={next.due < dayOf(Date.now()) ? 'text-red-700' : 'text-slate-500'}>
+              {' '}
+              · {t('tasks.due', { when: formatDay(next.due) })}
+            </span>
           )}
         </div>
       )}
@@ -89,7 +93,7 @@ export function Card({
           {opp.reason}
         </div>
       )}
-      {owner && <div className="mt-1 text-[11px] text-slate-500">{card.mine ? 'you' : 'teammate'}</div>}
+      {owner && <div className="mt-1 text-[11px] text-slate-500">{card.mine ? t('board.you') : t('board.teammate')}</div>}
     </li>
   );
 }

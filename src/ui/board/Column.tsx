@@ -5,6 +5,7 @@ import type { BoardColumn } from './columns';
 import { RECENT_DAYS } from './load';
 import { formatTotals } from '../../opportunities/money';
 import { StageEditor } from './StageEditor';
+import { formatNumber, t } from '../../i18n';
 
 /** One stage: its name, how many deals and their value per currency, its cards, and its editor. */
 export function Column({ column: { stage, cards, totals }, children }: { column: BoardColumn; children: React.ReactNode }) {
@@ -28,18 +29,20 @@ export function Column({ column: { stage, cards, totals }, children }: { column:
           <button
             type="button"
             aria-expanded={editing}
-            aria-label={`Edit stage ${stage.name}`}
-            title="Stages are the team’s: a change shows for everyone in your team."
+            aria-label={t('board.editStage', { stage: stage.name })}
+            title={t('board.stagesShared')}
             onClick={() => setEditing((e) => !e)}
             className="ml-auto text-xs text-slate-400 hover:text-blue-700"
           >
-            Edit
+            {t('editable.editTitle')}
           </button>
         </div>
         <p className="text-xs text-slate-600" data-testid="board-total">
           {formatTotals(totals)}
         </p>
-        {isClosed(stage.outcome) && <p className="text-[11px] text-slate-400">Closed in the last {RECENT_DAYS} days</p>}
+        {isClosed(stage.outcome) && (
+          <p className="text-[11px] text-slate-400">{t('board.closedRecently', { days: formatNumber(RECENT_DAYS) })}</p>
+        )}
         {editing && <StageEditor stage={stage} onDone={() => setEditing(false)} />}
       </header>
       <ul className="flex flex-1 flex-col gap-2">{children}</ul>

@@ -1,4 +1,5 @@
 import type { BoardFilter } from './columns';
+import { t } from '../../i18n';
 
 const select = 'rounded border border-slate-300 bg-white px-1 py-0.5 text-xs';
 
@@ -20,12 +21,12 @@ export function Filters({
   return (
     <div className="flex items-center gap-3">
       <select
-        aria-label="Company"
+        aria-label={t('company.company')}
         value={filter.companyId ?? ''}
         onChange={(e) => onChange({ ...filter, companyId: e.target.value || undefined })}
         className={select}
       >
-        <option value="">All companies</option>
+        <option value="">{t('board.allCompanies')}</option>
         {companies.map((c) => (
           <option key={c.id} value={c.id}>
             {c.name}
@@ -34,14 +35,14 @@ export function Filters({
       </select>
       {teammates && (
         <select
-          aria-label="Whose deals"
+          aria-label={t('board.whose')}
           value={filter.owner ?? ''}
           onChange={(e) => onChange({ ...filter, owner: (e.target.value || undefined) as BoardFilter['owner'] })}
           className={select}
         >
-          <option value="">Everyone’s</option>
-          <option value="mine">Yours</option>
-          <option value="team">Teammates’</option>
+          <option value="">{t('board.everyones')}</option>
+          <option value="mine">{t('board.yours')}</option>
+          <option value="team">{t('board.teammates')}</option>
         </select>
       )}
     </div>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Outcome } from '../../storage/schema';
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';
+import { t } from '../../i18n';
 
 /**
  * Asks why a deal was won or lost before it moves there: the reason is required and kept on the
@@ -39,12 +40,14 @@ export function ReasonDialog({
         className="w-96 max-w-[calc(100vw-3rem)] rounded border border-slate-300 bg-white p-4 shadow-lg"
       >
         <h2 id="board-reason-title" className="font-semibold">
-          Why was <bdi>{title}</bdi> {outcome}?
+          {outcome === 'won' ? t('board.why.won.before') : t('board.why.lost.before')}
+          <bdi>{title}</bdi>
+          {outcome === 'won' ? t('board.why.won.after') : t('board.why.lost.after')}
         </h2>
-        <p className="mt-1 text-xs text-slate-500">In your words; it stays on the deal and on its timeline.</p>
+        <p className="mt-1 text-xs text-slate-500">{t('board.why.help')}</p>
         <input
           autoFocus
-          aria-label={`Why it was ${outcome}`}
+          aria-label={outcome === 'won' ? t('board.why.won.label') : t('board.why.lost.label')}
           aria-required="true"
           value={reason}
           onChange={(e) => setReason(e.target.value)}
@@ -54,10 +57,10 @@ export function ReasonDialog({
         <ErrorLine error={error} />
         <div className="mt-3 flex gap-3 text-sm">
           <button type="submit" className="rounded bg-blue-700 px-3 py-1 text-white">
-            Move to {outcome === 'won' ? 'Won' : 'Lost'}
+            {outcome === 'won' ? t('board.why.won.move') : t('board.why.lost.move')}
           </button>
           <button type="button" onClick={onCancel} className="text-slate-600 underline">
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       </form>

@@ -4,6 +4,7 @@ import { isClosed, type StageView } from '../../opportunities/stages';
 import { db } from '../../storage/db';
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';
+import { t } from '../../i18n';
 
 const field = 'rounded border border-slate-300 px-1 py-0.5 text-xs';
 
@@ -28,7 +29,7 @@ export function StageEditor({ stage, onDone }: { stage: StageView; onDone: () =>
 
   return (
     <form
-      aria-label={`Edit stage ${stage.name}`}
+      aria-label={t('board.editStage', { stage: stage.name })}
       onSubmit={(e) => {
         e.preventDefault();
         void save();
@@ -36,12 +37,12 @@ export function StageEditor({ stage, onDone }: { stage: StageView; onDone: () =>
       className="mt-2 space-y-1 rounded border border-slate-200 bg-white p-2"
     >
       <label className="block text-xs">
-        Name
+        {t('board.name')}
         <input value={name} onChange={(e) => setName(e.target.value)} className={`${field} block w-full`} maxLength={100} />
       </label>
       {open && (
         <label className="block text-xs">
-          At risk after
+          {t('board.atRiskAfter')}
           <input
             type="number"
             min={1}
@@ -49,21 +50,21 @@ export function StageEditor({ stage, onDone }: { stage: StageView; onDone: () =>
             value={idle}
             onChange={(e) => setIdle(e.target.value)}
             className={`${field} mx-1 inline w-14`}
-            aria-label="At risk after this many days without activity; empty: never"
+            aria-label={t('board.atRiskLabel')}
           />
-          days without activity
+          {t('board.daysIdle')}
         </label>
       )}
       <div className="flex gap-2 pt-1 text-xs">
         <button type="submit" className="rounded bg-blue-700 px-2 py-0.5 text-white">
-          Save
+          {t('board.save')}
         </button>
         <button type="button" onClick={onDone} className="text-slate-600 underline">
-          Cancel
+          {t('common.cancel')}
         </button>
         {open && (
           <button type="button" onClick={() => void run(() => removeStage(db, stage.id))} className="ml-auto text-red-700 underline">
-            Remove stage
+            {t('board.removeStage')}
           </button>
         )}
       </div>

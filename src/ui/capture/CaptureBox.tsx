@@ -9,6 +9,7 @@ import { useAction } from '../useAction';
 import { TagChips } from './TagChips';
 import { useDraft } from './useDraft';
 import { previewOf, savedText } from './preview';
+import { t } from '../../i18n';
 
 const dayFirst = localeIsDayFirst(navigator.language);
 
@@ -55,9 +56,9 @@ export function CaptureBox({ personId }: { personId: string }) {
     <div className="mt-1" data-testid="capture">
       <textarea
         ref={box}
-        aria-label="Quick capture"
+        aria-label={t('capture.quick')}
         aria-keyshortcuts={keysLabel(shortcut('capture.focus'))}
-        placeholder="What did you learn? Enter saves."
+        placeholder={t('capture.placeholder')}
         rows={2}
         value={text}
         onChange={(e) => {

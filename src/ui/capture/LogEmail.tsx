@@ -10,6 +10,7 @@ import { ErrorLine } from '../ErrorLine';
 import { keysLabel, shortcut, useShortcut } from '../shortcuts';
 import { useAction } from '../useAction';
 import { readOpenEmail, usePanelTabId } from '../panel-tab';
+import { t } from '../../i18n';
 
 /**
  * Logs the open thread as an email interaction with one press (button or Alt+L): subject,
@@ -63,28 +64,28 @@ export function LogEmail({
       {logged.note ? (
         <div className="flex flex-wrap items-center gap-2">
           <span role="status" data-testid="email-logged" className="text-xs font-semibold text-green-800">
-            ✓ Logged <span className="font-normal text-slate-500">{formatDayTime(logged.note.occurredAt)}</span>
-            {added && <span className="font-normal text-slate-500"> · selection added</span>}
+            {t('logEmail.logged')} <span className="font-normal text-slate-500">{formatDayTime(logged.note.occurredAt)}</span>
+            {added && <span className="font-normal text-slate-500"> · {t('logEmail.selectionAdded')}</span>}
           </span>
           <button
             type="button"
-            title={`Add the text selected in the email (${keys})`}
+            title={t('logEmail.addTitle', { keys })}
             aria-keyshortcuts={keys}
             onClick={() => void act()}
             className={button}
           >
-            Add to the existing entry
+            {t('logEmail.add')}
           </button>
         </div>
       ) : (
         <button
           type="button"
-          title={`Subject, date, people and a link; plus any text you selected (${keys})`}
+          title={t('logEmail.logTitle', { keys })}
           aria-keyshortcuts={keys}
           onClick={() => void act()}
           className={`${button} font-semibold`}
         >
-          Log this email <kbd className="font-sans text-[10px] font-normal text-slate-400">{keys}</kbd>
+          {t('logEmail.log')} <kbd className="font-sans text-[10px] font-normal text-slate-400">{keys}</kbd>
         </button>
       )}
       <ErrorLine error={error} />

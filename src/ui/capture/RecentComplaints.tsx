@@ -4,6 +4,7 @@ import { dayOf } from '../../storage/summaries/summary';
 import { shorten } from '../../capture/quote';
 import { db } from '../../storage/db';
 import { timelineFor } from '../../storage/records/notes';
+import { t } from '../../i18n';
 
 const SHOWN_CHARS = 80;
 
@@ -16,10 +17,14 @@ export function RecentComplaints({ personId }: { personId: string }) {
   const complaints = useLiveQuery(async () => recentComplaints(await timelineFor(db, personId), new Date()), [personId]);
   if (!complaints?.length) return null;
   return (
-    <ul aria-label="Recent complaints" data-testid="recent-complaints" className="mt-2 rounded bg-red-50 px-2 py-1 text-xs text-red-900">
+    <ul
+      aria-label={t('capture.recentComplaints')}
+      data-testid="recent-complaints"
+      className="mt-2 rounded bg-red-50 px-2 py-1 text-xs text-red-900"
+    >
       {complaints.map((note) => (
         <li key={note.id}>
-          <span className="font-semibold">Complained {relativeDay(dayOf(note.occurredAt), now)}:</span>{' '}
+          <span className="font-semibold">{t('capture.complained', { when: relativeDay(dayOf(note.occurredAt), now) })}</span>{' '}
           <bdi>{shorten(note.body, SHOWN_CHARS)}</bdi>
         </li>
       ))}

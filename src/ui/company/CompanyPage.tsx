@@ -19,6 +19,7 @@ import { formatMoney } from '../../opportunities/money';
 import { NewOpportunity } from './NewOpportunity';
 import { BackLink } from '../home/BackLink';
 import { Gone } from '../home/Gone';
+import { formatNumber, t } from '../../i18n';
 
 /**
  * A company's page on Home: its name, domains and LinkedIn page; the people Clyde knows there; its
@@ -31,7 +32,7 @@ export function CompanyPage({ id, onBack }: { id: string; onBack: () => void }) 
   const { error, run } = useAction();
   if (story === undefined) return null;
   if (!story) {
-    return <Gone onBack={onBack}>This company is no longer in Clyde.</Gone>;
+    return <Gone onBack={onBack}>{t('companyPage.gone')}</Gone>;
   }
   const { company, colleagues } = story;
   return (
@@ -41,17 +42,21 @@ export function CompanyPage({ id, onBack }: { id: string; onBack: () => void }) 
         <div>
           <header className="flex items-start justify-between gap-2">
             <h1 className="text-lg font-semibold" dir="auto" data-testid="company-name">
-              <InlineEdit value={company.name} label="company name" onSave={(name) => updateCompany(db, company.id, { name })} />
+              <InlineEdit
+                value={company.name}
+                label={t('companyPage.nameField')}
+                onSave={(name) => updateCompany(db, company.id, { name })}
+              />
             </h1>
             <ShareToggle entity="companies" record={company} />
           </header>
-          <ul className="mt-1 flex flex-wrap gap-1 text-xs" aria-label="Domains">
+          <ul className="mt-1 flex flex-wrap gap-1 text-xs" aria-label={t('companyPage.domains')}>
             {domainsOf(company).map((d) => (
               <li key={d} className="rounded-full border border-slate-300 px-2">
                 {d}
                 <button
                   type="button"
-                  aria-label={`Remove ${d}`}
+                  aria-label={t('identities.remove', { what: d })}
                   onClick={() => void run(() => removeDomain(db, company.id, d))}
                   className="ml-1 text-slate-400 hover:text-red-700"
                 >
@@ -61,29 +66,29 @@ export function CompanyPage({ id, onBack }: { id: string; onBack: () => void }) 
             ))}
           </ul>
           <ErrorLine error={error} />
-          <AddField label="Add a domain" placeholder="acme.com" onAdd={(d) => addDomain(db, company.id, d)} />
+          <AddField label={t('companyPage.addDomain')} placeholder="acme.com" onAdd={(d) => addDomain(db, company.id, d)} />
           <p className="mt-1 text-xs">
             <InlineEdit
               value={company.linkedinUrl ?? ''}
-              label="LinkedIn page"
-              placeholder="LinkedIn company page"
+              label={t('companyPage.linkedin')}
+              placeholder={t('companyPage.linkedinPlaceholder')}
               onSave={(linkedinUrl) => updateCompany(db, company.id, { linkedinUrl })}
             />
           </p>
           <MergeCompany company={company} />
-          <Section title={`People you know there (${colleagues.length})`}>
+          <Section title={t('companyPage.people', { n: formatNumber(colleagues.length) })}>
             <ul className="mt-1 space-y-0.5" data-testid="company-people">
               {colleagues.map((p) => (
                 <li key={p.id}>
                   <a href={personHref({ personId: p.id })} className="text-blue-700 hover:underline">
-                    {p.name || 'Unnamed'}
+                    {p.name || t('search.unnamed')}
                   </a>
                   {p.headline && <span className="text-slate-500"> · {p.headline}</span>}
                 </li>
               ))}
             </ul>
           </Section>
-          <Section title="Opportunities">
+          <Section title={t('companyPage.opportunities')}>
             <ul className="mt-1 space-y-0.5" data-testid="company-deals">
               {deals?.map(({ opportunity: o, stage }) => (
                 <li key={o.id}>
@@ -102,7 +107,7 @@ export function CompanyPage({ id, onBack }: { id: string; onBack: () => void }) 
               <NewOpportunity companyId={company.id} onClose={() => setCreating(false)} />
             ) : (
               <button type="button" onClick={() => setCreating(true)} className="mt-1 text-xs text-blue-700 hover:underline">
-                New opportunity
+                {t('company.newOpportunity')}
               </button>
             )}
           </Section>

@@ -10,6 +10,7 @@ import { ErrorLine } from '../ErrorLine';
 import { HomeLink } from '../home/HomeLink';
 import { companyHref, opportunityHref } from '../home/route';
 import { useAction } from '../useAction';
+import { formatNumber, t } from '../../i18n';
 
 const SHOWN_COLLEAGUES = 5;
 
@@ -26,33 +27,33 @@ export function CompanyStory({ correspondent: c }: { correspondent: Corresponden
   }, [c.email]);
   if (!story) return null;
   const { company, colleagues, lastComplaint, openDeals } = story;
-  const name = displayName(c) ?? 'them';
+  const name = displayName(c) ?? t('company.them');
   const now = new Date();
   return (
     <section
-      aria-label={`${company.name}, a company you know`}
+      aria-label={t('company.storyLabel', { company: company.name })}
       data-testid="company-story"
       className="mb-4 rounded border border-blue-200 bg-blue-50/50 p-2"
     >
       <h2 className="text-sm font-semibold">
-        <HomeLink hash={companyHref(company.id)} title={`${company.name} on Home`} className="hover:underline">
+        <HomeLink hash={companyHref(company.id)} title={t('company.onHome', { company: company.name })} className="hover:underline">
           {company.name}
         </HomeLink>
-        <span className="font-normal text-slate-600"> — a company you know</span>
+        <span className="font-normal text-slate-600"> — {t('company.youKnow')}</span>
       </h2>
       {colleagues.length > 0 && (
         <p className="mt-1 text-xs text-slate-700" data-testid="company-colleagues">
-          {colleagues.length === 1 ? 'You know ' : `You know ${colleagues.length} people there: `}
+          {t('company.colleagues', colleagues.length, [formatNumber(colleagues.length)])}
           {colleagues
             .slice(0, SHOWN_COLLEAGUES)
-            .map((p) => p.name || 'someone unnamed')
+            .map((p) => p.name || t('company.unnamed'))
             .join(', ')}
           {colleagues.length > SHOWN_COLLEAGUES ? '…' : '.'}
         </p>
       )}
       {lastComplaint && (
         <p className="mt-1 text-xs text-red-800" data-testid="company-complaint">
-          Last complaint, {ago(lastComplaint.note.occurredAt, now)}
+          {t('company.lastComplaint', { when: ago(lastComplaint.note.occurredAt, now) })}
           {lastComplaint.person?.name ? ` (${lastComplaint.person.name})` : ''}: ‘{lastComplaint.note.body}’
         </p>
       )}
@@ -60,7 +61,7 @@ export function CompanyStory({ correspondent: c }: { correspondent: Corresponden
         <ul className="mt-1 text-xs" data-testid="company-deals">
           {openDeals.map(({ opportunity: o, stage }) => (
             <li key={o.id}>
-              <HomeLink hash={opportunityHref(o.id)} title="Open the deal on Home">
+              <HomeLink hash={opportunityHref(o.id)} title={t('company.openDeal')}>
                 {o.title}
               </HomeLink>{' '}
               <span className="text-slate-500">({stage.name})</span>
@@ -79,7 +80,7 @@ export function CompanyStory({ correspondent: c }: { correspondent: Corresponden
         }
         className="mt-2 rounded bg-blue-700 px-2 py-1 text-xs text-white hover:bg-blue-800"
       >
-        Add {name} to {company.name}
+        {t('company.addTo', { name, company: company.name })}
       </button>
       <ErrorLine error={error} />
     </section>

@@ -7,6 +7,7 @@ import { HomeLink } from '../home/HomeLink';
 import { companyHref, opportunityHref } from '../home/route';
 import { LinkCompany } from './LinkCompany';
 import { NewOpportunity } from './NewOpportunity';
+import { formatNumber, t } from '../../i18n';
 
 const link = 'text-blue-700 hover:underline';
 
@@ -37,14 +38,12 @@ export function CompanyStrip({ person }: { person: Person }) {
           <>
             <HomeLink
               hash={companyHref(company.id)}
-              title={`${company.name} on Home: its people, deals and story`}
+              title={t('company.stripTitle', { company: company.name })}
               className={`${link} font-medium`}
             >
               {company.name}
             </HomeLink>
-            <span>
-              · {known} {known === 1 ? 'person' : 'people'} you know
-            </span>
+            <span>· {t('company.known', known, [formatNumber(known)])}</span>
           </>
         ) : (
           <LinkCompany person={person} />
@@ -52,7 +51,7 @@ export function CompanyStrip({ person }: { person: Person }) {
         {deals.map(({ opportunity: o, stage }) => (
           <span key={o.id}>
             ·{' '}
-            <HomeLink hash={opportunityHref(o.id)} title="Open the deal on Home" className={link}>
+            <HomeLink hash={opportunityHref(o.id)} title={t('company.openDeal')} className={link}>
               {o.title}
             </HomeLink>{' '}
             ({stage.name})
@@ -60,7 +59,7 @@ export function CompanyStrip({ person }: { person: Person }) {
         ))}
         {!creating && (
           <button type="button" onClick={() => setCreating(true)} className={`${link} ml-auto`} data-testid="new-opportunity-button">
-            New opportunity
+            {t('company.newOpportunity')}
           </button>
         )}
       </p>

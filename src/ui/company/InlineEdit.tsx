@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';
+import { t } from '../../i18n';
 
 /**
  * A field of a company or a deal shown as text, edited in place: click (or Enter on it) to edit,
@@ -30,7 +31,7 @@ export function InlineEdit({
     return (
       <button
         type="button"
-        aria-label={`Edit ${label}`}
+        aria-label={t('editable.edit', { what: label })}
         onClick={() => setDraft(value)}
         className={`text-left hover:bg-slate-100 ${className}`}
       >

@@ -9,6 +9,7 @@ import { db } from '../../storage/db';
 import type { Person } from '../../storage/schema';
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';
+import { t } from '../../i18n';
 
 /**
  * Says where a person works, by hand: an existing company by name, or a new one, which takes the
@@ -27,7 +28,7 @@ export function LinkCompany({ person }: { person: Person }) {
         className="text-blue-700 hover:underline"
         data-testid="link-company"
       >
-        Add to a company
+        {t('company.addToCompany')}
       </button>
     );
   }
@@ -42,8 +43,8 @@ export function LinkCompany({ person }: { person: Person }) {
       <input
         autoFocus
         list="clyde-companies"
-        aria-label="Company"
-        placeholder="Company name"
+        aria-label={t('company.company')}
+        placeholder={t('company.name')}
         value={name}
         onChange={(e) => setName(e.target.value)}
         onKeyDown={(e) => {

@@ -6,6 +6,7 @@ import type { Company } from '../../storage/schema';
 import { ErrorLine } from '../ErrorLine';
 import { MergeUndo } from '../identities/MergeUndo';
 import { useAction } from '../useAction';
+import { t } from '../../i18n';
 
 /**
  * Two records for one customer ("Acme" and "ACME Ltd"): pick the other and confirm, and its people,
@@ -24,18 +25,18 @@ export function MergeCompany({ company }: { company: Company }) {
       {otherId === undefined ? (
         others?.length ? (
           <button type="button" onClick={() => setOtherId('')} className="text-blue-700 hover:underline">
-            Merge with…
+            {t('merge.with')}
           </button>
         ) : null
       ) : (
         <span className="flex flex-wrap items-center gap-1">
           <select
-            aria-label="Company to merge into this one"
+            aria-label={t('companyPage.mergeInto')}
             value={otherId}
             onChange={(e) => setOtherId(e.target.value)}
             className="rounded border border-slate-300"
           >
-            <option value="">Choose a company</option>
+            <option value="">{t('companyPage.choose')}</option>
             {others?.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
@@ -48,11 +49,11 @@ export function MergeCompany({ company }: { company: Company }) {
               onClick={() => void run(async () => (await mergeCompanies(db, company.id, other.id), setOtherId(undefined)))}
               className="rounded bg-blue-700 px-2 text-white"
             >
-              Merge {other.name} into {company.name}
+              {t('companyPage.merge', { other: other.name, company: company.name })}
             </button>
           )}
           <button type="button" onClick={() => setOtherId(undefined)} className="text-slate-600 hover:underline">
-            Cancel
+            {t('common.cancel')}
           </button>
         </span>
       )}

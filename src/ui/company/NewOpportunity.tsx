@@ -9,6 +9,7 @@ import { HomeLink } from '../home/HomeLink';
 import { BOARD_HREF, opportunityHref } from '../home/route';
 import { useAction } from '../useAction';
 import { parseAmount } from '../../opportunities/money';
+import { t } from '../../i18n';
 
 const field = 'rounded border border-slate-300 px-2 py-1 focus:border-blue-600 focus:outline-none';
 
@@ -32,24 +33,24 @@ export function NewOpportunity({ personId, companyId, onClose }: { personId?: st
   if (created) {
     return (
       <p role="status" className="mt-2 text-xs text-slate-600" data-testid="opportunity-created">
-        Created “{created.title}”.{' '}
-        <HomeLink hash={opportunityHref(created.id)} title="Open the deal on Home">
-          Open it
+        {t('opportunity.created', { title: created.title })}{' '}
+        <HomeLink hash={opportunityHref(created.id)} title={t('company.openDeal')}>
+          {t('opportunity.openIt')}
         </HomeLink>{' '}
         ·{' '}
-        <HomeLink hash={BOARD_HREF} title="The pipeline board">
-          Board
+        <HomeLink hash={BOARD_HREF} title={t('opportunity.boardTitle')}>
+          {t('opportunity.board')}
         </HomeLink>{' '}
         ·{' '}
         <button type="button" onClick={onClose} className="text-blue-700 hover:underline">
-          Close
+          {t('common.close')}
         </button>
       </p>
     );
   }
   return (
     <form
-      aria-label="New opportunity"
+      aria-label={t('company.newOpportunity')}
       data-testid="new-opportunity"
       className="mt-2 space-y-1 rounded border border-slate-200 p-2 text-xs"
       onSubmit={(e) => {
@@ -74,15 +75,15 @@ export function NewOpportunity({ personId, companyId, onClose }: { personId?: st
     >
       <input
         autoFocus
-        aria-label="Opportunity title"
-        placeholder="Spring order"
+        aria-label={t('opportunity.titleLabel')}
+        placeholder={t('opportunity.titlePlaceholder')}
         value={title}
         onChange={(e) => setTitle(e.target.value)}
         className={`${field} w-full`}
       />
       <div className="flex gap-1">
         <select
-          aria-label="Stage"
+          aria-label={t('opportunity.stage')}
           value={stageId ?? stages?.[0]?.id ?? ''}
           onChange={(e) => setStageId(e.target.value)}
           className={`${field} flex-1`}
@@ -94,15 +95,15 @@ export function NewOpportunity({ personId, companyId, onClose }: { personId?: st
           ))}
         </select>
         <input
-          aria-label="Value"
+          aria-label={t('opportunity.value')}
           inputMode="decimal"
-          placeholder="Value"
+          placeholder={t('opportunity.value')}
           value={value}
           onChange={(e) => setValue(e.target.value)}
           className={`${field} w-20`}
         />
         <input
-          aria-label="Currency"
+          aria-label={t('opportunity.currency')}
           value={currency}
           maxLength={3}
           onChange={(e) => setCurrency(e.target.value)}
@@ -110,20 +111,26 @@ export function NewOpportunity({ personId, companyId, onClose }: { personId?: st
         />
       </div>
       <label className="flex items-center gap-1 text-slate-500">
-        Expected close
-        <input type="date" aria-label="Expected close" value={closeAt} onChange={(e) => setCloseAt(e.target.value)} className={field} />
+        {t('opportunity.close')}
+        <input
+          type="date"
+          aria-label={t('opportunity.close')}
+          value={closeAt}
+          onChange={(e) => setCloseAt(e.target.value)}
+          className={field}
+        />
       </label>
       <div className="flex gap-1">
         <input
-          aria-label="Next step"
-          placeholder="Next step: send the quote"
+          aria-label={t('opportunity.nextStep')}
+          placeholder={t('opportunity.nextStepPlaceholder')}
           value={step}
           onChange={(e) => setStep(e.target.value)}
           className={`${field} flex-1`}
         />
         <input
           type="date"
-          aria-label="Next step due"
+          aria-label={t('opportunity.stepDue')}
           value={stepDue}
           onChange={(e) => setStepDue(e.target.value)}
           className={`${field} w-32`}
@@ -131,10 +138,10 @@ export function NewOpportunity({ personId, companyId, onClose }: { personId?: st
       </div>
       <div className="flex gap-2">
         <button type="submit" className="rounded bg-blue-700 px-2 py-1 text-white hover:bg-blue-800">
-          Create
+          {t('opportunity.create')}
         </button>
         <button type="button" onClick={onClose} className="text-slate-600 hover:underline">
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
       <ErrorLine error={error} />

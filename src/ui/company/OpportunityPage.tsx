@@ -16,6 +16,7 @@ import { ShareToggle } from '../sync/ShareToggle';
 import { useAction } from '../useAction';
 import { InlineEdit } from './InlineEdit';
 import { formatMoney, parseAmount } from '../../opportunities/money';
+import { t } from '../../i18n';
 
 /**
  * One deal on Home: where it stands and why. Moving it to Won or Lost asks for the reason, which
@@ -39,7 +40,7 @@ export function OpportunityPage({ id, onBack }: { id: string; onBack: () => void
 
   if (data === undefined) return null;
   if (!data) {
-    return <Gone onBack={onBack}>This opportunity is no longer in Clyde.</Gone>;
+    return <Gone onBack={onBack}>{t('opportunity.gone')}</Gone>;
   }
   const { o, stages, company, people, steps } = data;
   const stage = stages.find((s) => s.id === o.stageId);
@@ -49,7 +50,7 @@ export function OpportunityPage({ id, onBack }: { id: string; onBack: () => void
       <BackLink onBack={onBack} />
       <header className="mt-3 flex items-start justify-between gap-2">
         <h1 className="text-lg font-semibold" dir="auto">
-          <InlineEdit value={o.title} label="title" onSave={(title) => updateOpportunity(db, o.id, { title })} />
+          <InlineEdit value={o.title} label={t('opportunity.titleField')} onSave={(title) => updateOpportunity(db, o.id, { title })} />
         </h1>
         <ShareToggle entity="opportunities" record={o} />
       </header>
@@ -63,16 +64,16 @@ export function OpportunityPage({ id, onBack }: { id: string; onBack: () => void
           <span key={p!.id}>
             {' · '}
             <a href={personHref({ personId: p!.id })} className="text-blue-700 hover:underline">
-              {p!.name || 'Unnamed'}
+              {p!.name || t('search.unnamed')}
             </a>
           </span>
         ))}
       </p>
       <dl className="mt-4 grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
-        <dt className="text-slate-500">Stage</dt>
+        <dt className="text-slate-500">{t('opportunity.stage')}</dt>
         <dd>
           <select
-            aria-label="Stage"
+            aria-label={t('opportunity.stage')}
             value={closing ?? o.stageId}
             onChange={(e) => {
               const next = stages.find((s) => s.id === e.target.value);
@@ -103,8 +104,8 @@ export function OpportunityPage({ id, onBack }: { id: string; onBack: () => void
             >
               <input
                 autoFocus
-                aria-label={`Why was it ${closingStage.outcome}?`}
-                placeholder={closingStage.outcome === 'won' ? 'Why did they choose us?' : 'Why did we lose it?'}
+                aria-label={closingStage.outcome === 'won' ? t('opportunity.whyWon') : t('opportunity.whyLost')}
+                placeholder={closingStage.outcome === 'won' ? t('opportunity.whyWonPlaceholder') : t('opportunity.whyLostPlaceholder')}
                 value={reason}
                 onChange={(e) => setReason(e.target.value)}
                 onKeyDown={(e) => {
@@ -116,67 +117,69 @@ export function OpportunityPage({ id, onBack }: { id: string; onBack: () => void
                 className="flex-1 rounded border border-blue-600 px-1 focus:outline-none"
               />
               <button type="submit" className="rounded bg-blue-700 px-2 text-white">
-                Save
+                {t('board.save')}
               </button>
             </form>
           )}
           {stage && stage.outcome !== 'open' && o.reason && (
             <p className="mt-1 text-slate-700" data-testid="opportunity-reason">
-              {stage.outcome === 'won' ? 'Won' : 'Lost'}: {o.reason}
+              {stage.outcome === 'won' ? t('opportunity.won') : t('opportunity.lost')}: {o.reason}
             </p>
           )}
         </dd>
-        <dt className="text-slate-500">Value</dt>
+        <dt className="text-slate-500">{t('opportunity.value')}</dt>
         <dd className="flex gap-2">
           <InlineEdit
             value={o.value == null ? '' : String(o.value)}
             display={formatMoney(o.value, o.currency)}
-            label="value"
+            label={t('opportunity.valueField')}
             onSave={(v) => updateOpportunity(db, o.id, { value: parseAmount(v) })}
           />
           <InlineEdit
             value={o.currency ?? ''}
-            label="currency"
+            label={t('opportunity.currencyField')}
             placeholder="EUR"
             onSave={(c) => updateOpportunity(db, o.id, { currency: c.trim().toUpperCase() })}
           />
         </dd>
-        <dt className="text-slate-500">Expected close</dt>
+        <dt className="text-slate-500">{t('opportunity.close')}</dt>
         <dd>
           <InlineEdit
             type="date"
             value={isoDay(o.closeAt)}
             display={o.closeAt == null ? '' : formatDay(o.closeAt)}
-            label="expected close"
+            label={t('opportunity.closeField')}
             onSave={(d) => updateOpportunity(db, o.id, { closeAt: parseDayInput(d) ?? null })}
           />
         </dd>
       </dl>
       <ErrorLine error={error} />
-      <Section title="Next steps">
+      <Section title={t('opportunity.nextSteps')}>
         <ul className="mt-1 space-y-1" data-testid="next-steps">
-          {steps.map((t) => (
-            <li key={t.id} className="flex items-start gap-2">
+          {steps.map((step) => (
+            <li key={step.id} className="flex items-start gap-2">
               <input
                 type="checkbox"
-                aria-label={`Done: ${t.title}`}
-                checked={t.done}
-                onChange={(e) => void run(() => setTaskDone(db, t.id, e.target.checked))}
+                aria-label={t('tasks.done', { title: step.title })}
+                checked={step.done}
+                onChange={(e) => void run(() => setTaskDone(db, step.id, e.target.checked))}
                 className="mt-1"
               />
               <span>
-                {t.title}
-                {t.due != null && (
-                  <span className={`ml-1 text-xs ${t.due < Date.now() ? 'text-red-700' : 'text-slate-500'}`}>due {formatDay(t.due)}</span>
+                {step.title}
+                {step.due != null && (
+                  <span className={`ml-1 text-xs ${step.due < Date.now() ? 'text-red-700' : 'text-slate-500'}`}>
+                    {t('tasks.due', { when: formatDay(step.due) })}
+                  </span>
                 )}
               </span>
             </li>
           ))}
         </ul>
         <AddTask
-          label="Add a next step"
-          placeholder="Send the revised quote"
-          dueLabel="Next step due"
+          label={t('opportunity.addStep')}
+          placeholder={t('opportunity.addStepPlaceholder')}
+          dueLabel={t('opportunity.stepDue')}
           onAdd={(title, due) => addNextStep(db, o, title, due)}
         />
       </Section>

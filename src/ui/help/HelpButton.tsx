@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { keysLabel, shortcut, useShortcut } from '../shortcuts';
 import { ShortcutDialog } from './ShortcutDialog';
+import { t } from '../../i18n';
 
 /** "?" in the panel's header, and the "?" key: the list of shortcuts. Escape closes it. */
 export function HelpButton() {
@@ -18,9 +19,9 @@ export function HelpButton() {
         ref={opener}
         type="button"
         aria-expanded={open}
-        aria-label="Keyboard shortcuts"
+        aria-label={t('shortcuts.title')}
         aria-keyshortcuts={keys}
-        title={`Keyboard shortcuts (${keys})`}
+        title={t('shortcuts.titleWithKeys', { keys })}
         onClick={() => setOpen((o) => !o)}
         className="h-5 w-5 rounded-full border border-slate-300 text-xs leading-none text-slate-500 hover:border-blue-600 hover:text-blue-700"
       >

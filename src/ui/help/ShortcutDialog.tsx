@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { ShortcutList, type Place } from './ShortcutList';
+import { t } from '../../i18n';
 
 /**
  * The list of keys as a small dialog, for the panel's "?" and Home's: focus moves in when it
@@ -12,7 +13,7 @@ export function ShortcutDialog({ onClose, places, className }: { onClose: () => 
     <div
       ref={dialog}
       role="dialog"
-      aria-label="Keyboard shortcuts"
+      aria-label={t('shortcuts.title')}
       tabIndex={-1}
       onKeyDown={(e) => {
         if (e.key !== 'Escape') return;
@@ -23,7 +24,7 @@ export function ShortcutDialog({ onClose, places, className }: { onClose: () => 
     >
       <ShortcutList places={places} />
       <button type="button" onClick={onClose} className="mt-2 text-xs text-blue-700 underline">
-        Close
+        {t('common.close')}
       </button>
     </div>
   );

@@ -1,12 +1,13 @@
 import { SHORTCUTS, keysLabel, type ShortcutScope } from '../shortcuts';
+import { t } from '../../i18n';
 
 export type Place = [ShortcutScope, string];
 const PANEL: Place[] = [
-  ['panel', 'In the panel'],
-  ['capture box', 'While typing in the capture box'],
-  ['page', 'On the page'],
+  ['panel', t('shortcuts.place.panel')],
+  ['capture box', t('shortcuts.place.captureBox')],
+  ['page', t('shortcuts.place.page')],
 ];
-const HOME: Place = ['home', 'On Home'];
+const HOME: Place = ['home', t('shortcuts.place.home')];
 
 /** Every shortcut of `places`, from the one list; shown by the panel's "?", Home's "?" and the options page. */
 export function ShortcutList({ places = PANEL }: { places?: Place[] }) {
@@ -37,8 +38,8 @@ export const HOME_PLACES: Place[] = [HOME, PANEL[1]!];
 /** The options page's section. */
 export function ShortcutsSettings() {
   return (
-    <section aria-label="Keyboard shortcuts" className="mt-8">
-      <h2 className="mb-2 text-base font-semibold">Keyboard shortcuts</h2>
+    <section aria-label={t('shortcuts.title')} className="mt-8">
+      <h2 className="mb-2 text-base font-semibold">{t('shortcuts.title')}</h2>
       <ShortcutList places={[...PANEL, HOME]} />
     </section>
   );

@@ -10,6 +10,7 @@ import { PersonLine } from './PersonLine';
 import { ResolvableRow } from './ResolvableRow';
 import type { PersonTarget } from './route';
 import { useTotal } from './totals';
+import { t } from '../../i18n';
 
 /**
  * Who is at risk, and why: each reason links its evidence and is resolved with one key. Deals left
@@ -23,10 +24,10 @@ export function AtRiskSection({ open }: { open: (to: PersonTarget) => void }) {
   return (
     <HomeSection
       id="at-risk"
-      title="At risk — and why"
+      title={t('home.atRisk.title')}
       page={withDeals(page, deals?.data)}
       onShowAll={showAll}
-      empty="No one is at risk. A complaint with nothing noted after it, a promise past its date, a silence twice their usual gap or a deal idle past its stage's limit puts someone here, with the reason."
+      empty={t('home.atRisk.empty')}
     >
       {section?.data.entries.map(({ person, reasons }) => (
         <li key={person.id}>

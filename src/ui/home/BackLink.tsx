@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { keysLabel, matches, shortcut, typingIn } from '../shortcuts';
+import { t } from '../../i18n';
 
 /** "← Back to Home", also on Escape: not while typing (Escape cancels an edit there), nor when a dialog on the page took the key. */
 export function BackLink({ onBack }: { onBack: () => void }) {
@@ -12,7 +13,7 @@ export function BackLink({ onBack }: { onBack: () => void }) {
   }, [onBack]);
   return (
     <button type="button" onClick={onBack} aria-keyshortcuts={keysLabel(shortcut('home.back'))} className="text-xs text-blue-700 underline">
-      ← Back to Home
+      {t('home.back')}
     </button>
   );
 }

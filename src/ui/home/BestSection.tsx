@@ -12,6 +12,7 @@ import { ReasonList } from './ReasonList';
 import type { PersonTarget } from './route';
 import { Row } from './Row';
 import { withDeals } from './with-deals';
+import { t } from '../../i18n';
 
 /** The best customers, and why: praise noted, steady contact, the user's own star, or a deal won this year. */
 export function BestSection({ open }: { open: (to: PersonTarget) => void }) {
@@ -22,11 +23,11 @@ export function BestSection({ open }: { open: (to: PersonTarget) => void }) {
   return (
     <HomeSection
       id="best"
-      title="Best customers — and why"
+      title={t('home.best.title')}
       page={withDeals(section?.data, deals?.data)}
       onShowAll={showAll}
       error={error}
-      empty="No best customers yet. A compliment you note (Alt+M in the capture box), contact every month for three months, a star or a deal won puts someone here."
+      empty={t('home.best.empty')}
     >
       {section?.data.entries.map(({ person, summary, reasons }) => (
         <Row

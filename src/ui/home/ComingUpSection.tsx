@@ -6,6 +6,7 @@ import { HomeSection } from './HomeSection';
 import { PersonLine } from './PersonLine';
 import type { PersonTarget } from './route';
 import { Row } from './Row';
+import { formatNumber, t } from '../../i18n';
 
 /** Life events in the next two weeks: the exam to wish luck for, the birthday, the trip to ask about. */
 export function ComingUpSection({ open }: { open: (to: PersonTarget) => void }) {
@@ -14,10 +15,10 @@ export function ComingUpSection({ open }: { open: (to: PersonTarget) => void }) 
   return (
     <HomeSection
       id="coming-up"
-      title="Coming up"
+      title={t('home.comingUp.title')}
       page={section?.data}
       onShowAll={showAll}
-      empty={`Nothing in the next ${COMING_UP_DAYS} days. Life events with a date (Alt+V in the capture box: “exam on 12 March”) show here; birthdays every year.`}
+      empty={t('home.comingUp.empty', { days: formatNumber(COMING_UP_DAYS) })}
     >
       {section?.data.entries.map(({ person, event, day }) => (
         <Row

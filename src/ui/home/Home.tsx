@@ -11,6 +11,7 @@ import { BOARD_HREF, personHref, useBoardRoute, usePersonRoute, useRecordRoute, 
 import { TeamSection } from './TeamSection';
 import { TodaySection } from './TodaySection';
 import { useListKeys } from './useListKeys';
+import { t } from '../../i18n';
 
 // The person page is the panel's whole person view (capture, dates, timeline): loaded when a person
 // is first opened, so opening Home does not parse it.
@@ -55,17 +56,17 @@ export function Home() {
       <div ref={list} hidden={!!target || board} className="mx-auto max-w-3xl p-6">
         <header className="flex items-center justify-between">
           <h1 className="text-lg font-semibold">
-            <span className="text-blue-700">Clyde</span> · Home
+            <span className="text-blue-700">{t('manifest.name')}</span> · {t('home.title')}
           </h1>
           <div className="flex items-center gap-3 text-xs text-slate-500">
             <a href={BOARD_HREF} className="text-blue-700 hover:underline">
-              Pipeline
+              {t('home.pipeline')}
             </a>
             <span>{homeNow().toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'long' })}</span>
             <button
               type="button"
               aria-expanded={help}
-              aria-label="Keyboard shortcuts"
+              aria-label={t('shortcuts.title')}
               aria-keyshortcuts={keysLabel(shortcut('home.help'))}
               onClick={() => setHelp((h) => !h)}
               className="h-5 w-5 rounded-full border border-slate-300 leading-none hover:border-blue-600 hover:text-blue-700"
@@ -74,7 +75,7 @@ export function Home() {
             </button>
           </div>
         </header>
-        <p className="mt-1 text-xs text-slate-500">j and k move between items, Enter opens the person, ? lists every key.</p>
+        <p className="mt-1 text-xs text-slate-500">{t('home.keysHint')}</p>
         <TodaySection open={open} />
         <ReachOutSection open={open} />
         <AtRiskSection open={open} />

@@ -1,5 +1,6 @@
 import type { Shown } from '../../home/sections';
 import { ErrorLine } from '../ErrorLine';
+import { formatNumber, t } from '../../i18n';
 
 /**
  * One section of Home: its heading at once, its items as soon as its own query answers (each
@@ -40,7 +41,7 @@ export function HomeSection({
       {!!count && <ul className="mt-2 space-y-3">{children}</ul>}
       {count !== undefined && (total === undefined || total > count) && (
         <button type="button" onClick={onShowAll} className="mt-2 text-xs text-blue-700 hover:underline" data-testid="home-show-all">
-          Show all{total === undefined ? '' : ` ${total}`}
+          {total === undefined ? t('home.showAll') : t('home.showAllCount', { n: formatNumber(total) })}
         </button>
       )}
       <ErrorLine error={error} />

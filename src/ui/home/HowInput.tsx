@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';
+import { t } from '../../i18n';
 
 /**
  * The one-line "how?" an item asks before it writes a note: Enter saves (empty is fine: the note
@@ -14,7 +15,7 @@ export function HowInput({ label, onSave, onClose }: { label: string; onSave: (h
       <input
         autoFocus
         aria-label={label}
-        placeholder="How? Enter saves, Esc cancels"
+        placeholder={t('home.how')}
         value={how}
         onChange={(e) => setHow(e.target.value)}
         onKeyDown={async (e) => {

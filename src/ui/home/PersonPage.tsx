@@ -11,6 +11,7 @@ import { BackLink } from './BackLink';
 import { Gone } from './Gone';
 import { personHref, type PersonTarget } from './route';
 import { useEvidence } from './useEvidence';
+import { t } from '../../i18n';
 
 /**
  * One person, full width, from the panel's own parts: who they are with the star and rhythm,
@@ -28,10 +29,12 @@ export function PersonPage({ target, onBack }: { target: PersonTarget; onBack: (
       <Gone onBack={onBack}>
         {person?.mergedInto ? (
           <>
-            They were merged into <a href={personHref({ personId: person.mergedInto })}>another person</a>.
+            {t('home.mergedInto.before')}
+            <a href={personHref({ personId: person.mergedInto })}>{t('home.mergedInto.link')}</a>
+            {t('home.mergedInto.after')}
           </>
         ) : (
-          'This person is no longer in Clyde.'
+          t('home.gone')
         )}
       </Gone>
     );
@@ -40,7 +43,7 @@ export function PersonPage({ target, onBack }: { target: PersonTarget; onBack: (
     <article
       ref={page}
       tabIndex={-1}
-      aria-label={person.name || 'Person'}
+      aria-label={person.name || t('home.person')}
       data-testid="home-person-page"
       className="mx-auto max-w-5xl p-6 outline-none [&_[data-evidence]]:rounded [&_[data-evidence]]:ring-2 [&_[data-evidence]]:ring-amber-400"
     >

@@ -7,6 +7,7 @@ import { PersonLine } from './PersonLine';
 import { ResolvableRow } from './ResolvableRow';
 import type { PersonTarget } from './route';
 import { useTotal } from './totals';
+import { t } from '../../i18n';
 
 /** People past their keep-in-touch rhythm, and which rhythm (chosen, or learned and said so). */
 export function ReachOutSection({ open }: { open: (to: PersonTarget) => void }) {
@@ -14,13 +15,7 @@ export function ReachOutSection({ open }: { open: (to: PersonTarget) => void }) 
   const section = useSection((now) => reachOut(db, now, limit), [limit]);
   const page = useTotal(section, (now) => reachOutTotal(db, now));
   return (
-    <HomeSection
-      id="reach-out"
-      title="Reach out"
-      page={page}
-      onShowAll={showAll}
-      empty="No one is past their keep-in-touch rhythm. Choose a rhythm on a person, or let Clyde learn it from three contacts, and they show here when it is time."
-    >
+    <HomeSection id="reach-out" title={t('home.reachOut.title')} page={page} onShowAll={showAll} empty={t('home.reachOut.empty')}>
       {section?.data.entries.map(({ person, reasons }) => (
         <li key={person.id}>
           <PersonLine person={person}>

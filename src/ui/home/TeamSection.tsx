@@ -8,6 +8,7 @@ import { HomeSection } from './HomeSection';
 import { PersonLine } from './PersonLine';
 import { personHref, type PersonTarget } from './route';
 import { Row } from './Row';
+import { t } from '../../i18n';
 
 /**
  * What teammates shared this week, by the person it is about. Only on a device in a team. What
@@ -23,7 +24,7 @@ function TeamNotes({ open }: { open: (to: PersonTarget) => void }) {
   const [limit, showAll] = useLimit();
   const section = useSection(async (now) => teamThisWeek(db, now, await viewerOf(db), limit), [limit]);
   return (
-    <HomeSection id="team" title="Team this week" page={section?.data} onShowAll={showAll} empty="Nothing shared by teammates this week.">
+    <HomeSection id="team" title={t('home.team.title')} page={section?.data} onShowAll={showAll} empty={t('home.team.empty')}>
       {section?.data.entries.map(({ person, notes }) => (
         <Row key={person.id} actions={{ 'home.person': () => open({ personId: person.id, noteId: notes[0]!.noteId }) }}>
           <PersonLine person={person}>

@@ -12,6 +12,7 @@ import { PersonLine } from './PersonLine';
 import type { PersonTarget } from './route';
 import { useTotal } from './totals';
 import { Row } from './Row';
+import { t } from '../../i18n';
 
 /**
  * The one line to have in mind about a person, read by the row itself: the section is on screen
@@ -35,33 +36,26 @@ export function TodaySection({ open }: { open: (to: PersonTarget) => void }) {
   const { error, run } = useAction();
   const done = (taskId: string) => void run(() => setTaskDone(db, taskId, true));
   return (
-    <HomeSection
-      id="today"
-      title="Today"
-      page={page}
-      onShowAll={showAll}
-      error={error}
-      empty="Nothing due today. Tasks you add in the panel with a date show here."
-    >
+    <HomeSection id="today" title={t('home.today.title')} page={page} onShowAll={showAll} error={error} empty={t('home.today.empty')}>
       {section?.data.entries.map(({ person, tasks }) => (
         <li key={person.id}>
           <PersonLine person={person}>
             <Context personId={person.id} />
             <ul className="mt-1 space-y-1">
-              {tasks.map((t) => (
+              {tasks.map((task) => (
                 <Row
-                  key={t.id}
-                  actions={{ 'home.person': () => open({ personId: person.id, taskId: t.id }), 'home.done': () => done(t.id) }}
+                  key={task.id}
+                  actions={{ 'home.person': () => open({ personId: person.id, taskId: task.id }), 'home.done': () => done(task.id) }}
                 >
                   <div className="flex items-start gap-2" data-testid="home-task">
                     <span className="min-w-0 flex-1" dir="auto">
-                      {t.title}
-                      <span className={`ml-2 text-xs ${t.due! < dayOf(section.now.getTime()) ? 'text-red-700' : 'text-slate-500'}`}>
-                        due {dateText(t.due!, section.now)}
+                      {task.title}
+                      <span className={`ml-2 text-xs ${task.due! < dayOf(section.now.getTime()) ? 'text-red-700' : 'text-slate-500'}`}>
+                        {t('tasks.due', { when: dateText(task.due!, section.now) })}
                       </span>
                     </span>
-                    <button type="button" onClick={() => done(t.id)} className="text-xs text-blue-700 underline">
-                      Done
+                    <button type="button" onClick={() => done(task.id)} className="text-xs text-blue-700 underline">
+                      {t('home.done')}
                     </button>
                   </div>
                 </Row>

@@ -4,6 +4,7 @@ import { undoCompanyMerge } from '../../companies/merge-companies-undo';
 import { keepMerge, pendingUndo, undoMerge } from '../../storage/people/merge-undo';
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';
+import { t } from '../../i18n';
 
 /**
  * Right after a merge (and after a reload: the log is stored), an offer to undo it. It stays
@@ -20,17 +21,18 @@ export function MergeUndo({ personId, company = false }: { personId: string; com
   const { merge, from } = pending;
   return (
     <div role="status" className="mt-2 rounded border border-blue-200 bg-blue-50 p-2 text-xs">
-      Merged <bdi className="font-semibold">{from?.name ?? (company ? 'another company' : 'another person')}</bdi> into this{' '}
-      {company ? 'company' : 'person'}.{' '}
+      {t('merge.merged.before')}
+      <bdi className="font-semibold">{from?.name ?? (company ? t('merge.anotherCompany') : t('merge.anotherPerson'))}</bdi>
+      {company ? t('merge.merged.afterCompany') : t('merge.merged.afterPerson')}{' '}
       <button
         type="button"
         className="font-semibold text-blue-800 underline"
         onClick={() => void run(() => (company ? undoCompanyMerge : undoMerge)(db, merge.id))}
       >
-        Undo merge
+        {t('merge.undo')}
       </button>{' '}
       <button type="button" className="underline" onClick={() => void run(() => keepMerge(db, merge.id))}>
-        Keep
+        {t('merge.keep')}
       </button>
       <ErrorLine error={error} />
     </div>

@@ -6,6 +6,7 @@ import type { Person } from '../../storage/schema';
 import { ErrorLine } from '../ErrorLine';
 import { SearchPalette } from '../search/SearchPalette';
 import { useAction } from '../useAction';
+import { t } from '../../i18n';
 
 /** "Merge with…": pick anyone by search, confirm, and they are merged into this person. */
 export function MergeWith({ person }: { person: Person }) {
@@ -16,11 +17,11 @@ export function MergeWith({ person }: { person: Person }) {
   return (
     <>
       <button type="button" onClick={() => setSearching(true)} className="text-xs text-blue-800 underline">
-        Merge with…
+        {t('merge.with')}
       </button>
       {searching && (
         <SearchPalette
-          title="Merge whom into this person?"
+          title={t('merge.whom')}
           onClose={() => setSearching(false)}
           onPick={(id) => {
             setSearching(false);
@@ -29,19 +30,22 @@ export function MergeWith({ person }: { person: Person }) {
         />
       )}
       {other && (
-        <div role="group" aria-label="Confirm merge" className="mt-1 rounded border border-amber-300 bg-amber-50 p-2 text-xs">
-          Merge <bdi className="font-semibold">{other.name ?? 'this person'}</bdi> into <bdi>{person.name ?? 'this person'}</bdi>? Their
-          notes, facts, tasks and addresses move here. You can undo it.{' '}
+        <div role="group" aria-label={t('merge.confirm')} className="mt-1 rounded border border-amber-300 bg-amber-50 p-2 text-xs">
+          {t('merge.ask.before')}
+          <bdi className="font-semibold">{other.name ?? t('merge.thisPerson')}</bdi>
+          {t('merge.ask.middle')}
+          <bdi>{person.name ?? t('merge.thisPerson')}</bdi>
+          {t('merge.ask.after')}{' '}
           <button
             type="button"
             autoFocus
             className="font-semibold text-blue-800 underline"
             onClick={() => void run(() => mergePeople(db, other.id, person.id)).then((ok) => ok && setOtherId(undefined))}
           >
-            Merge
+            {t('lookAlikes.merge')}
           </button>{' '}
           <button type="button" className="underline" onClick={() => setOtherId(undefined)}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       )}

@@ -5,28 +5,31 @@ import { RHYTHMS, setRhythm } from '../../storage/summaries/personal';
 import type { Summary } from '../../storage/summaries/summary';
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';
+import { formatNumber, t } from '../../i18n';
 
 const LEARN = 'learn';
 const CUSTOM = 'custom';
-const LABELS: Record<keyof typeof RHYTHMS, string> = {
-  '2 weeks': 'Every 2 weeks',
-  monthly: 'Monthly',
-  quarterly: 'Quarterly',
-  none: 'None (never remind)',
+const LABELS: Record<keyof typeof RHYTHMS, () => string> = {
+  '2 weeks': () => t('rhythm.twoWeeks'),
+  monthly: () => t('rhythm.monthly'),
+  quarterly: () => t('rhythm.quarterly'),
+  none: () => t('rhythm.none'),
 };
-const option = (k: keyof typeof RHYTHMS): [string, string] => [String(RHYTHMS[k]), LABELS[k]];
-const CHOICES: [string, string][] = [
+const option = (k: keyof typeof RHYTHMS): [string, () => string] => [String(RHYTHMS[k]), LABELS[k]];
+const CHOICES: [string, () => string][] = [
   option('2 weeks'),
   option('monthly'),
   option('quarterly'),
-  [CUSTOM, 'Custom…'],
+  [CUSTOM, () => t('rhythm.custom')],
   option('none'),
-  [LEARN, 'Learn from history'],
+  [LEARN, () => t('rhythm.learn')],
 ];
 
 const every = (days: number) => {
   const { n, unit } = span(days);
-  return n === 1 ? `every ${unit}` : `every ${n} ${unit}s`;
+  const count: [string] = [formatNumber(n)];
+  if (unit === 'day') return t('rhythm.everyDays', n, count);
+  return unit === 'week' ? t('rhythm.everyWeeks', n, count) : t('rhythm.everyMonths', n, count);
 };
 
 /** What the select shows for a stored rhythm: one of the choices, or custom for any other number of days. */
@@ -49,12 +52,12 @@ export function RhythmPicker({ summary }: { summary: Summary }) {
     <>
       <label className="flex max-w-xs min-w-0 flex-1 basis-0 items-center gap-1 whitespace-nowrap">
         {/* Short: the panel is narrow, and the hint below says what the choice means. */}
-        <span className="text-slate-500" title="How often to keep in touch">
-          In touch
+        <span className="text-slate-500" title={t('rhythm.title')}>
+          {t('rhythm.short')}
         </span>
         <select
           value={choice}
-          aria-label="Keep in touch"
+          aria-label={t('rhythm.label')}
           onChange={(e) => {
             const v = e.target.value;
             if (v === CUSTOM) setCustom(String(rhythmDays || ''));
@@ -68,7 +71,9 @@ export function RhythmPicker({ summary }: { summary: Summary }) {
         >
           {CHOICES.map(([value, label]) => (
             <option key={value} value={value}>
-              {value === CUSTOM && choice === CUSTOM && rhythmDays ? `Every ${rhythmDays} days` : label}
+              {value === CUSTOM && choice === CUSTOM && rhythmDays
+                ? t('rhythm.everyCustom', rhythmDays, [formatNumber(rhythmDays)])
+                : label()}
             </option>
           ))}
         </select>
@@ -78,7 +83,7 @@ export function RhythmPicker({ summary }: { summary: Summary }) {
           autoFocus
           type="number"
           min={1}
-          aria-label="Days between contacts (Enter saves)"
+          aria-label={t('rhythm.days')}
           value={custom}
           onChange={(e) => setCustom(e.target.value)}
           onKeyDown={async (e) => {
@@ -91,8 +96,8 @@ export function RhythmPicker({ summary }: { summary: Summary }) {
       <span className="basis-full text-slate-500 empty:hidden" data-testid="rhythm-note">
         {rhythmDays === undefined &&
           (learnedGapDays
-            ? `Usually ${every(learnedGapDays)} — learned from ${recent.length} contacts`
-            : 'Clyde learns it after 3 contacts')}
+            ? t('rhythm.learned', recent.length, [formatNumber(recent.length)], { every: every(learnedGapDays) })
+            : t('rhythm.learnsAfter'))}
       </span>
       <ErrorLine error={error} />
     </>

@@ -4,6 +4,7 @@ import { db } from '../../storage/db';
 import { addNeverLog, listNeverLog, removeNeverLog } from '../../storage/records/never-log';
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';
+import { t } from '../../i18n';
 
 /**
  * The never-log list in Settings: addresses and domains Clyde shows nothing for and records
@@ -20,32 +21,29 @@ export function NeverLogSettings() {
   return (
     <section aria-labelledby="never-log-title" className="mt-6">
       <h2 id="never-log-title" className="text-base font-semibold">
-        Never log
+        {t('neverLog.title')}
       </h2>
-      <p className="mt-1 text-sm text-slate-600">
-        Clyde shows nothing and records nothing for these addresses and domains: personal mail, colleagues. This list stays on this device
-        and is never shared with your team.
-      </p>
-      <ul className="mt-2 space-y-1 text-sm" aria-label="Never-log list">
+      <p className="mt-1 text-sm text-slate-600">{t('neverLog.help')}</p>
+      <ul className="mt-2 space-y-1 text-sm" aria-label={t('neverLog.list')}>
         {entries?.map((e) => (
           <li key={e.value} data-testid="never-log-entry" className="flex items-center gap-2">
-            <span className="min-w-0 flex-1 truncate">{e.kind === 'domain' ? `Anyone at ${e.value}` : e.value}</span>
+            <span className="min-w-0 flex-1 truncate">{e.kind === 'domain' ? t('neverLog.anyoneAt', { domain: e.value }) : e.value}</span>
             <button
               type="button"
-              aria-label={`Remove ${e.value} from the never-log list`}
+              aria-label={t('neverLog.remove', { what: e.value })}
               onClick={() => void run(() => removeNeverLog(db, e.value))}
               className="text-xs text-blue-800 underline"
             >
-              Remove
+              {t('neverLog.removeButton')}
             </button>
           </li>
         ))}
-        {entries?.length === 0 && <li className="text-slate-500">Nobody yet.</li>}
+        {entries?.length === 0 && <li className="text-slate-500">{t('neverLog.nobody')}</li>}
       </ul>
       <div className="mt-2 flex gap-2">
         <input
-          aria-label="Address or domain to never log"
-          placeholder="ana@example.com or example.com"
+          aria-label={t('neverLog.input')}
+          placeholder={t('neverLog.placeholder')}
           value={text}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => e.key === 'Enter' && void add()}
@@ -56,7 +54,7 @@ export function NeverLogSettings() {
           onClick={() => void add()}
           className="rounded bg-blue-700 px-3 py-1 text-sm font-semibold text-white hover:bg-blue-800"
         >
-          Add
+          {t('neverLog.add')}
         </button>
       </div>
       <ErrorLine error={error} />

@@ -2,6 +2,7 @@ import { db } from '../../storage/db';
 import { addNeverLog } from '../../storage/records/never-log';
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';
+import { t } from '../../i18n';
 
 /**
  * "Never show this person": adds their address to the never-log list, and the panel forgets
@@ -16,7 +17,7 @@ export function NeverShow({ email }: { email: string }) {
         onClick={() => void run(() => addNeverLog(db, email))}
         className="text-xs text-slate-500 underline hover:text-red-700"
       >
-        Never show this person
+        {t('neverLog.neverShow')}
       </button>
       <ErrorLine error={error} />
     </>

@@ -2,15 +2,16 @@ import { loadModes, saveMode, type DisplayMode, type MailSite, type SettingsArea
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';
 import { useDisplayModes } from './useDisplayModes';
+import { t } from '../../i18n';
 
 const SITES: { site: MailSite; label: string }[] = [
   { site: 'gmail', label: 'Gmail' },
   { site: 'outlook', label: 'Outlook' },
 ];
 
-const MODES: { mode: DisplayMode; label: string }[] = [
-  { mode: 'injected', label: 'Beside the mail' },
-  { mode: 'side-panel', label: "In the browser's side panel" },
+const MODES: { mode: DisplayMode; label: () => string }[] = [
+  { mode: 'injected', label: () => t('displayMode.injected') },
+  { mode: 'side-panel', label: () => t('displayMode.sidePanel') },
 ];
 
 /**
@@ -24,7 +25,7 @@ export function DisplayModeSettings({ area, events }: { area: SettingsArea; even
   return (
     <section className="space-y-3" aria-labelledby="display-mode-title">
       <h2 id="display-mode-title" className="text-base font-semibold">
-        Where Clyde appears
+        {t('displayMode.title')}
       </h2>
       {SITES.map(({ site, label }) => (
         <fieldset key={site} className="space-y-1">
@@ -48,15 +49,12 @@ export function DisplayModeSettings({ area, events }: { area: SettingsArea; even
                   );
                 }}
               />
-              {modeLabel}
+              {modeLabel()}
             </label>
           ))}
         </fieldset>
       ))}
-      <p className="text-sm text-slate-600">
-        The side panel opens from Clyde's toolbar button. On LinkedIn and X Clyde always uses the side panel: LinkedIn's terms forbid adding
-        elements to its pages, and its pages look for signs of installed extensions, so Clyde puts nothing into them.
-      </p>
+      <p className="text-sm text-slate-600">{t('displayMode.help')}</p>
       <ErrorLine error={error} />
     </section>
   );

@@ -3,9 +3,10 @@ import { opportunitiesCsv } from '../../companies/opportunities-csv';
 import { db } from '../../storage/db';
 import { contactsOf, contactsToCsv, contactsToVcard } from '../../storage/contacts/export';
 import { exportAll, exportFileName } from '../../storage/contacts/export-all';
-import { count } from '../count';
+import { count, listOf } from '../count';
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';
+import { t } from '../../i18n';
 
 /** Hands a file made in this page to the browser's own download. */
 function download(content: string, type: string, name: string) {
@@ -16,8 +17,8 @@ function download(content: string, type: string, name: string) {
 }
 
 const CONTACT_FORMATS = {
-  vcard: { label: 'Contacts as vCard', type: 'text/vcard', ext: 'vcf', write: contactsToVcard },
-  csv: { label: 'Contacts as CSV', type: 'text/csv', ext: 'csv', write: contactsToCsv },
+  vcard: { label: () => t('export.vcard'), type: 'text/vcard', ext: 'vcf', write: contactsToVcard },
+  csv: { label: () => t('export.csv'), type: 'text/csv', ext: 'csv', write: contactsToCsv },
 } as const;
 
 /**
@@ -33,7 +34,14 @@ export function ExportData() {
       const data = await exportAll(db);
       download(JSON.stringify(data, null, 2), 'application/json', exportFileName());
       setSaved(
-        `Saved ${count(data.people.length, 'person', 'people')}, ${count(data.notes.length, 'note')}, ${count(data.preferences.length, 'fact')} and ${count(data.tasks.length, 'task')}.`,
+        t('export.saved', {
+          what: listOf([
+            count(data.people.length, 'person'),
+            count(data.notes.length, 'note'),
+            count(data.preferences.length, 'fact'),
+            count(data.tasks.length, 'task'),
+          ]),
+        }),
       );
     });
   const saveContacts = (format: keyof typeof CONTACT_FORMATS) =>
@@ -41,35 +49,32 @@ export function ExportData() {
       const { type, ext, write } = CONTACT_FORMATS[format];
       const contacts = await contactsOf(db);
       download(write(contacts), type, `clyde-contacts-${new Date().toISOString().slice(0, 10)}.${ext}`);
-      setSaved(`Saved ${count(contacts.length, 'contact')}.`);
+      setSaved(t('export.saved', { what: count(contacts.length, 'contact') }));
     });
   const saveDeals = () =>
     run(async () => {
       const [csv, rows] = await Promise.all([opportunitiesCsv(db), db.opportunities.filter((o) => !o.deleted).count()]);
       download(csv, 'text/csv', `clyde-opportunities-${new Date().toISOString().slice(0, 10)}.csv`);
-      setSaved(`Saved ${count(rows, 'opportunity', 'opportunities')}.`);
+      setSaved(t('export.saved', { what: count(rows, 'opportunity') }));
     });
   const button = 'rounded border border-slate-300 px-3 py-1 text-sm font-semibold hover:bg-slate-50';
   return (
     <section className="mt-6 space-y-2" aria-labelledby="export-title">
       <h2 id="export-title" className="text-base font-semibold">
-        Your data
+        {t('export.title')}
       </h2>
-      <p className="text-sm text-slate-600">
-        Everything Clyde keeps in this browser, private and shared, as one JSON file; the people alone as an address book; or the
-        opportunities as a spreadsheet.
-      </p>
+      <p className="text-sm text-slate-600">{t('export.help')}</p>
       <div className="flex flex-wrap gap-2">
         <button type="button" onClick={() => void save()} className={button}>
-          Export everything
+          {t('export.all')}
         </button>
         {(Object.keys(CONTACT_FORMATS) as (keyof typeof CONTACT_FORMATS)[]).map((f) => (
           <button key={f} type="button" onClick={() => void saveContacts(f)} className={button}>
-            {CONTACT_FORMATS[f].label}
+            {CONTACT_FORMATS[f].label()}
           </button>
         ))}
         <button type="button" onClick={() => void saveDeals()} className={button}>
-          Opportunities as CSV
+          {t('export.deals')}
         </button>
       </div>
       {saved && (

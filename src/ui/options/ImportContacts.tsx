@@ -5,18 +5,19 @@ import { db } from '../../storage/db';
 import { count } from '../count';
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';
+import { formatNumber, t } from '../../i18n';
 
 const SKIPS_LISTED = 5;
 
 /** "Added 3 people. 1 was already in Clyde. Skipped 1: row 4 (no name, email or profile)." */
 export function importSummary(r: ImportReport): string {
-  const parts = [`Added ${count(r.added, 'person', 'people')}.`];
-  if (r.known) parts.push(`${count(r.known, 'contact')} ${r.known === 1 ? 'was' : 'were'} already in Clyde.`);
-  if (r.neverLogged) parts.push(`${count(r.neverLogged, 'contact')} on your never-log list left out.`);
+  const parts = [t('import.added', { people: count(r.added, 'person') })];
+  if (r.known) parts.push(t('import.known', r.known, [count(r.known, 'contact')]));
+  if (r.neverLogged) parts.push(t('import.neverLogged', { contacts: count(r.neverLogged, 'contact') }));
   if (r.skipped.length) {
     const listed = r.skipped.slice(0, SKIPS_LISTED).map((s) => `${s.at} (${s.why})`);
-    const more = r.skipped.length > SKIPS_LISTED ? ` and ${r.skipped.length - SKIPS_LISTED} more` : '';
-    parts.push(`Skipped ${r.skipped.length}: ${listed.join(', ')}${more}.`);
+    const more = r.skipped.length > SKIPS_LISTED ? t('import.more', { n: formatNumber(r.skipped.length - SKIPS_LISTED) }) : '';
+    parts.push(t('import.skipped', { n: formatNumber(r.skipped.length), rows: listed.join(', '), more }));
   }
   return parts.join(' ');
 }
@@ -34,7 +35,7 @@ export function ImportContacts() {
     setBusy(true);
     await run(async () => {
       if (file.size > MAX_FILE_BYTES)
-        throw new ContactsFileError(`“${file.name}” is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; split it and import each part.`);
+        throw new ContactsFileError(t('import.tooLarge', { name: file.name, mb: formatNumber(MAX_FILE_BYTES / 1024 / 1024) }));
       setDone(importSummary(await importContacts(db, readContactsFile(file.name, await file.text()))));
     });
     setBusy(false);
@@ -42,15 +43,12 @@ export function ImportContacts() {
   return (
     <section className="space-y-2" aria-labelledby="import-title">
       <h2 id="import-title" className="text-base font-semibold">
-        Import contacts
+        {t('import.title')}
       </h2>
-      <p className="text-sm text-slate-600">
-        A CSV or vCard (.vcf) file from Google Contacts, Outlook, Apple Contacts or a phone. Each contact becomes a private person with
-        their addresses, phone numbers and notes; anyone already in Clyde is left as they are.
-      </p>
+      <p className="text-sm text-slate-600">{t('import.help')}</p>
       <input
         type="file"
-        aria-label="Contacts file (CSV or vCard)"
+        aria-label={t('import.file')}
         accept=".csv,.vcf,.vcard,text/csv,text/vcard"
         disabled={busy}
         onChange={(e) => {
@@ -61,7 +59,7 @@ export function ImportContacts() {
         }}
         className="block text-sm"
       />
-      {busy && <p className="text-sm text-slate-600">Importing…</p>}
+      {busy && <p className="text-sm text-slate-600">{t('import.importing')}</p>}
       {done && (
         <p role="status" className="text-sm text-slate-600">
           {done}

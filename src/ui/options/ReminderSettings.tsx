@@ -3,6 +3,7 @@ import { loadReminders, readReminders, REMINDERS_KEY, saveReminders, type Remind
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';
 import { useStoredSetting } from './useStoredSetting';
+import { t } from '../../i18n';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const hhmm = (minutes: number) => `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
@@ -33,16 +34,16 @@ export function ReminderSettings({ area, events }: { area: SettingsArea; events:
   return (
     <section className="mt-6 space-y-2" aria-labelledby="reminders-title">
       <h2 id="reminders-title" className="text-base font-semibold">
-        Reminders
+        {t('reminders.title')}
       </h2>
       <div className="flex items-center gap-2 text-sm">
         <label className="inline-flex items-center gap-1">
           <input type="checkbox" checked={settings.digest} onChange={(e) => save({ digest: e.target.checked })} />
-          Daily digest at
+          {t('reminders.digestAt')}
         </label>
         <input
           type="time"
-          aria-label="Digest time"
+          aria-label={t('reminders.digestTime')}
           value={hhmm(settings.digestAt)}
           disabled={!settings.digest}
           onChange={(e) => {
@@ -54,13 +55,9 @@ export function ReminderSettings({ area, events }: { area: SettingsArea; events:
       </div>
       <label className="flex items-center gap-1 text-sm">
         <input type="checkbox" checked={settings.dueTimes} onChange={(e) => save({ dueTimes: e.target.checked })} />
-        Remind me when a task is due at a time
+        {t('reminders.dueTimes')}
       </label>
-      <p className="text-sm text-slate-600">
-        The digest lists the day's tasks and the week's birthdays and events, with what to remember about each person; on a day with nothing
-        there is no digest. A promise typed with a time (“call back tomorrow at 3pm”) is due at that time. Your browser shows the
-        notifications on this device; nothing is sent anywhere, and no one on your never-log list appears in them.
-      </p>
+      <p className="text-sm text-slate-600">{t('reminders.help')}</p>
       <ErrorLine error={error} />
     </section>
   );

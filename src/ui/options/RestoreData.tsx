@@ -5,6 +5,7 @@ import { previewRestore, restoreExport, type RestoreReport } from '../../storage
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';
 import { fileContents, restoreEffect } from './restore-summary';
+import { formatNumber, t } from '../../i18n';
 
 interface Chosen {
   name: string;
@@ -25,10 +26,10 @@ export function RestoreData() {
   const choose = async (picked: File) => {
     setChosen(undefined);
     setDone(undefined);
-    setBusy('Reading the file…');
+    setBusy(t('restore.reading'));
     await run(async () => {
       if (picked.size > MAX_RESTORE_BYTES)
-        throw new RestoreFileError(`“${picked.name}” is larger than ${MAX_RESTORE_BYTES / 1024 / 1024} MB; it is not a Clyde export.`);
+        throw new RestoreFileError(t('restore.tooLarge', { name: picked.name, mb: formatNumber(MAX_RESTORE_BYTES / 1024 / 1024) }));
       const file = readRestoreFile(await picked.text());
       setChosen({ name: picked.name, file, preview: await previewRestore(db, file) });
     });
@@ -36,10 +37,10 @@ export function RestoreData() {
   };
   const restore = async () => {
     if (!chosen) return;
-    setBusy(`Restoring ${fileContents(chosen.preview)}…`);
+    setBusy(t('restore.restoring', { what: fileContents(chosen.preview) }));
     const ok = await run(async () => {
       const report = await restoreExport(db, chosen.file);
-      setDone(`Restored from “${chosen.name}”: ${restoreEffect(report, true)}`);
+      setDone(t('restore.restored', { name: chosen.name, effect: restoreEffect(report, true) }));
     });
     if (ok) setChosen(undefined);
     setBusy(undefined);
@@ -48,15 +49,12 @@ export function RestoreData() {
   return (
     <section className="mt-6 space-y-2" aria-labelledby="restore-title">
       <h2 id="restore-title" className="text-base font-semibold">
-        Restore from a Clyde export
+        {t('restore.title')}
       </h2>
-      <p className="text-sm text-slate-600">
-        The .json file “Export everything” saved. You see what it holds before anything changes; edits made here since the export are kept,
-        and nothing is half-restored.
-      </p>
+      <p className="text-sm text-slate-600">{t('restore.help')}</p>
       <input
         type="file"
-        aria-label="Clyde export file (.json)"
+        aria-label={t('restore.file')}
         accept=".json,application/json"
         disabled={busy !== undefined}
         onChange={(e) => {
@@ -68,17 +66,15 @@ export function RestoreData() {
         className="block text-sm"
       />
       {chosen && !busy && (
-        <div className="space-y-2 rounded border border-slate-200 p-3 text-sm" aria-label="Restore preview">
-          <p>
-            “{chosen.name}”, exported {chosen.file.exportedAt.slice(0, 10)}, holds {fileContents(chosen.preview)}.
-          </p>
+        <div className="space-y-2 rounded border border-slate-200 p-3 text-sm" aria-label={t('restore.preview')}>
+          <p>{t('restore.holds', { name: chosen.name, date: chosen.file.exportedAt.slice(0, 10), what: fileContents(chosen.preview) })}</p>
           <p className="text-slate-600">{restoreEffect(chosen.preview, false)}</p>
           <div className="flex gap-2">
             <button type="button" onClick={() => void restore()} className={button}>
-              Restore
+              {t('restore.button')}
             </button>
             <button type="button" onClick={() => setChosen(undefined)} className={button}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
         </div>

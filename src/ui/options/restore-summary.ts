@@ -1,16 +1,17 @@
 import type { Entity } from '../../storage/schema';
 import type { RestoreReport } from '../../storage/restore/restore';
-import { count } from '../count';
+import { t } from '../../i18n';
+import { count, listOf, type Noun } from '../count';
 
-const NOUNS: Record<Entity, [string, string]> = {
-  people: ['person', 'people'],
-  identities: ['address', 'addresses'],
-  notes: ['note', 'notes'],
-  preferences: ['fact', 'facts'],
-  tasks: ['task', 'tasks'],
-  companies: ['company', 'companies'],
-  stages: ['pipeline stage', 'pipeline stages'],
-  opportunities: ['opportunity', 'opportunities'],
+const NOUNS: Record<Entity, Noun> = {
+  people: 'person',
+  identities: 'address',
+  notes: 'note',
+  preferences: 'fact',
+  tasks: 'task',
+  companies: 'company',
+  stages: 'stage',
+  opportunities: 'opportunity',
 };
 
 const sum = (r: RestoreReport, pick: (c: RestoreReport['records'][Entity]) => number) =>
@@ -24,9 +25,8 @@ export function fileContents(r: RestoreReport): string {
       return [e, c.new + c.update + c.kept + c.same + c.notYours] as const;
     })
     .filter(([, n]) => n > 0)
-    .map(([e, n]) => count(n, ...NOUNS[e]));
-  if (!parts.length) return 'no records';
-  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+    .map(([e, n]) => count(n, NOUNS[e]));
+  return parts.length ? listOf(parts) : t('restore.noRecords');
 }
 
 /** What the restore does (or did) to them, the records kept as they are here included. */
@@ -38,11 +38,11 @@ export function restoreEffect(r: RestoreReport, done: boolean): string {
   const notYours = sum(r, (c) => c.notYours);
   const parts = [
     done
-      ? `${count(back, 'record')} brought back, ${count(updated, 'record')} updated.`
-      : `${count(back, 'record')} will come back, ${count(updated, 'record')} will be updated.`,
+      ? t('restore.done', { back: count(back, 'record'), updated: count(updated, 'record') })
+      : t('restore.plan', { back: count(back, 'record'), updated: count(updated, 'record') }),
   ];
-  if (kept) parts.push(`${count(kept, 'record')} newer here ${done ? (kept === 1 ? 'was' : 'were') : kept === 1 ? 'is' : 'are'} kept.`);
-  if (same) parts.push(`${count(same, 'record')} already the same.`);
-  if (notYours) parts.push(`${count(notYours, 'private record')} of another user left out.`);
+  if (kept) parts.push(done ? t('restore.keptDone', kept, [count(kept, 'record')]) : t('restore.keptPlan', kept, [count(kept, 'record')]));
+  if (same) parts.push(t('restore.same', { records: count(same, 'record') }));
+  if (notYours) parts.push(t('restore.notYours', { records: count(notYours, 'privateRecord') }));
   return parts.join(' ');
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { keysLabel, shortcut, useShortcut } from '../shortcuts';
 import { OpenedPerson } from './OpenedPerson';
 import { SearchPalette } from './SearchPalette';
+import { t } from '../../i18n';
 
 /**
  * Search in the panel: the Search button and Cmd/Ctrl-K open the palette; a picked person
@@ -21,7 +22,7 @@ export function Finder({ pageKey, children }: { pageKey?: string; children: Reac
         aria-keyshortcuts="Control+K Meta+K"
         className="mb-3 flex w-full items-center justify-between rounded border border-slate-300 px-2 py-1 text-left text-xs text-slate-500 hover:border-blue-600 focus-visible:outline-2 focus-visible:outline-blue-700"
       >
-        Search people, companies, deals… <kbd className="text-slate-400">{keysLabel(shortcut('search.open'))}</kbd>
+        {t('search.open')} <kbd className="text-slate-400">{keysLabel(shortcut('search.open'))}</kbd>
       </button>
       {personId ? <OpenedPerson personId={personId} onBack={() => setPersonId(undefined)} onOpen={setPersonId} /> : children}
       {open && (

@@ -5,6 +5,7 @@ import { linkToPerson } from '../../storage/records/identity';
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';
 import { SearchPalette } from './SearchPalette';
+import { t } from '../../i18n';
 
 /**
  * For someone Clyde does not recognise (a new address, a profile not clipped yet): pick the
@@ -16,11 +17,11 @@ export function LinkToPerson({ correspondent }: { correspondent: Correspondent }
   return (
     <>
       <button type="button" onClick={() => setOpen(true)} className="text-xs text-blue-800 underline">
-        Link to an existing person…
+        {t('search.link')}
       </button>
       {open && (
         <SearchPalette
-          title="Link to whom?"
+          title={t('search.linkWhom')}
           initialQuery={correspondent.name ?? ''}
           onClose={() => setOpen(false)}
           onPick={(personId) => {

@@ -6,6 +6,7 @@ import { PersonCard } from '../PersonCard';
 import { RememberList } from '../RememberList';
 import { TaskList } from '../TaskList';
 import { Timeline } from '../Timeline';
+import { t } from '../../i18n';
 
 /**
  * A person opened from search, whether or not they are on the page. A person merged into
@@ -28,9 +29,9 @@ export function OpenedPerson({ personId, onBack, onOpen }: { personId: string; o
         onClick={onBack}
         className="mb-3 text-xs text-blue-800 underline focus-visible:outline-2 focus-visible:outline-blue-700"
       >
-        ← Back to this page
+        {t('search.back')}
       </button>
-      {person && (!row || row.deleted) && !row?.mergedInto && <p className="text-slate-500">This person was deleted.</p>}
+      {person && (!row || row.deleted) && !row?.mergedInto && <p className="text-slate-500">{t('search.deleted')}</p>}
       {row && !row.deleted && (
         <>
           <PersonCard person={row} />

@@ -5,14 +5,15 @@ import { db } from '../../storage/db';
 import { isAboutPerson, search, type SearchResult } from '../../storage/search/search';
 import { openHome } from '../home/HomeLink';
 import { companyHref, opportunityHref } from '../home/route';
+import { t } from '../../i18n';
 
-const KIND_LABEL: Record<SearchResult['kind'], string> = {
-  person: '',
-  notes: 'note',
-  preferences: 'fact',
-  tasks: 'task',
-  company: 'company',
-  opportunity: 'opportunity',
+const KIND_LABEL: Record<SearchResult['kind'], () => string> = {
+  person: () => '',
+  notes: () => t('timeline.note'),
+  preferences: () => t('remember.fact'),
+  tasks: () => t('tasks.task'),
+  company: () => t('search.kind.company'),
+  opportunity: () => t('search.kind.opportunity'),
 };
 
 /** A company or an opportunity opens on its page of Home, in a new tab like the Home link. */
@@ -30,7 +31,7 @@ export function SearchPalette({
   onPick,
   onClose,
   initialQuery = '',
-  title = 'Search',
+  title = t('search.title'),
   withAccounts = false,
 }: {
   onPick: (personId: string) => void;
@@ -100,12 +101,12 @@ export function SearchPalette({
           aria-controls={listId}
           aria-activedescendant={count ? optionId(active) : undefined}
           aria-autocomplete="list"
-          placeholder="Name, address or a word from a note"
+          placeholder={t('search.placeholder')}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           className="w-full rounded-t-lg border-b border-slate-200 px-3 py-2 focus:outline-none"
         />
-        <ul id={listId} role="listbox" aria-label="Results" className="max-h-96 overflow-y-auto py-1">
+        <ul id={listId} role="listbox" aria-label={t('search.results')} className="max-h-96 overflow-y-auto py-1">
           {results?.map((r, i) => (
             <li
               key={`${r.kind}:${r.id}`}
@@ -119,7 +120,7 @@ export function SearchPalette({
             >
               <div className="truncate font-semibold" dir="auto">
                 <ResultTitle r={r} />
-                {r.kind !== 'person' && <span className="ml-1 text-xs font-normal text-slate-500">{KIND_LABEL[r.kind]}</span>}
+                {r.kind !== 'person' && <span className="ml-1 text-xs font-normal text-slate-500">{KIND_LABEL[r.kind]()}</span>}
               </div>
               {isAboutPerson(r) && r.snippet && (
                 <div className="truncate text-xs text-slate-600" dir="auto">
@@ -131,19 +132,15 @@ export function SearchPalette({
         </ul>
         {query.trim() && results && count === 0 && (
           <p role="status" className="px-3 pb-2 text-xs text-slate-500">
-            Nothing found for “{query.trim()}”.
+            {t('search.nothing', { query: query.trim() })}
           </p>
         )}
         {indexing && (
           <p role="status" className="px-3 pb-2 text-xs text-slate-500">
-            Still indexing records that just arrived from your team: some may not be found yet.
+            {t('search.indexing')}
           </p>
         )}
-        {!query.trim() && (
-          <p className="px-3 pb-2 text-xs text-slate-500">
-            Type a name, an address, a company or a word from a note. ↑ ↓ to move, Enter to open, Esc to close.
-          </p>
-        )}
+        {!query.trim() && <p className="px-3 pb-2 text-xs text-slate-500">{t('search.hint')}</p>}
       </div>
     </div>
   );
@@ -156,7 +153,7 @@ function ResultTitle({ r }: { r: SearchResult }) {
       ? [r.company.name, domainsOf(r.company).join(', ')]
       : r.kind === 'opportunity'
         ? [r.opportunity.title, r.company?.name]
-        : [r.person.name ?? 'Unnamed', r.kind === 'person' ? r.person.company : undefined];
+        : [r.person.name ?? t('search.unnamed'), r.kind === 'person' ? r.person.company : undefined];
   return (
     <>
       {name}

@@ -1,5 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../storage/db';
+import { t } from '../../i18n';
+import { formatDayTime } from '../dates';
 
 /**
  * Changes the team server refused for good (research/sync.md §4.1: nothing is silently
@@ -7,13 +9,13 @@ import { db } from '../../storage/db';
  */
 export function RejectedList() {
   const rejected = useLiveQuery(() => db.rejected.reverse().limit(200).toArray());
-  if (!rejected?.length) return <p className="text-sm text-slate-500">No refused changes.</p>;
+  if (!rejected?.length) return <p className="text-sm text-slate-500">{t('sync.noRefused')}</p>;
   return (
     <ul className="space-y-2">
       {rejected.map((r) => (
         <li key={r.n} className="rounded border border-slate-200 p-2 text-sm">
           <p>
-            <span className="font-medium">{new Date(r.at).toLocaleString()}</span> · {r.entity} · {r.code}: {r.message}
+            <span className="font-medium">{formatDayTime(r.at)}</span> · {r.entity} · {r.code}: {r.message}
           </p>
           <pre className="mt-1 overflow-x-auto text-xs whitespace-pre-wrap text-slate-600">{JSON.stringify(r.set, null, 2)}</pre>
         </li>

@@ -6,6 +6,7 @@ import { setShared } from '../../sync/client/share';
 import { getMeta } from '../../sync/client/state';
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';
+import { t } from '../../i18n';
 
 export interface Shareable {
   id: string;
@@ -58,20 +59,12 @@ export function ShareToggle({ entity, record }: { entity: Entity; record: Sharea
   const shared = record.scope === 'team';
   if (who.device && record.ownerId !== who.device.userId) {
     return (
-      <span
-        data-testid="share-state"
-        className={`${pill} border-blue-200 text-blue-700`}
-        title="Shared by a teammate; only its author can make it private."
-      >
-        Shared
+      <span data-testid="share-state" className={`${pill} border-blue-200 text-blue-700`} title={t('share.byTeammate')}>
+        {t('share.shared')}
       </span>
     );
   }
-  const title = !who.account
-    ? 'Not in a team yet: shared records go to the team when you join one (Settings → Team).'
-    : shared
-      ? 'Everyone in your team sees this. Click to make it private.'
-      : 'Only you see this. Click to share it with your team.';
+  const title = !who.account ? t('share.noTeamYet') : shared ? t('share.sharedTitle') : t('share.privateTitle');
   return (
     <span className="inline-flex flex-col">
       <button
@@ -82,7 +75,7 @@ export function ShareToggle({ entity, record }: { entity: Entity; record: Sharea
         onClick={() => void run(() => setShared(db, entity, record.id, !shared))}
         className={`${pill} ${shared ? 'border-blue-300 bg-blue-50 text-blue-700' : 'border-slate-300 text-slate-500'} hover:border-blue-500`}
       >
-        {shared ? (who.account ? 'Shared' : 'Shared on joining') : 'Private'}
+        {shared ? (who.account ? t('share.shared') : t('share.sharedOnJoining')) : t('share.private')}
       </button>
       <ErrorLine error={error} />
     </span>

@@ -5,6 +5,7 @@ import { sendSyncNow } from './sendSyncNow';
 import { catchUpText } from './catch-up-text';
 import { errorText, pendingText, retryText, syncedAgo } from './status-text';
 import { useSyncState } from './useSyncState';
+import { formatNumber, t } from '../../i18n';
 
 /** Re-renders once a minute so "synced N min ago" stays true. */
 function useMinuteClock(): number {
@@ -50,16 +51,16 @@ export function SyncStatus({ onSyncNow = sendSyncNow, onReview }: { onSyncNow?: 
           void onSyncNow().finally(() => setBusy(false));
         }}
       >
-        Sync now
+        {t('sync.now')}
       </button>
       {onReview && refused ? (
         <button type="button" className="text-amber-700 underline" onClick={onReview}>
-          {refused} change{refused === 1 ? '' : 's'} refused
+          {t('sync.refused', refused, [formatNumber(refused)])}
         </button>
       ) : null}
       {error && (
         <p role="alert" className="w-full text-red-700">
-          Not synced: {errorText(error)} {retryText(state.status?.retryAt, now)}
+          {t('sync.notSynced', { reason: errorText(error) })} {retryText(state.status?.retryAt, now)}
         </p>
       )}
     </div>

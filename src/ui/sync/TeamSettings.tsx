@@ -10,6 +10,7 @@ import { RejectedList } from './RejectedList';
 import { sendSyncNow } from './sendSyncNow';
 import { SyncStatus } from './SyncStatus';
 import { useSyncState } from './useSyncState';
+import { t } from '../../i18n';
 
 const input = 'w-full rounded border border-slate-300 px-2 py-1 text-sm';
 const button = 'rounded bg-slate-800 px-3 py-1 text-sm text-white hover:bg-slate-700 disabled:opacity-50';
@@ -25,9 +26,9 @@ export function TeamSettings({ fetch }: { fetch: Fetch }) {
     <div className="space-y-6">
       {state.account ? (
         <section className="space-y-2">
-          <h2 className="text-base font-semibold">Team</h2>
+          <h2 className="text-base font-semibold">{t('team.title')}</h2>
           <p className="text-sm">
-            Connected to <span className="font-mono">{state.account.serverUrl}</span>
+            {t('team.connectedTo')} <span className="font-mono">{state.account.serverUrl}</span>
           </p>
           <SyncStatus />
           <LeaveButton />
@@ -37,7 +38,7 @@ export function TeamSettings({ fetch }: { fetch: Fetch }) {
       )}
       {state.account && <DevicesSection account={state.account} fetch={fetch} />}
       <section className="space-y-2">
-        <h2 className="text-base font-semibold">Refused changes</h2>
+        <h2 className="text-base font-semibold">{t('team.refused')}</h2>
         <RejectedList />
       </section>
     </div>
@@ -48,7 +49,7 @@ export function TeamSettings({ fetch }: { fetch: Fetch }) {
 export function JoinForm({ fetch }: { fetch: Fetch }) {
   const [serverUrl, setServerUrl] = useState('');
   const [invite, setInvite] = useState('');
-  const [deviceName, setDeviceName] = useState('My browser');
+  const [deviceName, setDeviceName] = useState(() => t('team.defaultDevice'));
   const [busy, setBusy] = useState(false);
   const { error, run } = useAction();
   return (
@@ -65,12 +66,10 @@ export function JoinForm({ fetch }: { fetch: Fetch }) {
         }).finally(() => setBusy(false));
       }}
     >
-      <h2 className="text-base font-semibold">Connect to a team</h2>
-      <p className="text-sm text-slate-600">
-        Paste the invite link your team admin sent you. Your notes stay private unless you share them.
-      </p>
+      <h2 className="text-base font-semibold">{t('team.connect')}</h2>
+      <p className="text-sm text-slate-600">{t('team.connectHelp')}</p>
       <label className="block text-sm">
-        Invite link
+        {t('team.invite')}
         <input
           className={input}
           value={invite}
@@ -80,15 +79,15 @@ export function JoinForm({ fetch }: { fetch: Fetch }) {
         />
       </label>
       <label className="block text-sm">
-        Server address (only if the invite is a bare code)
+        {t('team.server')}
         <input className={input} value={serverUrl} onChange={(e) => setServerUrl(e.target.value)} placeholder="https://sync.example.com" />
       </label>
       <label className="block text-sm">
-        Name of this device
+        {t('team.device')}
         <input className={input} value={deviceName} onChange={(e) => setDeviceName(e.target.value)} required maxLength={200} />
       </label>
       <button type="submit" className={button} disabled={busy}>
-        {busy ? 'Connecting…' : 'Connect'}
+        {busy ? t('team.connecting') : t('team.connectButton')}
       </button>
       <ErrorLine error={error} />
     </form>
@@ -103,16 +102,12 @@ function LeaveButton() {
         type="button"
         className={button}
         onClick={() => {
-          if (
-            confirm(
-              'Leave the team on this browser? Your own records and unsent changes stay here; teammates’ records are removed from this browser.',
-            )
-          ) {
+          if (confirm(t('team.leaveConfirm'))) {
             void run(() => leaveTeam(db));
           }
         }}
       >
-        Leave team
+        {t('team.leave')}
       </button>
       <ErrorLine error={error} />
     </div>

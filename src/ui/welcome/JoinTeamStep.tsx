@@ -1,6 +1,7 @@
 import type { Fetch } from '../../sync/client/api';
 import { JoinForm } from '../sync/TeamSettings';
 import { useSyncState } from '../sync/useSyncState';
+import { t } from '../../i18n';
 
 /** The welcome page's team step: Settings' join form, or where this browser already syncs. */
 export function JoinTeamStep({ fetch }: { fetch: Fetch }) {
@@ -10,10 +11,11 @@ export function JoinTeamStep({ fetch }: { fetch: Fetch }) {
   return (
     <section className="space-y-2" aria-labelledby="team-joined-title">
       <h2 id="team-joined-title" className="text-base font-semibold">
-        Team
+        {t('team.title')}
       </h2>
       <p className="text-sm">
-        This browser shares with the team at <span className="font-mono">{state.account.serverUrl}</span>.
+        {t('welcome.sharesWith')} <span className="font-mono">{state.account.serverUrl}</span>
+        {t('welcome.sharesWithAfter')}
       </p>
     </section>
   );

@@ -6,6 +6,7 @@ import { ImportContacts } from '../options/ImportContacts';
 import { closeThisTab } from './closeThisTab';
 import { JoinTeamStep } from './JoinTeamStep';
 import { WhatClydeDoes } from './WhatClydeDoes';
+import { t } from '../../i18n';
 
 /** Where "Open Gmail and try it" goes: Gmail's own address, which lands on the inbox. */
 const GMAIL_URL = 'https://mail.google.com/';
@@ -16,7 +17,7 @@ const focus = 'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visi
 function Step({ children }: { children: ReactNode }) {
   return (
     <div className="rounded-lg border border-slate-200 p-4">
-      <p className="mb-2 text-xs tracking-wide text-slate-500 uppercase">Optional</p>
+      <p className="mb-2 text-xs tracking-wide text-slate-500 uppercase">{t('welcome.optional')}</p>
       {children}
     </div>
   );
@@ -30,11 +31,11 @@ function Step({ children }: { children: ReactNode }) {
 export function Welcome({ area, events, fetch }: { area: SettingsArea; events: SettingsEvents; fetch: Fetch }) {
   return (
     <main className="mx-auto max-w-2xl space-y-6 p-6">
-      <h1 className="text-xl font-semibold">Welcome to Clyde</h1>
+      <h1 className="text-xl font-semibold">{t('welcome.pageTitle')}</h1>
       <WhatClydeDoes />
-      <div className="flex flex-wrap items-center gap-3" role="group" aria-label="Start">
+      <div className="flex flex-wrap items-center gap-3" role="group" aria-label={t('welcome.start')}>
         <a href={GMAIL_URL} className={`rounded bg-blue-700 px-4 py-2 text-base font-semibold text-white hover:bg-blue-800 ${focus}`}>
-          Open Gmail and try it
+          {t('welcome.tryGmail')}
         </a>
         <button
           type="button"
@@ -42,15 +43,15 @@ export function Welcome({ area, events, fetch }: { area: SettingsArea; events: S
           aria-describedby="skip-note"
           className={`rounded border border-slate-300 px-4 py-2 text-base hover:border-blue-600 ${focus}`}
         >
-          Skip
+          {t('welcome.skip')}
         </button>
         <p id="skip-note" className="text-sm text-slate-600">
-          No account needed. Everything below can wait: it is all in Settings, with this page.
+          {t('welcome.skipNote')}
         </p>
       </div>
       <section aria-labelledby="steps-title" className="space-y-4">
         <h2 id="steps-title" className="text-base font-semibold">
-          If you like, before you start
+          {t('welcome.steps')}
         </h2>
         <Step>
           <ImportContacts />

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '../../i18n';
 
 /** Settings' way back to the welcome page, which otherwise opens only once, on install. */
 export function WelcomeLink() {
@@ -7,10 +8,10 @@ export function WelcomeLink() {
       href={browser.runtime.getURL('/welcome.html')}
       target="_blank"
       rel="noopener"
-      title="What Clyde does, where it shows up, and the first steps"
+      title={t('welcome.linkTitle')}
       className="text-xs text-blue-700 hover:underline"
     >
-      Welcome page
+      {t('welcome.link')}
     </a>
   );
 }

@@ -4,7 +4,7 @@ import { makeRoom } from './make-room';
 import { clampWidth, loadLayout, saveLayout, type PanelLayout } from './panel-layout';
 import { watchPageTheme, type Theme } from './page-theme';
 import { removeStaleHosts } from './stale-hosts';
-import { t } from '../i18n';
+import { word } from './words';
 
 /**
  * Hosts the panel: a closed shadow root holding an iframe of the extension's panel page, plus the
@@ -66,16 +66,16 @@ export async function mountPanelFrame(signal: AbortSignal, stored: Promise<Panel
     else frame.src = url;
   };
   showTheme(watchPageTheme(showTheme, signal));
-  frame.title = t('manifest.name');
+  frame.title = word('manifest_name');
   const collapse = document.createElement('button');
   collapse.className = 'collapse';
   collapse.textContent = '›';
-  collapse.title = t('panelFrame.collapse');
-  collapse.setAttribute('aria-label', t('panelFrame.collapse'));
+  collapse.title = word('panelFrame_collapse');
+  collapse.setAttribute('aria-label', word('panelFrame_collapse'));
   const tab = document.createElement('button');
   tab.className = 'tab';
-  tab.textContent = t('manifest.name');
-  tab.title = t('panelFrame.open');
+  tab.textContent = word('manifest_name');
+  tab.title = word('panelFrame_open');
 
   const room = makeRoom(host, signal);
   const render = () => {

@@ -35,8 +35,11 @@ export function progressOf(total: number, { signal, onProgress }: LongWork = {})
   };
 }
 
-/** True for the error a cancelled run throws, so callers can say "cancelled" rather than "failed". */
-export const isCancelled = (e: unknown) => e instanceof DOMException && e.name === 'AbortError';
+/**
+ * True for the error a cancelled run throws, so callers can say "cancelled" rather than "failed".
+ * By name: the DOMException may come from another realm's AbortController (a test DOM, a frame).
+ */
+export const isCancelled = (e: unknown) => e instanceof Error && e.name === 'AbortError';
 
 /** Lets the page draw and hear a click between two slices of CPU-bound work (never inside a transaction). */
 export const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

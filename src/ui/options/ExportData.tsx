@@ -1,12 +1,15 @@
 import { useState } from 'react';
 import { opportunitiesCsv } from '../../companies/opportunities-csv';
 import { db } from '../../storage/db';
-import { contactsOf, contactsToCsv, contactsToVcard } from '../../storage/contacts/export';
+import { contactsFile, contactsOf } from '../../storage/contacts/export';
 import { exportAll, exportFileName } from '../../storage/contacts/export-all';
 import { count, listOf } from '../count';
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';
-import { t } from '../../i18n';
+import { isCancelled, type LongWork } from '../../storage/progress';
+import { ProgressLine } from './ProgressLine';
+import { useLongWork } from './useLongWork';
+import { formatNumber, t } from '../../i18n';
 
 /** Hands a file made in this page to the browser's own download. */
 function download(content: string, type: string, name: string) {
@@ -17,8 +20,8 @@ function download(content: string, type: string, name: string) {
 }
 
 const CONTACT_FORMATS = {
-  vcard: { label: () => t('export.vcard'), type: 'text/vcard', ext: 'vcf', write: contactsToVcard },
-  csv: { label: () => t('export.csv'), type: 'text/csv', ext: 'csv', write: contactsToCsv },
+  vcard: { label: () => t('export.vcard'), type: 'text/vcard', ext: 'vcf' },
+  csv: { label: () => t('export.csv'), type: 'text/csv', ext: 'csv' },
 } as const;
 
 /**
@@ -29,9 +32,25 @@ const CONTACT_FORMATS = {
 export function ExportData() {
   const { error, run } = useAction();
   const [saved, setSaved] = useState<string | undefined>();
+  const { progress, begin, end, cancel } = useLongWork();
+  const [writing, setWriting] = useState<'records' | 'contacts'>('records');
+  /** Runs one export with counts and Cancel; a cancelled one hands the browser no file. */
+  const long = (what: 'records' | 'contacts', work: (w: LongWork) => Promise<void>) => {
+    setSaved(undefined);
+    setWriting(what);
+    const w = begin();
+    return run(async () => {
+      try {
+        await work(w);
+      } catch (e) {
+        if (!isCancelled(e)) throw e;
+        setSaved(t('export.cancelled'));
+      }
+    }).finally(end);
+  };
   const save = () =>
-    run(async () => {
-      const data = await exportAll(db);
+    long('records', async (work) => {
+      const data = await exportAll(db, new Date(), work);
       download(JSON.stringify(data, null, 2), 'application/json', exportFileName());
       setSaved(
         t('export.saved', {
@@ -45,10 +64,10 @@ export function ExportData() {
       );
     });
   const saveContacts = (format: keyof typeof CONTACT_FORMATS) =>
-    run(async () => {
-      const { type, ext, write } = CONTACT_FORMATS[format];
+    long('contacts', async (work) => {
+      const { type, ext } = CONTACT_FORMATS[format];
       const contacts = await contactsOf(db);
-      download(write(contacts), type, `clyde-contacts-${new Date().toISOString().slice(0, 10)}.${ext}`);
+      download(await contactsFile(contacts, format, work), type, `clyde-contacts-${new Date().toISOString().slice(0, 10)}.${ext}`);
       setSaved(t('export.saved', { what: count(contacts.length, 'contact') }));
     });
   const saveDeals = () =>
@@ -77,6 +96,16 @@ export function ExportData() {
           {t('export.deals')}
         </button>
       </div>
+      {progress && (
+        <ProgressLine
+          progress={progress}
+          text={t(writing === 'records' ? 'export.progressRecords' : 'export.progressContacts', {
+            done: formatNumber(progress.done),
+            total: formatNumber(progress.total),
+          })}
+          onCancel={cancel}
+        />
+      )}
       {saved && (
         <p role="status" className="text-sm text-slate-600">
           {saved}

@@ -5,6 +5,9 @@ import { db } from '../../storage/db';
 import { count } from '../count';
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';
+import { isCancelled } from '../../storage/progress';
+import { ProgressLine } from './ProgressLine';
+import { useLongWork } from './useLongWork';
 import { formatNumber, t } from '../../i18n';
 
 const SKIPS_LISTED = 5;
@@ -29,16 +32,22 @@ export function importSummary(r: ImportReport): string {
 export function ImportContacts() {
   const { error, run } = useAction();
   const [done, setDone] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const { progress, begin, end, cancel } = useLongWork();
   const load = async (file: File) => {
     setDone(undefined);
-    setBusy(true);
+    const work = begin();
     await run(async () => {
       if (file.size > MAX_FILE_BYTES)
         throw new ContactsFileError(t('import.tooLarge', { name: file.name, mb: formatNumber(MAX_FILE_BYTES / 1024 / 1024) }));
-      setDone(importSummary(await importContacts(db, readContactsFile(file.name, await file.text()))));
+      try {
+        setDone(importSummary(await importContacts(db, readContactsFile(file.name, await file.text()), work)));
+      } catch (e) {
+        // One transaction: a cancelled import added no one.
+        if (!isCancelled(e)) throw e;
+        setDone(t('import.cancelled'));
+      }
     });
-    setBusy(false);
+    end();
   };
   return (
     <section className="space-y-2" aria-labelledby="import-title">
@@ -50,7 +59,7 @@ export function ImportContacts() {
         type="file"
         aria-label={t('import.file')}
         accept=".csv,.vcf,.vcard,text/csv,text/vcard"
-        disabled={busy}
+        disabled={progress !== undefined}
         onChange={(e) => {
           const file = e.target.files?.[0];
           // Cleared so choosing the same file again (after fixing it) imports again.
@@ -59,7 +68,13 @@ export function ImportContacts() {
         }}
         className="block text-sm"
       />
-      {busy && <p className="text-sm text-slate-600">{t('import.importing')}</p>}
+      {progress && (
+        <ProgressLine
+          progress={progress}
+          text={t('import.progress', { done: formatNumber(progress.done), total: formatNumber(progress.total) })}
+          onCancel={cancel}
+        />
+      )}
       {done && (
         <p role="status" className="text-sm text-slate-600">
           {done}

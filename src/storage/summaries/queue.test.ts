@@ -18,7 +18,7 @@ import { summarizeAll } from './upkeep';
 const DAY = 86_400_000;
 
 let server: SimServer;
-let dbs: ClydeDB[] = [];
+const dbs: ClydeDB[] = [];
 beforeEach(async () => {
   server = await startSimServer();
 });

@@ -11,7 +11,7 @@ import { addNote } from '../records/notes';
 import { writeRecord } from '../records/write';
 import { TAGS } from '../schema';
 import { setRhythm } from './personal';
-import { deferSummaries } from './queue';
+import { deferSummaries, summarizeQueued } from './queue';
 import { setShared } from '../../sync/client/share';
 import { summarizeAll } from './upkeep';
 
@@ -141,6 +141,42 @@ describe('summaries during a catch-up', () => {
     expect(await b.db.summaryQueue.count()).toBe(0);
     expect(await b.db.people.count()).toBe(12);
     await expectFresh(b.db, 'after the restart');
+  });
+
+  it('rebuild the people a deferred write moved or deleted notes from, whether few or most people are queued', async () => {
+    const { db } = freshClientDb();
+    dbs.push(db);
+    const id = (i: number) => `p-${String(i).padStart(2, '0')}`;
+    const now = Date.now();
+    for (let i = 0; i < 20; i++) {
+      await writeRecord(db, 'people', id(i), { name: `P${i}` }, { create: true });
+      await addNote(db, id(i), { body: `complaint ${i}`, tag: 'complaint', occurredAt: now - i * DAY });
+    }
+    const noteOf = async (i: number) => (await db.notes.where('personId').equals(id(i)).first())!;
+    const [moved, dropped] = [await noteOf(5), await noteOf(12)];
+    // Few people, spread over the whole id range: looked up one by one.
+    await db.transaction('rw', [db.notes, db.people], async () => {
+      deferSummaries();
+      await db.notes.put({ ...moved, personId: id(10) });
+      await db.notes.delete(dropped.id);
+      await db.notes.add({ ...moved, id: 'new', personId: id(19), body: 'praise', tag: 'compliment' });
+    });
+    expect(await db.summaryQueue.count()).toBe(3);
+    // Nothing was recomputed: the moved note still counts for its old person.
+    expect((await db.summaries.get(id(5)))?.complaint?.excerpt).toBe('complaint 5');
+    expect(await summarizeQueued(db)).toBe(4);
+    expect(await db.summaryQueue.count()).toBe(0);
+    expect((await db.summaries.get(id(5)))?.complaint).toBeUndefined();
+    await expectFresh(db, 'after a sparse rebuild');
+
+    // Most people, as a catch-up queues them: read by id range.
+    await db.transaction('rw', [db.notes, db.people], async () => {
+      deferSummaries();
+      for (let i = 0; i < 20; i += 2) await db.people.update(id(i), { name: `Renamed ${i}` });
+      await db.notes.bulkPut((await db.notes.toArray()).map((n) => ({ ...n, personId: id(19 - Number(n.personId.slice(2))) })));
+    });
+    expect(await summarizeQueued(db)).toBe(20);
+    await expectFresh(db, 'after a dense rebuild');
   });
 
   it('deferring needs a transaction', () => {

@@ -1,4 +1,4 @@
-import Dexie, { type DBCoreTransaction } from 'dexie';
+import Dexie, { type DBCoreTransaction, type Table } from 'dexie';
 import type { ClydeDB } from '../db';
 import type { Note, Task } from '../schema';
 import { summarize, type Summary } from './summary';
@@ -41,48 +41,62 @@ export function deferSummaries(): void {
 const BATCH_PEOPLE = 500;
 
 /**
- * Rebuilds the summaries of every queued person from their records as they are now, a batch per
- * transaction, dropping the queue rows with the summaries they led to. Resumable: a worker stopped
- * halfway leaves the rest queued. A person queued twice in one batch is summarized once. Returns
- * the people summarized.
+ * Rebuilds the summaries of every queued person from their records as they are now, in batches
+ * of people in id order, one transaction each, then drops the queue rows it read. Each summary is
+ * computed inside the transaction that writes it, so a write between batches is never undone; a
+ * row queued meanwhile stays for the next call. A worker stopped halfway leaves the queue as it
+ * was, and the next call does it all again (the same summaries; nothing is lost). Returns the
+ * people summarized.
  */
 export async function summarizeQueued(db: ClydeDB): Promise<number> {
-  let done = 0;
-  const tables = [db.summaryQueue, db.summaries, db.people, db.notes, db.tasks, db.personal];
-  for (;;) {
-    const count = await db.transaction('rw', tables, async () => {
-      const people = new Set<string>();
-      const taken: number[] = [];
-      // A queue row holds at most a page's people; a few rows make a batch.
-      for (const row of await db.summaryQueue.orderBy('n').limit(50).toArray()) {
-        if (people.size >= BATCH_PEOPLE) break;
-        taken.push(row.n!);
-        for (const id of row.people) people.add(id);
-      }
-      if (!taken.length) return 0;
-      const ids = [...people];
-      const [persons, notes, tasks, personal] = await Promise.all([
-        db.people.bulkGet(ids),
-        db.notes.where('personId').anyOf(ids).toArray(),
-        db.tasks.where('personId').anyOf(ids).toArray(),
-        db.personal.bulkGet(ids),
-      ]);
-      const [n, t] = [byPerson(notes), byPerson(tasks)];
-      const next: Summary[] = [];
-      const gone: string[] = [];
-      ids.forEach((id, i) => {
-        const s = summarize(persons[i], n.get(id) ?? [], t.get(id) ?? [], personal[i]);
-        if (s) next.push(s);
-        else gone.push(id);
-      });
-      await db.summaries.bulkPut(next);
-      await db.summaries.bulkDelete(gone);
-      await db.summaryQueue.bulkDelete(taken);
-      return ids.length;
-    });
-    if (!count) return done;
-    done += count;
+  const queued = await db.summaryQueue.toArray();
+  if (!queued.length) return 0;
+  const ids = [...new Set(queued.flatMap((r) => r.people))].sort();
+  const tables = [db.summaries, db.people, db.notes, db.tasks, db.personal];
+  for (let i = 0; i < ids.length; i += BATCH_PEOPLE) {
+    await db.transaction('rw', tables, () => summarizeBatch(db, ids.slice(i, i + BATCH_PEOPLE)));
   }
+  await db.summaryQueue.bulkDelete(queued.map((r) => r.n!));
+  return ids.length;
+}
+
+/** The summaries of `ids` (sorted), from their records as they are in this transaction. */
+async function summarizeBatch(db: ClydeDB, ids: string[]): Promise<void> {
+  const [lo, hi] = [ids[0]!, ids.at(-1)!];
+  const want = new Set(ids);
+  // A catch-up queues nearly everyone, in runs of neighbouring ids: then one read of the id
+  // range per table beats a lookup per person (an IndexedDB request each) by far. A few people
+  // scattered over a big team are looked up one by one instead.
+  const dense = (await db.people.where(':id').between(lo, hi, true, true).count()) <= 2 * ids.length;
+  const about = <T extends { personId: string }, I>(table: Table<T, string, I>) =>
+    dense
+      ? table
+          .where('personId')
+          .between(lo, hi, true, true)
+          .filter((r) => want.has(r.personId))
+          .toArray()
+      : table.where('personId').anyOf(ids).toArray();
+  const byId = async <T, I>(table: Table<T, string, I>, key: (row: T) => string) => {
+    if (!dense) return table.bulkGet(ids);
+    const rows = new Map((await table.where(':id').between(lo, hi, true, true).toArray()).map((r) => [key(r), r]));
+    return ids.map((id) => rows.get(id));
+  };
+  const [persons, notes, tasks, personal] = await Promise.all([
+    byId(db.people, (p) => p.id),
+    about(db.notes),
+    about(db.tasks),
+    byId(db.personal, (p) => p.personId),
+  ]);
+  const [n, t] = [byPerson(notes), byPerson(tasks)];
+  const next: Summary[] = [];
+  const gone: string[] = [];
+  ids.forEach((id, i) => {
+    const s = summarize(persons[i], n.get(id) ?? [], t.get(id) ?? [], personal[i]);
+    if (s) next.push(s);
+    else gone.push(id);
+  });
+  await db.summaries.bulkPut(next);
+  await db.summaries.bulkDelete(gone);
 }
 
 function byPerson<T extends Note | Task>(rows: readonly T[]): Map<string, T[]> {

@@ -70,11 +70,12 @@ async function summarizeBatch(db: ClydeDB, ids: string[]): Promise<void> {
   const dense = (await db.people.where(':id').between(lo, hi, true, true).count()) <= 2 * ids.length;
   const about = <T extends { personId: string }, I>(table: Table<T, string, I>) =>
     dense
-      ? table
+      ? // Filtered here, not by Dexie: a Dexie filter walks a cursor, a request per row.
+        table
           .where('personId')
           .between(lo, hi, true, true)
-          .filter((r) => want.has(r.personId))
           .toArray()
+          .then((rows) => rows.filter((r) => want.has(r.personId)))
       : table.where('personId').anyOf(ids).toArray();
   const byId = async <T, I>(table: Table<T, string, I>, key: (row: T) => string) => {
     if (!dense) return table.bulkGet(ids);

@@ -5,7 +5,6 @@ import { toRowState } from '../../../server/store/queries';
 import type { DB } from '../../../server/store/tables';
 import { getMeta } from '../../../src/storage/keys';
 import { ENTITY_SCHEMAS, type Entity } from '../../../src/storage/schema';
-import { summarizeAll } from '../../../src/storage/summaries/upkeep';
 import { mergeOp } from '../../../src/sync/merge';
 import type { FieldValue, RowState } from '../../../src/sync/protocol';
 import { toRecord } from '../../../src/sync/view';
@@ -98,8 +97,7 @@ export async function droppedOps(c: SimClient, server: ServerSnapshot): Promise<
 
 /**
  * I1 (convergence): the client's view tables hold exactly the server rows its user may see,
- * each derived by the shared rule, and nothing else; its summaries are what a full rebuild gives;
- * its outbox is empty and it is at the head.
+ * each derived by the shared rule, and nothing else; its outbox is empty and it is at the head.
  */
 export async function divergence(c: SimClient, server: ServerSnapshot): Promise<string[]> {
   const problems: string[] = [];
@@ -115,16 +113,6 @@ export async function divergence(c: SimClient, server: ServerSnapshot): Promise<
     }
     for (const id of actual.keys()) if (!expected.has(id)) problems.push(`${c.name}: ${entity}/${id} is not on the server for this user`);
   }
-  // Home's summaries too: a catch-up queues them and a crash may stop it anywhere (queue.ts).
-  const summaries = new Map((await c.db.summaries.toArray()).map((s) => [s.personId, s]));
-  const scratch = await summarizeAll((name) => c.db.table(name));
-  for (const want of scratch) {
-    if (!isDeepStrictEqual(summaries.get(want.personId), want))
-      problems.push(`${c.name}: summary of ${want.personId} is not a full rebuild's`);
-  }
-  if (summaries.size !== scratch.length) problems.push(`${c.name}: ${summaries.size} summaries for ${scratch.length} people`);
-  const queued = await c.db.summaryQueue.count();
-  if (queued) problems.push(`${c.name}: ${queued} summary batches left queued`);
   const outbox = await c.db.outbox.count();
   if (outbox) problems.push(`${c.name}: ${outbox} ops left in the outbox`);
   const cursor = await getMeta(c.db, 'cursor');

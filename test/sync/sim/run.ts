@@ -2,6 +2,7 @@ import { getMeta } from '../../../src/storage/keys';
 import { startSimServer, type SimServer } from './server';
 import { SimClient } from './client';
 import { divergence, droppedOps, lostWrites, readServer, refusedCreates } from './invariants';
+import { staleSummaries } from './summaries';
 import { SimNet } from './net';
 import { Prng } from './prng';
 import { randomEdit } from './workload';
@@ -148,7 +149,7 @@ export async function runSeed(seed: number, opts: SimOptions = DEFAULT_SIM): Pro
     const lost = [...lostWrites(snapshot), ...refusedCreates(snapshot)];
     for (const c of clients) lost.push(...(await droppedOps(c, snapshot)));
     const diverged: string[] = quiet ? [] : [`not quiet after ${stats.rounds} rounds`];
-    for (const c of clients) diverged.push(...(await divergence(c, snapshot)));
+    for (const c of clients) diverged.push(...(await divergence(c, snapshot)), ...(await staleSummaries(c)));
     const problems = [...lost, ...diverged, ...net.leaks];
     for (const p of problems.slice(0, 20)) opts.log?.(`  seed ${seed}: ${p}`);
     return { seed, converged: diverged.length === 0, lost: lost.length, leaked: net.leaks.length, problems, stats };

@@ -2,10 +2,10 @@ import { getMeta } from '../../../src/storage/keys';
 import { startSimServer, type SimServer } from './server';
 import { SimClient } from './client';
 import { divergence, droppedOps, lostWrites, readServer, refusedCreates } from './invariants';
-import { staleSummaries } from './summaries';
 import { SimNet } from './net';
 import { Prng } from './prng';
 import { randomEdit } from './workload';
+import { staleSummaries } from './summaries';
 
 export interface SimOptions {
   steps: number;

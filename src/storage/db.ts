@@ -5,6 +5,7 @@ import type { MergeRecord } from './people/merge-log';
 import type { NeverLogEntry } from './records/never-log';
 import type { Company, Identity, Note, Opportunity, OutboxOp, Person, Preference, Stage, Task } from './schema';
 import type { PersonalRow } from './summaries/personal';
+import type { SummaryQueueRow } from './summaries/queue';
 import type { Summary } from './summaries/summary';
 import { buildSummaries, summaryMiddleware } from './summaries/upkeep';
 import { buildWordIndex, wordIndexMiddleware, type WordQueueRow, type WordRow } from './search/search-index';
@@ -55,6 +56,8 @@ export class ClydeDB extends Dexie {
   /** Pipeline stages a team edited or added; the defaults are code (opportunities/stages.ts). */
   stages!: EntityTable<Stage, 'id'>;
   opportunities!: EntityTable<Opportunity, 'id'>;
+  /** People whose summaries a catch-up left to rebuild after its pages (summaries/queue.ts). */
+  summaryQueue!: EntityTable<SummaryQueueRow, 'n'>;
   /** Another page's upgrade, a blocked upgrade or a database newer than this code (db-faults.ts). */
   readonly health: StorageHealth;
 
@@ -102,6 +105,8 @@ export class ClydeDB extends Dexie {
       stages: 'id',
       opportunities: 'id, companyId, stageId',
     });
+    // v7, faster team join: a queue of people whose summaries a catch-up left for later; a new table only.
+    this.version(7).stores({ summaryQueue: '++n' });
     this.use(wordIndexMiddleware);
     this.use(summaryMiddleware);
     this.health = watchStorageFaults(this);

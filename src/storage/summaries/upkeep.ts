@@ -2,6 +2,7 @@ import Dexie, {
   type DBCore,
   type DBCoreKeyRange,
   type DBCoreMutateRequest,
+  type DBCoreMutateResponse,
   type DBCoreTransaction,
   type Middleware,
   type Table,
@@ -10,6 +11,7 @@ import Dexie, {
 import { isCompanyId, type Note, type Person, type Task } from '../schema';
 import { foldNote, foldTask } from './fold';
 import type { PersonalRow } from './personal';
+import { isDeferred } from './queue';
 import { summarize, type Summary } from './summary';
 
 /**
@@ -20,11 +22,12 @@ import { summarize, type Summary } from './summary';
  * summaries from their own records (a person has tens of notes, not thousands), except for the
  * common write, a new note or task for someone with a summary: that is folded into the summary
  * (fold.ts) when it provably gives the same, which the property test checks after every step.
+ * A catch-up's pages only queue their people, rebuilt once after the pull (queue.ts).
  */
 const SOURCES = ['people', 'notes', 'tasks', 'personal'] as const;
 type Source = (typeof SOURCES)[number];
 const isSource = (name: string): name is Source => (SOURCES as readonly string[]).includes(name);
-const SCOPE = [...SOURCES, 'summaries'];
+const SCOPE = [...SOURCES, 'summaries', 'summaryQueue'];
 
 // DBCoreRangeType.Equal and .Range; the enum is a `const enum` in Dexie's typings, unusable with isolatedModules.
 const EQUAL = 1 as DBCoreKeyRange['type'];
@@ -143,6 +146,28 @@ async function store(ctx: Ctx, people: Iterable<string>, folded = new Map<string
   await write(ctx, [...ids, ...changed.map(([id]) => id)], [...next, ...changed.map(([, s]) => s)]);
 }
 
+/**
+ * A write in a transaction marked by `deferSummaries` (queue.ts): its people, including those its
+ * notes and tasks belonged to before, are queued for `summarizeQueued` instead of recomputed.
+ */
+async function queue(
+  ctx: Ctx,
+  table: Source,
+  req: Exclude<DBCoreMutateRequest, { type: 'deleteRange' }>,
+  write: () => Promise<DBCoreMutateResponse>,
+) {
+  const people = peopleNow(table, req);
+  const [before, res] = await Promise.all([rowsBefore(ctx, table, req), write()]);
+  for (const r of before) {
+    const id = personOf(table, r);
+    if (id) people.add(id);
+  }
+  const ids = [...people].filter((id) => !isCompanyId(id));
+  const { down, trans, z } = ctx;
+  if (ids.length) await z(() => down.table('summaryQueue').mutate({ type: 'add', trans, values: [{ people: ids }] }));
+  return res;
+}
+
 /** Every summary again, from every person: after a whole table is cleared (sign-out). */
 async function restoreAll(ctx: Ctx): Promise<void> {
   const { down, trans, z } = ctx;
@@ -174,6 +199,7 @@ export const summaryMiddleware: Middleware<DBCore> = {
             await restoreAll(ctx);
             return res;
           }
+          if (isDeferred(req.trans)) return queue(ctx, name, req, () => ctx.z(() => table.mutate(req)));
           const call = enter(req.trans);
           try {
             const people = peopleNow(name, req);

@@ -1,5 +1,6 @@
 import type { ClydeDB } from '../../storage/db';
 import { deferWordIndex } from '../../storage/search/search-index';
+import { deferSummaries, summarizeQueued } from '../../storage/summaries/queue';
 import type { PullResponse } from '../protocol';
 import { newerOnly } from './about';
 import { SyncApiError, type SyncApi } from './api';
@@ -60,9 +61,18 @@ export async function pullAll(db: ClydeDB, api: SyncApi, opts: SyncOptions): Pro
         await counting
       )?.(page.rows.length);
       rows += page.rows.length;
-      if (!page.hasMore) return rows;
+      if (!page.hasMore) {
+        // Home's summaries the pages queued (or a stopped worker left queued) are right before the
+        // round counts as done.
+        await summarizeQueued(db);
+        return rows;
+      }
       upTo = page.upTo;
     }
+  } catch (err) {
+    // The pages already in stay in; so do their people's summaries, if the database still can.
+    await summarizeQueued(db).catch(() => undefined);
+    throw err;
   } finally {
     // Pages read from here on are newer than any prioritized record noted so far (about.ts).
     opts.prioritized?.clear();
@@ -89,6 +99,8 @@ async function applyPage(db: ClydeDB, page: PullResponse, opts: SyncOptions): Pr
   await db.transaction('rw', [...syncTables(db), db.wordQueue], async () => {
     const me = await identity(db);
     const touched = new Touched();
+    // A catch-up's pages queue their people's summaries, rebuilt once at its end (pullAll).
+    if (page.hasMore || page.rows.length >= DEFER_INDEX_ROWS) deferSummaries();
     // A record a prioritized pull brought meanwhile may be newer than this page's copy (about.ts).
     const suspects = opts.prioritized?.among(page.rows) ?? [];
     const stale = suspects.length ? new Set(suspects) : undefined;

@@ -7,6 +7,7 @@ import { SimNet } from './net';
 import { archiveCompactedOps, OpTap } from './op-tap';
 import { Prng } from './prng';
 import { randomEdit } from './workload';
+import { staleSummaries } from './summaries';
 
 export interface SimOptions {
   steps: number;
@@ -175,7 +176,7 @@ export async function runSeed(seed: number, opts: SimOptions = DEFAULT_SIM): Pro
     const lost = [...lostWrites(snapshot, tap), ...refusedCreates(snapshot, tap)];
     for (const c of clients) lost.push(...(await droppedOps(c, snapshot)));
     const diverged: string[] = quiet ? [] : [`not quiet after ${stats.rounds} rounds`];
-    for (const c of clients) diverged.push(...(await divergence(c, snapshot)));
+    for (const c of clients) diverged.push(...(await divergence(c, snapshot)), ...(await staleSummaries(c)));
     const problems = [...lost, ...diverged, ...net.leaks];
     for (const p of problems.slice(0, 20)) opts.log?.(`  seed ${seed}: ${p}`);
     return { seed, converged: diverged.length === 0, lost: lost.length, leaked: net.leaks.length, problems, stats };

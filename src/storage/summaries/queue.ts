@@ -1,0 +1,111 @@
+import Dexie, { type DBCoreTransaction, type Table } from 'dexie';
+import type { ClydeDB } from '../db';
+import type { Note, Task } from '../schema';
+import { summarize, type Summary } from './summary';
+
+/**
+ * Summaries left for later while a team catch-up writes pages of a thousand records: the upkeep
+ * (upkeep.ts) would otherwise read every touched person's notes and tasks again on every page,
+ * which made a join three times slower than the writes themselves. In a transaction marked by
+ * `deferSummaries` the middleware only queues the people a write touched, in `summaryQueue`, in
+ * the same transaction as the records; `summarizeQueued` then rebuilds them once, after the pull.
+ * Kept in IndexedDB, not in memory, so a worker stopped halfway still rebuilds them next round.
+ */
+
+export interface SummaryQueueRow {
+  n?: number;
+  people: string[];
+}
+
+/** Transactions whose summary upkeep is queued instead of done (see `deferSummaries`). */
+const deferred = new WeakSet<object>();
+
+export const isDeferred = (trans: DBCoreTransaction) => deferred.has(trans);
+
+/**
+ * Lets the current transaction's record writes queue their people's summaries instead of
+ * recomputing them. Only for writes nobody looks at one by one (a catch-up's pages): Home may show
+ * those people's old summaries until `summarizeQueued` runs, and the user's own writes must never
+ * be deferred. Call inside a read-write transaction over a record table.
+ */
+export function deferSummaries(): void {
+  const trans = Dexie.currentTransaction?.idbtrans;
+  if (!trans) throw new Error('deferSummaries must run inside a transaction');
+  deferred.add(trans);
+}
+
+/**
+ * About this many people per transaction: reading their notes and tasks takes a few hundred
+ * milliseconds at most, so the panel's own reads and the user's writes are never held up for long.
+ */
+const BATCH_PEOPLE = 500;
+
+/**
+ * Rebuilds the summaries of every queued person from their records as they are now, in batches
+ * of people in id order, one transaction each, then drops the queue rows it read. Each summary is
+ * computed inside the transaction that writes it, so a write between batches is never undone; a
+ * row queued meanwhile stays for the next call. A worker stopped halfway leaves the queue as it
+ * was, and the next call does it all again (the same summaries; nothing is lost). Returns the
+ * people summarized.
+ */
+export async function summarizeQueued(db: ClydeDB): Promise<number> {
+  const queued = await db.summaryQueue.toArray();
+  if (!queued.length) return 0;
+  const ids = [...new Set(queued.flatMap((r) => r.people))].sort();
+  const tables = [db.summaries, db.people, db.notes, db.tasks, db.personal];
+  for (let i = 0; i < ids.length; i += BATCH_PEOPLE) {
+    await db.transaction('rw', tables, () => summarizeBatch(db, ids.slice(i, i + BATCH_PEOPLE)));
+  }
+  await db.summaryQueue.bulkDelete(queued.map((r) => r.n!));
+  return ids.length;
+}
+
+/** The summaries of `ids` (sorted), from their records as they are in this transaction. */
+async function summarizeBatch(db: ClydeDB, ids: string[]): Promise<void> {
+  const [lo, hi] = [ids[0]!, ids.at(-1)!];
+  const want = new Set(ids);
+  // A catch-up queues nearly everyone, in runs of neighbouring ids: then one read of the id
+  // range per table beats a lookup per person (an IndexedDB request each) by far. A few people
+  // scattered over a big team are looked up one by one instead.
+  const dense = (await db.people.where(':id').between(lo, hi, true, true).count()) <= 2 * ids.length;
+  const about = <T extends { personId: string }, I>(table: Table<T, string, I>) =>
+    dense
+      ? // Filtered here, not by Dexie: a Dexie filter walks a cursor, a request per row.
+        table
+          .where('personId')
+          .between(lo, hi, true, true)
+          .toArray()
+          .then((rows) => rows.filter((r) => want.has(r.personId)))
+      : table.where('personId').anyOf(ids).toArray();
+  const byId = async <T, I>(table: Table<T, string, I>, key: (row: T) => string) => {
+    if (!dense) return table.bulkGet(ids);
+    const rows = new Map((await table.where(':id').between(lo, hi, true, true).toArray()).map((r) => [key(r), r]));
+    return ids.map((id) => rows.get(id));
+  };
+  const [persons, notes, tasks, personal] = await Promise.all([
+    byId(db.people, (p) => p.id),
+    about(db.notes),
+    about(db.tasks),
+    byId(db.personal, (p) => p.personId),
+  ]);
+  const [n, t] = [byPerson(notes), byPerson(tasks)];
+  const next: Summary[] = [];
+  const gone: string[] = [];
+  ids.forEach((id, i) => {
+    const s = summarize(persons[i], n.get(id) ?? [], t.get(id) ?? [], personal[i]);
+    if (s) next.push(s);
+    else gone.push(id);
+  });
+  await db.summaries.bulkPut(next);
+  await db.summaries.bulkDelete(gone);
+}
+
+function byPerson<T extends Note | Task>(rows: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = map.get(r.personId);
+    if (list) list.push(r);
+    else map.set(r.personId, [r]);
+  }
+  return map;
+}

@@ -1,3 +1,5 @@
+// Outside a browser: app code that speaks (t()) reads the English messages, as the unit tests do.
+import '../support/i18n-setup';
 import { captureBench } from './capture';
 import { homePageBench, homeUpkeepBench } from './home-bench';
 import { joinBench } from './join';

@@ -17,7 +17,7 @@ beforeEach(() => {
 });
 
 describe('exportAll', () => {
-  it('holds every record, deleted ones marked, pending and refused edits, and survives JSON', async () => {
+  it('holds every record, nothing of a deleted one, pending and refused edits, and survives JSON', async () => {
     const person = await createPerson(db, { name: 'Ana Lima', company: 'Lima Grãos' });
     await addIdentity(db, person.id, 'email', 'ana.lima@example.com');
     await addIdentity(db, person.id, 'email', 'ana@limagraos.example');
@@ -65,7 +65,9 @@ describe('exportAll', () => {
     expect(data.stages).toEqual([expect.objectContaining({ id: 'stage-proposal', name: 'Offer sent' })]);
     expect(data.opportunities).toEqual([expect.objectContaining({ title: 'Harvest order', companyId: company.id, value: 1200 })]);
     expect(data.notes.find((n: { id: string }) => n.id === kept.id)).toMatchObject({ body: 'Wants the grain in two bags', deleted: false });
-    expect(data.notes.find((n: { id: string }) => n.id === gone.id)).toMatchObject({ deleted: true });
+    // A delete erases (sync/erase.ts): the note is not exported, and its words are nowhere in the file.
+    expect(data.notes.find((n: { id: string }) => n.id === gone.id)).toBeUndefined();
+    expect(JSON.stringify(data)).not.toContain('Wrong person');
     expect(data.pending.length).toBe(await db.outbox.where('state').equals('pending').count());
     expect(data.rejected).toEqual([expect.objectContaining({ set: { body: 'refused words' }, code: 'FORBIDDEN' })]);
   });

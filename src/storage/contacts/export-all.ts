@@ -26,7 +26,7 @@ export type ClydeExport = {
 /**
  * Everything this browser holds about people, as one JSON-ready object: every person, address,
  * note, fact and task, company, pipeline stage and opportunity (every synced entity), private and
- * shared, with their sync envelope (deleted ones included, marked `deleted`), edits still waiting
+ * shared, with their sync envelope (a deleted record is not among them: deleting erases it, sync/erase.ts), edits still waiting
  * for or refused by the team server, and what the user keeps for themself (rhythms, stars, when
  * they last opened a thread with someone). Read in one transaction, so the file is a consistent
  * snapshot even while sync writes. Progress counts the records read, kind by kind; a cancel

@@ -1,3 +1,5 @@
+// Outside a browser: app code that speaks (t()) reads the English messages, as the unit tests do.
+import '../../support/i18n-setup';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SIM, runSeed } from './run';
 

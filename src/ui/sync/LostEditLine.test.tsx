@@ -131,10 +131,13 @@ describe('LostEditLine', ROUNDS, () => {
     await sync(db);
     await waitFor(() => expect(dom.container.querySelectorAll('[data-testid=lost-edit]')).toHaveLength(2));
 
-    // × on the task's notice: theirs stays.
-    const taskNotice = dom.container.querySelector('[data-testid=task] [data-testid=lost-edit]');
-    expect(taskNotice?.textContent).toContain('Your edit “Send the quote today” was replaced by Bob’s “Send the quote by Friday”');
-    taskNotice!.querySelector<HTMLButtonElement>('button[aria-label=Dismiss]')!.click();
+    // × on the task's notice: theirs stays. The name comes at the end of the round, after the
+    // notice first showed "a teammate": waited for, not read from the first drawing.
+    const taskNotice = () => dom.container.querySelector('[data-testid=task] [data-testid=lost-edit]');
+    await waitFor(() =>
+      expect(taskNotice()?.textContent).toContain('Your edit “Send the quote today” was replaced by Bob’s “Send the quote by Friday”'),
+    );
+    taskNotice()!.querySelector<HTMLButtonElement>('button[aria-label=Dismiss]')!.click();
     await waitFor(() => expect(dom.container.querySelectorAll('[data-testid=lost-edit]')).toHaveLength(1));
     expect((await db.tasks.get(task.id))?.title).toBe('Send the quote by Friday');
 
@@ -185,6 +188,8 @@ describe("a teammate's shared note", ROUNDS, () => {
     await waitFor(() => expect(dom.container.querySelectorAll('[data-testid=note]')).toHaveLength(0));
     await sync(db);
     expect(await db.rejected.count()).toBe(0);
-    expect((await db.notes.get(noteId))?.deleted).toBe(true);
+    // Accepted, and erased here as everywhere (sync/erase.ts): no record comes back from the server.
+    expect(await db.notes.get(noteId)).toBeUndefined();
+    expect(await db.srv.get(['notes', noteId])).toMatchObject({ values: { deleted: true } });
   });
 });

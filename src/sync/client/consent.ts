@@ -31,7 +31,7 @@ export function consentedFetch(fetch: Fetch): Fetch {
   if (!import.meta.env.FIREFOX) return fetch;
   return async (url, init) => {
     if (!(await browser.permissions.contains(asked() as never))) {
-      throw new SyncApiError('CONSENT_WITHDRAWN', 'Firefox no longer lets Clyde send to the team server.');
+      throw new SyncApiError('CONSENT_WITHDRAWN', t('syncErrors.consentWithdrawn'));
     }
     return fetch(url, init);
   };

@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { t } from '../i18n';
 
 /** A date found in what the user typed: the day (local midnight) and the words that said it. */
 export interface FoundDate {
@@ -29,8 +30,9 @@ export function findDate(text: string, now: Date, { dayFirst = false }: { dayFir
   const at = hit.start.date();
   const latest = now.getFullYear() + MAX_YEARS_AHEAD;
   if (Number.isNaN(at.getTime()) || at.getFullYear() < EARLIEST_YEAR || at.getFullYear() > latest) {
+    const range = { text: hit.text, from: String(EARLIEST_YEAR), to: String(latest) };
     throw new DateError(
-      `“${hit.text}” reads as ${Number.isNaN(at.getTime()) ? 'no real day' : `the year ${at.getFullYear()}`}; write a date between ${EARLIEST_YEAR} and ${latest}.`,
+      Number.isNaN(at.getTime()) ? t('moreErrors.noRealDay', range) : t('moreErrors.farYear', { ...range, year: String(at.getFullYear()) }),
     );
   }
   const day = new Date(at.getFullYear(), at.getMonth(), at.getDate()).getTime();

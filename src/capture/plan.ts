@@ -1,7 +1,7 @@
 import { NoteSchema, PreferenceSchema, TaskSchema, type Tag } from '../storage/schema';
 import { splitFact } from '../storage/records/preferences';
 import { findDate, type FoundDate } from './dates';
-import { t } from '../i18n';
+import { formatNumber, t } from '../i18n';
 
 /**
  * What one line typed into the capture box becomes. Pure, so the panel can show it before the
@@ -29,11 +29,10 @@ export const NOTE_MAX = NoteSchema.shape.body.maxLength ?? Infinity;
 const FACT_MAX = PreferenceSchema.shape.value.maxLength ?? Infinity;
 const TASK_MAX = TaskSchema.shape.title.maxLength ?? Infinity;
 
-const n = (x: number) => x.toLocaleString('en-US');
+type TooLong = 'captureErrors.factTooLong' | 'captureErrors.promiseTooLong' | 'captureErrors.noteTooLong';
 
-function fits(text: string, max: number, what: string, instead: string) {
-  if (text.length > max)
-    throw new CaptureError(`${what} holds at most ${n(max)} characters and this is ${n(text.length)}. Nothing was saved; ${instead}.`);
+function fits(text: string, max: number, tooLong: TooLong) {
+  if (text.length > max) throw new CaptureError(t(tooLong, { max: formatNumber(max), length: formatNumber(text.length) }));
 }
 
 export function planCapture({ text, tag }: CaptureInput, now: Date, options: { dayFirst?: boolean } = {}): CapturePlan {
@@ -41,16 +40,16 @@ export function planCapture({ text, tag }: CaptureInput, now: Date, options: { d
   if (!body) throw new CaptureError(t('errors.writeSomethingFirstNothingWas'));
   if (tag === 'preference') {
     const { key, value } = splitFact(body);
-    fits(value, FACT_MAX, 'Something to remember', 'shorten it, or save it as a plain note');
+    fits(value, FACT_MAX, 'captureErrors.factTooLong');
     return { to: 'preference', text: body, key, value };
   }
   // Only promises and life events carry dates; elsewhere "Friday" is just a word in a note.
   const date = tag === 'promise' || tag === 'life-event' ? findDate(body, now, options) : undefined;
   if (tag === 'promise') {
-    fits(body, TASK_MAX, 'A promise', 'shorten it, or save it as a plain note');
+    fits(body, TASK_MAX, 'captureErrors.promiseTooLong');
     return { to: 'task', title: body, date };
   }
-  fits(body, NOTE_MAX, 'A note', 'shorten it or split it in two');
+  fits(body, NOTE_MAX, 'captureErrors.noteTooLong');
   if (tag === 'life-event' && !date) {
     throw new CaptureError(t('errors.whenIsItAddA'));
   }

@@ -4,6 +4,7 @@ import { ensurePersonFor, identityTables } from '../storage/records/identity';
 import { addNote } from '../storage/records/notes';
 import type { Note } from '../storage/schema';
 import { NOTE_MAX } from './plan';
+import { t } from '../i18n';
 
 /** Page data is hostile: only an https link is kept as a source (DESIGN.md §2). */
 export function httpsOnly(url: string | undefined): string | undefined {
@@ -18,7 +19,7 @@ export function httpsOnly(url: string | undefined): string | undefined {
  */
 export function addQuote(db: ClydeDB, c: Correspondent, selection: string, sourceUrl: string | undefined, now = Date.now()): Promise<Note> {
   const text = selection.trim();
-  if (!text) return Promise.reject(new Error('Nothing is selected to add.'));
+  if (!text) return Promise.reject(new Error(t('captureErrors.nothingSelected')));
   const body = shorten(text, NOTE_MAX);
   return db.transaction('rw', [...identityTables(db), db.notes], async () => {
     const person = await ensurePersonFor(db, c);

@@ -35,10 +35,7 @@ function linkedinPage(raw: string): string {
  */
 async function assertUnowned(db: ClydeDB, domain: string, selfId?: string): Promise<void> {
   const owner = (await db.companies.toArray()).find((c) => c.id !== selfId && !c.deleted && domainsOf(c).includes(domain));
-  if (owner)
-    throw new Error(
-      `${domain} is already a domain of ${owner.name}: a domain belongs to one company. Merge them, or remove it there first.`,
-    );
+  if (owner) throw new Error(t('moreErrors.domainTaken', { domain, owner: owner.name }));
 }
 
 /**

@@ -33,7 +33,7 @@ const SUFFIX = /^(co|com|net|org|gov|edu|ac|or|ne|go|gob|nic)\.[a-z]{2}$/;
 export function companyDomain(raw: string): string {
   const domain = canonicalDomain(raw);
   if (!domain) throw new Error(t('errors.notADomain', { raw }));
-  if (SUFFIX.test(domain)) throw new Error(`${domain} is shared by many companies; give the company's own domain (like acme.${domain}).`);
+  if (SUFFIX.test(domain)) throw new Error(t('moreErrors.sharedSuffix', { domain }));
   if (isFreeMailDomain(domain)) throw new Error(t('errors.freeMailDomain', { domain }));
   return domain;
 }

@@ -20,10 +20,8 @@ export function linkPerson(db: ClydeDB, personId: string, companyId: string | nu
     const company = await db.companies.get(companyId);
     if (!company || company.deleted) throw new Error(t('errors.thatCompanyNoLongerExists'));
     if (!mayLink(person, company)) {
-      const [who, where] = [person.name || 'This person', company.name];
-      throw new Error(
-        `${who} is shared with your team and ${where} is private: your team would see a link to nothing. Share ${where} first.`,
-      );
+      const [who, where] = [person.name || t('moreErrors.thisPersonStart'), company.name];
+      throw new Error(t('moreErrors.linkShared', { who, where }));
     }
     return writeRecord(db, 'people', personId, { companyId });
   });

@@ -26,9 +26,7 @@ export async function mergeCompanies(db: ClydeDB, intoId: string, fromId: string
     // The merged company disappears into the kept one: if only this user can see the kept one, the
     // whole team would lose a company they share, people links and all.
     if (from.scope === 'team' && into.scope !== 'team') {
-      throw new Error(
-        `${from.name} is shared with your team and ${into.name} is private: merging would hide ${from.name} from your team. Share ${into.name} first, or open ${from.name} and merge ${into.name} into it.`,
-      );
+      throw new Error(t('moreErrors.mergeCompanyShared', { from: from.name, into: into.name }));
     }
     const log: MergeRecord = {
       id: crypto.randomUUID(),

@@ -50,7 +50,7 @@ function checkValue(value: number | null | undefined) {
 function currencyCode(currency: string | undefined): string | undefined {
   if (currency === undefined) return undefined;
   const code = currency.trim().toUpperCase();
-  if (!/^[A-Z]{3}$/.test(code)) throw new Error(`“${currency}” is not a currency code; use one like EUR or USD.`);
+  if (!/^[A-Z]{3}$/.test(code)) throw new Error(t('moreErrors.notCurrency', { currency }));
   return code;
 }
 

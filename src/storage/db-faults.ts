@@ -1,4 +1,5 @@
 import type Dexie from 'dexie';
+import { t } from '../i18n';
 
 /**
  * What can go wrong with the browser's storage that a person has to act on (issue #15 point 5):
@@ -37,12 +38,12 @@ export function storageFaultOf(err: unknown): StorageFault | undefined {
 export function storageFaultText(fault: StorageFault): string {
   switch (fault) {
     case 'quota':
-      return 'Not saved: this browser has no storage space left for Clyde. Anything you typed is still here. Free up disk space on this computer (Settings → Storage shows what Clyde uses), then try again.';
+      return t('storage.fault.quota');
     case 'outdated':
     case 'newer':
-      return 'Not saved: Clyde was updated in another window and this page still runs the old version. Reload this page to go on; what you typed in the capture box comes back.';
+      return t('storage.fault.outdated');
     case 'blocked':
-      return 'Clyde is waiting for an older Clyde window or tab to close so it can update your data. Reload or close the other Clyde pages.';
+      return t('storage.fault.blocked');
   }
 }
 

@@ -30,10 +30,16 @@ export function mayDelete(record: { entity: Entity; ownerId: string; scope: stri
   return record.ownerId === who.userId || who.role === 'admin';
 }
 
+/**
+ * The server's refusal, in English as every server message is; the client shows it in the user's
+ * language by recognising it (ui/sync/RejectedList.tsx).
+ */
+export const DELETE_REFUSED = 'Only its author or a team admin can delete a shared record; you can still edit it.';
+
 /** The refusal message for an op that deletes a record `who` may not delete, or null. */
 export function deleteRefusal(row: RowState | undefined, set: Record<string, FieldValue>, who: Deleter): string | null {
   if (!row || set.deleted !== true || row.values.deleted === true) return null;
   if (typeof set.mergedInto === 'string') return null;
   if (mayDelete(row, who)) return null;
-  return 'Only its author or a team admin can delete a shared record; you can still edit it.';
+  return DELETE_REFUSED;
 }

@@ -2,27 +2,26 @@ import { useSyncExternalStore, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { db } from '../storage/db';
 import type { StorageFault, StorageHealth } from '../storage/db-faults';
+import { t } from '../i18n';
 
-const SAYS: Record<Exclude<StorageFault, 'quota'>, string> = {
-  outdated:
-    'Clyde was updated in another window. Reload this page to go on; nothing more is saved from it until then, and what you typed in the capture box comes back.',
-  newer:
-    'This page runs an older Clyde than the data on this computer, so it shows and saves nothing. Reload it; if this stays, update Clyde.',
-  blocked: 'Clyde is updating your data and waits for an older Clyde window or tab to let go. Reload or close the other Clyde pages.',
+const SAYS: Record<Exclude<StorageFault, 'quota'>, () => string> = {
+  outdated: () => t('storage.notice.outdated'),
+  newer: () => t('storage.notice.newer'),
+  blocked: () => t('storage.notice.blocked'),
 };
 
 /** The storage trouble that concerns the whole page, with the way out (a reload) where there is one. */
 function Notice({ fault, reload }: { fault: Exclude<StorageFault, 'quota'>; reload: () => void }) {
   return (
     <div role="alert" className="m-2 rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-900" data-testid="storage-notice">
-      <p>{SAYS[fault]}</p>
+      <p>{SAYS[fault]()}</p>
       {fault !== 'blocked' && (
         <button
           type="button"
           onClick={reload}
           className="mt-1 rounded border border-amber-500 px-2 py-0.5 font-semibold hover:bg-amber-100"
         >
-          Reload
+          {t('storage.reload')}
         </button>
       )}
     </div>

@@ -5,7 +5,7 @@ const sent: unknown[] = [];
 let answer: () => Promise<unknown> = async () => undefined;
 vi.mock('wxt/browser', () => ({ browser: { runtime: { sendMessage: (m: unknown) => (sent.push(m), answer()) } } }));
 
-const { ask, NO_ANSWER } = await import('./ask');
+const { ask, noAnswer } = await import('./ask');
 
 beforeEach(() => void sent.splice(0));
 
@@ -21,8 +21,8 @@ describe('ask, the panel’s one client for the background', () => {
 
   it('reports a background that does not answer, or answers in another shape, with one readable message', async () => {
     answer = () => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'));
-    await expect(ask('page/email', { tabId: 3 })).rejects.toThrow(NO_ANSWER);
+    await expect(ask('page/email', { tabId: 3 })).rejects.toThrow(noAnswer());
     answer = async () => ({ skeleton: 42 });
-    await expect(ask('page/skeleton', { tabId: 3 })).rejects.toThrow(NO_ANSWER);
+    await expect(ask('page/skeleton', { tabId: 3 })).rejects.toThrow(noAnswer());
   });
 });

@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import { PanelCalls, panelMessage, type PanelCall, type PanelPayload, type PanelReply } from '../messaging/protocol';
+import { t } from '../i18n';
 
 /** What the user reads when the background cannot answer; useAction shows it in an ErrorLine. */
-export const NO_ANSWER = 'Clyde could not reach its background. Reload the page and try again.';
+export const noAnswer = () => t('panelErrors.noAnswer');
 
 /** The payload argument, optional for requests that carry none (`ask('sync/now')`); `{}` is "no field required". */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{}` here is the type-level test for "no required field"
@@ -22,9 +23,9 @@ export async function ask<K extends PanelCall>(type: K, ...[payload]: PayloadArg
     raw = await browser.runtime.sendMessage(panelMessage(type, (payload ?? {}) as PanelPayload<K>));
   } catch {
     // No background listening: the extension is reloading or was just updated.
-    throw new Error(NO_ANSWER);
+    throw new Error(noAnswer());
   }
   const reply = PanelCalls[type].reply.safeParse(raw);
-  if (!reply.success) throw new Error(NO_ANSWER);
+  if (!reply.success) throw new Error(noAnswer());
   return reply.data as PanelReply<K>;
 }

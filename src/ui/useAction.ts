@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { storageFaultOf, storageFaultText } from '../storage/db-faults';
+import { t } from '../i18n';
 
 /**
  * Runs a storage write and keeps its error message for display. Writes are atomic, so a failed
@@ -22,7 +23,7 @@ export function useAction() {
 
 function readable(e: Error): string {
   // zod errors carry a JSON list of issues; the first issue's message is what a person can act on.
-  if (e.name === 'ZodError') return 'That is too long or not valid; nothing was saved.';
+  if (e.name === 'ZodError') return t('storage.invalid');
   // A full disk or an updated Clyde in another window: the text stays, and the message says what to do.
   const fault = storageFaultOf(e);
   if (fault) return storageFaultText(fault);

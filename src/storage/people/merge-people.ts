@@ -26,10 +26,8 @@ export async function mergePeople(db: ClydeDB, fromId: string, intoId: string): 
     // The merged person disappears into the kept one: if only this user can see the kept one, the
     // whole team would lose someone they share, notes and all. Sharing stays an explicit act.
     if (from.scope === 'team' && into.scope !== 'team') {
-      const [shared, mine] = [from.name || 'That person', into.name || 'this person'];
-      throw new Error(
-        `${shared} is shared with your team and ${mine} is private: merging would hide ${shared} from your team. Share ${mine} first, or open ${shared} and merge ${mine} into them.`,
-      );
+      const [shared, mine] = [from.name || t('moreErrors.thatPerson'), into.name || t('moreErrors.thisPerson')];
+      throw new Error(t('moreErrors.mergePersonShared', { shared, mine }));
     }
     const log: MergeRecord = {
       id: crypto.randomUUID(),

@@ -63,8 +63,5 @@ export async function neverLogSet(db: ClydeDB): Promise<Set<string>> {
 /** Throws before anything is created for someone on the never-log list. */
 export async function assertLoggable(db: ClydeDB, c: Pick<Correspondent, 'email'>): Promise<void> {
   const entry = coveringEntry(await neverLogSet(db), c.email);
-  if (entry)
-    throw new Error(
-      `${c.email} is on your never-log list (${entry}); Clyde records nothing for it. Remove it in Settings to record again.`,
-    );
+  if (entry) throw new Error(t('moreErrors.neverLogged', { email: c.email ?? '', entry }));
 }

@@ -67,12 +67,8 @@ export function readRestoreFile(text: string): RestoreFile {
   if (!header.success) {
     const data = json as Record<string, unknown> | null;
     if (data?.format === EXPORT_FORMAT && data.version !== EXPORT_VERSION)
-      throw new RestoreFileError(
-        `This export is version ${String(data.version)}; this Clyde reads version ${EXPORT_VERSION}. Update Clyde first.`,
-      );
-    throw new RestoreFileError(
-      'This file is not a Clyde export: it has no “clyde-export” format mark. Choose the file “Export everything” saved.',
-    );
+      throw new RestoreFileError(t('restoreErrors.version', { version: String(data.version), reads: String(EXPORT_VERSION) }));
+    throw new RestoreFileError(t('restoreErrors.noMark'));
   }
   const data = json as Record<string, unknown>;
   const records = {} as RestoreFile['records'];
@@ -117,12 +113,12 @@ function recordSchema(entity: Entity): z.ZodType<unknown> {
 /** A missing list is an empty one (an export from a build without that kind of record). */
 function listOf<T>(data: Record<string, unknown>, key: string, schema: z.ZodType<T>): T[] {
   const list = data[key] ?? [];
-  if (!Array.isArray(list)) throw new RestoreFileError(`This export is damaged: “${key}” is not a list; nothing was restored.`);
+  if (!Array.isArray(list)) throw new RestoreFileError(t('restoreErrors.notAList', { key }));
   return list.map((row, i) => {
     const parsed = schema.safeParse(row);
     if (parsed.success) return parsed.data;
     const issue = parsed.error.issues[0]!;
-    const field = issue.path.length ? ` (${issue.path.join('.')}: ${issue.message})` : ` (${issue.message})`;
-    throw new RestoreFileError(`This export is damaged: ${key} entry ${i + 1} is not valid${field}; nothing was restored.`);
+    const why = issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
+    throw new RestoreFileError(t('restoreErrors.invalidEntry', { key, n: String(i + 1), why }));
   });
 }

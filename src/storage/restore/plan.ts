@@ -3,6 +3,7 @@ import { mergeOp } from '../../sync/merge';
 import type { FieldValue, RowState } from '../../sync/protocol';
 import { ENTITY_SCHEMAS, type Entity } from '../schema';
 import { RestoreFileError } from './file';
+import { t } from '../../i18n';
 
 /** What restoring one record does: brings it back, updates some fields, or leaves it. */
 export type Outcome = 'new' | 'update' | 'kept' | 'same';
@@ -57,8 +58,7 @@ export function planRecord(entity: Entity, local: Stored | undefined, file: Stor
     rowSeq: local.rowSeq,
     updatedAt: Math.max(local.updatedAt, file.updatedAt),
   });
-  if (!next.success)
-    throw new RestoreFileError(`The export's ${entity} record ${file.id} cannot be merged with the one here; nothing was restored.`);
+  if (!next.success) throw new RestoreFileError(t('restoreErrors.cannotMerge', { entity, id: file.id }));
   return { outcome: 'update', next: next.data, edits: won };
 }
 

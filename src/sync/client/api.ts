@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { t } from '../../i18n';
 import {
   JoinResponseSchema,
   MeResponseSchema,
@@ -90,7 +91,7 @@ export function createSyncApi({ serverUrl, token, fetch }: { serverUrl: string; 
     });
     if (!res.ok) throw errorFrom(res, text);
     const parsed = schema.safeParse(parseJson(text));
-    if (!parsed.success) throw new SyncApiError('BAD_RESPONSE', 'The server sent a reply Clyde cannot read.', res.status);
+    if (!parsed.success) throw new SyncApiError('BAD_RESPONSE', t('syncErrors.badReply'), res.status);
     return parsed.data;
   }
 
@@ -156,7 +157,7 @@ export function createSyncApi({ serverUrl, token, fetch }: { serverUrl: string; 
         signal: AbortSignal.any([signal, idle.signal]),
       });
       if (!res.ok) throw errorFrom(res, await res.text().catch(() => ''));
-      if (!res.body) throw new SyncApiError('BAD_RESPONSE', 'The event stream has no body.', res.status);
+      if (!res.body) throw new SyncApiError('BAD_RESPONSE', t('syncErrors.noStream'), res.status);
       const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = '';
       try {
@@ -217,14 +218,14 @@ async function unlessMissing<T>(request: Promise<T>): Promise<T | undefined> {
 function networkError(err: unknown): SyncApiError {
   if (err instanceof SyncApiError) return err;
   const name = err instanceof Error ? err.name : '';
-  if (name === 'TimeoutError' || name === 'AbortError') return new SyncApiError('TIMEOUT', 'The server did not answer in time.');
-  return new SyncApiError('NETWORK', 'Cannot reach the sync server.');
+  if (name === 'TimeoutError' || name === 'AbortError') return new SyncApiError('TIMEOUT', t('syncErrors.timeout'));
+  return new SyncApiError('NETWORK', t('syncErrors.network'));
 }
 
 function errorFrom(res: Response, text: string): SyncApiError {
   const body = ErrorBodySchema.safeParse(parseJson(text));
   const code = body.success ? body.data.code : `HTTP_${res.status}`;
-  const message = body.success ? body.data.message : `The server answered ${res.status}.`;
+  const message = body.success ? body.data.message : t('syncErrors.status', { status: String(res.status) });
   if (res.status === 429) {
     const seconds = Number(res.headers.get('retry-after'));
     return new SyncApiError('RATE_LIMITED', message, 429, {

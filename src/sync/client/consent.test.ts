@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DATA_SENT_TO_TEAM } from '../data-sent';
 import { SyncApiError } from './api';
-import { askToSendToTeam, consentedFetch, CONSENT_REFUSED } from './consent';
+import { askToSendToTeam, consentedFetch, consentRefused } from './consent';
 
 /** Firefox's permissions API as the user answers it: data collection granted or not. */
 const permissions = vi.hoisted(() => ({ granted: false, answer: false, asked: [] as unknown[] }));
@@ -33,7 +33,7 @@ afterEach(() => {
 describe('Firefox data consent for team sync', () => {
   it('asks Firefox for exactly what the manifest declares, and a no stops the join with a reason', async () => {
     vi.stubEnv('FIREFOX', true as never);
-    await expect(askToSendToTeam()).rejects.toThrow(CONSENT_REFUSED);
+    await expect(askToSendToTeam()).rejects.toThrow(consentRefused());
     expect(permissions.asked).toEqual([{ data_collection: [...DATA_SENT_TO_TEAM] }]);
     permissions.answer = true;
     await expect(askToSendToTeam()).resolves.toBeUndefined();

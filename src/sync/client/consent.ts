@@ -1,23 +1,24 @@
 import { browser } from 'wxt/browser';
 import { DATA_SENT_TO_TEAM } from '../data-sent';
 import { SyncApiError, type Fetch } from './api';
+import { t } from '../../i18n';
 
 /** Firefox's permissions API knows data collection; WXT's types (from Chrome's) do not yet. */
 type WithDataCollection = { data_collection: string[] };
 const asked = (): WithDataCollection => ({ data_collection: [...DATA_SENT_TO_TEAM] });
 
-export const CONSENT_REFUSED =
-  'Firefox asked whether Clyde may send what you record to the team server, and the answer was no, so Clyde did not connect. Connect again to be asked again.';
+/** What the connect form says when the user said no to Firefox's question, in their language. */
+export const consentRefused = () => t('syncMore.consentRefused');
 
 /**
  * Firefox asks the user, in its own words, whether Clyde may send their records to the team
  * server; Chrome has no such consent, and its install prompt covers the hosts. Must be called in
  * the click or submit handler itself, before anything is awaited: Firefox only asks during a user
- * action. Throws CONSENT_REFUSED when the answer is no.
+ * action. Throws consentRefused() when the answer is no.
  */
 export async function askToSendToTeam(): Promise<void> {
   if (!import.meta.env.FIREFOX) return;
-  if (!(await browser.permissions.request(asked() as never))) throw new Error(CONSENT_REFUSED);
+  if (!(await browser.permissions.request(asked() as never))) throw new Error(consentRefused());
 }
 
 /**
@@ -30,7 +31,7 @@ export function consentedFetch(fetch: Fetch): Fetch {
   if (!import.meta.env.FIREFOX) return fetch;
   return async (url, init) => {
     if (!(await browser.permissions.contains(asked() as never))) {
-      throw new SyncApiError('CONSENT_WITHDRAWN', 'Firefox no longer lets Clyde send to the team server.');
+      throw new SyncApiError('CONSENT_WITHDRAWN', t('syncErrors.consentWithdrawn'));
     }
     return fetch(url, init);
   };

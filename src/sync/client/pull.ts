@@ -10,6 +10,7 @@ import { identity, receiveClock } from './round';
 import type { SyncOptions } from './runner';
 import { getMeta, setMeta, syncTables, VIEW_ENTITIES } from './state';
 import { Touched } from './touched';
+import { t } from '../../i18n';
 
 /**
  * The pull half of a round (research/sync.md §4.4, pull loop): page through the server's rows
@@ -43,7 +44,7 @@ export async function pullAll(db: ClydeDB, api: SyncApi, opts: SyncOptions): Pro
       const epoch = await getMeta(db, 'serverEpoch');
       // A new epoch, or a server behind our cursor, means it lost history: start over from its state.
       if ((epoch !== undefined && epoch !== page.serverEpoch) || page.upTo < cursor) {
-        if (resets++ > 0) throw new SyncApiError('RESET_LOOP', 'The server keeps changing its history.');
+        if (resets++ > 0) throw new SyncApiError('RESET_LOOP', t('syncErrors.resetLoop'));
         await resetServerState(db, page.serverEpoch);
         upTo = undefined;
         continue;

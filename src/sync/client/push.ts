@@ -6,6 +6,7 @@ import { identity, receiveClock } from './round';
 import type { SyncOptions } from './runner';
 import { getMeta, setMeta, syncTables } from './state';
 import { Touched } from './touched';
+import { t } from '../../i18n';
 
 /**
  * The push half of a round (research/sync.md §4.4, push loop): send pending outbox ops in
@@ -44,7 +45,7 @@ export async function pushAll(db: ClydeDB, api: SyncApi, opts: SyncOptions): Pro
     const acked = await applyPush(db, batch, base, res, opts);
     pushed += acked;
     // An ack that covers none of the batch would loop forever; let the next round try again.
-    if (acked === 0) throw new SyncApiError('NO_PROGRESS', 'The server acknowledged none of the pending changes.');
+    if (acked === 0) throw new SyncApiError('NO_PROGRESS', t('syncErrors.noProgress'));
   }
 }
 

@@ -2,6 +2,7 @@ import type { ClydeDB } from '../../storage/db';
 import { formatHlc, receive, type HlcState } from '../hlc';
 import { SyncApiError } from './api';
 import { deviceOf, getMeta, setMeta } from './state';
+import { t } from '../../i18n';
 
 /**
  * What every push and pull step does at its edges: learn who this device is when it starts, and
@@ -14,7 +15,7 @@ import { deviceOf, getMeta, setMeta } from './state';
  */
 export async function identity(db: ClydeDB) {
   const me = await deviceOf(db);
-  if (!me || !(await getMeta(db, 'account'))) throw new SyncApiError('NOT_JOINED', 'This device has not joined a team.');
+  if (!me || !(await getMeta(db, 'account'))) throw new SyncApiError('NOT_JOINED', t('syncErrors.notJoined'));
   return me;
 }
 

@@ -31,7 +31,7 @@ export function BoardDnd({
       sensors={sensors}
       // The board puts focus back itself: the card moves to another column only once the write is
       // done, and a drop on Won or Lost hands focus to the dialog asking why.
-      accessibility={{ announcements, screenReaderInstructions: instructions, restoreFocus: false }}
+      accessibility={{ announcements, screenReaderInstructions: instructions(), restoreFocus: false }}
       onDragEnd={({ active, over }) => {
         if (over && over.id !== (active.data.current as CardDrag).stageId) onDrop(String(active.id), String(over.id));
       }}

@@ -38,8 +38,8 @@ export function AtRiskSection({ open }: { open: (to: PersonTarget) => void }) {
                   key={r.kind}
                   personId={person.id}
                   reason={r}
-                  verb="Resolve"
-                  ask={r.kind === 'silence' ? 'How did you get in touch?' : 'How was it resolved?'}
+                  verb={t('homeActions.resolve')}
+                  ask={r.kind === 'silence' ? t('homeActions.howInTouch') : t('homeActions.howResolved')}
                   open={open}
                   onSave={(how) => resolveReason(db, person.id, r, how, homeNow())}
                 />

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '../../i18n';
 
 /**
  * Opens Home, at one of its pages with `hash` (route.ts), in a new tab; where the tabs API is
@@ -17,9 +18,9 @@ export function openHome(hash = ''): void {
  */
 export function HomeLink({
   hash = '',
-  title = 'Who needs you today, who is at risk and why, across everyone',
+  title = t('homeActions.linkTitle'),
   className = 'text-xs text-blue-700 hover:underline',
-  children = 'Home',
+  children = t('home.title'),
 }: {
   hash?: string;
   title?: string;

@@ -23,8 +23,8 @@ export function ReachOutSection({ open }: { open: (to: PersonTarget) => void }) 
               <ResolvableRow
                 personId={person.id}
                 reason={reasons[0]!}
-                verb="Reached out"
-                ask="How did you reach out?"
+                verb={t('homeActions.reachedOut')}
+                ask={t('homeActions.howReachedOut')}
                 open={open}
                 onSave={(how) => reachedOut(db, person.id, how, homeNow())}
               />

@@ -4,9 +4,18 @@ import type { Account } from '../../sync/client/state';
 import { formatDay, formatDayTime } from '../dates';
 import { ErrorLine } from '../ErrorLine';
 import { useTeamDevices } from './useTeamDevices';
+import { formatNumber, t } from '../../i18n';
 
 const small = 'rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 disabled:opacity-50';
-const STATUS_TEXT: Record<TeamDevice['status'], string> = { active: 'Active', revoked: 'Revoked', expired: 'Expired (idle)' };
+const STATUS_TEXT: Record<TeamDevice['status'], () => string> = {
+  active: () => t('devices.status.active'),
+  revoked: () => t('devices.status.revoked'),
+  expired: () => t('devices.status.expired'),
+};
+const ROLE_TEXT: Record<TeamMember['role'], () => string> = {
+  admin: () => t('devices.role.admin'),
+  member: () => t('devices.role.member'),
+};
 
 type Act = ReturnType<typeof useTeamDevices>['act'];
 
@@ -18,9 +27,9 @@ export function DevicesSection({ account, fetch }: { account: Account; fetch: Fe
   const { me, team, error, act } = useTeamDevices(account, fetch);
   return (
     <>
-      <section className="space-y-2" aria-label="Your devices">
-        <h2 className="text-base font-semibold">Your devices</h2>
-        {me ? <OwnDevices devices={me.devices} act={act} /> : !error && <p className="text-sm text-slate-600">Loading…</p>}
+      <section className="space-y-2" aria-label={t('devices.yours')}>
+        <h2 className="text-base font-semibold">{t('devices.yours')}</h2>
+        {me ? <OwnDevices devices={me.devices} act={act} /> : !error && <p className="text-sm text-slate-600">{t('devices.loading')}</p>}
         <ErrorLine error={error} />
       </section>
       {team && me && <TeamDevices team={team} me={me} act={act} />}
@@ -29,7 +38,7 @@ export function DevicesSection({ account, fetch }: { account: Account; fetch: Fe
 }
 
 function seen(lastSeenAt: number | null) {
-  return lastSeenAt === null ? 'never seen' : `last seen ${formatDayTime(lastSeenAt)}`;
+  return lastSeenAt === null ? t('devices.neverSeen') : t('devices.lastSeen', { when: formatDayTime(lastSeenAt) });
 }
 
 function OwnDevices({ devices, act }: { devices: Device[]; act: Act }) {
@@ -40,22 +49,22 @@ function OwnDevices({ devices, act }: { devices: Device[]; act: Act }) {
         <li key={d.id} className="flex items-center gap-2">
           <span className="font-medium">{d.name}</span>
           <span className="text-xs text-slate-600">
-            added {formatDay(d.createdAt)}, {seen(d.lastSeenAt)}
-            {d.linkedBy && names.has(d.linkedBy) ? `, linked from ${names.get(d.linkedBy)}` : ''}
+            {t('devices.added', { day: formatDay(d.createdAt), seen: seen(d.lastSeenAt) })}
+            {d.linkedBy && names.has(d.linkedBy) ? t('devices.linkedFrom', { name: names.get(d.linkedBy)! }) : ''}
           </span>
           {d.current ? (
-            <span className="text-xs text-slate-600">(this browser)</span>
+            <span className="text-xs text-slate-600">{t('devices.thisBrowser')}</span>
           ) : (
             <button
               type="button"
               className={small}
               onClick={() => {
-                if (confirm(`Sign out “${d.name}”? It stops syncing at once, with any device linked from it.`)) {
+                if (confirm(t('devices.signOutConfirm', { name: d.name }))) {
                   void act((api) => api.revokeDevice(d.id));
                 }
               }}
             >
-              Sign out
+              {t('devices.signOut')}
             </button>
           )}
         </li>
@@ -67,12 +76,9 @@ function OwnDevices({ devices, act }: { devices: Device[]; act: Act }) {
 function TeamDevices({ team, me, act }: { team: TeamResponse; me: MeResponse; act: Act }) {
   const names = new Map(team.members.flatMap((m) => m.devices.map((d) => [d.id, `${d.name} (${m.name})`])));
   return (
-    <section className="space-y-3" aria-label="Team members and devices">
-      <h2 className="text-base font-semibold">Team members and devices</h2>
-      <p className="text-sm text-slate-600">
-        A lost or stolen device: revoke it, and every device linked from it goes too. Disabling a member signs out all their devices and
-        cancels their unused invite links.
-      </p>
+    <section className="space-y-3" aria-label={t('devices.team')}>
+      <h2 className="text-base font-semibold">{t('devices.team')}</h2>
+      <p className="text-sm text-slate-600">{t('devices.teamHelp')}</p>
       {team.members.map((m) => (
         <Member key={m.id} member={m} self={m.id === me.userId} currentDevice={me.deviceId} names={names} act={act} />
       ))}
@@ -95,23 +101,23 @@ function Member({ member: m, self, currentDevice, names, act }: MemberProps) {
       <div className="flex items-center gap-2 text-sm">
         <span className="font-medium">{m.name}</span>
         <span className="text-xs text-slate-600">
-          {m.role}, joined {formatDay(m.createdAt)}
-          {m.openLinks > 0 ? `, ${m.openLinks} unused invite link${m.openLinks === 1 ? '' : 's'}` : ''}
+          {t('devices.joined', { role: ROLE_TEXT[m.role](), day: formatDay(m.createdAt) })}
+          {m.openLinks > 0 ? t('devices.openLinks', m.openLinks, [formatNumber(m.openLinks)]) : ''}
         </span>
         {m.disabledAt !== null ? (
-          <span className="text-xs text-red-700">Disabled {formatDay(m.disabledAt)}</span>
+          <span className="text-xs text-red-700">{t('devices.disabled', { day: formatDay(m.disabledAt) })}</span>
         ) : (
           !self && (
             <button
               type="button"
               className={small}
               onClick={() => {
-                if (confirm(`Disable ${m.name}? All their devices stop syncing at once and their unused invite links stop working.`)) {
+                if (confirm(t('devices.disableConfirm', { name: m.name }))) {
                   void act((api) => api.disableMember(m.id));
                 }
               }}
             >
-              Disable member
+              {t('devices.disable')}
             </button>
           )
         )}
@@ -120,23 +126,23 @@ function Member({ member: m, self, currentDevice, names, act }: MemberProps) {
         {m.devices.map((d) => (
           <li key={d.id} className="flex items-center gap-2" data-device={d.id}>
             <span className="font-medium">{d.name}</span>
-            <span className={d.status === 'active' ? 'text-slate-600' : 'text-red-700'}>{STATUS_TEXT[d.status]}</span>
+            <span className={d.status === 'active' ? 'text-slate-600' : 'text-red-700'}>{STATUS_TEXT[d.status]()}</span>
             <span className="text-slate-600">
-              added {formatDay(d.createdAt)}, {seen(d.lastSeenAt)}
-              {d.linkedBy ? `, linked from ${names.get(d.linkedBy) ?? 'a removed device'}` : ''}
+              {t('devices.added', { day: formatDay(d.createdAt), seen: seen(d.lastSeenAt) })}
+              {d.linkedBy ? t('devices.linkedFrom', { name: names.get(d.linkedBy) ?? t('devices.removedDevice') }) : ''}
             </span>
-            {d.id === currentDevice && <span className="text-slate-600">(this browser)</span>}
+            {d.id === currentDevice && <span className="text-slate-600">{t('devices.thisBrowser')}</span>}
             {d.status === 'active' && d.id !== currentDevice && (
               <button
                 type="button"
                 className={small}
                 onClick={() => {
-                  if (confirm(`Revoke “${d.name}” of ${m.name}? It stops syncing at once, with every device linked from it.`)) {
+                  if (confirm(t('devices.revokeConfirm', { device: d.name, name: m.name }))) {
                     void act((api) => api.revokeDevice(d.id));
                   }
                 }}
               >
-                Revoke
+                {t('devices.revoke')}
               </button>
             )}
           </li>

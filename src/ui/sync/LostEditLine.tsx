@@ -6,6 +6,7 @@ import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';
 import { lostEditText } from './lost-edit-text';
 import { ShareViewerContext } from './ShareToggle';
+import { t } from '../../i18n';
 
 /**
  * A quiet line under a note, fact or task whose text a teammate's concurrent edit replaced
@@ -25,12 +26,12 @@ export function LostEditLine({ entity, record }: { entity: Entity; record: { id:
         <p key={e.field} data-testid="lost-edit" className="text-xs text-slate-500">
           {lostEditText(e, Date.now())} —{' '}
           <button type="button" className={button} onClick={() => void run(() => takeBackLostEdit(db, e))}>
-            Use mine
+            {t('lostEdit.useMine')}
           </button>{' '}
           <button
             type="button"
-            aria-label="Dismiss"
-            title="Keep theirs and hide this"
+            aria-label={t('lostEdit.dismiss')}
+            title={t('lostEdit.keepTheirs')}
             className="text-slate-400 hover:text-slate-700"
             onClick={() => void run(() => forgetLostEdit(db, e))}
           >

@@ -2,6 +2,11 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../storage/db';
 import { t } from '../../i18n';
 import { formatDayTime } from '../dates';
+import { DELETE_REFUSED } from '../../sync/delete-rule';
+
+/** Server messages the client knows, shown in the user's language; any other stays as the server wrote it. */
+const KNOWN: Record<string, () => string> = { [DELETE_REFUSED]: () => t('syncMore.deleteRefusedByServer') };
+const messageText = (message: string) => KNOWN[message]?.() ?? message;
 
 /**
  * Changes the team server refused for good (research/sync.md §4.1: nothing is silently
@@ -15,7 +20,7 @@ export function RejectedList() {
       {rejected.map((r) => (
         <li key={r.n} className="rounded border border-slate-200 p-2 text-sm">
           <p>
-            <span className="font-medium">{formatDayTime(r.at)}</span> · {r.entity} · {r.code}: {r.message}
+            <span className="font-medium">{formatDayTime(r.at)}</span> · {r.entity} · {r.code}: {messageText(r.message)}
           </p>
           <pre className="mt-1 overflow-x-auto text-xs whitespace-pre-wrap text-slate-600">{JSON.stringify(r.set, null, 2)}</pre>
         </li>

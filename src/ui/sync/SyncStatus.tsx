@@ -38,7 +38,12 @@ export function SyncStatus({ onSyncNow = sendSyncNow, onReview }: { onSyncNow?: 
       {pending && <span>· {pending}</span>}
       {catchingUp && state.catchUp && (
         <span className="flex w-full items-center gap-2" data-testid="catch-up">
-          <progress className="h-1.5 w-24" max={state.catchUp.total} value={state.catchUp.done} aria-label="Catch-up progress" />
+          <progress
+            className="h-1.5 w-24"
+            max={state.catchUp.total}
+            value={state.catchUp.done}
+            aria-label={t('syncMore.catchUpProgress')}
+          />
           {catchingUp}
         </span>
       )}

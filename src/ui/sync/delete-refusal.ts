@@ -1,6 +1,7 @@
 import type { Entity } from '../../storage/schema';
 import { mayDelete } from '../../sync/delete-rule';
 import type { ShareViewer } from './ShareToggle';
+import { t } from '../../i18n';
 
 /**
  * Why the viewer may not delete a record, or undefined when they may: the server's rule
@@ -15,5 +16,5 @@ export function deleteRefusal(
 ): string | undefined {
   if (!who?.device || !who.account) return undefined;
   if (mayDelete({ entity, ...record }, { userId: who.device.userId, role: who.role })) return undefined;
-  return 'Shared by a teammate: only its author or a team admin can delete it. You can still edit it.';
+  return t('syncMore.deleteRefused');
 }

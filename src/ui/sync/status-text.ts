@@ -9,17 +9,12 @@ const HINTS: Record<string, () => string> = {
   CLIENT_TOO_OLD: () => t('sync.error.clientTooOld'),
   RATE_LIMITED: () => t('sync.error.rateLimited'),
   BAD_RESPONSE: () => t('sync.error.badResponse'),
-  CONSENT_WITHDRAWN: () =>
-    'Firefox no longer lets Clyde send to your team server, so nothing is sent; your changes are kept here. To sync again, allow it in about:addons → Clyde → Permissions.',
-  STORAGE_FULL: () =>
-    'The team server is out of disk space. Your changes are kept here and Clyde tries again later, waiting longer each time; tell whoever runs the server.',
-  LOCAL_STORAGE_FULL: () =>
-    'This browser has no storage space left for Clyde, so it cannot keep what the team sent. Free up disk space on this computer; Clyde tries again.',
-  LOCAL_OUTDATED: () => 'Clyde was updated in another window. Reload Clyde’s pages (or restart the browser) to sync again.',
-  HTTP_507: () =>
-    'The team server is out of disk space. Your changes are kept here and Clyde tries again later, waiting longer each time; tell whoever runs the server.',
-  TEAM_QUOTA_EXCEEDED: () =>
-    'The team’s storage on the sync server is full, so your changes are not sent yet. They are kept on this device and go out once the team deletes what it no longer needs or the server’s admin raises the quota.',
+  CONSENT_WITHDRAWN: () => t('sync.error.consentWithdrawn'),
+  STORAGE_FULL: () => t('sync.error.serverFull'),
+  LOCAL_STORAGE_FULL: () => t('sync.error.localFull'),
+  LOCAL_OUTDATED: () => t('sync.error.localOutdated'),
+  HTTP_507: () => t('sync.error.serverFull'),
+  TEAM_QUOTA_EXCEEDED: () => t('sync.error.teamQuota'),
 };
 
 export function errorText(error: { code: string; message: string }): string {
@@ -30,8 +25,8 @@ export function errorText(error: { code: string; message: string }): string {
 export function retryText(retryAt: number | undefined, now: number): string | undefined {
   if (retryAt === undefined) return undefined;
   const minutes = Math.ceil((retryAt - now) / 60_000);
-  if (minutes <= 1) return 'Next try within a minute.';
-  return `Next try in ${minutes} min.`;
+  if (minutes <= 1) return t('syncMore.retrySoon');
+  return t('syncMore.retryIn', minutes, [formatNumber(minutes)]);
 }
 
 /** "Synced just now", "Synced 5 min ago", … from the last successful round. */
@@ -49,11 +44,12 @@ export function syncedAgo(lastSyncAt: number | undefined, now: number): string {
 /** "just now", "5 min ago", "3 h ago", "2 d ago". */
 export function ago(at: number, now: number): string {
   const minutes = Math.floor((now - at) / 60_000);
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 1) return t('ago.justNow');
+  if (minutes < 60) return t('ago.minutes', minutes, [formatNumber(minutes)]);
   const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours} h ago`;
-  return `${Math.floor(hours / 24)} d ago`;
+  if (hours < 24) return t('ago.hours', hours, [formatNumber(hours)]);
+  const days = Math.floor(hours / 24);
+  return t('ago.days', days, [formatNumber(days)]);
 }
 
 export function pendingText(status: SyncStatus | undefined, livePending: number): string | undefined {

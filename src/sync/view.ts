@@ -4,6 +4,7 @@ import { serverRowOf } from '../storage/records/server-row';
 import { parseHlc } from './hlc';
 import { materialize, type Actor } from './merge';
 import type { RowState } from './protocol';
+import { groupBy } from '../group-by';
 
 /**
  * What the panel reads is derived, never merged by hand: the team server's last row for a
@@ -107,13 +108,7 @@ async function pendingOps(db: ClydeDB, entity: Entity, ids: readonly string[]): 
             .anyOf(ids.map((id) => [entity, id]))
             .toArray()
         ).sort((a, b) => a.clientSeq! - b.clientSeq!);
-  const byId = new Map<string, OutboxOp[]>();
-  for (const op of ops) {
-    const list = byId.get(op.id);
-    if (list) list.push(op);
-    else byId.set(op.id, [op]);
-  }
-  return byId;
+  return groupBy(ops, (op) => op.id);
 }
 
 /** The stored form of a row: its values at the top level, beside the envelope. */

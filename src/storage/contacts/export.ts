@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import Papa from 'papaparse';
 import type { ClydeDB } from '../db';
+import { groupBy } from '../../group-by';
 import { progressOf, yieldToPage, type LongWork } from '../progress';
 import type { Contact } from './contact';
 
@@ -18,18 +19,8 @@ export async function contactsOf(db: ClydeDB): Promise<Contact[]> {
     ]),
   );
   // Grouped once: filtering every list per person grows with the square of the address book.
-  // (Not Map.groupBy: the tests also run on Node 20, which lacks it.)
-  const ofPerson = <T extends { personId: string }>(rows: T[]) => {
-    const groups = new Map<string, T[]>();
-    for (const r of rows) {
-      const group = groups.get(r.personId);
-      if (group) group.push(r);
-      else groups.set(r.personId, [r]);
-    }
-    return groups;
-  };
-  const idsOf = ofPerson(identities);
-  const phonesOf = ofPerson(phones);
+  const idsOf = groupBy(identities, (i) => i.personId);
+  const phonesOf = groupBy(phones, (f) => f.personId);
   return people
     .map((p): Contact => {
       const ids = idsOf.get(p.id) ?? [];

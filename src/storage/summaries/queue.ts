@@ -1,7 +1,7 @@
 import Dexie, { type DBCoreTransaction, type Table } from 'dexie';
 import type { ClydeDB } from '../db';
-import type { Note, Task } from '../schema';
 import { summarize, type Summary } from './summary';
+import { groupBy } from '../../group-by';
 
 /**
  * Summaries left for later while a team catch-up writes pages of a thousand records: the upkeep
@@ -88,7 +88,7 @@ async function summarizeBatch(db: ClydeDB, ids: string[]): Promise<void> {
     about(db.tasks),
     byId(db.personal, (p) => p.personId),
   ]);
-  const [n, t] = [byPerson(notes), byPerson(tasks)];
+  const [n, t] = [groupBy(notes, (r) => r.personId), groupBy(tasks, (r) => r.personId)];
   const next: Summary[] = [];
   const gone: string[] = [];
   ids.forEach((id, i) => {
@@ -98,14 +98,4 @@ async function summarizeBatch(db: ClydeDB, ids: string[]): Promise<void> {
   });
   await db.summaries.bulkPut(next);
   await db.summaries.bulkDelete(gone);
-}
-
-function byPerson<T extends Note | Task>(rows: readonly T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const r of rows) {
-    const list = map.get(r.personId);
-    if (list) list.push(r);
-    else map.set(r.personId, [r]);
-  }
-  return map;
 }

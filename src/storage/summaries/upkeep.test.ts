@@ -165,7 +165,8 @@ describe('summaries kept by the write path', () => {
     await b.join(await server.invite(), server.fetch);
     const id = crypto.randomUUID();
     await writeRecord(b.db, 'people', id, { name: 'Shared customer', scope: 'team' }, { create: true });
-    await addNote(b.db, id, { body: 'said our price is a joke', tag: 'complaint' });
+    // A minute apart: written in the same millisecond, which came first would be a coin toss.
+    await addNote(b.db, id, { body: 'said our price is a joke', tag: 'complaint', occurredAt: Date.now() - 60_000 });
     const shared = await addNote(b.db, id, { body: 'loved the new packaging', tag: 'compliment' });
     await setShared(b.db, 'notes', shared.id, true);
     await b.sync(() => Date.now());

@@ -13,6 +13,7 @@ import { foldNote, foldTask } from './fold';
 import type { PersonalRow } from './personal';
 import { isDeferred } from './queue';
 import { summarize, type Summary } from './summary';
+import { groupBy } from '../../group-by';
 
 /**
  * Keeps `summaries` in step with every write that can change one: notes, tasks, people and the
@@ -247,7 +248,7 @@ export async function summarizeAll(table: <T>(name: string) => Table<T>): Promis
 
 /** Every person's summary from all their records at once (grouped here, so it stays linear). */
 export function summarizeRecords(people: Person[], notes: Note[], tasks: Task[], personal: PersonalRow[]): Summary[] {
-  const [n, t] = [byPerson(notes), byPerson(tasks)];
+  const [n, t] = [groupBy(notes, (r) => r.personId), groupBy(tasks, (r) => r.personId)];
   const mine = new Map(personal.map((p) => [p.personId, p]));
   return people.flatMap((p) => summarize(p, n.get(p.id) ?? [], t.get(p.id) ?? [], mine.get(p.id)) ?? []);
 }
@@ -257,14 +258,4 @@ export async function buildSummaries(tx: Transaction): Promise<void> {
   const summaries = tx.table<Summary>('summaries');
   await summaries.clear();
   await summaries.bulkPut(await summarizeAll((name) => tx.table(name)));
-}
-
-function byPerson<T extends { personId: string }>(rows: readonly T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const r of rows) {
-    const list = map.get(r.personId);
-    if (list) list.push(r);
-    else map.set(r.personId, [r]);
-  }
-  return map;
 }

@@ -1,3 +1,5 @@
+import { debouncedRead } from './debounced-read';
+
 /**
  * Whether the host page shows a dark or a light theme, read off its colours rather than a site's
  * class names: Gmail and Outlook each have several dark themes (and dark pictures behind light
@@ -54,18 +56,11 @@ export function luminance([r, g, b]: readonly number[]): number {
 export function watchPageTheme(onChange: (theme: Theme) => void, signal: AbortSignal, debounceMs = 150): Theme {
   const system = matchMedia('(prefers-color-scheme: dark)');
   const read = (): Theme => pageTheme(document) ?? (system.matches ? 'dark' : 'light');
-  let last = read();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const check = () => {
-    timer = undefined;
-    const now = read();
-    if (now === last) return;
-    last = now;
-    onChange(now);
-  };
-  const schedule = () => {
-    if (timer === undefined && !signal.aborted) timer = setTimeout(check, debounceMs);
-  };
+  // The first read is returned, not reported: the caller draws with it.
+  let started = false;
+  const { check, schedule } = debouncedRead(read, (theme) => started && onChange(theme), signal, debounceMs);
+  const first = check();
+  started = true;
   system.addEventListener('change', schedule, { signal });
   // Not the body's subtree: webmail rewrites it constantly, and a theme never comes that way.
   const observer = new MutationObserver(schedule);
@@ -75,9 +70,6 @@ export function watchPageTheme(onChange: (theme: Theme) => void, signal: AbortSi
   }
   // The body's own children: a loading screen handing over to the app.
   observer.observe(document.body, { childList: true });
-  signal.addEventListener('abort', () => {
-    observer.disconnect();
-    clearTimeout(timer);
-  });
-  return last;
+  signal.addEventListener('abort', () => observer.disconnect());
+  return first;
 }

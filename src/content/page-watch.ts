@@ -1,4 +1,5 @@
 import type { PageContext } from '../parsers/schema';
+import { debouncedRead } from './debounced-read';
 
 /**
  * Re-reads the page whenever it may show someone else: on load, on hash changes (Gmail), on
@@ -12,22 +13,7 @@ export function watchPage(
   signal: AbortSignal,
   debounceMs = 30,
 ): () => void {
-  let last: string | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-
-  const check = () => {
-    // A read now covers the mutations a pending one was scheduled for (a hash change comes with them).
-    clearTimeout(timer);
-    timer = undefined;
-    const ctx = read();
-    const key = JSON.stringify(ctx);
-    if (key === last) return;
-    last = key;
-    onChange(ctx);
-  };
-  const schedule = () => {
-    if (timer === undefined && !signal.aborted) timer = setTimeout(check, debounceMs);
-  };
+  const { check, schedule } = debouncedRead(read, onChange, signal, debounceMs, (ctx) => JSON.stringify(ctx));
 
   window.addEventListener('hashchange', check, { signal });
   window.addEventListener('popstate', schedule, { signal });
@@ -40,10 +26,7 @@ export function watchPage(
     attributes: true,
     attributeFilter: ['style', 'hidden', 'aria-hidden', 'email', 'data-hovercard-id', 'value'],
   });
-  signal.addEventListener('abort', () => {
-    observer.disconnect();
-    clearTimeout(timer);
-  });
+  signal.addEventListener('abort', () => observer.disconnect());
   check();
   return schedule;
 }

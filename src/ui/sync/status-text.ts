@@ -29,27 +29,31 @@ export function retryText(retryAt: number | undefined, now: number): string | un
   return t('syncMore.retryIn', minutes, [formatNumber(minutes)]);
 }
 
-/** "Synced just now", "Synced 5 min ago", … from the last successful round. */
+/** How long ago `at` was, in the steps the status lines speak in: under a minute, minutes, hours, days. */
+function elapsed(at: number, now: number): { unit: 'now' | 'minutes' | 'hours' | 'days'; n: number } {
+  const minutes = Math.floor((now - at) / 60_000);
+  if (minutes < 1) return { unit: 'now', n: 0 };
+  if (minutes < 60) return { unit: 'minutes', n: minutes };
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return { unit: 'hours', n: hours };
+  return { unit: 'days', n: Math.floor(hours / 24) };
+}
+
+/** "Synced just now", "Synced 5 min ago", … from the last successful round (whole sentences, for word order). */
 export function syncedAgo(lastSyncAt: number | undefined, now: number): string {
   if (lastSyncAt === undefined) return t('sync.notYet');
-  const minutes = Math.floor((now - lastSyncAt) / 60_000);
-  if (minutes < 1) return t('sync.justNow');
-  if (minutes < 60) return t('sync.minutesAgo', minutes, [formatNumber(minutes)]);
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return t('sync.hoursAgo', hours, [formatNumber(hours)]);
-  const days = Math.floor(hours / 24);
-  return t('sync.daysAgo', days, [formatNumber(days)]);
+  const { unit, n } = elapsed(lastSyncAt, now);
+  if (unit === 'now') return t('sync.justNow');
+  const key = ({ minutes: 'sync.minutesAgo', hours: 'sync.hoursAgo', days: 'sync.daysAgo' } as const)[unit];
+  return t(key, n, [formatNumber(n)]);
 }
 
 /** "just now", "5 min ago", "3 h ago", "2 d ago". */
 export function ago(at: number, now: number): string {
-  const minutes = Math.floor((now - at) / 60_000);
-  if (minutes < 1) return t('ago.justNow');
-  if (minutes < 60) return t('ago.minutes', minutes, [formatNumber(minutes)]);
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return t('ago.hours', hours, [formatNumber(hours)]);
-  const days = Math.floor(hours / 24);
-  return t('ago.days', days, [formatNumber(days)]);
+  const { unit, n } = elapsed(at, now);
+  if (unit === 'now') return t('ago.justNow');
+  const key = ({ minutes: 'ago.minutes', hours: 'ago.hours', days: 'ago.days' } as const)[unit];
+  return t(key, n, [formatNumber(n)]);
 }
 
 export function pendingText(status: SyncStatus | undefined, livePending: number): string | undefined {

@@ -55,17 +55,11 @@ function OwnDevices({ devices, act }: { devices: Device[]; act: Act }) {
           {d.current ? (
             <span className="text-xs text-slate-600">{t('devices.thisBrowser')}</span>
           ) : (
-            <button
-              type="button"
-              className={small}
-              onClick={() => {
-                if (confirm(t('devices.signOutConfirm', { name: d.name }))) {
-                  void act((api) => api.revokeDevice(d.id));
-                }
-              }}
-            >
-              {t('devices.signOut')}
-            </button>
+            <ConfirmButton
+              label={t('devices.signOut')}
+              question={t('devices.signOutConfirm', { name: d.name })}
+              onConfirm={() => act((api) => api.revokeDevice(d.id))}
+            />
           )}
         </li>
       ))}
@@ -108,17 +102,11 @@ function Member({ member: m, self, currentDevice, names, act }: MemberProps) {
           <span className="text-xs text-red-700">{t('devices.disabled', { day: formatDay(m.disabledAt) })}</span>
         ) : (
           !self && (
-            <button
-              type="button"
-              className={small}
-              onClick={() => {
-                if (confirm(t('devices.disableConfirm', { name: m.name }))) {
-                  void act((api) => api.disableMember(m.id));
-                }
-              }}
-            >
-              {t('devices.disable')}
-            </button>
+            <ConfirmButton
+              label={t('devices.disable')}
+              question={t('devices.disableConfirm', { name: m.name })}
+              onConfirm={() => act((api) => api.disableMember(m.id))}
+            />
           )
         )}
       </div>
@@ -133,21 +121,24 @@ function Member({ member: m, self, currentDevice, names, act }: MemberProps) {
             </span>
             {d.id === currentDevice && <span className="text-slate-600">{t('devices.thisBrowser')}</span>}
             {d.status === 'active' && d.id !== currentDevice && (
-              <button
-                type="button"
-                className={small}
-                onClick={() => {
-                  if (confirm(t('devices.revokeConfirm', { device: d.name, name: m.name }))) {
-                    void act((api) => api.revokeDevice(d.id));
-                  }
-                }}
-              >
-                {t('devices.revoke')}
-              </button>
+              <ConfirmButton
+                label={t('devices.revoke')}
+                question={t('devices.revokeConfirm', { device: d.name, name: m.name })}
+                onConfirm={() => act((api) => api.revokeDevice(d.id))}
+              />
             )}
           </li>
         ))}
       </ul>
     </div>
+  );
+}
+
+/** A small button that asks before it acts: signing a device out or disabling a member cannot be undone here. */
+function ConfirmButton({ label, question, onConfirm }: { label: string; question: string; onConfirm: () => void }) {
+  return (
+    <button type="button" className={small} onClick={() => confirm(question) && onConfirm()}>
+      {label}
+    </button>
   );
 }

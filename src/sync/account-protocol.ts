@@ -84,16 +84,9 @@ export type Device = z.infer<typeof DeviceSchema>;
 const DeviceStatusSchema = z.enum(['active', 'revoked', 'expired']);
 export type DeviceStatus = z.infer<typeof DeviceStatusSchema>;
 
-const TeamDeviceSchema = z
-  .object({
-    id: DeviceIdSchema,
-    name: z.string(),
-    createdAt: z.number(),
-    lastSeenAt: z.number().nullable(),
-    linkedBy: z.string().nullable(),
-    status: DeviceStatusSchema,
-    revokedAt: z.number().nullable(),
-  })
+/** A device as an admin's team list shows it: the member's own view of it, with its status instead of "this one". */
+const TeamDeviceSchema = DeviceSchema.omit({ current: true })
+  .extend({ status: DeviceStatusSchema, revokedAt: z.number().nullable() })
   .strict();
 export type TeamDevice = z.infer<typeof TeamDeviceSchema>;
 

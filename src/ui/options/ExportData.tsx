@@ -6,7 +6,7 @@ import { exportAll, exportFileName } from '../../storage/contacts/export-all';
 import { count, listOf } from '../count';
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';
-import { isCancelled, type LongWork } from '../../storage/progress';
+import type { LongWork } from '../../storage/progress';
 import { ProgressLine } from './ProgressLine';
 import { useLongWork } from './useLongWork';
 import { formatNumber, t } from '../../i18n';
@@ -32,21 +32,13 @@ const CONTACT_FORMATS = {
 export function ExportData() {
   const { error, run } = useAction();
   const [saved, setSaved] = useState<string | undefined>();
-  const { progress, begin, end, cancel } = useLongWork();
+  const { progress, track, cancel } = useLongWork();
   const [writing, setWriting] = useState<'records' | 'contacts'>('records');
   /** Runs one export with counts and Cancel; a cancelled one hands the browser no file. */
   const long = (what: 'records' | 'contacts', work: (w: LongWork) => Promise<void>) => {
     setSaved(undefined);
     setWriting(what);
-    const w = begin();
-    return run(async () => {
-      try {
-        await work(w);
-      } catch (e) {
-        if (!isCancelled(e)) throw e;
-        setSaved(t('export.cancelled'));
-      }
-    }).finally(end);
+    return run(() => track(work, () => setSaved(t('export.cancelled'))));
   };
   const save = () =>
     long('records', async (work) => {

@@ -5,7 +5,6 @@ import { db } from '../../storage/db';
 import { count } from '../count';
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';
-import { isCancelled } from '../../storage/progress';
 import { ProgressLine } from './ProgressLine';
 import { useLongWork } from './useLongWork';
 import { formatNumber, t } from '../../i18n';
@@ -32,22 +31,20 @@ export function importSummary(r: ImportReport): string {
 export function ImportContacts() {
   const { error, run } = useAction();
   const [done, setDone] = useState<string | undefined>();
-  const { progress, begin, end, cancel } = useLongWork();
+  const { progress, track, cancel } = useLongWork();
   const load = async (file: File) => {
     setDone(undefined);
-    const work = begin();
-    await run(async () => {
-      if (file.size > MAX_FILE_BYTES)
-        throw new ContactsFileError(t('import.tooLarge', { name: file.name, mb: formatNumber(MAX_FILE_BYTES / 1024 / 1024) }));
-      try {
-        setDone(importSummary(await importContacts(db, readContactsFile(file.name, await file.text()), work)));
-      } catch (e) {
+    await run(() =>
+      track(
+        async (work) => {
+          if (file.size > MAX_FILE_BYTES)
+            throw new ContactsFileError(t('import.tooLarge', { name: file.name, mb: formatNumber(MAX_FILE_BYTES / 1024 / 1024) }));
+          setDone(importSummary(await importContacts(db, readContactsFile(file.name, await file.text()), work)));
+        },
         // One transaction: a cancelled import added no one.
-        if (!isCancelled(e)) throw e;
-        setDone(t('import.cancelled'));
-      }
-    });
-    end();
+        () => setDone(t('import.cancelled')),
+      ),
+    );
   };
   return (
     <section className="space-y-2" aria-labelledby="import-title">

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import type { LongWork } from '../../storage/progress';
+import { isCancelled, type LongWork } from '../../storage/progress';
 
 export interface Progress {
   done: number;
@@ -7,9 +7,9 @@ export interface Progress {
 }
 
 /**
- * One long piece of work at a time (an import, an export): `begin()` hands the work its signal and
- * progress callback, `progress` is what to show while it runs, `cancel()` stops it, and `end()`
- * clears it whether it finished, failed or was cancelled.
+ * One long piece of work at a time (an import, an export): `track(work, onCancelled)` hands the
+ * work its signal and progress callback, `progress` is what to show while it runs, and `cancel()`
+ * stops it. A cancelled run calls `onCancelled` instead of failing; any other error is thrown on.
  */
 export function useLongWork() {
   const [progress, setProgress] = useState<Progress | undefined>();
@@ -25,5 +25,18 @@ export function useLongWork() {
     setProgress(undefined);
   }, []);
   const cancel = useCallback(() => running.current?.abort(), []);
-  return { progress, begin, end, cancel };
+  const track = useCallback(
+    async (work: (w: LongWork) => Promise<void>, onCancelled: () => void) => {
+      try {
+        await work(begin());
+      } catch (e) {
+        if (!isCancelled(e)) throw e;
+        onCancelled();
+      } finally {
+        end();
+      }
+    },
+    [begin, end],
+  );
+  return { progress, track, cancel };
 }

@@ -107,6 +107,16 @@ const MATRIX: Record<string, (w: World) => Promise<void>> = {
     expect((await w.c.call('POST', '/v1/members/disable', { userId: w.b.userId, teamId: w.team1 })).status).toBe(400);
     for (const m of [w.a, w.b, w.c]) expect((await m.call('GET', '/v1/me')).status).toBe(200);
   },
+  'POST /v1/members/enable': async (w) => {
+    // Nobody here is disabled: a teammate is refused for not being an admin, another team's admin
+    // finds no such member, and neither learns whether the id exists.
+    expect((await w.b.call('POST', '/v1/members/enable', { userId: w.a.userId })).status).toBe(403);
+    const res = await w.c.call('POST', '/v1/members/enable', { userId: w.b.userId });
+    expect(res.status).toBe(404);
+    await expectClean(w, w.c, res);
+    expect((await w.c.call('POST', '/v1/members/enable', { userId: w.b.userId, teamId: w.team1 })).status).toBe(400);
+    for (const m of [w.a, w.b, w.c]) expect((await m.call('GET', '/v1/me')).status).toBe(200);
+  },
   'POST /v1/account/token': async (w) => {
     // The body names nothing: a token is only ever issued for the calling device.
     expect((await w.c.call('POST', '/v1/account/token', { deviceId: w.a.deviceId })).status).toBe(400);

@@ -24,7 +24,8 @@ describe.each(storeCases)('server commands for devices and members ($name)', (st
   });
   afterEach(() => h.close());
 
-  const run = (cmd: Parameters<typeof runAdminCommand>[1]) => runAdminCommand(h.store, cmd, h.clock.now(), DEFAULT_DEVICE_IDLE_MS);
+  const run = (cmd: Parameters<typeof runAdminCommand>[1]) =>
+    runAdminCommand(h.store, cmd, h.clock.now(), DEFAULT_DEVICE_IDLE_MS, 'https://sync.example');
   const linkedDevice = async (by: Member) => {
     const { code } = InviteResponseSchema.parse(await (await by.call('POST', '/v1/devices/link', {})).json());
     const res = await h.app.request('/v1/join', {
@@ -60,6 +61,23 @@ describe.each(storeCases)('server commands for devices and members ($name)', (st
     expect([await status(admin.token), await status(phone.token), await status(member.token)]).toEqual([401, 401, 200]);
     expect(await run({ kind: 'list-devices' })).toMatch(/\(admin, disabled \d{4}-\d\d-\d\d\)/);
     await expect(run({ kind: 'disable-member', userId: admin.userId })).rejects.toThrow(/No active member/);
+  });
+
+  it('re-enables a disabled member with a link to pass on, and says so when they are not disabled', async () => {
+    await expect(run({ kind: 'enable-member', userId: admin.userId })).rejects.toThrow(/No disabled member/);
+    await run({ kind: 'disable-member', userId: admin.userId });
+    const out = await run({ kind: 'enable-member', userId: admin.userId });
+    const code = /https:\/\/sync\.example\/join#(inv_\S+)$/.exec(out)?.[1];
+    expect(out).toMatch(/^Re-enabled member .* old devices stay revoked/);
+    const res = await h.app.request('/v1/join', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, deviceName: 'New laptop' }),
+    });
+    const back = JoinResponseSchema.parse(await res.json());
+    expect([back.userId, await status(back.token), await status(admin.token)]).toEqual([admin.userId, 200, 401]);
+    // They come back as what they were: an admin.
+    expect((await h.app.request('/v1/team', { headers: { authorization: `Bearer ${back.token}` } })).status).toBe(200);
   });
 });
 

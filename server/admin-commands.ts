@@ -1,18 +1,29 @@
 import type { TeamDevice, TeamResponse } from '../src/sync/account-protocol';
+import { inviteLink, newReturnLink } from './invites';
 import type { SyncStore } from './store/types';
 
 /**
  * The operator's commands for devices and members (`npm run server -- --list-devices`,
- * `--revoke-device <id>`, `--disable-member <id>`), for when no admin can sign in — the admin's
- * own laptop was the one stolen. They act on the database directly, on either store.
+ * `--revoke-device <id>`, `--disable-member <id>`, `--enable-member <id>`), for when no admin can
+ * sign in — the admin's own laptop was the one stolen. They act on the database directly, on
+ * either store.
  */
 export type AdminCommand =
-  { kind: 'list-devices' } | { kind: 'revoke-device'; deviceId: string } | { kind: 'disable-member'; userId: string };
+  | { kind: 'list-devices' }
+  | { kind: 'revoke-device'; deviceId: string }
+  | { kind: 'disable-member'; userId: string }
+  | { kind: 'enable-member'; userId: string };
 
 /** A command that cannot be carried out, with what to tell the operator. */
 export class AdminCommandError extends Error {}
 
-export async function runAdminCommand(store: SyncStore, cmd: AdminCommand, now: number, idleMs: number): Promise<string> {
+export async function runAdminCommand(
+  store: SyncStore,
+  cmd: AdminCommand,
+  now: number,
+  idleMs: number,
+  publicUrl: string,
+): Promise<string> {
   const teams = await store.listTeamIds();
   switch (cmd.kind) {
     case 'list-devices': {
@@ -33,6 +44,15 @@ export async function runAdminCommand(store: SyncStore, cmd: AdminCommand, now: 
         }
       }
       throw new AdminCommandError(`No active member ${cmd.userId}: see --list-devices (they may be disabled already).`);
+    case 'enable-member': {
+      const { code, link } = newReturnLink(now);
+      for (const teamId of teams) {
+        if (await store.enableMember(teamId, cmd.userId, link, now)) {
+          return `Re-enabled member ${cmd.userId}. Their old devices stay revoked; this link adds a new one (single use, valid 3 days): ${inviteLink(publicUrl, code)}`;
+        }
+      }
+      throw new AdminCommandError(`No disabled member ${cmd.userId}: see --list-devices.`);
+    }
   }
 }
 

@@ -173,11 +173,59 @@ describe.each(storeCases)('devices and members ($name)', (storeCase) => {
     expect(await again.json()).toMatchObject({ code: 'NOT_FOUND', message: 'No such member, or already disabled.' });
   });
 
+  it('re-enables a disabled member with one link that brings them back to their own records', async () => {
+    await member.pushOk([newPerson(1, 'their-person', member, { name: 'Private canary' })]);
+    const phone = await redeem(await mintLink(member.token));
+    expect((await admin.call('POST', '/v1/members/disable', { userId: member.userId })).status).toBe(200);
+    // Another team's admin cannot bring them back.
+    const stranger = await h.join(await h.newTeam('other'), 'admin');
+    expect((await stranger.call('POST', '/v1/members/enable', { userId: member.userId })).status).toBe(404);
+
+    const res = await admin.call('POST', '/v1/members/enable', { userId: member.userId });
+    expect(res.status).toBe(200);
+    const { code, expiresAt } = InviteResponseSchema.parse(await res.json());
+    expect(expiresAt - now).toBeGreaterThan(71 * 3_600_000);
+    // The old devices stay locked out: one of them may be the stolen one.
+    for (const token of [member.token, phone.token]) expect((await pullWith(token)).status).toBe(401);
+    const back = await redeem(code);
+    expect(back.userId).toBe(member.userId);
+    const pull = await pullWith(back.token);
+    expect(pull.status).toBe(200);
+    expect(JSON.stringify(await pull.json())).toContain('Private canary');
+    // Single use.
+    expect((await join(code)).status).toBe(404);
+
+    const listed = (await teamList()).members.find((m) => m.id === member.userId);
+    expect(listed?.disabledAt).toBeNull();
+    expect(listed?.devices.map((d) => [d.status, d.linkedBy])).toEqual([
+      ['revoked', null],
+      ['revoked', member.deviceId],
+      ['active', admin.deviceId],
+    ]);
+    // Only a disabled member can be re-enabled; a second try is a clear 404.
+    const again = await admin.call('POST', '/v1/members/enable', { userId: member.userId });
+    expect(again.status).toBe(404);
+    expect(await again.json()).toMatchObject({ code: 'NOT_FOUND', message: 'No such member, or not disabled.' });
+  });
+
+  it('takes back an unused re-enable link when the member is disabled again or its admin device is revoked', async () => {
+    await admin.call('POST', '/v1/members/disable', { userId: member.userId });
+    const first = InviteResponseSchema.parse(await (await admin.call('POST', '/v1/members/enable', { userId: member.userId })).json());
+    await admin.call('POST', '/v1/members/disable', { userId: member.userId });
+    expect((await join(first.code)).status).toBe(404);
+
+    const second = InviteResponseSchema.parse(await (await admin.call('POST', '/v1/members/enable', { userId: member.userId })).json());
+    const other = await h.join(team, 'admin');
+    expect((await other.call('POST', '/v1/devices/revoke', { deviceId: admin.deviceId })).status).toBe(200);
+    expect((await join(second.code)).status).toBe(404);
+  });
+
   it('keeps the list and disabling to admins, and within their team', async () => {
     const res = await member.call('GET', '/v1/team');
     expect(res.status).toBe(403);
     expect(await res.json()).toMatchObject({ code: 'FORBIDDEN' });
     expect((await member.call('POST', '/v1/members/disable', { userId: admin.userId })).status).toBe(403);
+    expect((await member.call('POST', '/v1/members/enable', { userId: admin.userId })).status).toBe(403);
     expect((await admin.call('POST', '/v1/members/disable', { userId: admin.userId })).status).toBe(409);
     expect((await admin.call('POST', '/v1/members/disable', { userId: 'x'.repeat(65) })).status).toBe(400);
 

@@ -1,5 +1,6 @@
 import type { InviteResponse, Role } from '../src/sync/account-protocol';
 import { hashSecret, newSecret } from './http/secrets';
+import type { ReturnLink } from './store/devices';
 import type { SyncStore } from './store/types';
 
 export interface InviteSpec {
@@ -25,3 +26,16 @@ export async function issueInvite(store: SyncStore, now: number, spec: InviteSpe
 export function inviteLink(publicUrl: string, code: string): string {
   return `${publicUrl.replace(/\/+$/, '')}/join#${code}`;
 }
+
+/**
+ * A fresh link for a re-enabled member (store.enableMember), made by an admin (or, with no maker,
+ * by the server's command). It is passed on by hand, so it lives as long as an invite rather than
+ * the 15 minutes of a link a member makes for themselves.
+ */
+export function newReturnLink(now: number, createdBy: string | null = null, createdByDevice: string | null = null) {
+  const code = newSecret('inv');
+  const link: ReturnLink = { codeHash: hashSecret(code), createdBy, createdByDevice, expiresAt: now + RETURN_LINK_TTL_MS };
+  return { code, link };
+}
+
+const RETURN_LINK_TTL_MS = 72 * 3_600_000;

@@ -11,7 +11,8 @@ import { PokeHub } from './sync/poke-hub';
 
 /**
  * `npm run server -- [--port 8787] [--data .data/] [--host 127.0.0.1] [--url https://…] [--trusted-proxies 1] [--invite] [--restored]
- *  [--device-idle-days 90]`, or one command that runs and exits: `--list-devices`, `--revoke-device <id>`, `--disable-member <id>`.
+ *  [--device-idle-days 90]`, or one command that runs and exits: `--list-devices`, `--revoke-device <id>`, `--disable-member <id>`,
+ *  `--enable-member <id>`.
  * PostgreSQL when DATABASE_URL is set, otherwise SQLite in the data directory. The first start
  * creates the team and prints one admin invite link; `--invite` prints a fresh one later (for
  * an admin who lost theirs). Invite links are single-use and expire after 7 days. `--restored`
@@ -38,6 +39,7 @@ const { values: args } = parseArgs({
     'list-devices': { type: 'boolean', default: false },
     'revoke-device': { type: 'string' },
     'disable-member': { type: 'string' },
+    'enable-member': { type: 'string' },
     'team-quota-mb': { type: 'string', default: String(DEFAULT_STORAGE_LIMITS.teamQuotaBytes / 1024 ** 2) },
     'op-log-days': { type: 'string', default: String(DEFAULT_STORAGE_LIMITS.opLogRetentionMs / 86_400_000) },
   },
@@ -71,7 +73,7 @@ await store.migrate();
 
 if (command) {
   try {
-    console.log(await runAdminCommand(store, command, Date.now(), deviceIdleMs));
+    console.log(await runAdminCommand(store, command, Date.now(), deviceIdleMs, publicUrl));
   } catch (err) {
     if (!(err instanceof AdminCommandError)) throw err;
     console.error(err.message);
@@ -147,7 +149,8 @@ function adminCommandOf(a: typeof args): AdminCommand | undefined {
     a['list-devices'] ? ({ kind: 'list-devices' } as const) : undefined,
     a['revoke-device'] !== undefined ? ({ kind: 'revoke-device', deviceId: a['revoke-device'] } as const) : undefined,
     a['disable-member'] !== undefined ? ({ kind: 'disable-member', userId: a['disable-member'] } as const) : undefined,
+    a['enable-member'] !== undefined ? ({ kind: 'enable-member', userId: a['enable-member'] } as const) : undefined,
   ].filter((c) => c !== undefined);
-  if (given.length > 1) throw new Error('Give one of --list-devices, --revoke-device and --disable-member at a time.');
+  if (given.length > 1) throw new Error('Give one of --list-devices, --revoke-device, --disable-member and --enable-member at a time.');
   return given[0];
 }

@@ -1,11 +1,18 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { DisableMemberRequestSchema, type RotateTokenResponseSchema, type TeamResponse } from '../../src/sync/account-protocol';
+import {
+  DisableMemberRequestSchema,
+  EnableMemberRequestSchema,
+  type InviteResponse,
+  type RotateTokenResponseSchema,
+  type TeamResponse,
+} from '../../src/sync/account-protocol';
 import { ApiError, notFound } from '../errors';
 import { requireAuth } from '../http/auth';
 import { parseWith, readJson } from '../http/body';
 import type { AppEnv, Deps } from '../http/env';
 import { hashSecret, newSecret } from '../http/secrets';
+import { newReturnLink } from '../invites';
 import type { AuthContext } from '../store/types';
 
 const EmptySchema = z.object({}).strict();
@@ -15,7 +22,7 @@ function requireAdmin(me: AuthContext, what: string) {
 }
 
 /**
- * The team's members and devices for admins, disabling a member, and token rotation
+ * The team's members and devices for admins, disabling and re-enabling a member, and token rotation
  * (issue #15 point 1). Revoking one device is `POST /v1/devices/revoke` (routes/account.ts).
  */
 export function teamRoutes(deps: Deps) {
@@ -37,6 +44,17 @@ export function teamRoutes(deps: Deps) {
         throw notFound('No such member, or already disabled.');
       }
       return c.json({ disabled: req.userId });
+    })
+    .post('/members/enable', auth, async (c) => {
+      const me = c.get('auth');
+      requireAdmin(me, 're-enable members');
+      const req = parseWith(EnableMemberRequestSchema, await readJson(c));
+      const now = deps.clock.now();
+      const { code, link } = newReturnLink(now, me.userId, me.deviceId);
+      if (!(await deps.store.enableMember(me.teamId, req.userId, link, now))) {
+        throw notFound('No such member, or not disabled.');
+      }
+      return c.json({ code, expiresAt: link.expiresAt } satisfies InviteResponse);
     })
     .post('/account/token', auth, async (c) => {
       parseWith(EmptySchema, await readJson(c));

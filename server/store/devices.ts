@@ -1,6 +1,7 @@
 import type { DeviceStatus, TeamResponse } from '../../src/sync/account-protocol';
 import type { Db } from './queries';
-import type { AuthContext } from './types';
+import { createInvite } from './accounts';
+import type { AuthContext, NewInvite } from './types';
 
 /**
  * Locking out devices (issue #15 point 1): authentication with idle expiry and token rotation,
@@ -181,6 +182,28 @@ export async function disableMember(tx: Db, teamId: string, userId: string, now:
     devices.map((d) => d.id),
     now,
   );
+  return true;
+}
+
+/** The link that brings a re-enabled member back: who made it and until when it works. */
+export type ReturnLink = Pick<NewInvite, 'codeHash' | 'createdBy' | 'createdByDevice' | 'expiresAt'>;
+
+/**
+ * Re-enables a disabled member and, in the same transaction, makes one link that adds a device to
+ * them. Their old devices stay revoked (one of them may be the stolen one), so the link is how
+ * they come back, to their own private records. False for no such disabled member.
+ */
+export async function enableMember(tx: Db, teamId: string, userId: string, link: ReturnLink, now: number): Promise<boolean> {
+  const user = await tx
+    .updateTable('users')
+    .set({ disabled_at: null })
+    .where('id', '=', userId)
+    .where('team_id', '=', teamId)
+    .where('disabled_at', 'is not', null)
+    .returning('role')
+    .executeTakeFirst();
+  if (!user) return false;
+  await createInvite(tx, { ...link, teamId, role: user.role, userId, maxUses: 1, now });
   return true;
 }
 

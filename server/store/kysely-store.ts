@@ -81,6 +81,7 @@ export function kyselyStore(d: StoreDriver): SyncStore {
     rotateToken: (auth, tokenHash) => d.write((tx) => devices.setNextToken(tx, auth, tokenHash)),
     revokeDevice: (scope, deviceId, now) => d.write((tx) => devices.revokeDevice(tx, scope, deviceId, now)),
     disableMember: (teamId, userId, now) => d.write((tx) => devices.disableMember(tx, teamId, userId, now)),
+    enableMember: (teamId, userId, link, now) => d.write((tx) => devices.enableMember(tx, teamId, userId, link, now)),
     listTeam: (teamId, now, idleMs) => d.read((tx) => devices.listTeam(tx, teamId, now, idleMs)),
     async teamSeq(teamId) {
       const team = await d.db.selectFrom('teams').select('seq').where('id', '=', teamId).executeTakeFirst();

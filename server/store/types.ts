@@ -4,7 +4,7 @@ import type { Writer } from '../../src/sync/writers-protocol';
 import type { PullQuery, PullResponse, PushRequest, PushResponse } from '../../src/sync/protocol';
 import type { PokeHub } from '../sync/poke-hub';
 import type { ServerClock } from '../sync/server-clock';
-import type { RevokeScope } from './devices';
+import type { ReturnLink, RevokeScope } from './devices';
 
 /**
  * What the HTTP layer needs from storage. Two implementations share every query
@@ -109,6 +109,8 @@ export interface SyncStore {
   revokeDevice(scope: RevokeScope, deviceId: string, now: number): Promise<boolean>;
   /** Disables a member with all their devices and unused links; false for no such active member. */
   disableMember(teamId: string, userId: string, now: number): Promise<boolean>;
+  /** Re-enables a disabled member with one link that adds a device to them; false for no such disabled member. */
+  enableMember(teamId: string, userId: string, link: ReturnLink, now: number): Promise<boolean>;
   listTeam(teamId: string, now: number, idleMs: number): Promise<TeamResponse>;
   teamSeq(teamId: string): Promise<number>;
   /** Who wrote with these clientIds (clock nodes), within the caller's team. */

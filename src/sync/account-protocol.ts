@@ -62,6 +62,12 @@ export const RevokeDeviceRequestSchema = z.object({ deviceId: DeviceIdSchema }).
 export const DisableMemberRequestSchema = z.object({ userId: DeviceIdSchema }).strict();
 
 /**
+ * An admin re-enables a disabled member. Their old devices stay revoked; the answer is a
+ * single-use link (an `InviteResponse`) that adds a new device to them, for the admin to pass on.
+ */
+export const EnableMemberRequestSchema = DisableMemberRequestSchema;
+
+/**
  * `POST /v1/account/token`: a new token for the calling device. The old one keeps working until
  * the new one is first used, so a lost answer locks nobody out; after that the old one is refused.
  */

@@ -22,10 +22,8 @@ export async function issueInvite(store: SyncStore, now: number, spec: InviteSpe
   return { code, expiresAt: spec.expiresAt };
 }
 
-/** The link printed for people: the code sits in the fragment, which browsers never send to servers. */
-export function inviteLink(publicUrl: string, code: string): string {
-  return `${publicUrl.replace(/\/+$/, '')}/join#${code}`;
-}
+/** The server prints the same links the options page shows. */
+export { inviteLink } from '../src/sync/account-protocol';
 
 /**
  * A fresh link for a re-enabled member (store.enableMember), made by an admin (or, with no maker,

@@ -53,6 +53,14 @@ export const InviteResponseSchema = z.object({ code: InviteCodeSchema, expiresAt
 export type InviteResponse = z.infer<typeof InviteResponseSchema>;
 
 /**
+ * The link people pass on (read back by parseInvite): the code sits in the fragment, which
+ * browsers never send to servers, and the rest names the server to connect to.
+ */
+export function inviteLink(serverUrl: string, code: string): string {
+  return `${serverUrl.replace(/\/+$/, '')}/join#${code}`;
+}
+
+/**
  * Revoke one of your own devices; an admin may revoke any device in the team. Revoking a device
  * also revokes the links it made and, transitively, the devices that joined with them.
  */

@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import { t } from '../../i18n';
 import {
+  InviteResponseSchema,
   JoinResponseSchema,
   MeResponseSchema,
   RotateTokenResponseSchema,
   TeamResponseSchema,
+  type InviteResponse,
   type JoinRequest,
   type JoinResponse,
   type MeResponse,
+  type Role,
   type TeamResponse,
 } from '../account-protocol';
 import { WritersResponseSchema, type Writer } from '../writers-protocol';
@@ -70,6 +73,12 @@ export interface SyncApi {
   revokeDevice(deviceId: string): Promise<void>;
   /** Admins only. */
   disableMember(userId: string): Promise<void>;
+  /** Admins only: re-enables a disabled member; the answer is their link for a new device. */
+  enableMember(userId: string): Promise<InviteResponse>;
+  /** A single-use link, valid 15 minutes, that adds a device to this member. */
+  linkDevice(): Promise<InviteResponse>;
+  /** Admins only: a single-use link, valid 3 days, for a new member. */
+  invite(role: Role): Promise<InviteResponse>;
   /** The teammates behind these clock nodes (clientIds); unknown ones are left out. */
   writers(clientIds: string[]): Promise<Writer[]>;
   /** The records about the people with these `kind:value` identities; undefined from a server without the route. */
@@ -120,6 +129,10 @@ export function createSyncApi({ serverUrl, token, fetch }: { serverUrl: string; 
       void (await call(z.unknown(), '/v1/devices/revoke', { method: 'POST', headers: headers(true), body: JSON.stringify({ deviceId }) })),
     disableMember: async (userId) =>
       void (await call(z.unknown(), '/v1/members/disable', { method: 'POST', headers: headers(true), body: JSON.stringify({ userId }) })),
+    enableMember: (userId) =>
+      call(InviteResponseSchema, '/v1/members/enable', { method: 'POST', headers: headers(true), body: JSON.stringify({ userId }) }),
+    linkDevice: () => call(InviteResponseSchema, '/v1/devices/link', { method: 'POST', headers: headers(true), body: '{}' }),
+    invite: (role) => call(InviteResponseSchema, '/v1/invites', { method: 'POST', headers: headers(true), body: JSON.stringify({ role }) }),
     pull: ({ cursor, clientId, limit, upTo }) => {
       const q = new URLSearchParams({ cursor: String(cursor), clientId, schemaVersion: String(SCHEMA_VERSION) });
       if (limit !== undefined) q.set('limit', String(limit));

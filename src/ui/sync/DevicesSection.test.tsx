@@ -119,6 +119,85 @@ describe('Settings → Team: devices and members', () => {
     expect((await call(mine.token, '/v1/me')).status).toBe(200);
   });
 
+  /** The link the section shows to pass on, once one was made. */
+  const shownLink = async (within: string) => {
+    let link = '';
+    await vi.waitFor(() => {
+      link = dom.container.querySelector<HTMLInputElement>(`${within} [data-testid=pass-on-link] input`)?.value ?? '';
+      expect(link).toMatch(/^https:\/\/sync\.sim\.test\/join#inv_/);
+    });
+    return link;
+  };
+
+  it('makes a link that adds another device to this member, and copies it', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    const mine = await joinTeam(
+      db,
+      { inviteCode: await invite('member'), deviceName: 'Erin desk', userName: 'Erin' },
+      { fetch: server.fetch },
+    );
+    dom.render(<TeamSettings fetch={server.fetch} />);
+    await vi.waitFor(() => expect(buttonIn('[aria-label="Your devices"]', 'Add another device')).toBeDefined());
+    buttonIn('[aria-label="Your devices"]', 'Add another device')!.click();
+    const link = await shownLink('[aria-label="Your devices"]');
+    expect(text()).toMatch(/It works once, until/);
+
+    buttonIn('[data-testid=pass-on-link]', 'Copy')!.click();
+    await vi.waitFor(() => expect(buttonIn('[data-testid=pass-on-link]', 'Copied')).toBeDefined());
+    expect(writeText).toHaveBeenCalledWith(link);
+    const laptop = await joinElsewhere(link, 'Erin laptop');
+    expect(laptop.userId).toBe(mine.userId);
+  });
+
+  it('selects the link for Ctrl+C when the browser refuses the clipboard', async () => {
+    vi.stubGlobal('navigator', {
+      ...navigator,
+      clipboard: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) },
+    });
+    await joinTeam(db, { inviteCode: await invite('member'), deviceName: 'Erin desk' }, { fetch: server.fetch });
+    dom.render(<TeamSettings fetch={server.fetch} />);
+    await vi.waitFor(() => expect(buttonIn('[aria-label="Your devices"]', 'Add another device')).toBeDefined());
+    buttonIn('[aria-label="Your devices"]', 'Add another device')!.click();
+    await shownLink('[aria-label="Your devices"]');
+    buttonIn('[data-testid=pass-on-link]', 'Copy')!.click();
+    await vi.waitFor(() => expect(text()).toContain('the link is selected, press Ctrl+C'));
+    const field = dom.container.querySelector<HTMLInputElement>('[data-testid=pass-on-link] input')!;
+    expect([field.selectionStart, field.selectionEnd]).toEqual([0, field.value.length]);
+  });
+
+  it('lets an admin invite a teammate as a member or an admin', async () => {
+    await joinTeam(db, { inviteCode: await invite('admin'), deviceName: 'Alice desk', userName: 'Alice' }, { fetch: server.fetch });
+    dom.render(<TeamSettings fetch={server.fetch} />);
+    const team = '[aria-label="Team members and devices"]';
+    await vi.waitFor(() => expect(buttonIn(team, 'Invite a teammate')).toBeDefined());
+    const role = dom.container.querySelector<HTMLSelectElement>(`${team} select`)!;
+    role.value = 'admin';
+    role.dispatchEvent(new Event('change', { bubbles: true }));
+    buttonIn(team, 'Invite a teammate')!.click();
+    const frank = await joinElsewhere(await shownLink(team), 'Frank desk', 'Frank');
+    // Frank is an admin, so he may list the team.
+    expect((await call(frank.token, '/v1/team')).status).toBe(200);
+  });
+
+  it('lets an admin re-enable a disabled member with a link for a new device', async () => {
+    const bob = await bobWithTwoDevices();
+    await joinTeam(db, { inviteCode: await invite('admin'), deviceName: 'Alice desk', userName: 'Alice' }, { fetch: server.fetch });
+    dom.render(<TeamSettings fetch={server.fetch} />);
+    const bobBox = `[data-member="${bob.laptop.userId}"]`;
+    await vi.waitFor(() => expect(buttonIn(bobBox, 'Disable member')).toBeDefined());
+    expect(buttonIn(bobBox, 'Re-enable with a new device link')).toBeUndefined();
+    buttonIn(bobBox, 'Disable member')!.click();
+    await vi.waitFor(() => expect(buttonIn(bobBox, 'Re-enable with a new device link')).toBeDefined());
+    buttonIn(bobBox, 'Re-enable with a new device link')!.click();
+    const link = await shownLink(bobBox);
+    expect(dom.container.querySelector(bobBox)?.textContent).toContain('Bob’s old devices stay signed out');
+    await vi.waitFor(() => expect(dom.container.querySelector(bobBox)?.textContent).not.toMatch(/Disabled/));
+    const back = await joinElsewhere(link, 'Bob new laptop');
+    expect(back.userId).toBe(bob.laptop.userId);
+    expect((await call(bob.laptop.token, '/v1/me')).status).toBe(401);
+  });
+
   it('says why when the server cannot be reached', async () => {
     await joinTeam(db, { inviteCode: await invite('member'), deviceName: 'Dan desk' }, { fetch: server.fetch });
     const offline = () => Promise.reject(new TypeError('Failed to fetch'));

@@ -1,8 +1,10 @@
-import type { Device, MeResponse, TeamDevice, TeamMember, TeamResponse } from '../../sync/account-protocol';
-import type { Fetch } from '../../sync/client/api';
+import { useState } from 'react';
+import type { Device, InviteResponse, MeResponse, Role, TeamDevice, TeamMember, TeamResponse } from '../../sync/account-protocol';
+import type { Fetch, SyncApi } from '../../sync/client/api';
 import type { Account } from '../../sync/client/state';
 import { formatDay, formatDayTime } from '../dates';
 import { ErrorLine } from '../ErrorLine';
+import { PassOnLink } from './PassOnLink';
 import { useTeamDevices } from './useTeamDevices';
 import { formatNumber, t } from '../../i18n';
 
@@ -29,10 +31,22 @@ export function DevicesSection({ account, fetch }: { account: Account; fetch: Fe
     <>
       <section className="space-y-2" aria-label={t('devices.yours')}>
         <h2 className="text-base font-semibold">{t('devices.yours')}</h2>
-        {me ? <OwnDevices devices={me.devices} act={act} /> : !error && <p className="text-sm text-slate-600">{t('devices.loading')}</p>}
+        {me ? (
+          <>
+            <OwnDevices devices={me.devices} act={act} />
+            <LinkMaker
+              label={t('devices.addDevice')}
+              help={t('devices.addDeviceHelp')}
+              serverUrl={account.serverUrl}
+              make={() => act((api) => api.linkDevice())}
+            />
+          </>
+        ) : (
+          !error && <p className="text-sm text-slate-600">{t('devices.loading')}</p>
+        )}
         <ErrorLine error={error} />
       </section>
-      {team && me && <TeamDevices team={team} me={me} act={act} />}
+      {team && me && <TeamDevices team={team} me={me} act={act} serverUrl={account.serverUrl} />}
     </>
   );
 }
@@ -67,21 +81,75 @@ function OwnDevices({ devices, act }: { devices: Device[]; act: Act }) {
   );
 }
 
-function TeamDevices({ team, me, act }: { team: TeamResponse; me: MeResponse; act: Act }) {
+function TeamDevices({ team, me, act, serverUrl }: { team: TeamResponse; me: MeResponse; act: Act; serverUrl: string }) {
   const names = new Map(team.members.flatMap((m) => m.devices.map((d) => [d.id, `${d.name} (${m.name})`])));
   return (
     <section className="space-y-3" aria-label={t('devices.team')}>
       <h2 className="text-base font-semibold">{t('devices.team')}</h2>
       <p className="text-sm text-slate-600">{t('devices.teamHelp')}</p>
+      <InviteMaker act={act} serverUrl={serverUrl} />
       {team.members.map((m) => (
-        <Member key={m.id} member={m} self={m.id === me.userId} currentDevice={me.deviceId} names={names} act={act} />
+        <Member key={m.id} member={m} self={m.id === me.userId} currentDevice={me.deviceId} names={names} act={act} serverUrl={serverUrl} />
       ))}
     </section>
   );
 }
 
+interface LinkMakerProps {
+  label: string;
+  help: string;
+  serverUrl: string;
+  make: () => Promise<InviteResponse | undefined>;
+  /** Whether the button shows; the link made stays shown after it goes (a re-enabled member's). */
+  offer?: boolean;
+}
+
+/** A button that makes a link, then shows it to pass on until the section is left. */
+function LinkMaker({ label, help, serverUrl, make, offer = true }: LinkMakerProps) {
+  const [made, setMade] = useState<InviteResponse>();
+  return (
+    <div>
+      {offer && (
+        <button type="button" className={small} onClick={() => void make().then((m) => m && setMade(m))}>
+          {label}
+        </button>
+      )}
+      {made && <PassOnLink serverUrl={serverUrl} made={made} help={help} />}
+    </div>
+  );
+}
+
+/** Admins invite a teammate, as a member or a fellow admin; the link is theirs to send. */
+function InviteMaker({ act, serverUrl }: { act: Act; serverUrl: string }) {
+  const [role, setRole] = useState<Role>('member');
+  return (
+    <div className="flex items-start gap-2">
+      <label className="text-xs">
+        <span className="sr-only">{t('devices.inviteAs')}</span>
+        <select
+          className="rounded border border-slate-300 bg-white px-1 py-0.5 text-xs"
+          value={role}
+          onChange={(e) => setRole(e.target.value as Role)}
+        >
+          <option value="member">{t('devices.role.member')}</option>
+          <option value="admin">{t('devices.role.admin')}</option>
+        </select>
+      </label>
+      <div className="flex-1">
+        <LinkMaker
+          label={t('devices.invite')}
+          help={t('devices.inviteHelp')}
+          serverUrl={serverUrl}
+          make={() => act((api: SyncApi) => api.invite(role))}
+        />
+      </div>
+    </div>
+  );
+}
+
 interface MemberProps {
   member: TeamMember;
+  serverUrl: string;
   self: boolean;
   /** This browser: not offered for revoking here (that would lock the admin out mid-click; "Leave team" is the way). */
   currentDevice: string;
@@ -89,7 +157,7 @@ interface MemberProps {
   act: Act;
 }
 
-function Member({ member: m, self, currentDevice, names, act }: MemberProps) {
+function Member({ member: m, self, currentDevice, names, act, serverUrl }: MemberProps) {
   return (
     <div className="rounded border border-slate-200 p-2" data-member={m.id}>
       <div className="flex items-center gap-2 text-sm">
@@ -110,6 +178,13 @@ function Member({ member: m, self, currentDevice, names, act }: MemberProps) {
           )
         )}
       </div>
+      <LinkMaker
+        offer={m.disabledAt !== null}
+        label={t('devices.enable')}
+        help={t('devices.enableHelp', { name: m.name })}
+        serverUrl={serverUrl}
+        make={() => act((api) => api.enableMember(m.id))}
+      />
       <ul className="mt-1 space-y-1 text-xs">
         {m.devices.map((d) => (
           <li key={d.id} className="flex items-center gap-2" data-device={d.id}>

@@ -23,12 +23,16 @@ export function useTeamDevices(account: Account, fetch: Fetch) {
     setTeam(mine.role === 'admin' ? await api.team() : undefined);
   }, [api]);
   useEffect(() => void run(load), [run, load]);
+  // Resolves to what the change answered (a link just made), or undefined when it failed.
   const act = useCallback(
-    (change: (a: typeof api) => Promise<unknown>) =>
-      run(async () => {
-        await change(api);
+    async <T>(change: (a: typeof api) => Promise<T>): Promise<T | undefined> => {
+      let answer: T | undefined;
+      await run(async () => {
+        answer = await change(api);
         await load();
-      }),
+      });
+      return answer;
+    },
     [api, run, load],
   );
   return { me, team, error, act };

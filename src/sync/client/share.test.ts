@@ -42,6 +42,20 @@ describe('setShared', () => {
     expect((await db.people.get(person.id))?.scope).toBe('team');
   });
 
+  it('sharing a person, or a note about them, shares the company card they are linked to', async () => {
+    const acme = await createCompany(db, 'co-acme', 'Acme');
+    const globex = await createCompany(db, 'co-globex', 'Globex');
+    const ada = await createPerson(db, { name: 'Ada' });
+    const grace = await createPerson(db, { name: 'Grace' });
+    await writeRecord(db, 'people', ada.id, { companyId: acme.id });
+    await writeRecord(db, 'people', grace.id, { companyId: globex.id });
+    await setShared(db, 'people', ada.id, true);
+    expect(await scopeOf('companies', acme.id)).toBe('team');
+    expect(await scopeOf('companies', globex.id)).toBe(`user:${ada.ownerId}`);
+    await setShared(db, 'notes', (await addNote(db, grace.id, { body: 'renewal' })).id, true);
+    expect(await scopeOf('companies', globex.id)).toBe('team');
+  });
+
   it('an address added to a shared person is shared with them; one added to a private person is not', async () => {
     const shared = await createPerson(db, { name: 'Ada' });
     await setShared(db, 'people', shared.id, true);

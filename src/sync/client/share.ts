@@ -21,8 +21,8 @@ interface Shareable {
 
 /**
  * Shares a record the user owns with the team, or makes it private again. Sharing a note, fact
- * or task also shares whom it is about: its person and that person's identities, or its company
- * card. Sharing an opportunity shares its company and its people the same way. Only what the user
+ * or task also shares whom it is about: its person, that person's identities and company card,
+ * or its company card. Sharing an opportunity shares its company and its people the same way. Only what the user
  * owns is shared along; a teammate's private record stays theirs. Making a record private touches
  * only that record. One transaction: either everything is shared or nothing is.
  */
@@ -39,6 +39,9 @@ export async function setShared(db: ClydeDB, entity: Entity, id: string, shared:
       if (isCompanyId(subjectId)) return share('companies', subjectId);
       await share('people', subjectId);
       for (const identity of await db.identities.where('personId').equals(subjectId).toArray()) await share('identities', identity.id);
+      // A shared person never points at a company teammates cannot see (companies/link-person.ts).
+      const companyId = (await db.people.get(subjectId))?.companyId;
+      if (companyId) await share('companies', companyId);
     };
     const record = (await db.table(entity).get(id)) as Shareable | undefined;
     if (!record) throw new Error(t('errors.thatRecordIsGone'));

@@ -7,6 +7,7 @@ import { KeepInTouch } from './keep-in-touch/KeepInTouch';
 import { MergeUndo } from './identities/MergeUndo';
 import { MergeWith } from './identities/MergeWith';
 import { NeverShow } from './never-log/NeverShow';
+import { LostEditLine } from './sync/LostEditLine';
 import { WorkLine } from './WorkLine';
 
 /**
@@ -29,6 +30,7 @@ export function PersonCard({ person, correspondent }: { person: Person; correspo
             company={person.company ?? correspondent?.company}
             location={person.location ?? correspondent?.location}
           />
+          <LostEditLine entity="people" record={person} />
           <IdentityList personId={person.id} />
           <KeepInTouch personId={person.id} />
         </div>

@@ -16,8 +16,24 @@ import { getMeta, setMeta } from './state';
 
 export type LostEdit = MetaValue<'lostEdits'>[number];
 
-/** Sharing, ownership, deletes and merges are not text a user typed and can take back in a click. */
-const NOT_EDITS = new Set(['scope', 'ownerId', 'deleted', 'mergedInto']);
+/**
+ * Sharing, ownership, deletes and merges are not text a user typed and can take back in a click;
+ * nor are links between records and what the app sets by itself (a stage's timestamp, an avatar).
+ */
+const NOT_EDITS = new Set([
+  'scope',
+  'ownerId',
+  'deleted',
+  'mergedInto',
+  'personId',
+  'personIds',
+  'companyId',
+  'stageId',
+  'stageAt',
+  'avatarUrl',
+  'sourceUrl',
+  'threadKey',
+]);
 /** Enough for a busy day; the oldest go first. */
 const KEEP = 50;
 

@@ -9,6 +9,7 @@ import { ErrorLine } from '../ErrorLine';
 import { personHref, opportunityHref } from '../home/route';
 import { RememberList } from '../RememberList';
 import { Section } from '../Section';
+import { LostEditLine } from '../sync/LostEditLine';
 import { ShareToggle } from '../sync/ShareToggle';
 import { TaskList } from '../TaskList';
 import { Timeline } from '../Timeline';
@@ -50,6 +51,7 @@ export function CompanyPage({ id, onBack }: { id: string; onBack: () => void }) 
             </h1>
             <ShareToggle entity="companies" record={company} />
           </header>
+          <LostEditLine entity="companies" record={company} />
           <ul className="mt-1 flex flex-wrap gap-1 text-xs" aria-label={t('companyPage.domains')}>
             {domainsOf(company).map((d) => (
               <li key={d} className="rounded-full border border-slate-300 px-2">

@@ -12,6 +12,7 @@ import { BackLink } from '../home/BackLink';
 import { Gone } from '../home/Gone';
 import { companyHref, personHref } from '../home/route';
 import { Section } from '../Section';
+import { LostEditLine } from '../sync/LostEditLine';
 import { ShareToggle } from '../sync/ShareToggle';
 import { useAction } from '../useAction';
 import { InlineEdit } from './InlineEdit';
@@ -54,6 +55,7 @@ export function OpportunityPage({ id, onBack }: { id: string; onBack: () => void
         </h1>
         <ShareToggle entity="opportunities" record={o} />
       </header>
+      <LostEditLine entity="opportunities" record={o} />
       <p className="text-sm text-slate-600">
         {company && (
           <a href={companyHref(company.id)} className="text-blue-700 hover:underline">

@@ -12,6 +12,9 @@ import { addTask } from '../../storage/records/tasks';
 import { writeRecord } from '../../storage/records/write';
 import { syncOnce } from '../../sync/client/runner';
 import { getMeta } from '../../sync/client/state';
+import { createOpportunity, moveOpportunity, updateOpportunity } from '../../opportunities/opportunities';
+import { setShared } from '../../sync/client/share';
+import { OpportunityPage } from '../company/OpportunityPage';
 import { TaskList } from '../TaskList';
 import { Timeline } from '../Timeline';
 import { ShareViewerContext, useShareViewer } from './ShareToggle';
@@ -146,6 +149,42 @@ describe('LostEditLine', ROUNDS, () => {
     await sync(bob);
     await sync(db);
     await waitFor(() => expect(notice()).toBeNull());
+  });
+});
+
+describe('LostEditLine on a deal', ROUNDS, () => {
+  it('names the field and reads the amount as a number; a lost stage move is not a text to take back', async () => {
+    await join(db, 'Ann');
+    const bob = await teammate('Bob');
+    const person = await writeRecord(db, 'people', crypto.randomUUID(), { name: 'Ada' }, { create: true });
+    const deal = await createOpportunity(db, { title: 'Rollout', personIds: [person.id], value: 10_000, currency: 'EUR' });
+    await setShared(db, 'opportunities', deal.id, true);
+    await sync(db);
+    await sync(bob);
+    function Page() {
+      const viewer = useShareViewer();
+      return (
+        <ShareViewerContext value={viewer}>
+          <OpportunityPage id={deal.id} onBack={() => undefined} />
+        </ShareViewerContext>
+      );
+    }
+    dom.render(<Page />);
+
+    await updateOpportunity(db, deal.id, { value: 12_500 });
+    await moveOpportunity(db, deal.id, 'stage-qualified');
+    await new Promise((r) => setTimeout(r, 5));
+    await updateOpportunity(bob, deal.id, { value: 9_000 });
+    await moveOpportunity(bob, deal.id, 'stage-proposal');
+    await sync(bob);
+    await sync(db);
+
+    await waitFor(() => expect(notice()?.textContent).toMatch(/^Your edit of value “12,500” was replaced by Bob’s “9,000” \(/));
+    expect(dom.container.querySelectorAll('[data-testid=lost-edit]')).toHaveLength(1);
+    expect((await getMeta(db, 'lostEdits'))?.map((e) => e.field)).toEqual(['value']);
+    button('Use mine')!.click();
+    await waitFor(() => expect(notice()).toBeNull());
+    expect((await db.opportunities.get(deal.id))?.value).toBe(12_500);
   });
 });
 

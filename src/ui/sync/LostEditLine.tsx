@@ -9,7 +9,7 @@ import { ShareViewerContext } from './ShareToggle';
 import { t } from '../../i18n';
 
 /**
- * A quiet line under a note, fact or task whose text a teammate's concurrent edit replaced
+ * A quiet line under a note, fact, task, person, company or deal whose text a teammate's concurrent edit replaced
  * (issue #15, point 4): what the user wrote, what won and whose it is, with "Use mine" to put
  * theirs back and × to let it go. Shown only while the record still holds that winning edit:
  * once anyone edits the field again, the notice is moot and disappears by itself.

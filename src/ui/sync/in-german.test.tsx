@@ -36,7 +36,7 @@ describe('the sync texts in a German browser', () => {
       'Ihre Änderung „Calls after 4“ wurde durch „Email first“ von Bob ersetzt (vor 2 Min.)',
     );
     expect(lostEditText({ ...edit, field: 'done', mine: true, theirs: null }, now)).toBe(
-      'Ihre Änderung an done „ja“ wurde durch nichts von einem Teammitglied ersetzt (vor 2 Min.)',
+      'Ihre Änderung an erledigt „ja“ wurde durch nichts von einem Teammitglied ersetzt (vor 2 Min.)',
     );
   });
 

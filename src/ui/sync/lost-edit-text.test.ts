@@ -16,6 +16,21 @@ const edit = (over: Partial<LostEdit> = {}, minutesAgo = 2): LostEdit => ({
 });
 
 describe('lostEditText', () => {
+  it('quotes a person’s, company’s or deal’s own name without naming the field, and names the others', () => {
+    expect(lostEditText(edit({ entity: 'people', field: 'name', mine: 'Ann Lee', theirs: 'Anne Lee' }), now)).toBe(
+      'Your edit “Ann Lee” was replaced by Bob’s “Anne Lee” (2 min ago)',
+    );
+    expect(lostEditText(edit({ entity: 'opportunities', field: 'title', mine: 'Rollout', theirs: 'Pilot' }), now)).toMatch(
+      /^Your edit “Rollout”/,
+    );
+    expect(lostEditText(edit({ entity: 'people', field: 'headline', mine: 'CTO', theirs: 'CEO' }), now)).toMatch(
+      /^Your edit of the headline “CTO”/,
+    );
+    expect(lostEditText(edit({ entity: 'companies', field: 'linkedinUrl', mine: 'a', theirs: 'b' }), now)).toMatch(
+      /^Your edit of LinkedIn page “a”/,
+    );
+  });
+
   it('names the teammate and says how long ago their edit was made', () => {
     expect(lostEditText(edit(), now)).toBe('Your edit “Calls after 4” was replaced by Bob’s “Email first” (2 min ago)');
     expect(lostEditText(edit({}, 0), now)).toContain('(just now)');
@@ -36,7 +51,20 @@ describe('lostEditText', () => {
     expect(lostEditText(edit({ field: 'done', mine: true, theirs: false }), now)).toBe(
       'Your edit of done “yes” was replaced by Bob’s “no” (2 min ago)',
     );
-    expect(lostEditText(edit({ field: 'due', mine: null }), now)).toContain('Your edit of due nothing was replaced');
+    expect(lostEditText(edit({ entity: 'tasks', field: 'due', mine: null }), now)).toContain(
+      'Your edit of the due date nothing was replaced',
+    );
+    // Numbers as numbers and timestamps as days, never as raw milliseconds.
+    const day = Date.UTC(2027, 2, 14, 12);
+    expect(lostEditText(edit({ entity: 'tasks', field: 'due', mine: day, theirs: null }), now)).toMatch(
+      /^Your edit of the due date “[^”]*2027[^”]*” was replaced by Bob’s nothing/,
+    );
+    expect(lostEditText(edit({ entity: 'opportunities', field: 'value', mine: 12500, theirs: 9000 }), now)).toBe(
+      'Your edit of value “12,500” was replaced by Bob’s “9,000” (2 min ago)',
+    );
+    expect(lostEditText(edit({ entity: 'opportunities', field: 'closeAt', mine: day, theirs: null }), now)).toMatch(
+      /^Your edit of expected close “[^”]*2027/,
+    );
     const long = lostEditText(edit({ mine: `line one\n\n${'x'.repeat(200)}` }), now);
     expect(long).toMatch(/^Your edit “line one x+…” was replaced/);
     expect(long).not.toContain('\n');

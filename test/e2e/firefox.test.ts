@@ -1,16 +1,16 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+import type { Browser, Frame, Page } from 'puppeteer-core';
 import { fixture, type Fixture } from './fixtures';
 import { navigateInApp } from '../support/in-app-navigation';
 import { poll } from '../support/poll';
 import { createApp } from '../../server/app';
 import { inviteLink, issueInvite } from '../../server/invites';
+import { DIR, launchFirefox, openIn, panelFrame, shownName, welcomeTabsOf, whereIs } from './firefox-driver';
 import { createSqliteStore } from '../../server/store/sqlite';
 import { DATA_SENT_TO_TEAM } from '../../src/sync/data-sent';
 import { coveredHeader, HEADERS, panelLeft, type Evaluates } from './room';
@@ -22,23 +22,11 @@ import { coveredHeader, HEADERS, panelLeft, type Evaluates } from './room';
  * Not driven: Firefox's sidebar itself. BiDi exposes no way to open `sidebar_action` (only a
  * user's click or keyboard shortcut may), so the sidebar's page is tested as a tab instead.
  */
-const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-const DIR = resolve('.output/firefox-mv3');
 
 let browser: Browser;
 let welcome: Page;
 beforeAll(async () => {
-  // `npm run test:e2e` has just built it (`npm run zip`) and says so; run alone, this file builds it.
-  if (!process.env.CLYDE_FIREFOX_BUILT) execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { stdio: 'ignore' });
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    // Firefox then grants an add-on's runtime permission request without its doorhanger, which
-    // WebDriver cannot click; the request and its effect are what the team test below checks.
-    extraPrefsFirefox: { 'extensions.webextOptionalPermissionPrompts': false },
-  });
-  await browser.installExtension(DIR);
+  browser = await launchFirefox();
   // The install opens the welcome tab when the background gets to it. Waited for here, so the
   // tests below that take "the page that was not there before" for a new window cannot get it.
   welcome = await poll(async () => (await welcomeTabs())[0], {
@@ -49,44 +37,8 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-/**
- * Opens `f` at its real URL in a new tab, which also serves `more` at theirs (for a later
- * `page.goto`); anything else the page asks for gets a 404, nothing reaches the network.
- * `before` runs in each of the tab's documents ahead of any script of the page's or Clyde's.
- */
-async function openAt(f: Fixture, more: Fixture[] = [], before?: () => void): Promise<Page> {
-  const served = new Map([f, ...more].map((s) => [documentOf(s.url), s.html]));
-  const page = await browser.newPage();
-  if (before) await page.evaluateOnNewDocument(before);
-  await page.setRequestInterception(true);
-  page.on('request', (request) => {
-    // The add-on's own documents (the panel frame) load as usual.
-    // A request still held when its page closes is gone by the time it is answered: nothing to do.
-    const gone = () => undefined;
-    if (!request.url().startsWith('http')) return void request.continue().catch(gone);
-    const html = request.isNavigationRequest() && served.get(documentOf(request.url()));
-    if (html) void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html }).catch(gone);
-    else void request.respond({ status: 404, body: '' }).catch(gone);
-  });
-  await page.goto(f.url);
-  return page;
-}
-
-/** The document a URL loads: without its query and hash. */
-const documentOf = (url: string) => new URL(url).origin + new URL(url).pathname;
-
-/** Firefox's BiDi reports an extension page's or subframe's URL as about:blank; the page itself knows where it is. */
-const whereIs = (frame: Frame | Page) => frame.evaluate(() => location.href).catch(() => '');
-
-/** Tabs at Clyde's welcome page, asked of each page itself (see `whereIs`). */
-async function welcomeTabs(): Promise<Page[]> {
-  const pages = await browser.pages();
-  const at = await Promise.all(pages.map(whereIs));
-  return pages.filter((_, i) => at[i]!.endsWith('/welcome.html'));
-}
-
-/** The name the panel shows, or '' while it shows none. */
-const shownName = (panel: Frame | Page) => panel.$eval('[data-testid=person-name]', (el) => el.textContent ?? '').catch(() => '');
+const openAt = (f: Fixture, more: Fixture[] = [], before?: () => void) => openIn(browser, f, more, before);
+const welcomeTabs = () => welcomeTabsOf(browser);
 
 /** The sidebar's page, opened by the panel frame `frame` in a window of its own (see below). */
 async function openSidebarPage(frame: Frame): Promise<Page> {
@@ -104,16 +56,6 @@ async function openSidebarPage(frame: Frame): Promise<Page> {
     message: async () => `The popup never reached the sidebar page; it is at ${await path()}.`,
   });
   return sidebar;
-}
-
-async function panelFrame(page: Page): Promise<Frame> {
-  return poll(
-    async () => {
-      for (const frame of page.frames()) if (/^moz-extension:\/\/[^/]+\/panel\.html/.test(await whereIs(frame))) return frame;
-      return undefined;
-    },
-    { timeout: 15_000, message: () => `No Clyde panel frame in ${page.url()}` },
-  );
 }
 
 describe('Firefox', () => {

@@ -1,8 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import {
-  DisableMemberRequestSchema,
-  EnableMemberRequestSchema,
+  MemberRequestSchema,
   type InviteResponse,
   type RotateTokenResponseSchema,
   type TeamResponse,
@@ -36,7 +35,7 @@ export function teamRoutes(deps: Deps) {
     .post('/members/disable', auth, async (c) => {
       const me = c.get('auth');
       requireAdmin(me, 'disable members');
-      const req = parseWith(DisableMemberRequestSchema, await readJson(c));
+      const req = parseWith(MemberRequestSchema, await readJson(c));
       // Disabling yourself would leave this browser locked out mid-click; another admin (or the
       // server command) can do it.
       if (req.userId === me.userId) throw new ApiError(409, 'SELF', 'You cannot disable yourself; ask another admin.');
@@ -48,7 +47,7 @@ export function teamRoutes(deps: Deps) {
     .post('/members/enable', auth, async (c) => {
       const me = c.get('auth');
       requireAdmin(me, 're-enable members');
-      const req = parseWith(EnableMemberRequestSchema, await readJson(c));
+      const req = parseWith(MemberRequestSchema, await readJson(c));
       const now = deps.clock.now();
       const { code, link } = newReturnLink(now, me.userId, me.deviceId);
       if (!(await deps.store.enableMember(me.teamId, req.userId, link, now))) {

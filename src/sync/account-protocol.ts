@@ -66,14 +66,12 @@ export function inviteLink(serverUrl: string, code: string): string {
  */
 export const RevokeDeviceRequestSchema = z.object({ deviceId: DeviceIdSchema }).strict();
 
-/** An admin disables a member: every device and every unused link or invite of theirs at once. */
-export const DisableMemberRequestSchema = z.object({ userId: DeviceIdSchema }).strict();
-
 /**
- * An admin re-enables a disabled member. Their old devices stay revoked; the answer is a
- * single-use link (an `InviteResponse`) that adds a new device to them, for the admin to pass on.
+ * An admin disables a member (every device and every unused link or invite of theirs at once)
+ * or re-enables one. Re-enabling leaves the old devices revoked; its answer is a single-use link
+ * (an `InviteResponse`) that adds a new device to them, for the admin to pass on.
  */
-export const EnableMemberRequestSchema = DisableMemberRequestSchema;
+export const MemberRequestSchema = z.object({ userId: DeviceIdSchema }).strict();
 
 /**
  * `POST /v1/account/token`: a new token for the calling device. The old one keeps working until

@@ -57,6 +57,16 @@ async function dealsIn(db: ClydeDB, stages: StageView[]): Promise<Opportunity[]>
   return rows.filter((o) => !o.deleted);
 }
 
+/**
+ * How many days the deal has gone without activity, when that is past its stage's limit (the
+ * stage is open and has one); undefined otherwise. Home's At risk and the board's cards both ask.
+ */
+export async function daysIdle(db: ClydeDB, o: Opportunity, stage: StageView, now: number): Promise<number | undefined> {
+  if (stage.outcome !== 'open' || !stage.idleDays) return undefined;
+  const days = (now - (await lastActivity(db, o))) / DAY;
+  return days > stage.idleDays ? days : undefined;
+}
+
 /** Open deals with no activity for longer than their stage allows, longest past the limit first. */
 export async function idleDeals(db: ClydeDB, now: Date): Promise<DealSignal[]> {
   const stages = (await stagesOf(db)).filter((s) => s.outcome === 'open' && s.idleDays);
@@ -66,8 +76,8 @@ export async function idleDeals(db: ClydeDB, now: Date): Promise<DealSignal[]> {
   const idle: (DealSignal & { over: number })[] = [];
   for (const o of deals) {
     const stage = byId.get(o.stageId)!;
-    const days = (now.getTime() - (await lastActivity(db, o))) / DAY;
-    if (days <= stage.idleDays!) continue;
+    const days = await daysIdle(db, o, stage, now.getTime());
+    if (days === undefined) continue;
     // In days, like the limit it is measured against ("15 days … its limit is 14 days", not "2 weeks").
     const sentence = t('reasons.idleDeal', {
       title: o.title,

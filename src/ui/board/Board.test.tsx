@@ -3,9 +3,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createOpportunity, moveOpportunity } from '../../opportunities/opportunities';
 import { db } from '../../storage/db';
-import { timelineFor } from '../../storage/records/notes';
+import { addNote, timelineFor } from '../../storage/records/notes';
 import { createPerson } from '../../storage/records/people';
 import { writeRecord } from '../../storage/records/write';
+import { formatHlc } from '../../sync/hlc';
 import { emptySharedDb } from '../../../test/support/db';
 import { testRoot, typeInto } from '../../../test/support/react-root';
 import { Board } from './Board';
@@ -209,6 +210,26 @@ describe('Board', () => {
     owner.dispatchEvent(new Event('change', { bubbles: true }));
     await vi.waitFor(() => expect(dom.container.querySelectorAll('[data-testid=board-card]').length).toBe(1));
     expect(titles('Lead')).toEqual(['Her deal']);
+  });
+
+  it('flags a deal left without activity past its stage’s limit, as Home’s At risk does, until something happens', async () => {
+    const costa = 'co-costa';
+    // Created and last touched 20 days ago (stamped so directly: this device's clock never runs
+    // backwards); Negotiation allows 7.
+    const old = await createOpportunity(db, { title: 'Silo upgrade', companyId: costa, stageId: 'stage-negotiation' });
+    const then = Date.now() - 20 * DAY - 3_600_000;
+    const clocks = Object.fromEntries(Object.keys(old.clocks).map((f) => [f, formatHlc({ wall: then, counter: 0, node: 'test' })]));
+    await db.opportunities.update(old.id, { stageAt: then, clocks });
+    await shown(4);
+    expect(card('Silo upgrade').querySelector('[data-testid=board-idle]')?.textContent).toBe(
+      'At risk: no activity for 20 days; this stage’s limit is 7 days',
+    );
+    // Fresh deals, and Won or Lost ones, are not flagged.
+    expect(dom.container.querySelectorAll('[data-testid=board-idle]')).toHaveLength(1);
+
+    await addNote(db, costa, { body: 'Called about the silo' });
+    await vi.waitFor(() => expect(card('Silo upgrade').querySelector('[data-testid=board-idle]')).toBeNull());
+    expect((await db.opportunities.get(old.id))?.stageId).toBe('stage-negotiation');
   });
 
   it('renames a stage and sets its idle limit, adds one before Won, and says why a stage with deals cannot go', async () => {

@@ -9,12 +9,14 @@ import { useFollowFocus } from './follow';
 import type { BoardCard } from './load';
 import { formatMoney } from '../../opportunities/money';
 import { opportunityHref } from '../home/route';
+import { plural } from '../../home/reasons';
 import { t } from '../../i18n';
 
 /** Another engineer's page; the board only links to it. */
 
 /**
- * One deal: title (a link to its page), whom it is with, its value, and its next step. The card
+ * One deal: title (a link to its page), whom it is with, its value, its next step, and how long
+ * it has gone without activity once that is past its stage's limit (Home's "at risk"). The card
  * itself is the drag handle and a keyboard stop: Space or Enter picks it up, [ and ] move it one
  * stage without a drag. `owner` says whose it is, on a board that has teammates' deals.
  */
@@ -86,6 +88,11 @@ export function Card({
               · {t('tasks.due', { when: formatDay(next.due) })}
             </span>
           )}
+        </div>
+      )}
+      {card.idle !== undefined && stage.idleDays && (
+        <div className="mt-1 text-xs text-amber-800" data-testid="board-idle">
+          {t('board.idle', { idle: plural(card.idle, 'day'), limit: plural(stage.idleDays, 'day') })}
         </div>
       )}
       {isClosed(stage.outcome) && opp.reason && (

@@ -1,5 +1,6 @@
 import { viewerOf } from '../../home/sections';
 import { nextStepsOf, peopleOf, stagesOf } from '../../opportunities/opportunities';
+import { daysIdle } from '../../opportunities/signals';
 import { isClosed, type StageView } from '../../opportunities/stages';
 import type { ClydeDB } from '../../storage/db';
 import type { Opportunity, Task } from '../../storage/schema';
@@ -17,6 +18,8 @@ export interface BoardCard {
   /** The soonest open next step. */
   next?: Task;
   mine: boolean;
+  /** Whole days without activity, when past its stage's limit: the deal Home lists as at risk. */
+  idle?: number;
 }
 
 export interface BoardData {
@@ -38,12 +41,15 @@ export async function loadBoard(db: ClydeDB, now: number): Promise<BoardData> {
   const people = await db.people.bulkGet(opps.map((o) => (o.companyId ? '' : (peopleOf(o)[0] ?? ''))));
   const steps = await Promise.all(opps.map((o) => nextStepsOf(db, o.id)));
   const { me } = await viewerOf(db);
+  const byId = new Map(stages.map((s) => [s.id, s]));
+  const idle = await Promise.all(opps.map((o) => daysIdle(db, o, byId.get(known.has(o.stageId) ? o.stageId : fallback)!, now)));
   const cards = opps.map((opp, i) => ({
     opp,
     stageId: known.has(opp.stageId) ? opp.stageId : fallback,
     subject: companies[i]?.name ?? people[i]?.name,
     next: steps[i]![0],
     mine: opp.ownerId === me,
+    ...(idle[i] === undefined ? {} : { idle: Math.floor(idle[i]) }),
   }));
   return { stages, cards };
 }

@@ -50,12 +50,17 @@ const press = (key: string, target: Element = document.activeElement ?? document
   target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
 
 /** The element once it is there (vi.waitFor retries only on a throw). */
+// The person page is a lazy chunk: its first import, transformed on demand, can take over the
+// default second on a busy machine.
 const find = <T extends Element = HTMLElement>(selector: string) =>
-  vi.waitFor(() => {
-    const el = dom.container.querySelector<T>(selector);
-    if (!el) throw new Error(`No ${selector} yet`);
-    return el;
-  });
+  vi.waitFor(
+    () => {
+      const el = dom.container.querySelector<T>(selector);
+      if (!el) throw new Error(`No ${selector} yet`);
+      return el;
+    },
+    { timeout: 5000 },
+  );
 
 async function shown() {
   dom.render(<Home />);

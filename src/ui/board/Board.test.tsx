@@ -31,7 +31,11 @@ beforeEach(async () => {
   await createOpportunity(db, { title: 'Trial bags', companyId: lima, stageId: 'stage-proposal', value: 3_000, currency: 'EUR' });
   await createOpportunity(db, { title: 'Feed mix', companyId: costa, stageId: 'stage-proposal', value: 5_000, currency: 'USD' });
 });
-afterEach(() => emptySharedDb());
+afterEach(async () => {
+  // The filters live in the hash (home/route.ts): each test starts at the whole board.
+  history.replaceState(null, '', location.pathname);
+  await emptySharedDb();
+});
 const dom = testRoot();
 useBoardLayout();
 
@@ -210,6 +214,11 @@ describe('Board', () => {
     owner.dispatchEvent(new Event('change', { bubbles: true }));
     await vi.waitFor(() => expect(dom.container.querySelectorAll('[data-testid=board-card]').length).toBe(1));
     expect(titles('Lead')).toEqual(['Her deal']);
+    // In the address, so a reload or Back from a deal finds the board as it was left.
+    expect(location.hash).toBe('#/board?whose=team');
+    dom.render(<p />);
+    await shown(1);
+    expect(dom.container.querySelector<HTMLSelectElement>('select[aria-label="Whose deals"]')!.value).toBe('team');
   });
 
   it('flags a deal left without activity past its stage’s limit, as Home’s At risk does, until something happens', async () => {

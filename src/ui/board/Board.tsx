@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef, useState } from 'react';
+import { boardHref, useBoardRoute } from '../home/route';
 import { moveOpportunity } from '../../opportunities/opportunities';
 import { isClosed, type StageView } from '../../opportunities/stages';
 import { db } from '../../storage/db';
@@ -22,7 +23,9 @@ import { t } from '../../i18n';
  */
 export function Board() {
   const data = useLiveQuery(() => loadBoard(db, Date.now()));
-  const [filter, setFilter] = useState<BoardFilter>({});
+  const filter = useBoardRoute() ?? {};
+  // Replaced, not pushed: Back leaves the board rather than stepping through each filter tried.
+  const setFilter = (f: BoardFilter) => location.replace(boardHref(f));
   const [asking, setAsking] = useState<{ card: BoardCard; stage: StageView }>();
   const follow = useRef<Follow>(undefined);
   const board = useRef<HTMLDivElement>(null);

@@ -53,7 +53,7 @@ export function Home() {
 
   return (
     <ShareViewerContext value={viewer}>
-      <div ref={list} hidden={!!target || board} className="mx-auto max-w-3xl p-6">
+      <div ref={list} hidden={!!target || !!board} className="mx-auto max-w-3xl p-6">
         <header className="flex items-center justify-between">
           <h1 className="text-lg font-semibold">
             <span className="text-blue-700">{t('manifest.name')}</span> · {t('home.title')}

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import type { BoardFilter } from '../board/columns';
 
 /**
  * Where Home is: the list (`#/`), or one person (`#/person/<id>`), optionally at the note or task
@@ -62,9 +63,35 @@ export function useRecordRoute(): RecordTarget | undefined {
   return parseRecordRoute(hash);
 }
 
-/** The pipeline board (`#/board`), a page of Home of its own beside the list and the person pages. */
+/**
+ * The pipeline board (`#/board`), a page of Home of its own beside the list and the person pages.
+ * Its filters sit in the query (`?company=<id>&whose=mine`), so a reload, Back from a deal or a
+ * bookmark keeps the board as the user left it.
+ */
 export const BOARD_HREF = '#/board';
 
-export function useBoardRoute(): boolean {
-  return useSyncExternalStore(subscribe, currentHash) === BOARD_HREF;
+export function boardHref({ companyId, owner }: BoardFilter): string {
+  const query = new URLSearchParams();
+  if (companyId) query.set('company', companyId);
+  if (owner) query.set('whose', owner);
+  const q = query.toString();
+  return q ? `${BOARD_HREF}?${q}` : BOARD_HREF;
+}
+
+function parseBoardRoute(hash: string): BoardFilter | undefined {
+  const m = /^#\/board(?:\?(.*))?$/.exec(hash);
+  if (!m) return undefined;
+  const query = new URLSearchParams(m[1] ?? '');
+  const filter: BoardFilter = {};
+  const companyId = query.get('company');
+  const owner = query.get('whose');
+  if (companyId) filter.companyId = companyId;
+  if (owner === 'mine' || owner === 'team') filter.owner = owner;
+  return filter;
+}
+
+/** The board's filters when the hash is at the board, else undefined. */
+export function useBoardRoute(): BoardFilter | undefined {
+  const hash = useSyncExternalStore(subscribe, currentHash);
+  return parseBoardRoute(hash);
 }

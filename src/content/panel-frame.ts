@@ -3,6 +3,7 @@ import { keepMounted } from './keep-mounted';
 import { makeRoom } from './make-room';
 import { clampWidth, loadLayout, saveLayout, type PanelLayout } from './panel-layout';
 import { watchPageTheme, type Theme } from './page-theme';
+import { reportTheme } from './report';
 import { removeStaleHosts } from './stale-hosts';
 import { word } from './words';
 
@@ -59,8 +60,10 @@ export async function mountPanelFrame(signal: AbortSignal, stored: Promise<Panel
   // no message, so it is there for the first paint. A later change reloads the frame (Chromium
   // reloads a cross-origin frame even for a new fragment), through `location.replace` so the
   // tab's history gains no entry for Back to step through; sites change theme rarely.
+  // Each theme is reported too, for the browser's side panel (follow-tab.ts).
   const showTheme = (theme: Theme) => {
     box.classList.toggle('dark', theme === 'dark');
+    reportTheme(theme);
     const url = `${panelUrl}#theme=${theme}`;
     if (frame.contentWindow) frame.contentWindow.location.replace(url);
     else frame.src = url;

@@ -66,11 +66,19 @@ describe('dark mode', () => {
     await page.close();
   });
 
-  it('follows Gmail switching theme while the thread is open, adding nothing to the tab’s history', async () => {
+  it('follows Gmail switching theme while the thread is open, without reloading: a draft in the panel survives', async () => {
     const { page, panel } = await openMail(clyde, fixture('gmail', 'thread-cc'));
     expect(await shownName(panel)).toBe('Bruno Costa');
     expect(await theme(panel)).toBe('light');
     const entries = await page.evaluate(() => history.length);
+    // Logging the thread makes Bruno a person with a capture box.
+    await panel.getByRole('button', { name: /^Log this email/ }).click();
+    await panel.getByTestId('email-logged').waitFor({ timeout: 10_000 });
+    // Typed, not yet saved; and a mark in the panel's window, which only a reload would lose.
+    const draft = panel.getByLabel('Quick capture');
+    await draft.fill('Call back about the quarterly review');
+    await panel.evaluate(() => Object.assign(window, { sameDocument: true }));
+
     await switchGmailToDark(page);
     await expect.poll(() => theme(panel)).toBe('dark');
     expect(await paintedLuminance(panel)).toBeLessThan(0.05);
@@ -78,7 +86,10 @@ describe('dark mode', () => {
 
     await page.evaluate(() => document.getElementById('gmail-dark')!.remove());
     await expect.poll(() => theme(panel)).toBe('light');
-    // The switches reload the panel (see panel-frame.ts) but add no entries to the tab's history, for Back to step through.
+    expect(await frameLuminance(panel)).toBeGreaterThan(0.9);
+    expect(await draft.inputValue()).toBe('Call back about the quarterly review');
+    expect(await panel.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+    expect(page.frames().filter((f) => f.url().includes('/panel.html'))).toEqual([panel]);
     expect(await page.evaluate(() => history.length)).toBe(entries);
     expect(await shownName(panel)).toBe('Bruno Costa');
     await page.close();

@@ -40,7 +40,8 @@ export function followTabTheme(tabId: number, onTheme: (theme: Theme | undefined
 /**
  * The panel wears the theme of the page it shows. The side panel follows its tab: a page that
  * reported none (no reader there, or a page read on request) leaves it to the system setting. The
- * injected frame starts in the theme its URL gave it and follows later reports too.
+ * injected frame starts in the theme its URL gave it and takes each change the page reports
+ * without reloading, so nothing typed into it is lost.
  */
 export function useTabTheme(place: PanelPlace, tabId: number | undefined): void {
   useEffect(() => {

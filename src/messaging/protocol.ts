@@ -124,5 +124,4 @@ export function readPanelMessage(raw: unknown): PanelRequest | undefined {
 
 export type ContentMessage = z.infer<typeof ContentMessage>;
 export type PageContextMessage = Extract<ContentMessage, { type: 'page/context' }>;
-export type PageThemeMessage = Extract<ContentMessage, { type: 'page/theme' }>;
 export type EmailReply = z.infer<typeof EmailReply>;

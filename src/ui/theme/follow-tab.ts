@@ -15,7 +15,7 @@ type Changes = Record<string, { newValue?: unknown }>;
  * in Firefox's injected frame, which has no `storage.session`, through the background's relay
  * (protocol.ts `SESSION_RELAY`); that frame has its first theme from its URL (follow-host.ts).
  */
-export function followTabTheme(tabId: number, onTheme: (theme: Theme | undefined) => void, signal: AbortSignal): void {
+function followTabTheme(tabId: number, onTheme: (theme: Theme | undefined) => void, signal: AbortSignal): void {
   const key = SESSION.theme.name(tabId);
   let changed = false;
   const onStored = (changes: Changes) => {

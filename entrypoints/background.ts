@@ -35,9 +35,9 @@ export default defineBackground(() => {
   // Open panels hear of a page context it stores through storage.session.onChanged, and a panel
   // without storage.session (Firefox's injected frame) through the relay (protocol.ts SESSION_RELAY).
   browser.runtime.onMessage.addListener((raw, sender) => route(raw, sender, deps));
-  // A closed tab's page context and pick are of no further use.
+  // A closed tab's page context, theme and pick are of no further use.
   browser.tabs.onRemoved.addListener(
-    (tabId) => void browser.storage.session.remove([SESSION.context.name(tabId), SESSION.pick.name(tabId)]),
+    (tabId) => void browser.storage.session.remove([SESSION.context.name(tabId), SESSION.theme.name(tabId), SESSION.pick.name(tabId)]),
   );
   startContextMenu();
   startOpenHome();

@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import type { ContentMessage } from '../src/messaging/protocol';
+import type { PageContextMessage } from '../src/messaging/protocol';
 import { generic } from '../src/parsers/generic';
 
 /**
@@ -8,7 +8,7 @@ import { generic } from '../src/parsers/generic';
  * Reads the page once with the generic parser and answers a `page/context` message as the
  * injection's result, which the background validates exactly like a content script's.
  */
-export default defineUnlistedScript((): ContentMessage => ({
+export default defineUnlistedScript((): PageContextMessage => ({
   type: 'page/context',
   context: generic.parse(document, new URL(location.href)),
   at: performance.timeOrigin + performance.now(),

@@ -4,7 +4,8 @@ import { mountPanelFrame } from '../src/content/panel-frame';
 import { loadLayout, type PanelLayout } from '../src/content/panel-layout';
 import type { QuietContext } from '../src/content/quiet-context';
 import { watchPage } from '../src/content/page-watch';
-import { reportPage } from '../src/content/report';
+import { watchPageTheme } from '../src/content/page-theme';
+import { reportPage, reportTheme } from '../src/content/report';
 import { PANEL_HOSTS } from '../src/parsers/hosts';
 import { mail } from '../src/parsers/mail';
 import { isMailSite, watchMode } from '../src/settings/display-mode';
@@ -33,18 +34,26 @@ export default defineContentScript({
         site,
         (mode) => {
           frame?.abort();
-          frame = undefined;
-          if (mode !== 'injected') return;
           frame = new AbortController();
-          void mountPanelFrame(AbortSignal.any([ctx.signal, frame.signal]), layout);
-          layout = undefined;
+          const signal = AbortSignal.any([ctx.signal, frame.signal]);
+          if (mode === 'injected') {
+            // The frame reads the page's theme itself, and reports it too.
+            void mountPanelFrame(signal, layout);
+            layout = undefined;
+          } else {
+            // For the browser's side panel to wear the page's theme.
+            onBody(() => reportTheme(watchPageTheme(reportTheme, signal)));
+          }
         },
         ctx.signal,
       );
     }
     // Reading who is on screen needs the page's body, which a document-start script comes before.
-    const watch = () => watchPage(() => mail.parsePage(document, new URL(location.href)), reportPage, ctx.signal);
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watch, { once: true, signal: ctx.signal });
-    else watch();
+    onBody(() => watchPage(() => mail.parsePage(document, new URL(location.href)), reportPage, ctx.signal));
+
+    function onBody(run: () => void) {
+      if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', run, { once: true, signal: ctx.signal });
+      else run();
+    }
   },
 });

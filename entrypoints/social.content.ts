@@ -1,7 +1,8 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { QuietContext } from '../src/content/quiet-context';
 import { watchPage } from '../src/content/page-watch';
-import { reportPage } from '../src/content/report';
+import { watchPageTheme } from '../src/content/page-theme';
+import { reportPage, reportTheme } from '../src/content/report';
 import { settledProfile } from '../src/content/settled-profile';
 import { watchUrl } from '../src/content/url-watch';
 import { LINKEDIN_MATCHES, X_MATCHES } from '../src/parsers/hosts';
@@ -19,5 +20,7 @@ export default defineContentScript({
     const recheck = watchPage(read, reportPage, ctx.signal, 100);
     // These sites navigate with the History API, and their parsers go by the address.
     watchUrl(recheck, ctx.signal);
+    // For the side panel to wear the page's theme (X and LinkedIn have dark ones of their own).
+    reportTheme(watchPageTheme(reportTheme, ctx.signal));
   },
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ContentMessage } from '../messaging/protocol';
+import type { PageContextMessage } from '../messaging/protocol';
 import { SESSION } from '../storage/keys';
 import { forgetReadPage, readPageOnRequest, type ReadPageDeps } from './read-page';
 import { route, type RouterDeps } from './router';
@@ -7,7 +7,7 @@ import { route, type RouterDeps } from './router';
 const contextKey = SESSION.context.name;
 
 const person = { role: 'profile' as const, name: 'Marina Duarte', profileUrl: 'https://woodgrove.example/team/marina-duarte' };
-const answer = (context: ContentMessage['context']): ContentMessage => ({ type: 'page/context', context, at: 5 });
+const answer = (context: PageContextMessage['context']): PageContextMessage => ({ type: 'page/context', context, at: 5 });
 const generic = { site: 'generic', view: 'profile' as const, people: [person], url: 'https://woodgrove.example/team/marina-duarte' };
 
 function deps(over: Partial<ReadPageDeps> = {}) {
@@ -36,6 +36,15 @@ describe('read this page', () => {
     expect(stored[contextKey(4)]).toEqual({ context: generic, at: 5 });
   });
 
+  it('drops the theme a supported site stored for the tab before: the panels follow the system beside this page', async () => {
+    const { d, stored } = deps();
+    stored[SESSION.theme.name(4)] = 'dark';
+    stored[SESSION.theme.name(5)] = 'dark';
+    await readPageOnRequest(4, d);
+    expect(stored[SESSION.theme.name(4)]).toBeUndefined();
+    expect(stored[SESSION.theme.name(5)]).toBe('dark');
+  });
+
   it('refuses without a grant: no URL visible, or the injection refused', async () => {
     const noUrl = deps({ tabUrl: async () => undefined });
     expect(await readPageOnRequest(4, noUrl.d)).toEqual({ ok: false, reason: 'not-allowed' });
@@ -57,6 +66,7 @@ describe('read this page', () => {
     ['a javascript: link', answer({ ...generic, people: [{ ...person, profileUrl: 'javascript:alert(1)' }] })],
     ['extra fields', { ...answer(generic), extra: true }],
     ['another message', { type: 'sync/now' }],
+    ['a theme instead of a context', { type: 'page/theme', theme: 'dark' }],
   ])('stores nothing when the page answers %s', async (_, result) => {
     const { d, stored } = deps({ inject: async () => result });
     expect(await readPageOnRequest(4, d)).toEqual({ ok: false, reason: 'unreadable' });

@@ -38,9 +38,12 @@ export async function readPageOnRequest(tabId: number, deps: ReadPageDeps): Prom
     return { ok: false, reason: 'not-allowed' };
   }
   const message = ContentMessage.safeParse(result);
-  if (!message.success) return { ok: false, reason: 'unreadable' };
+  if (!message.success || message.data.type !== 'page/context') return { ok: false, reason: 'unreadable' };
   const value: TabContext = { context: message.data.context, at: message.data.at };
   await deps.session.set({ [SESSION.context.name(tabId)]: value });
+  // A theme stored for this tab came from a supported site it showed before: the panels beside this
+  // page follow the system setting (point 3 of #16: the host's theme only where Clyde reads one).
+  await deps.session.remove(SESSION.theme.name(tabId));
   return { ok: true, people: message.data.context?.people.length ?? 0 };
 }
 

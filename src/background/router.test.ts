@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ContentMessage } from '../messaging/protocol';
+import type { PageContextMessage } from '../messaging/protocol';
 import { SESSION } from '../storage/keys';
 import { panelHandlers, route, type PanelHandlers, type RouterDeps } from './router';
 
@@ -25,7 +25,11 @@ function deps() {
 
 const helloMessage = { type: 'panel/hello' };
 
-const pageContextMessage = (context: ContentMessage['context'], at: number): ContentMessage => ({ type: 'page/context', context, at });
+const pageContextMessage = (context: PageContextMessage['context'], at: number): PageContextMessage => ({
+  type: 'page/context',
+  context,
+  at,
+});
 
 const contentSender = { id: EXT, tab: { id: 7 } as never, frameId: 0, url: 'https://mail.google.com/mail/u/0/#inbox/x' };
 
@@ -34,6 +38,23 @@ describe('route', () => {
     const { d, stored } = deps();
     await route(pageContextMessage(ctx, 1), contentSender, d);
     expect(stored[contextKey(7)]).toMatchObject({ context: ctx });
+  });
+
+  it('stores and relays the theme a supported page’s top frame reports for its tab, and nothing malformed', async () => {
+    const { d, stored } = deps();
+    const relayed: unknown[] = [];
+    d.relay = (changes) => void relayed.push(changes);
+    d.pageShown = () => expect.unreachable('a theme is no page shown');
+    await route({ type: 'page/theme', theme: 'dark' }, contentSender, d);
+    expect(stored).toEqual({ [SESSION.theme.name(7)]: 'dark' });
+    expect(relayed).toEqual([{ [SESSION.theme.name(7)]: { newValue: 'dark' } }]);
+    for (const raw of [{ type: 'page/theme', theme: 'purple' }, { type: 'page/theme', theme: 'light', at: 1 }, { type: 'page/theme' }]) {
+      await route(raw, contentSender, d);
+    }
+    await route({ type: 'page/theme', theme: 'light' }, { ...contentSender, frameId: 3 }, d);
+    await route({ type: 'page/theme', theme: 'light' }, { ...contentSender, url: 'https://evil.example/' }, d);
+    expect(stored).toEqual({ [SESSION.theme.name(7)]: 'dark' });
+    expect(relayed).toHaveLength(1);
   });
 
   it('tells the opened-thread watch each stored page context with its tab, and nothing it dropped', async () => {

@@ -1,5 +1,5 @@
 import type { Browser } from 'wxt/browser';
-import { readPageMessage } from './page-sender';
+import { readContentMessage } from './page-sender';
 import type { PageInspector } from './page-inspect';
 import type { PageContext } from '../parsers/schema';
 import { readStored, SESSION, type TabContext } from '../storage/keys';
@@ -71,14 +71,18 @@ export async function route(raw: unknown, sender: Sender, deps: RouterDeps): Pro
     return request && answer(panelHandlers(deps), request.type, request.payload, sender);
   }
 
-  const page = readPageMessage(raw, sender, deps.extensionId);
-  if (!page) return undefined;
+  const content = readContentMessage(raw, sender, deps.extensionId);
+  if (!content) return undefined;
+  const { tabId, message } = content;
   // Kept per tab so a panel that opens later, or reloads, finds what its page shows. Open panels
   // hear of it through storage.session.onChanged, or through the relay, posted first: it waits on nothing.
-  const key = SESSION.context.name(page.tabId);
-  const value: TabContext = { context: page.context, at: page.at };
-  deps.relay?.({ [key]: { newValue: value } });
-  await deps.session.set({ [key]: value });
-  deps.pageShown?.(page.tabId, page.context);
+  const store = async (key: string, value: unknown) => {
+    deps.relay?.({ [key]: { newValue: value } });
+    await deps.session.set({ [key]: value });
+  };
+  if (message.type === 'page/theme') return void (await store(SESSION.theme.name(tabId), message.theme));
+  const value: TabContext = { context: message.context, at: message.at };
+  await store(SESSION.context.name(tabId), value);
+  deps.pageShown?.(tabId, message.context);
   return undefined;
 }

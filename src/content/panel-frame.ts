@@ -3,6 +3,7 @@ import { keepMounted } from './keep-mounted';
 import { makeRoom } from './make-room';
 import { clampWidth, loadLayout, saveLayout, type PanelLayout } from './panel-layout';
 import { watchPageTheme, type Theme } from './page-theme';
+import { reportTheme } from './report';
 import { removeStaleHosts } from './stale-hosts';
 import { word } from './words';
 
@@ -56,16 +57,16 @@ export async function mountPanelFrame(signal: AbortSignal, stored: Promise<Panel
   const frame = document.createElement('iframe');
   const panelUrl = browser.runtime.getURL('/panel.html');
   // The page's theme travels in the frame's URL fragment, read before React mounts (follow-host.ts):
-  // no message, so it is there for the first paint. A later change reloads the frame (Chromium
-  // reloads a cross-origin frame even for a new fragment), through `location.replace` so the
-  // tab's history gains no entry for Back to step through; sites change theme rarely.
+  // no message, so it is there for the first paint. A later change goes through the background,
+  // like every theme report (follow-tab.ts): a new fragment would reload the frame (Chromium reloads
+  // a cross-origin frame even for that), losing whatever the user was typing in it.
   const showTheme = (theme: Theme) => {
     box.classList.toggle('dark', theme === 'dark');
-    const url = `${panelUrl}#theme=${theme}`;
-    if (frame.contentWindow) frame.contentWindow.location.replace(url);
-    else frame.src = url;
+    reportTheme(theme);
   };
-  showTheme(watchPageTheme(showTheme, signal));
+  const theme = watchPageTheme(showTheme, signal);
+  showTheme(theme);
+  frame.src = `${panelUrl}#theme=${theme}`;
   frame.title = word('manifest_name');
   const collapse = document.createElement('button');
   collapse.className = 'collapse';

@@ -10,6 +10,9 @@ import { MAX_SKELETON } from '../parsers/schema';
  * ship in the content script.
  */
 
+/** The themes a page can show, as the content script reads them (src/content/page-theme.ts). */
+export const THEMES = ['dark', 'light'] as const;
+
 /** A browser tab's id, as every message about a tab carries it. */
 const TabId = z.number().check(z.int(), z.nonnegative());
 
@@ -20,6 +23,11 @@ export const ContentMessage = z.discriminatedUnion('type', [
    * high-resolution clock, so a receiver can tell a late message from a newer one.
    */
   z.strictObject({ type: z.literal('page/context'), context: z.nullable(PageContextSchema), at: z.number() }),
+  /**
+   * The theme the page shows (its own colours, else the system's; src/content/page-theme.ts), once
+   * and whenever it changes: panels beside the page wear it (src/ui/theme/follow-tab.ts).
+   */
+  z.strictObject({ type: z.literal('page/theme'), theme: z.enum(THEMES) }),
 ]);
 
 /**
@@ -115,4 +123,5 @@ export function readPanelMessage(raw: unknown): PanelRequest | undefined {
 }
 
 export type ContentMessage = z.infer<typeof ContentMessage>;
+export type PageContextMessage = Extract<ContentMessage, { type: 'page/context' }>;
 export type EmailReply = z.infer<typeof EmailReply>;

@@ -1,16 +1,17 @@
-import { PageContextSchema, type PageContext, type SiteParser } from './schema';
-
-const MAX_PAGE_URL = 4096;
+import { PAGE_CAPS, withinCaps } from './caps';
+import type { PageContext, SiteParser } from './schema';
 
 /** The page URL as reported; past the schema's limit it is shortened to a prefix that is still a real URL. */
 export function pageUrl(url: URL): string {
-  return [url.href, `${url.origin}${url.pathname}`, url.origin].find((u) => u.length <= MAX_PAGE_URL) ?? '';
+  return [url.href, `${url.origin}${url.pathname}`, url.origin].find((u) => u.length <= PAGE_CAPS.url) ?? '';
 }
 
-/** The context if it passes the schema, else null: a parser never hands on data it has not validated. */
+/**
+ * The context if it keeps to the caps, else null: a parser never hands on more than they allow.
+ * The rest of PageContextSchema is checked where the context arrives (caps.ts says why not here).
+ */
 export function finalize(ctx: PageContext): PageContext | null {
-  const result = PageContextSchema.safeParse(ctx);
-  return result.success ? result.data : null;
+  return withinCaps(ctx) ? ctx : null;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { canonicalAddress, parseAddress } from './address';
-import { MAX_PEOPLE, type Correspondent, type Role } from './schema';
+import { MAX_PEOPLE } from './caps';
+import type { Correspondent, Role } from './schema';
 import { cleanName } from './text';
 
 /** Something on the page that may be a person; every field is still raw page data. */

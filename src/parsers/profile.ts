@@ -1,5 +1,6 @@
 import { parseAddress } from './address';
-import { MAX_TEXT, type Correspondent, type Role } from './schema';
+import { MAX_TEXT } from './caps';
+import type { Correspondent, Role } from './schema';
 import { cleanBounded, cleanName } from './text';
 
 /** A raw field value, or candidates for it in order of trust: the first that cleans to text wins. */

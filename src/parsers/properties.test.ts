@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalAddress } from './address';
 import { parsePage } from './index';
-import { MAX_NAME, MAX_PEOPLE, PageContextSchema, type PageContext } from './schema';
+import { MAX_NAME, MAX_PEOPLE } from './caps';
+import { PageContextSchema, type PageContext } from './schema';
 
 /**
  * Random Gmail/Outlook-ish documents (security.md requirement 12): whatever the page holds,

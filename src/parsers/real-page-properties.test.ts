@@ -5,7 +5,8 @@ import { htmlDocument, pageWindow } from '../../test/support/fixtures/page';
 import { canonicalAddress } from './address';
 import { parsePage } from './index';
 import { canonicalUrl, routeOf as linkedinRoute } from './linkedin/route';
-import { MAX_PEOPLE, PageContextSchema, type PageContext } from './schema';
+import { MAX_PEOPLE } from './caps';
+import { PageContextSchema, type PageContext } from './schema';
 import { routeOf as xRoute } from './x/route';
 
 /**

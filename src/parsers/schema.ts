@@ -1,16 +1,14 @@
 import * as z from 'zod/mini';
+import { MAX_PEOPLE, PAGE_CAPS, PERSON_CAPS, SELF_CAPS, THREAD_CAPS } from './caps';
 
 /**
  * What a parser reads off a page. Everything here came from a page we do not control, so each
- * field is bounded and the whole object is validated wherever it crosses a boundary.
+ * field is bounded (caps.ts) and the whole object is validated wherever it crosses a boundary:
+ * the background as a content script's message arrives, the panel as it reads the stored copy.
+ * The content scripts check only the caps (caps.ts says why), and must not import this file.
  *
- * zod/mini rather than zod: this schema ships in the content script, which runs on every
- * webmail page load, and the tree-shakable build keeps that script small.
+ * zod/mini rather than zod: the tree-shakable build keeps the panel's and background's bundles small.
  */
-
-export const MAX_NAME = 200;
-export const MAX_TEXT = 500;
-export const MAX_PEOPLE = 50;
 /** A page's censored copy for a diagnostic (skeleton.ts); defined here, apart from the vocabulary it needs, for the protocol. */
 export const MAX_SKELETON = 2_000_000;
 
@@ -18,7 +16,7 @@ const text = (min: number, max: number) => z.string().check(z.minLength(min), z.
 
 /** Only https links survive; `javascript:`, `data:` and the like are dropped by the parsers. */
 const httpsUrl = z.string().check(
-  z.maxLength(2048),
+  z.maxLength(PERSON_CAPS.profileUrl),
   z.refine((s) => URL.canParse(s) && new URL(s).protocol === 'https:', 'must be an https URL'),
 );
 
@@ -26,25 +24,25 @@ const RoleSchema = z.enum(['from', 'to', 'cc', 'profile']);
 
 const CorrespondentSchema = z
   .strictObject({
-    name: z.optional(text(1, MAX_NAME * 4)), // 200 graphemes can take 4 code units each
-    email: z.optional(text(3, 254)),
-    handle: z.optional(text(1, 64)),
+    name: z.optional(text(1, PERSON_CAPS.name)),
+    email: z.optional(text(3, PERSON_CAPS.email)),
+    handle: z.optional(text(1, PERSON_CAPS.handle)),
     profileUrl: z.optional(httpsUrl),
     role: RoleSchema,
-    headline: z.optional(text(0, MAX_TEXT)),
-    company: z.optional(text(0, MAX_TEXT)),
-    location: z.optional(text(0, MAX_TEXT)),
+    headline: z.optional(text(0, PERSON_CAPS.headline)),
+    company: z.optional(text(0, PERSON_CAPS.company)),
+    location: z.optional(text(0, PERSON_CAPS.location)),
     avatarUrl: z.optional(httpsUrl),
   })
   .check(z.refine((c) => Boolean(c.email || c.handle || c.profileUrl), 'a correspondent needs an email, handle or profile URL'));
 
 export const PageContextSchema = z.strictObject({
-  site: text(1, 32),
+  site: text(1, PAGE_CAPS.site),
   view: z.enum(['thread', 'compose', 'profile', 'list']),
   people: z.array(CorrespondentSchema).check(z.maxLength(MAX_PEOPLE)),
-  self: z.optional(z.strictObject({ email: z.optional(text(0, 254)), handle: z.optional(text(0, 64)) })),
-  thread: z.optional(z.strictObject({ id: z.optional(text(0, 200)), subject: z.optional(text(0, MAX_TEXT * 2)) })),
-  url: text(0, 4096),
+  self: z.optional(z.strictObject({ email: z.optional(text(0, SELF_CAPS.email)), handle: z.optional(text(0, SELF_CAPS.handle)) })),
+  thread: z.optional(z.strictObject({ id: z.optional(text(0, THREAD_CAPS.id)), subject: z.optional(text(0, THREAD_CAPS.subject)) })),
+  url: text(0, PAGE_CAPS.url),
   /**
    * The URL says this view shows someone (a Gmail thread, a LinkedIn profile) but the parser read
    * nobody: most likely the site changed its layout. `people` then holds at most who the URL alone

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { generic } from './generic';
 import { parsePage } from './index';
 import { canonicalUrl, routeOf as linkedinRoute } from './linkedin/route';
-import { MAX_NAME, MAX_PEOPLE, PageContextSchema, type PageContext } from './schema';
+import { MAX_NAME, MAX_PEOPLE } from './caps';
+import { PageContextSchema, type PageContext } from './schema';
 import { routeOf as xRoute } from './x/route';
 
 /**

@@ -1,4 +1,4 @@
-import { MAX_NAME, MAX_TEXT } from './schema';
+import { MAX_NAME, MAX_TEXT } from './caps';
 
 /**
  * Cleaning of text read off a page. Page text is attacker-controlled: it can hide characters

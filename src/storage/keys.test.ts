@@ -28,7 +28,13 @@ describe('meta', () => {
 
 describe('one name per stored value', () => {
   it('never gives two keys the same name', () => {
-    const names = [...Object.keys(META), SESSION.context.name(1), SESSION.pick.name(1), ...Object.values(LOCAL).map((k) => k.name)];
+    const names = [
+      ...Object.keys(META),
+      SESSION.context.name(1),
+      SESSION.theme.name(1),
+      SESSION.pick.name(1),
+      ...Object.values(LOCAL).map((k) => k.name),
+    ];
     expect(new Set(names).size).toBe(names.length);
   });
 });

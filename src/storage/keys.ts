@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import * as mini from 'zod/mini';
 import type { $ZodType, output } from 'zod/v4/core';
+import { THEMES } from '../messaging/protocol';
 import { PageContextSchema } from '../parsers/schema';
 import { DISPLAY_MODES } from '../settings/display-mode';
 import { DISPLAY_MODE_KEY, PANEL_LAYOUT_KEY } from '../settings/local-keys';
@@ -133,6 +134,8 @@ export const SESSION = {
     name: (tabId: number) => `context:${tabId}`,
     schema: () => mini.strictObject({ context: mini.nullable(PageContextSchema), at: mini.number() }),
   },
+  /** The theme the tab's page shows, as its content script last reported it (`page/theme`). */
+  theme: { name: (tabId: number) => `theme:${tabId}`, schema: () => mini.enum(THEMES) },
   /** The key of the person picked in the tab's panel (`panel/picked`), or null for the first. */
   pick: { name: (tabId: number) => `pick:${tabId}`, schema: () => mini.nullable(mini.string()) },
 } as const;

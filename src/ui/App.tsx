@@ -13,6 +13,7 @@ import { keyOf } from '../capture/person-shown';
 import { usePageView } from './usePageView';
 import { useSharedPick } from './useSharedPick';
 import { useTabView } from './useTabContext';
+import { useTabTheme } from './theme/follow-tab';
 import { Finder } from './search/Finder';
 import { t } from '../i18n';
 
@@ -23,6 +24,7 @@ export function App({ place }: { place: PanelPlace }) {
   const [picked, setPicked] = useState<string | undefined>();
   const view = usePageView(page, picked);
   useSharedPick(tabId, picked);
+  useTabTheme(place, tabId);
 
   if (view === undefined) return <Shell>{null}</Shell>;
   const context = view?.context;

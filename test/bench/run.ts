@@ -26,7 +26,8 @@ const parts: Record<string, () => Promise<Row[]> | Row[]> = {
   sizes: () => {
     const sizes = bundleSizes();
     return [
-      ['content script, gzipped', `${kb(sizes.contentScript)} (${sizes.contentScript} B)`, '≤ 16 KB (15 KB + the polyfill)'],
+      ['content script (webmail), gzipped', `${kb(sizes.contentScript)} (${sizes.contentScript} B)`, '≤ 16 KB (15 KB + the polyfill)'],
+      ['content script (LinkedIn, X), gzipped', `${kb(sizes.socialScript)} (${sizes.socialScript} B)`, '≤ 16 KB (15 KB + the polyfill)'],
       ['panel scripts, gzipped', kb(sizes.panel), '—'],
     ];
   },

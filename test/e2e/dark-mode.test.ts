@@ -1,10 +1,10 @@
-import type { Frame } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paintedLuminance } from './axe';
-import { launchClyde, type Clyde } from './browser';
+import { launchClyde, serve, type Clyde } from './browser';
 import { fixture } from './fixtures';
 import { GMAIL_DARK_CSS, gmailDark } from './gmail-dark';
-import { openMail, shownName } from './panel';
+import { openMail, openSidePanel, shownName } from './panel';
 
 let clyde: Clyde;
 beforeAll(async () => {
@@ -12,7 +12,16 @@ beforeAll(async () => {
 });
 afterAll(() => clyde?.close());
 
-const theme = (panel: Frame) => panel.evaluate(() => document.documentElement.dataset.theme);
+const theme = (panel: Frame | Page) => panel.evaluate(() => document.documentElement.dataset.theme);
+
+/** Gmail switches theme by stylesheet, as the dark fixture does. */
+const switchGmailToDark = (page: Page) =>
+  page.evaluate((css) => {
+    const style = document.createElement('style');
+    style.id = 'gmail-dark';
+    style.textContent = css;
+    document.head.append(style);
+  }, GMAIL_DARK_CSS);
 
 /** The iframe element's own background, as the host page paints it before the panel draws. */
 async function frameLuminance(panel: Frame): Promise<number> {
@@ -57,28 +66,83 @@ describe('dark mode', () => {
     await page.close();
   });
 
-  it('follows Gmail switching theme while the thread is open, adding nothing to the tab’s history', async () => {
+  it('follows Gmail switching theme while the thread is open, without reloading: a draft in the panel survives', async () => {
     const { page, panel } = await openMail(clyde, fixture('gmail', 'thread-cc'));
     expect(await shownName(panel)).toBe('Bruno Costa');
     expect(await theme(panel)).toBe('light');
     const entries = await page.evaluate(() => history.length);
-    // Gmail switches theme by stylesheet, as the dark fixture does.
-    await page.evaluate((css) => {
-      const style = document.createElement('style');
-      style.id = 'gmail-dark';
-      style.textContent = css;
-      document.head.append(style);
-    }, GMAIL_DARK_CSS);
+    // Logging the thread makes Bruno a person with a capture box.
+    await panel.getByRole('button', { name: /^Log this email/ }).click();
+    await panel.getByTestId('email-logged').waitFor({ timeout: 10_000 });
+    // Typed, not yet saved; and a mark in the panel's window, which only a reload would lose.
+    const draft = panel.getByLabel('Quick capture');
+    await draft.fill('Call back about the quarterly review');
+    await panel.evaluate(() => Object.assign(window, { sameDocument: true }));
+
+    await switchGmailToDark(page);
     await expect.poll(() => theme(panel)).toBe('dark');
     expect(await paintedLuminance(panel)).toBeLessThan(0.05);
     expect(await frameLuminance(panel)).toBeLessThan(0.05);
 
     await page.evaluate(() => document.getElementById('gmail-dark')!.remove());
     await expect.poll(() => theme(panel)).toBe('light');
-    // The switches reload the panel (see panel-frame.ts) but add no entries to the tab's history, for Back to step through.
+    expect(await frameLuminance(panel)).toBeGreaterThan(0.9);
+    expect(await draft.inputValue()).toBe('Call back about the quarterly review');
+    expect(await panel.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+    expect(page.frames().filter((f) => f.url().includes('/panel.html'))).toEqual([panel]);
     expect(await page.evaluate(() => history.length)).toBe(entries);
     expect(await shownName(panel)).toBe('Bruno Costa');
     await page.close();
+  });
+
+  it('the side panel wears the theme of the page in the tab it shows, not the system’s, and the system’s beside a page Clyde does not read', async () => {
+    // Gmail in the side panel: the page keeps no frame, and its content script reports the theme alone.
+    const options = await clyde.context.newPage();
+    await options.goto(`chrome-extension://${clyde.extensionId}/options.html`);
+    const gmailMode = (mode: string) => options.getByRole('group', { name: 'Gmail' }).getByRole('radio', { name: mode }).check();
+    await gmailMode("In the browser's side panel");
+    const light = fixture('gmail', 'thread-cc');
+    const darkHtml = gmailDark().html;
+    // The same thread at the same address, dark when asked with `?dark`.
+    await serve(clyde.context, new URL(light.url).origin, (url) => (url.search === '?dark' ? darkHtml : light.html));
+
+    const dark = await clyde.context.newPage();
+    await dark.goto(light.url.replace('/#', '/?dark#'));
+    await dark.bringToFront();
+    const side = await openSidePanel(clyde);
+    await side.emulateMedia({ colorScheme: 'light' });
+    await side.getByTestId('person-name').filter({ hasText: 'Bruno Costa' }).waitFor({ timeout: 10_000 });
+    await expect.poll(() => theme(side)).toBe('dark');
+    expect(await paintedLuminance(side)).toBeLessThan(0.05);
+    expect(dark.frames().some((f) => f.url().includes('/panel.html'))).toBe(false);
+
+    // Another tab, with Gmail in its light theme, while the system is dark: the side panel follows the page.
+    await side.emulateMedia({ colorScheme: 'dark' });
+    const page = await clyde.context.newPage();
+    await page.goto(light.url);
+    await page.bringToFront();
+    await expect.poll(() => theme(side)).toBe('light');
+    expect(await paintedLuminance(side)).toBeGreaterThan(0.9);
+    // Gmail turns dark with the side panel open; then back.
+    await switchGmailToDark(page);
+    await expect.poll(() => theme(side)).toBe('dark');
+    expect(await paintedLuminance(side)).toBeLessThan(0.05);
+    await page.evaluate(() => document.getElementById('gmail-dark')!.remove());
+    await expect.poll(() => theme(side)).toBe('light');
+
+    // A page Clyde has no reader for shows no theme of Clyde's knowing: the system setting decides (dark here).
+    await serve(clyde.context, 'https://woodgrove.example', () => '<!doctype html><title>Woodgrove</title><p>Hello</p>');
+    const other = await clyde.context.newPage();
+    await other.goto('https://woodgrove.example/');
+    await other.bringToFront();
+    await expect.poll(() => theme(side)).toBeUndefined();
+    expect(await paintedLuminance(side)).toBeLessThan(0.05);
+    // Back to the dark Gmail tab.
+    await dark.bringToFront();
+    await expect.poll(() => theme(side)).toBe('dark');
+
+    await gmailMode('Beside the mail');
+    for (const p of [side, other, page, dark, options]) await p.close();
   });
 
   it.each(['options.html', 'home.html', 'welcome.html', 'sidepanel.html'])('%s follows the system setting, live', async (path) => {

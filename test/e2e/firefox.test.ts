@@ -6,6 +6,7 @@ import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Frame, Page } from 'puppeteer-core';
 import { fixture, type Fixture } from './fixtures';
+import { GMAIL_DARK_CSS } from './gmail-dark';
 import { navigateInApp } from '../support/in-app-navigation';
 import { poll } from '../support/poll';
 import { createApp } from '../../server/app';
@@ -166,6 +167,23 @@ describe('Firefox', () => {
         }),
     );
     expect(heard).toEqual(['"the page itself"']);
+    await page.close();
+  });
+
+  it('the injected panel follows Gmail switching to its dark theme without reloading, through the relay (no storage.session)', async () => {
+    const page = await openAt(fixture('gmail', 'thread-cc'));
+    const panel = await panelFrame(page);
+    await poll(async () => (await shownName(panel)) === 'Bruno Costa', { timeout: 15_000 });
+    const theme = () => panel.evaluate(() => document.documentElement.dataset.theme);
+    expect(await theme()).toBe('light');
+    await panel.evaluate(() => Object.assign(window, { sameDocument: true }));
+    await page.evaluate((css) => {
+      const style = document.createElement('style');
+      style.textContent = css;
+      document.head.append(style);
+    }, GMAIL_DARK_CSS);
+    await poll(async () => (await theme()) === 'dark', { timeout: 10_000, message: async () => `The panel stayed ${await theme()}.` });
+    expect(await panel.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
     await page.close();
   });
 

@@ -19,3 +19,15 @@ export async function type(panel: Frame, label: string, text: string): Promise<v
   await field.fill(text);
   await field.press('Enter');
 }
+
+/** Clyde's side panel page in a window of its own: like the side panel, it shows the active tab of the last focused browser window. */
+export async function openSidePanel(clyde: Clyde): Promise<Page> {
+  const opened = clyde.context.waitForEvent('page', { predicate: (p) => p.url().endsWith('/sidepanel.html'), timeout: 10_000 });
+  await clyde.context.serviceWorkers()[0]!.evaluate(() => {
+    const { chrome } = globalThis as unknown as { chrome: { windows: { create(o: object): Promise<unknown> } } };
+    return chrome.windows.create({ url: 'sidepanel.html', type: 'popup', focused: false });
+  });
+  const panel = await opened;
+  await panel.waitForLoadState('domcontentloaded');
+  return panel;
+}

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { parsePage, parserFor } from '../index';
-import { MAX_PEOPLE } from '../schema';
+import { MAX_PEOPLE } from '../caps';
 import { generic } from './index';
 
 const page = (body: string, head = '') =>

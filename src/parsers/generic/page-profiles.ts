@@ -1,5 +1,6 @@
 import { canonicalAddress } from '../address';
-import { MAX_PEOPLE, type Correspondent } from '../schema';
+import { MAX_PEOPLE } from '../caps';
+import type { Correspondent } from '../schema';
 
 /** Fields a later mention of someone can fill in on the first (the first mention keeps its role and order). */
 const FILLABLE = ['name', 'email', 'profileUrl', 'headline', 'company', 'location'] as const;

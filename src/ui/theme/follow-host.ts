@@ -11,7 +11,11 @@ export function hostTheme(hash: string): 'dark' | 'light' | undefined {
 }
 
 export function followHostTheme(doc: Document = document): void {
-  const theme = hostTheme(doc.location.hash);
+  wearTheme(doc, hostTheme(doc.location.hash));
+}
+
+/** Marks <html> with `theme`; without one, the system setting decides (dark.css). */
+export function wearTheme(doc: Document, theme: 'dark' | 'light' | undefined): void {
   if (theme) doc.documentElement.dataset.theme = theme;
   else delete doc.documentElement.dataset.theme;
 }

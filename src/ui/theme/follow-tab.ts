@@ -1,0 +1,56 @@
+import { useEffect } from 'react';
+import { browser } from 'wxt/browser';
+import { SESSION_RELAY, type THEMES } from '../../messaging/protocol';
+import { readStored, SESSION } from '../../storage/keys';
+import type { PanelPlace } from '../panel-tab';
+import { wearTheme } from './follow-host';
+
+type Theme = (typeof THEMES)[number];
+type Changes = Record<string, { newValue?: unknown }>;
+
+/**
+ * Calls `onTheme` with the theme the page in tab `tabId` shows, as its content script reports it
+ * (`page/theme`, kept per tab by the background): what is stored now (undefined: none reported),
+ * then each change, until `signal` aborts. Changes come through `storage.session.onChanged`, or,
+ * in Firefox's injected frame, which has no `storage.session`, through the background's relay
+ * (protocol.ts `SESSION_RELAY`); that frame has its first theme from its URL (follow-host.ts).
+ */
+function followTabTheme(tabId: number, onTheme: (theme: Theme | undefined) => void, signal: AbortSignal): void {
+  const key = SESSION.theme.name(tabId);
+  let changed = false;
+  const onStored = (changes: Changes) => {
+    const change = changes[key];
+    if (!change || signal.aborted) return;
+    changed = true;
+    onTheme(readStored(SESSION.theme.schema, change.newValue));
+  };
+  const session = browser.storage.session as typeof browser.storage.session | undefined;
+  if (session) {
+    session.onChanged.addListener(onStored);
+    signal.addEventListener('abort', () => session.onChanged.removeListener(onStored));
+    // A change heard while asking is newer than the answer.
+    void session.get(key).then((items) => !changed && !signal.aborted && onTheme(readStored(SESSION.theme.schema, items[key])));
+  } else {
+    const relay = new BroadcastChannel(SESSION_RELAY);
+    relay.addEventListener('message', ({ data }: MessageEvent<Changes | null>) => data && onStored(data));
+    signal.addEventListener('abort', () => relay.close());
+  }
+}
+
+/**
+ * The panel wears the theme of the page it shows. The side panel follows its tab: a page that
+ * reported none (no reader there, or a page read on request) leaves it to the system setting. The
+ * injected frame starts in the theme its URL gave it and takes each change the page reports
+ * without reloading, so nothing typed into it is lost.
+ */
+export function useTabTheme(place: PanelPlace, tabId: number | undefined): void {
+  useEffect(() => {
+    if (tabId === undefined) {
+      if (place === 'side-panel') wearTheme(document, undefined);
+      return;
+    }
+    const stop = new AbortController();
+    followTabTheme(tabId, (theme) => (theme || place === 'side-panel') && wearTheme(document, theme), stop.signal);
+    return () => stop.abort();
+  }, [place, tabId]);
+}

@@ -85,7 +85,7 @@ function storedAccount() {
 }
 
 describe('Settings → Team: devices and members (Chromium)', () => {
-  it('rotates the token, lists the team, and revokes a stolen laptop with the phone linked from it', async () => {
+  it('rotates the token, lists the team, revokes a stolen laptop with the phone linked from it, and invites a teammate', async () => {
     // Bob joins from a laptop and links a phone from it (plain HTTP: no second browser needed).
     const laptop = JoinResponseSchema.parse(
       await (await post('/v1/join', { code: await invite('member'), deviceName: 'Bob laptop', userName: 'Bob' })).json(),
@@ -112,5 +112,21 @@ describe('Settings → Team: devices and members (Chromium)', () => {
     expect(await meStatus(laptop.token)).toBe(401);
     expect(await meStatus(phone.token)).toBe(401);
     expect(await meStatus((await storedAccount())!.token)).toBe(200);
+
+    // Alice invites a teammate: the link is shown and copied, never sent, and it works once.
+    await section.getByRole('button', { name: 'Invite a teammate' }).click();
+    const shown = section.getByTestId('pass-on-link').getByRole('textbox', { name: 'Link to pass on' });
+    const invitation = await shown.inputValue();
+    expect(invitation).toMatch(new RegExp(`^${baseUrl}/join#inv_`));
+    await section.getByRole('button', { name: 'Copy' }).click();
+    await section.getByRole('button', { name: 'Copied' }).waitFor();
+    // What the clipboard holds, read as a user would: pasted into a field.
+    await page.evaluate(() => document.body.append(Object.assign(document.createElement('textarea'), { id: 'paste-here' })));
+    await page.locator('#paste-here').focus();
+    await page.keyboard.press('Control+V');
+    expect(await page.locator('#paste-here').inputValue()).toBe(invitation);
+    const code = invitation.slice(invitation.indexOf('#') + 1);
+    expect((await post('/v1/join', { code, deviceName: 'Carol desk', userName: 'Carol' })).status).toBe(200);
+    expect((await post('/v1/join', { code, deviceName: 'Again' })).status).toBe(404);
   }, 90_000);
 });

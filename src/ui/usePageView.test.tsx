@@ -7,6 +7,7 @@ import { addIdentity } from '../storage/records/identity';
 import { addNeverLog } from '../storage/records/never-log';
 import { createPerson, updatePerson } from '../storage/records/people';
 import { usePageView } from './usePageView';
+import { openLiveQueries } from '../../test/support/live-queries';
 import { testRoot } from '../../test/support/react-root';
 import { emptySharedDb } from '../../test/support/db';
 
@@ -75,5 +76,19 @@ describe('usePageView', () => {
     await vi.waitFor(() => expect(shown()).toContain('https://mail.test/3'));
     const afterNone = renders.slice(renders.lastIndexOf('none'));
     expect(afterNone.some((r) => r.startsWith('https://mail.test/2'))).toBe(false);
+  });
+
+  it('closes the live query of each page when the next page replaces it, and the last one when the panel closes', async () => {
+    const before = openLiveQueries();
+    dom.render(<Probe context={page('https://mail.test/0', [ana])} />);
+    await vi.waitFor(() => expect(shown()).toContain('https://mail.test/0'));
+    expect(openLiveQueries()).toBe(before + 1);
+    for (let i = 1; i <= 20; i++) {
+      dom.render(<Probe context={page(`https://mail.test/${i}`, [i % 2 ? bruno : ana])} />);
+      await vi.waitFor(() => expect(shown()).toContain(`https://mail.test/${i} `));
+    }
+    expect(openLiveQueries()).toBe(before + 1);
+    dom.render(null);
+    await vi.waitFor(() => expect(openLiveQueries()).toBe(before));
   });
 });

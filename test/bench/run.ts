@@ -175,14 +175,54 @@ const parts: Record<string, () => Promise<Row[]> | Row[]> = {
     ];
   },
   // Issue 15 §9: the panel frame's heap after many in-app navigations (panel-memory.ts).
+  // `CLYDE_BENCH_BEFORE=<another build's chrome-mv3>` reads that build the same way, in this run.
   'panel-memory': async () => {
-    const m = await panelMemoryBench();
-    const store = `${m.people / 1000}k people, ${m.notes / 1000}k notes`;
-    return [
-      [`panel JS heap after ${m.first} navigations (Chromium, ${store}, after a full GC)`, mb(m.afterFirst), '≤ 30 MB'],
-      [`panel JS heap growth over ${m.more} more navigations`, mb(m.afterMore - m.afterFirst), 'none'],
-      [`panel JS heap before the first navigation`, mb(m.atStart), '—'],
-    ];
+    const before = process.env.CLYDE_BENCH_BEFORE;
+    const rows = (m: Awaited<ReturnType<typeof panelMemoryBench>>, label: string): Row[] => {
+      const [a, b, c] = m.readings;
+      const growth = (from: typeof a, to: typeof a) => {
+        const bytes = to.used - from.used;
+        return `${bytes < 0 ? '' : '+'}${mb(bytes)} (${kb(bytes / (to.navigations - from.navigations))}/nav)`;
+      };
+      const delta = (bytes: number) => `${bytes < 0 ? '' : '+'}${kb(bytes)}`;
+      // What the panel itself holds: the heap less V8's code, which keeps growing for a few hundred
+      // navigations as functions get optimized (heap-snapshot.ts isCompiledCode).
+      const held = (r: typeof a) => r.used - r.code;
+      // Rising: the second stretch adds at least half as much as the first, and more than noise.
+      const rising = held(c) - held(b) > Math.max(64 * 1024, (held(b) - held(a)) / 2);
+      const store = `${m.people / 1000}k people, ${m.notes / 1000}k notes`;
+      const left = m.survivors;
+      for (const k of m.kinds) console.log(`panel heap${label}: ${k.count} × ${k.kind}, ${kb(k.bytes)}, held by: ${k.path}`);
+      return [
+        [`panel JS heap${label} after ${a.navigations} navigations (Chromium, ${store}, after full GCs)`, mb(a.used), '≤ 30 MB'],
+        // The growth, V8's code and what is left; the target is that what is left does not grow.
+        [`panel JS heap${label} growth, navigations ${a.navigations} → ${b.navigations}`, growth(a, b), '—'],
+        [`panel JS heap${label} growth, navigations ${b.navigations} → ${c.navigations}`, growth(b, c), '—'],
+        [
+          `panel JS heap${label}: of the two growths, V8's code (optimized functions: warm-up)`,
+          `${delta(b.code - a.code)}, ${delta(c.code - b.code)}`,
+          '—',
+        ],
+        [
+          `panel JS heap${label}: the two growths less V8's code`,
+          [held(b) - held(a), held(c) - held(b)].map((x) => `${delta(x)} (${(x / m.more).toFixed(0)} B/nav)`).join(', '),
+          'none',
+        ],
+        [`panel JS heap${label} less V8's code: keeps rising or levels off`, rising ? 'rising' : 'levels off', 'levels off'],
+        [
+          `panel JS heap${label}: objects made in navigations ${a.navigations} → ${b.navigations} still alive at ${c.navigations} (code aside)`,
+          `${left.count}, ${kb(left.bytes)} (${(left.bytes / m.more).toFixed(0)} B/nav), of which JS ${kb(left.jsBytes)}`,
+          'none',
+        ],
+        [
+          `panel${label}: DOM nodes / JS event listeners at ${m.readings.map((r) => r.navigations).join(', ')}`,
+          m.readings.map((r) => `${r.domNodes}/${r.listeners}`).join(', '),
+          'steady',
+        ],
+      ];
+    };
+    const earlier = before ? rows(await panelMemoryBench({ extensionDir: before }), ' (before)') : [];
+    return [...rows(await panelMemoryBench(), ''), ...earlier];
   },
   'sync-browser': async () => {
     const browserSync = await browserSyncBench();

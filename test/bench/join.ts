@@ -201,7 +201,8 @@ function caughtUp(page: Page, seq: number): Promise<boolean> {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const records = Number(process.argv[2] ?? 100_000);
   const before = process.env.CLYDE_BENCH_BEFORE;
-  const runs = [await joinBench({ records })];
-  if (before) runs.unshift(await joinBench({ records, extensionDir: before }));
+  // The older build first, as the table lists it; run order shows in the figures on a busy machine, so swap runs when in doubt.
+  const runs = before ? [await joinBench({ records, extensionDir: before })] : [];
+  runs.push(await joinBench({ records }));
   console.table(runs.map((r) => ({ ...r, ratio: +(r.catchUpMs / r.floorMs).toFixed(2) })));
 }

@@ -34,16 +34,16 @@ export async function rederiveMany(
   ids: readonly string[],
   actor: Actor,
   known?: ReadonlyMap<string, RowState | undefined>,
+  beside: Beside = {},
 ): Promise<void> {
   if (!ids.length) return;
   const table = db.table(entity);
-  const copied = await storedServerRows(db, entity, ids);
+  const [copied, pending] = await Promise.all([storedServerRows(db, entity, ids, beside.srv), pendingOps(db, entity, ids, beside.outbox)]);
   const unknown = known ? ids.filter((id) => !known.has(id)) : ids;
   // The view records that stand for their server row (no copy in `srv`), read only when needed.
   const standIns = unknown.filter((id) => !copied.has(id));
   const views = standIns.length ? ((await table.bulkGet(standIns)) as (Record<string, unknown> | undefined)[]) : [];
   const fromView = new Map(standIns.map((id, i) => [id, serverRowOf(entity, views[i])]));
-  const pending = await pendingOps(db, entity, ids);
   const puts: unknown[] = [];
   const gone: string[] = [];
   const srvPuts: RowState[] = [];
@@ -85,29 +85,61 @@ function sameFields(a: Record<string, unknown>, b: Record<string, unknown>): boo
   return keys.length === Object.keys(b).length && keys.every((k) => k in b && Object.is(a[k], b[k]));
 }
 
-/** The `srv` copies among `ids`. Usually there are few, so reading them all beats a lookup per id. */
-async function storedServerRows(db: ClydeDB, entity: Entity, ids: readonly string[]): Promise<Map<string, RowState>> {
-  const rows =
-    (await db.srv.count()) <= ids.length * 4
-      ? (await db.srv.toArray()).filter((r) => r.entity === entity)
-      : (await db.srv.bulkGet(ids.map((id) => [entity, id] as [string, string]))).filter((r): r is RowState => r !== undefined);
+/**
+ * The whole of `srv` and of the outbox, read once for every entity a transaction derives again
+ * (`readBeside`), each left out when it is too big to read whole. Valid only inside the
+ * transaction it was read in, and only while no op is added: derivations write `srv` copies of
+ * their own entity only, so one entity's writes never change what another reads.
+ */
+export interface Beside {
+  srv?: readonly RowState[];
+  outbox?: readonly OutboxOp[];
+}
+
+/**
+ * `srv` and the outbox whole when they hold at most four rows per record to derive: usually there
+ * are few (a joining device has none), and reading them all beats a lookup per record by far.
+ */
+export async function readBeside(db: ClydeDB, records: number): Promise<Beside> {
+  const small = <T>(table: { count(): Promise<number>; toArray(): Promise<T[]> }) =>
+    table.count().then((n) => (n <= records * 4 ? table.toArray() : undefined));
+  const [srv, outbox] = await Promise.all([small<RowState>(db.srv), small<OutboxOp>(db.outbox)]);
+  return { ...(srv ? { srv } : {}), ...(outbox ? { outbox } : {}) };
+}
+
+/** The `srv` copies among `ids`, from `all` of them when read already. */
+async function storedServerRows(
+  db: ClydeDB,
+  entity: Entity,
+  ids: readonly string[],
+  all?: readonly RowState[],
+): Promise<Map<string, RowState>> {
+  const whole = all ?? ((await db.srv.count()) <= ids.length * 4 ? await db.srv.toArray() : undefined);
+  const rows = whole
+    ? whole.filter((r) => r.entity === entity)
+    : (await db.srv.bulkGet(ids.map((id) => [entity, id] as [string, string]))).filter((r): r is RowState => r !== undefined);
   const wanted = new Set(ids);
   return new Map(rows.filter((r) => wanted.has(r.id)).map((r) => [r.id, r]));
 }
 
-/** This device's unconfirmed ops per record id, oldest first. */
-async function pendingOps(db: ClydeDB, entity: Entity, ids: readonly string[]): Promise<Map<string, OutboxOp[]>> {
+/** This device's unconfirmed ops per record id, oldest first, from `all` of them when read already. */
+async function pendingOps(
+  db: ClydeDB,
+  entity: Entity,
+  ids: readonly string[],
+  all?: readonly OutboxOp[],
+): Promise<Map<string, OutboxOp[]>> {
   const wanted = new Set(ids);
   // The outbox is usually far smaller than a pull page: one scan beats a query per record.
-  const ops =
-    (await db.outbox.count()) <= ids.length * 4
-      ? (await db.outbox.toArray()).filter((op) => op.entity === entity && wanted.has(op.id))
-      : (
-          await db.outbox
-            .where('[entity+id]')
-            .anyOf(ids.map((id) => [entity, id]))
-            .toArray()
-        ).sort((a, b) => a.clientSeq! - b.clientSeq!);
+  const whole = all ?? ((await db.outbox.count()) <= ids.length * 4 ? await db.outbox.toArray() : undefined);
+  const ops = whole
+    ? whole.filter((op) => op.entity === entity && wanted.has(op.id))
+    : (
+        await db.outbox
+          .where('[entity+id]')
+          .anyOf(ids.map((id) => [entity, id]))
+          .toArray()
+      ).sort((a, b) => a.clientSeq! - b.clientSeq!);
   return groupBy(ops, (op) => op.id);
 }
 

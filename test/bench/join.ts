@@ -71,10 +71,13 @@ function personOps(writer: Member, firstSeq: number): Op[] {
   ];
 }
 
-export async function joinBench({ records = 100_000 } = {}): Promise<JoinFigures> {
+export async function joinBench({
+  records = 100_000,
+  extensionDir,
+}: { records?: number; extensionDir?: string } = {}): Promise<JoinFigures> {
   const h = await startHarness({ name: 'sqlite', open: sqliteStore });
   let http: ServerType | undefined;
-  const clyde = await launchClyde({ blockNetwork: false });
+  const clyde = await launchClyde({ blockNetwork: false, ...(extensionDir ? { extensionDir } : {}) });
   try {
     const team = await h.newTeam('bench');
     const writer = await h.join(team);
@@ -196,5 +199,10 @@ function caughtUp(page: Page, seq: number): Promise<boolean> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  console.table([await joinBench({ records: Number(process.argv[2] ?? 100_000) })]);
+  const records = Number(process.argv[2] ?? 100_000);
+  const before = process.env.CLYDE_BENCH_BEFORE;
+  // The older build first, as the table lists it; run order shows in the figures on a busy machine, so swap runs when in doubt.
+  const runs = before ? [await joinBench({ records, extensionDir: before })] : [];
+  runs.push(await joinBench({ records }));
+  console.table(runs.map((r) => ({ ...r, ratio: +(r.catchUpMs / r.floorMs).toFixed(2) })));
 }

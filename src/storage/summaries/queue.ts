@@ -15,12 +15,17 @@ import { groupBy } from '../../group-by';
 export interface SummaryQueueRow {
   n?: number;
   people: string[];
+  /** Everyone's summary is to be rebuilt (`rebuildSummariesLater`); `people` is then empty. */
+  all?: true;
 }
 
-/** Transactions whose summary upkeep is queued instead of done (see `deferSummaries`). */
-const deferred = new WeakSet<object>();
+/**
+ * Transactions whose summary upkeep is left for later (see `deferSummaries`): 'people' queues the
+ * people each write touches, 'all' nothing, since every summary is rebuilt anyway.
+ */
+const deferred = new WeakMap<object, 'people' | 'all'>();
 
-export const isDeferred = (trans: DBCoreTransaction) => deferred.has(trans);
+export const deferredMode = (trans: DBCoreTransaction) => deferred.get(trans);
 
 /**
  * Lets the current transaction's record writes queue their people's summaries instead of
@@ -31,7 +36,20 @@ export const isDeferred = (trans: DBCoreTransaction) => deferred.has(trans);
 export function deferSummaries(): void {
   const trans = Dexie.currentTransaction?.idbtrans;
   if (!trans) throw new Error('deferSummaries must run inside a transaction');
-  deferred.add(trans);
+  if (!deferred.has(trans)) deferred.set(trans, 'people');
+}
+
+/**
+ * `deferSummaries` for a catch-up that brings more than the device holds (a first join): every
+ * summary is rebuilt after it, so its writes queue nobody and need not read each record's previous
+ * row to learn whom it belonged to (a read per record, a third of a page's time). The one queue row
+ * that says so is written in the current transaction, so a worker stopped halfway still rebuilds.
+ */
+export async function rebuildSummariesLater(db: ClydeDB): Promise<void> {
+  const trans = Dexie.currentTransaction?.idbtrans;
+  if (!trans) throw new Error('rebuildSummariesLater must run inside a transaction');
+  deferred.set(trans, 'all');
+  await db.summaryQueue.add({ people: [], all: true });
 }
 
 /**
@@ -51,13 +69,19 @@ const BATCH_PEOPLE = 500;
 export async function summarizeQueued(db: ClydeDB): Promise<number> {
   const queued = await db.summaryQueue.toArray();
   if (!queued.length) return 0;
-  const ids = [...new Set(queued.flatMap((r) => r.people))].sort();
+  const ids = queued.some((r) => r.all) ? await everyone(db) : [...new Set(queued.flatMap((r) => r.people))].sort();
   const tables = [db.summaries, db.people, db.notes, db.tasks, db.personal];
   for (let i = 0; i < ids.length; i += BATCH_PEOPLE) {
     await db.transaction('rw', tables, () => summarizeBatch(db, ids.slice(i, i + BATCH_PEOPLE)));
   }
   await db.summaryQueue.bulkDelete(queued.map((r) => r.n!));
   return ids.length;
+}
+
+/** Every person with a record or a summary, sorted: a summary whose person is gone is dropped by the rebuild. */
+async function everyone(db: ClydeDB): Promise<string[]> {
+  const [people, summarized] = await Promise.all([db.people.toCollection().primaryKeys(), db.summaries.toCollection().primaryKeys()]);
+  return [...new Set([...people, ...summarized])].sort();
 }
 
 /** The summaries of `ids` (sorted), from their records as they are in this transaction. */

@@ -11,7 +11,7 @@ import Dexie, {
 import { isCompanyId, type Note, type Person, type Task } from '../schema';
 import { foldNote, foldTask } from './fold';
 import type { PersonalRow } from './personal';
-import { isDeferred } from './queue';
+import { deferredMode } from './queue';
 import { summarize, type Summary } from './summary';
 import { groupBy } from '../../group-by';
 
@@ -200,7 +200,10 @@ export const summaryMiddleware: Middleware<DBCore> = {
             await restoreAll(ctx);
             return res;
           }
-          if (isDeferred(req.trans)) return queue(ctx, name, req, () => ctx.z(() => table.mutate(req)));
+          const deferred = deferredMode(req.trans);
+          // Every summary is rebuilt after this transaction's catch-up: nothing to note per write.
+          if (deferred === 'all') return ctx.z(() => table.mutate(req));
+          if (deferred) return queue(ctx, name, req, () => ctx.z(() => table.mutate(req)));
           const call = enter(req.trans);
           try {
             const people = peopleNow(name, req);

@@ -1,6 +1,6 @@
 import type { ClydeDB } from '../../storage/db';
 import { deferWordIndex } from '../../storage/search/search-index';
-import { deferSummaries, summarizeQueued } from '../../storage/summaries/queue';
+import { deferSummaries, rebuildSummariesLater, summarizeQueued } from '../../storage/summaries/queue';
 import type { PullResponse } from '../protocol';
 import { newerOnly } from './about';
 import { SyncApiError, type SyncApi } from './api';
@@ -24,10 +24,11 @@ export async function pullAll(db: ClydeDB, api: SyncApi, opts: SyncOptions): Pro
   let upTo: number | undefined;
   let resets = 0;
   let ahead: Prefetch | undefined;
+  // Whether this catch-up's pages leave every summary to one rebuild at its end (see below).
+  let whole = false;
   try {
     for (;;) {
-      const me = await identity(db);
-      const cursor = (await getMeta(db, 'cursor')) ?? 0;
+      const [me, cursor = 0, epoch] = await Promise.all([identity(db), getMeta(db, 'cursor'), getMeta(db, 'serverEpoch')]);
       const pull = (cursor: number, upTo: number | undefined) =>
         api.pull({
           cursor,
@@ -41,7 +42,6 @@ export async function pullAll(db: ClydeDB, api: SyncApi, opts: SyncOptions): Pro
           ? await ahead.page
           : await pull(cursor, upTo);
       ahead = undefined;
-      const epoch = await getMeta(db, 'serverEpoch');
       // A new epoch, or a server behind our cursor, means it lost history: start over from its state.
       if ((epoch !== undefined && epoch !== page.serverEpoch) || page.upTo < cursor) {
         if (resets++ > 0) throw new SyncApiError('RESET_LOOP', t('syncErrors.resetLoop'));
@@ -57,7 +57,10 @@ export async function pullAll(db: ClydeDB, api: SyncApi, opts: SyncOptions): Pro
       }
       // The first page of a catch-up longer than one page: count it, for the progress line.
       const counting = upTo === undefined && page.hasMore ? startCount(db, api, cursor, page.upTo) : undefined;
-      await applyPage(db, page, opts);
+      // A catch-up that brings more than the device holds (a first join) rebuilds every summary
+      // once at its end, which costs less than noting per record whom each belonged to before.
+      if (upTo === undefined && page.hasMore) whole = (await db.people.count()) <= page.rows.length;
+      await applyPage(db, page, opts, whole);
       await (
         await counting
       )?.(page.rows.length);
@@ -96,12 +99,13 @@ interface Prefetch {
  * records we may no longer see, ops the server has reflected leave the outbox, and the views of
  * every touched record are derived again from the result.
  */
-async function applyPage(db: ClydeDB, page: PullResponse, opts: SyncOptions): Promise<void> {
+async function applyPage(db: ClydeDB, page: PullResponse, opts: SyncOptions, whole: boolean): Promise<void> {
   await db.transaction('rw', [...syncTables(db), db.wordQueue], async () => {
-    const me = await identity(db);
+    // Asked together: each request waits a round trip to the browser's IndexedDB, not its turn.
+    const [me, saved] = await Promise.all([identity(db), getMeta(db, 'seqBase'), whole && rebuildSummariesLater(db)]);
     const touched = new Touched();
-    // A catch-up's pages queue their people's summaries, rebuilt once at its end (pullAll).
-    if (page.hasMore || page.rows.length >= DEFER_INDEX_ROWS) deferSummaries();
+    // A catch-up's pages queue their people's summaries (or, `whole`, say everyone's), rebuilt once at its end (pullAll).
+    if (!whole && (page.hasMore || page.rows.length >= DEFER_INDEX_ROWS)) deferSummaries();
     // A record a prioritized pull brought meanwhile may be newer than this page's copy (about.ts).
     const suspects = opts.prioritized?.among(page.rows) ?? [];
     const stale = suspects.length ? new Set(suspects) : undefined;
@@ -113,7 +117,6 @@ async function applyPage(db: ClydeDB, page: PullResponse, opts: SyncOptions): Pr
       await db.table(entity).delete(id);
       touched.add(entity, id, undefined);
     }
-    const saved = await getMeta(db, 'seqBase');
     if (saved?.clientId === me.clientId && page.lastClientSeq > 0) {
       const done = db.outbox
         .where('clientSeq')
@@ -126,11 +129,12 @@ async function applyPage(db: ClydeDB, page: PullResponse, opts: SyncOptions): Pr
     }
     if (page.rows.length >= DEFER_INDEX_ROWS) await deferWordIndex(db, touched.list());
     await touched.rederive(db, me.userId);
-    await setMeta(db, 'cursor', page.cursor);
-    await setMeta(db, 'serverEpoch', page.serverEpoch);
-    if (page.hasMore) await advance(db, page.rows.length);
-    else await finish(db);
-    await receiveClock(db, me.clientId, page.serverHlc, opts.now());
+    await Promise.all([
+      setMeta(db, 'cursor', page.cursor),
+      setMeta(db, 'serverEpoch', page.serverEpoch),
+      page.hasMore ? advance(db, page.rows.length) : finish(db),
+      receiveClock(db, me.clientId, page.serverHlc, opts.now()),
+    ]);
   });
 }
 

@@ -1,7 +1,7 @@
 import type { ClydeDB } from '../../storage/db';
 import type { Entity } from '../../storage/schema';
 import type { RowState } from '../protocol';
-import { rederiveMany } from '../view';
+import { readBeside, rederiveMany } from '../view';
 
 /**
  * Records whose view must be derived again at the end of a transaction, each once. `add` with a
@@ -32,6 +32,9 @@ export class Touched {
       if (ids) ids.push(id);
       else byEntity.set(entity, [id]);
     }
-    for (const [entity, ids] of byEntity) await rederiveMany(db, entity, ids, { userId }, this.known.get(entity));
+    const beside = await readBeside(db, this.keys.size);
+    // Entity by entity at once: each writes its own table and its own `srv` keys, and IndexedDB
+    // runs the requests in order anyway; issued together, none waits for a round trip.
+    await Promise.all([...byEntity].map(([entity, ids]) => rederiveMany(db, entity, ids, { userId }, this.known.get(entity), beside)));
   }
 }

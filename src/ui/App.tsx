@@ -4,7 +4,7 @@ import { HelpButton } from './help/HelpButton';
 import { HomeLink } from './home/HomeLink';
 import { PersonView } from './PersonView';
 import { openSettings } from './sync/sendSyncNow';
-import { ShareViewerContext, useShareViewer } from './sync/ShareToggle';
+import { ShareViewerContext, useShareViewer } from './sync/share-viewer';
 import { SyncStatus } from './sync/SyncStatus';
 import { ParserHealth } from './ParserHealth';
 import { ReadThisPage } from './ReadThisPage';

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { db } from '../storage/db';
 import { askPersistence } from '../storage/persistence';
 import { App } from './App';
+import { holdLaterParts } from './later';
 import { renderGated } from './StorageNotice';
 import type { PanelPlace } from './panel-tab';
 import { followHostTheme } from './theme/follow-host';
@@ -21,6 +22,8 @@ export function mountPanel(place: PanelPlace): void {
   );
   // Browsers remember the answer; Settings → Storage says what it was.
   void askPersistence();
+  // What the person's card does not need loads once it is on screen (later.tsx).
+  holdLaterParts();
   renderGated(
     document.getElementById('root')!,
     <StrictMode>

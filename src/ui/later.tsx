@@ -2,6 +2,7 @@ import { lazy, Suspense, type ComponentType } from 'react';
 
 let held: Promise<void> | undefined;
 let release: (() => void) | undefined;
+let latest: ReturnType<typeof setTimeout> | undefined;
 
 /**
  * Holds back every `later` part until `showFirstLook` is called: a panel calls this before its
@@ -10,9 +11,10 @@ let release: (() => void) | undefined;
  * (Home, options) load their later parts at once.
  */
 export function holdLaterParts(): void {
-  held ??= new Promise<void>((resolve) => (release = resolve));
+  if (release) return;
+  held = new Promise<void>((resolve) => (release = resolve));
   // At the latest: a panel whose database cannot open never shows anyone, and still gets its header.
-  setTimeout(showFirstLook, 2000);
+  latest = setTimeout(showFirstLook, 2000);
 }
 
 /** The first look is on screen: the later parts may load now, after the browser has painted it. */
@@ -20,6 +22,7 @@ export function showFirstLook(): void {
   const go = release;
   if (!go) return;
   release = undefined;
+  clearTimeout(latest);
   requestAnimationFrame(() => setTimeout(go));
 }
 

@@ -39,9 +39,22 @@ describe('later parts', () => {
     expect(asked.n).toBe(0);
     expect(part()).toBeNull();
 
+    // One not on screen yet, as a new person's timeline is until the person is created.
+    const unseen = counted();
     showFirstLook();
     await vi.waitFor(() => expect(part()?.textContent).toBe("Bruno's notes"));
     expect(asked.n).toBe(1);
+
+    // The hold's end loaded it too: it comes in the same commit as what shows it, not a moment after.
+    await vi.waitFor(() => expect(unseen.asked.n).toBe(1));
+    dom.render(
+      <>
+        <h1>Ana Lima</h1>
+        <unseen.Part who="Ana's timeline" />
+      </>,
+    );
+    await vi.waitFor(() => expect(dom.container.querySelector('h1')?.textContent).toBe('Ana Lima'));
+    expect(part()?.textContent).toBe("Ana's timeline");
   });
 
   it('come two seconds after the hold at the latest, when the panel never shows anyone', async () => {

@@ -1,8 +1,10 @@
-import { lazy, Suspense, type ComponentType } from 'react';
+import { lazy, Suspense, useState, type ComponentType } from 'react';
 
 let held: Promise<void> | undefined;
 let release: (() => void) | undefined;
 let latest: ReturnType<typeof setTimeout> | undefined;
+/** Each later part's loader, run for all of them when the hold ends (see `later`). */
+const starters: (() => unknown)[] = [];
 
 /**
  * Holds back every `later` part until `showFirstLook` is called: a panel calls this before its
@@ -23,7 +25,12 @@ export function showFirstLook(): void {
   if (!go) return;
   release = undefined;
   clearTimeout(latest);
-  requestAnimationFrame(() => setTimeout(go));
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      go();
+      for (const start of starters) start();
+    }),
+  );
 }
 
 /**
@@ -31,14 +38,24 @@ export function showFirstLook(): void {
  * the first look (see above), and it shows when it arrives, with nothing in its place until then.
  * A cold panel shows its person sooner the less code the frame loads and runs before that render
  * (the panel bench's cold phases); the name and photo come first, the lists and actions a moment
- * later. Once loaded, it renders at once wherever it appears again (the next person, a search pick).
+ * later. When the hold ends every later part loads, shown yet or not, so one that appears
+ * afterwards (the timeline of a person just created) renders in the same commit as its parent,
+ * with no Suspense in between: each instance picks its way once, when it mounts, and keeps it.
  */
 export function later<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
-  const Lazy = lazy(async () => {
-    await held;
-    return { default: await load() };
-  });
+  let loaded: ComponentType<P> | undefined;
+  let loading: Promise<{ default: ComponentType<P> }> | undefined;
+  const start = () =>
+    (loading ??= (async () => {
+      await held;
+      loaded = await load();
+      return { default: loaded };
+    })());
+  starters.push(start);
+  const Lazy = lazy(start);
   return function Later(props: P) {
+    const [Ready] = useState(() => loaded);
+    if (Ready) return <Ready {...props} />;
     return (
       <Suspense fallback={null}>
         <Lazy {...(props as P & React.JSX.IntrinsicAttributes)} />

@@ -1,7 +1,7 @@
 import type { Correspondent, PageContext } from '../parsers/schema';
 import type { ClydeDB } from '../storage/db';
 import { canonicalEmail } from '../storage/records/canonical';
-import { findPersonForCorrespondent } from '../storage/records/identity';
+import { findPersonForCorrespondent } from '../storage/records/identity-lookup';
 import { coveringEntry, neverLogSet } from '../storage/records/never-log';
 import { recordOpened } from '../storage/summaries/personal';
 import { dayOf } from '../storage/summaries/summary';

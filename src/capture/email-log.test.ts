@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { PageContext } from '../parsers/schema';
 import type { ClydeDB } from '../storage/db';
 import { freshClientDb } from '../../test/support/db';
-import { findPersonForCorrespondent } from '../storage/records/identity';
+import { findPersonForCorrespondent } from '../storage/records/identity-lookup';
 import { addNeverLog } from '../storage/records/never-log';
 import { timelineFor } from '../storage/records/notes';
 import { addToLogged, emailEntry, logEmail } from './email-log';

@@ -1,7 +1,8 @@
 import type { ClydeDB } from '../storage/db';
 import { canonicalProfileUrl } from '../storage/records/canonical';
 import { writeRecord, writeTables } from '../storage/records/write';
-import { COMPANY_ID_PREFIX, type Company } from '../storage/schema';
+import { COMPANY_ID_PREFIX } from '../storage/company-id';
+import type { Company } from '../storage/schema';
 import { linkPeopleAtDomain } from './by-email';
 import { canonicalDomain, companyDomain, domainsOf } from './domains';
 import { t } from '../i18n';

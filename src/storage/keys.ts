@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import * as mini from 'zod/mini';
 import type { $ZodType, output } from 'zod/v4/core';
 import { THEMES } from '../messaging/protocol';
@@ -37,76 +36,72 @@ export function readStored<L extends Lazy>(schema: L, value: unknown): StoredVal
 
 // --- Dexie `meta`: this device and its place in a team. Extension pages only (the token is here).
 
+// zod's mini build, as everywhere the panel reads: its first look reads the device and team rows
+// (ui/sync/share-viewer.ts), and the full build costs a cold panel its load and set-up time.
+const count = () => mini.int().check(mini.nonnegative());
+const scalar = () => mini.union([mini.string(), mini.number(), mini.boolean(), mini.null()]);
+
 export const META = {
   /** This device's clientId (its clock's node id) and the owner of records made here (storage/records/clock.ts). */
-  device: () => z.object({ clientId: z.string(), userId: z.string() }).strict(),
+  device: () => mini.strictObject({ clientId: mini.string(), userId: mini.string() }),
   /** The hybrid logical clock's last stamp (sync/hlc.ts), one per device so every context shares it. */
-  hlc: () => z.object({ wall: z.number(), counter: z.number(), node: z.string() }).strict(),
+  hlc: () => mini.strictObject({ wall: mini.number(), counter: mini.number(), node: mini.string() }),
   /** The team server, token and ids of this device's membership (sync/client/account.ts). */
   account: () =>
-    z
-      .object({
-        serverUrl: z.string(),
-        token: z.string(),
-        teamId: z.string(),
-        userId: z.string(),
-        deviceId: z.string(),
-        /** When this device last got a new token (sync/client/token-rotation.ts); absent: never. */
-        tokenRotatedAt: z.number().optional(),
-      })
-      .strict(),
+    mini.strictObject({
+      serverUrl: mini.string(),
+      token: mini.string(),
+      teamId: mini.string(),
+      userId: mini.string(),
+      deviceId: mini.string(),
+      /** When this device last got a new token (sync/client/token-rotation.ts); absent: never. */
+      tokenRotatedAt: mini.optional(mini.number()),
+    }),
   /** The server sequence pulled up to. */
-  cursor: () => z.number().int().nonnegative(),
+  cursor: () => count(),
   /** The server database's identity: another epoch means a restored or replaced server. */
-  serverEpoch: () => z.string(),
+  serverEpoch: () => mini.string(),
   /**
    * Local outbox keys keep counting across teams, while the server numbers a client's ops from 1.
    * `base` maps one to the other (server clientSeq = local clientSeq − base); it is fixed by the
    * first push of `clientId` and moved only when the server proves it needs other numbers (GAP).
    */
-  seqBase: () => z.object({ clientId: z.string(), base: z.number().int() }).strict(),
+  seqBase: () => mini.strictObject({ clientId: mini.string(), base: mini.int() }),
   /** Set once this device's clientId has pushed: joining as anyone later needs a new clientId. */
-  pushed: () => z.literal(true),
+  pushed: () => mini.literal(true),
   /** What the panel shows of sync: last success, last error, edits still to send. */
   syncStatus: () =>
-    z
-      .object({
-        lastSyncAt: z.number().optional(),
-        lastError: z.object({ code: z.string(), message: z.string() }).strict().optional(),
-        /** When sync tries again after `lastError` (backoff); absent when only a change can help. */
-        retryAt: z.number().optional(),
-        pending: z.number().int().nonnegative(),
-      })
-      .strict(),
+    mini.strictObject({
+      lastSyncAt: mini.optional(mini.number()),
+      lastError: mini.optional(mini.strictObject({ code: mini.string(), message: mini.string() })),
+      /** When sync tries again after `lastError` (backoff); absent when only a change can help. */
+      retryAt: mini.optional(mini.number()),
+      pending: count(),
+    }),
   /** This member's role in the team, from the server (sync/client/team-details.ts): admins may delete teammates' shared records. */
-  role: () => z.enum(['admin', 'member']),
+  role: () => mini.enum(['admin', 'member']),
   /**
    * This user's edits that lost to a concurrent one, newest first (sync/client/lost-edits.ts): what
    * they wrote, what won, and who wrote it once the server has named them.
    */
   lostEdits: () =>
-    z.array(
-      z
-        .object({
-          entity: z.string(),
-          id: z.string(),
-          field: z.string(),
-          mine: z.union([z.string(), z.number(), z.boolean(), z.null()]),
-          theirs: z.union([z.string(), z.number(), z.boolean(), z.null()]),
-          /** The winning stamp: its node is the writer's clientId, its wall time when they wrote. */
-          hlc: z.string(),
-          by: z.object({ name: z.string(), self: z.boolean() }).strict().optional(),
-        })
-        .strict(),
+    mini.array(
+      mini.strictObject({
+        entity: mini.string(),
+        id: mini.string(),
+        field: mini.string(),
+        mine: scalar(),
+        theirs: scalar(),
+        /** The winning stamp: its node is the writer's clientId, its wall time when they wrote. */
+        hlc: mini.string(),
+        by: mini.optional(mini.strictObject({ name: mini.string(), self: mini.boolean() })),
+      }),
     ),
   /**
    * A catch-up of more than one pull page in progress (sync/client/catch-up.ts): records applied
    * of those the server counted for it, shown as "42,000 of 100,000"; gone once caught up.
    */
-  catchUp: () =>
-    z
-      .object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative(), upTo: z.number().int().nonnegative() })
-      .strict(),
+  catchUp: () => mini.strictObject({ done: count(), total: count(), upTo: count() }),
 } as const;
 export type MetaKey = keyof typeof META;
 export type MetaValue<K extends MetaKey> = StoredValue<(typeof META)[K]>;

@@ -159,10 +159,6 @@ export type Stage = z.infer<typeof StageSchema>;
 export type Outcome = (typeof OUTCOMES)[number];
 export type Opportunity = z.infer<typeof OpportunitySchema>;
 
-/** Company ids carry this prefix, so a note's subject (`personId`) says which kind it is. */
-export const COMPANY_ID_PREFIX = 'co-';
-export const isCompanyId = (id: string) => id.startsWith(COMPANY_ID_PREFIX);
-
 export const ENTITY_SCHEMAS = {
   people: PersonSchema,
   identities: IdentitySchema,

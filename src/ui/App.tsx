@@ -1,13 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { PanelTabContext, type PanelPlace } from './panel-tab';
-import { HelpButton } from './help/HelpButton';
 import { HomeLink } from './home/HomeLink';
+import { showFirstLook } from './later';
+import { HelpButton, ParserHealth, ReadThisPage, SyncStatus } from './later-parts';
 import { PersonView } from './PersonView';
 import { openSettings } from './sync/sendSyncNow';
-import { ShareViewerContext, useShareViewer } from './sync/ShareToggle';
-import { SyncStatus } from './sync/SyncStatus';
-import { ParserHealth } from './ParserHealth';
-import { ReadThisPage } from './ReadThisPage';
+import { ShareViewerContext, useShareViewer } from './sync/share-viewer';
 import { displayName } from '../parsers/schema';
 import { keyOf } from '../capture/person-shown';
 import { usePageView } from './usePageView';
@@ -25,6 +23,8 @@ export function App({ place }: { place: PanelPlace }) {
   const view = usePageView(page, picked);
   useSharedPick(tabId, picked);
   useTabTheme(place, tabId);
+  // The page is read (its person, or no one): the rest of the panel's code may load now.
+  useEffect(() => void (view !== undefined && showFirstLook()), [view]);
 
   if (view === undefined) return <Shell>{null}</Shell>;
   const context = view?.context;

@@ -1,9 +1,8 @@
 import { displayName, type Correspondent } from '../parsers/schema';
 import { db } from '../storage/db';
-import { ensurePersonWithNote } from '../storage/records/identity';
 import { AddField } from './AddField';
 import { Avatar } from './Avatar';
-import { CompanyStory } from './company/CompanyStory';
+import { CompanyStory } from './later-parts';
 import { WorkLine } from './WorkLine';
 import { t } from '../i18n';
 
@@ -38,7 +37,8 @@ export function EmptyState({ correspondent: c }: { correspondent: Correspondent 
         label={t('emptyState.firstNote')}
         placeholder={t('emptyState.firstNotePlaceholder')}
         multiline
-        onAdd={(body) => ensurePersonWithNote(db, c, body)}
+        // The write path loads on the first note, not with the panel's first look.
+        onAdd={async (body) => (await import('../storage/records/identity')).ensurePersonWithNote(db, c, body)}
       />
     </div>
   );

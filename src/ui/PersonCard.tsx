@@ -1,13 +1,8 @@
 import type { Correspondent } from '../parsers/schema';
 import type { Person } from '../storage/schema';
 import { Avatar } from './Avatar';
-import { CompanyStrip } from './company/CompanyStrip';
-import { IdentityList } from './identities/IdentityList';
-import { KeepInTouch } from './keep-in-touch/KeepInTouch';
-import { MergeUndo } from './identities/MergeUndo';
-import { MergeWith } from './identities/MergeWith';
-import { NeverShow } from './never-log/NeverShow';
-import { LostEditLine } from './sync/LostEditLine';
+// Name, photo and work line come first; the lists and tidying actions load just after (later.tsx).
+import { CompanyStrip, IdentityList, KeepInTouch, LostEditLine, MergeUndo, MergeWith, NeverShow } from './later-parts';
 import { WorkLine } from './WorkLine';
 
 /**

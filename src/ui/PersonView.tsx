@@ -1,18 +1,20 @@
 import { memo, useDeferredValue } from 'react';
 import type { Correspondent, PageContext } from '../parsers/schema';
 import type { Person } from '../storage/schema';
-import { Brief } from './Brief';
-import { LogEmail } from './capture/LogEmail';
-import { RecentComplaints } from './capture/RecentComplaints';
-import { ClipButton } from './ClipButton';
 import { EmptyState } from './EmptyState';
-import { LookAlikes } from './LookAlikes';
-import { NeverShow } from './never-log/NeverShow';
-import { LinkToPerson } from './search/LinkToPerson';
+import {
+  Brief,
+  ClipButton,
+  LinkToPerson,
+  LogEmail,
+  LookAlikes,
+  NeverShow,
+  RecentComplaints,
+  RememberList,
+  TaskList,
+  Timeline,
+} from './later-parts';
 import { PersonCard } from './PersonCard';
-import { RememberList } from './RememberList';
-import { TaskList } from './TaskList';
-import { Timeline } from './Timeline';
 
 /**
  * One correspondent of the page: who they are, and (for someone Clyde knows) what it remembers.

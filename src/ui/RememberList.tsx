@@ -8,7 +8,8 @@ import { ErrorLine } from './ErrorLine';
 import { Section } from './Section';
 import { deleteRefusal } from './sync/delete-refusal';
 import { LostEditLine } from './sync/LostEditLine';
-import { ShareToggle, ShareViewerContext } from './sync/ShareToggle';
+import { ShareToggle } from './sync/ShareToggle';
+import { ShareViewerContext } from './sync/share-viewer';
 import { useAction } from './useAction';
 import { t } from '../i18n';
 

@@ -1,7 +1,9 @@
+// First: the database opens while the rest of the panel's code loads and runs.
+import './open-early';
 import { StrictMode } from 'react';
-import { db } from '../storage/db';
 import { askPersistence } from '../storage/persistence';
 import { App } from './App';
+import { holdLaterParts } from './later';
 import { renderGated } from './StorageNotice';
 import type { PanelPlace } from './panel-tab';
 import { followHostTheme } from './theme/follow-host';
@@ -13,14 +15,10 @@ export function mountPanel(place: PanelPlace): void {
   performance.mark('clyde:scripts-loaded');
   // Before the first render, so the panel's first paint is already in the host page's theme.
   if (place === 'frame') followHostTheme();
-  // Open the database while the panel asks which page it is on, so the first person shows sooner.
-  // A failure to open shows as the storage notice (StorageNotice.tsx) where it is one we know.
-  void db.open().then(
-    () => performance.mark('clyde:db-open'),
-    () => undefined,
-  );
   // Browsers remember the answer; Settings → Storage says what it was.
   void askPersistence();
+  // What the person's card does not need loads once it is on screen (later.tsx).
+  holdLaterParts();
   renderGated(
     document.getElementById('root')!,
     <StrictMode>

@@ -2,7 +2,7 @@ import { liveQuery, type Subscription } from 'dexie';
 import { useEffect, useReducer, useState } from 'react';
 import type { Correspondent, PageContext } from '../parsers/schema';
 import { db } from '../storage/db';
-import { findPersonForCorrespondent } from '../storage/records/identity';
+import { findPersonForCorrespondent } from '../storage/records/identity-lookup';
 import { neverLogSet } from '../storage/records/never-log';
 import { loggablePeople, pickedOrFirst } from '../capture/person-shown';
 import type { Person } from '../storage/schema';

@@ -1,4 +1,4 @@
-import { findPersonByIdentity } from '../../src/storage/records/identity';
+import { findPersonByIdentity } from '../../src/storage/records/identity-lookup';
 import { syntheticSeed } from '../support/records';
 import { seededDb } from './seeded-db';
 import { median, quantile } from './stats';

@@ -1,6 +1,7 @@
 import { linkByEmail } from '../../companies/by-email';
 import type { Correspondent } from '../../parsers/schema';
 import { canonicalIdentity, identityId } from './canonical';
+import { findPersonForCorrespondent, identitiesOf } from './identity-lookup';
 import type { ClydeDB } from '../db';
 import { assertLoggable } from './never-log';
 import { addNote } from './notes';
@@ -14,36 +15,6 @@ import { t } from '../../i18n';
  * the company owning its domain (companies/by-email.ts), unless it is on the never-log list.
  */
 export const identityTables = (db: ClydeDB) => writeTables(db, db.people, db.identities, db.neverLog, db.companies);
-
-/** The identities a correspondent carries, strongest first: an email beats a handle beats a URL. */
-export function identitiesOf(c: Correspondent): { kind: IdentityKind; display: string }[] {
-  const out: { kind: IdentityKind; display: string }[] = [];
-  if (c.email) out.push({ kind: 'email', display: c.email });
-  if (c.handle) out.push({ kind: 'x', display: c.handle });
-  if (c.profileUrl) out.push({ kind: /linkedin\.com$/.test(new URL(c.profileUrl).hostname) ? 'linkedin' : 'url', display: c.profileUrl });
-  return out;
-}
-
-/**
- * The live person an identity belongs to: one index read and a primary-key read, the sidebar's
- * hot path. If two people carry the identity (colleagues met them separately), the one most
- * recently changed is shown until someone merges them.
- */
-export async function findPersonByIdentity(db: ClydeDB, kind: IdentityKind, raw: string): Promise<Person | undefined> {
-  const value = canonicalIdentity(kind, raw);
-  if (!value) return undefined;
-  const identities = await db.identities.where('[kind+value]').equals([kind, value]).toArray();
-  const people = await db.people.bulkGet(identities.filter((i) => !i.deleted).map((i) => i.personId));
-  return people.filter((p): p is Person => p !== undefined && !p.deleted).sort((a, b) => b.updatedAt - a.updatedAt)[0];
-}
-
-export async function findPersonForCorrespondent(db: ClydeDB, c: Correspondent): Promise<Person | undefined> {
-  for (const { kind, display } of identitiesOf(c)) {
-    const person = await findPersonByIdentity(db, kind, display);
-    if (person) return person;
-  }
-  return undefined;
-}
 
 /** Attaches an identity to a person. Throws a readable error when the value is not valid for its kind. */
 export async function addIdentity(db: ClydeDB, personId: string, kind: IdentityKind, display: string): Promise<Identity> {

@@ -1,5 +1,6 @@
 import type { ClydeDB } from '../db';
-import { isCompanyId, type Company, type Opportunity, type Person } from '../schema';
+import { isCompanyId } from '../company-id';
+import type { Company, Opportunity, Person } from '../schema';
 import type { WordRow } from './search-index';
 import { foldText, queryTerms } from './search-words';
 

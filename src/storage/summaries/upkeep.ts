@@ -8,7 +8,8 @@ import Dexie, {
   type Table,
   type Transaction,
 } from 'dexie';
-import { isCompanyId, type Note, type Person, type Task } from '../schema';
+import { isCompanyId } from '../company-id';
+import type { Note, Person, Task } from '../schema';
 import { foldNote, foldTask } from './fold';
 import type { PersonalRow } from './personal';
 import { deferredMode } from './queue';

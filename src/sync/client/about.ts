@@ -1,7 +1,7 @@
 import type { Correspondent } from '../../parsers/schema';
 import type { ClydeDB } from '../../storage/db';
 import { canonicalIdentity } from '../../storage/records/canonical';
-import { identitiesOf } from '../../storage/records/identity';
+import { identitiesOf } from '../../storage/records/identity-lookup';
 import { serverRowOf } from '../../storage/records/server-row';
 import type { Entity } from '../../storage/schema';
 import { MAX_ABOUT_IDENTITIES } from '../about-protocol';

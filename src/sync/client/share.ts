@@ -1,6 +1,7 @@
 import { peopleOf } from '../../opportunities/opportunities';
 import type { ClydeDB } from '../../storage/db';
-import { isCompanyId, type Entity, type Scope } from '../../storage/schema';
+import { isCompanyId } from '../../storage/company-id';
+import type { Entity, Scope } from '../../storage/schema';
 import { writeRecord } from '../../storage/records/write';
 import { deviceOf, syncTables } from './state';
 import { t } from '../../i18n';

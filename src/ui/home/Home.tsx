@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { keysLabel, shortcut, useShortcut } from '../shortcuts';
-import { ShareViewerContext, useShareViewer } from '../sync/ShareToggle';
+import { ShareViewerContext, useShareViewer } from '../sync/share-viewer';
 import { AtRiskSection } from './AtRiskSection';
 import { BestSection } from './BestSection';
 import { ComingUpSection } from './ComingUpSection';

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { keysLabel, shortcut, useShortcut } from '../shortcuts';
-import { OpenedPerson } from './OpenedPerson';
-import { SearchPalette } from './SearchPalette';
+import { OpenedPerson, SearchPalette } from '../later-parts';
 import { t } from '../../i18n';
 
 /**

@@ -17,7 +17,7 @@ import { setShared } from '../../sync/client/share';
 import { OpportunityPage } from '../company/OpportunityPage';
 import { TaskList } from '../TaskList';
 import { Timeline } from '../Timeline';
-import { ShareViewerContext, useShareViewer } from './ShareToggle';
+import { ShareViewerContext, useShareViewer } from './share-viewer';
 
 /**
  * Issue #15 point 4 in the panel: the author of an edit that lost to a teammate's sees it, and a

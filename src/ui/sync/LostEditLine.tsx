@@ -5,7 +5,7 @@ import { forgetLostEdit, takeBackLostEdit } from '../../sync/client/lost-edits';
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';
 import { lostEditText } from './lost-edit-text';
-import { ShareViewerContext } from './ShareToggle';
+import { ShareViewerContext } from './share-viewer';
 import { t } from '../../i18n';
 
 /**

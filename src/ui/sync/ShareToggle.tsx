@@ -1,11 +1,10 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { createContext, useContext } from 'react';
+import { useContext } from 'react';
 import { db } from '../../storage/db';
 import type { Entity } from '../../storage/schema';
 import { setShared } from '../../sync/client/share';
-import { getMeta } from '../../sync/client/state';
 import { ErrorLine } from '../ErrorLine';
 import { useAction } from '../useAction';
+import { ShareViewerContext } from './share-viewer';
 import { t } from '../../i18n';
 
 export interface Shareable {
@@ -15,34 +14,6 @@ export interface Shareable {
 }
 
 const pill = 'rounded-full border px-1.5 text-[11px] leading-4';
-
-/**
- * This browser's device and team account, as every switch in a list needs them; the team role,
- * for which Delete buttons to offer (ui/sync/delete-refusal.ts); and this user's edits that lost
- * to a teammate's (ui/sync/LostEditLine.tsx).
- */
-export interface ShareViewer {
-  device: Awaited<ReturnType<typeof getMeta<'device'>>>;
-  account: Awaited<ReturnType<typeof getMeta<'account'>>>;
-  role: Awaited<ReturnType<typeof getMeta<'role'>>>;
-  lostEdits: Awaited<ReturnType<typeof getMeta<'lostEdits'>>>;
-}
-
-/**
- * Read once for the whole panel (the app provides it in `ShareViewerContext`, which every switch
- * reads): a query per row, or per list, would open more database transactions and parse the
- * same meta rows again every time the panel shows a person.
- */
-export function useShareViewer(): ShareViewer | undefined {
-  return useLiveQuery(async () => ({
-    device: await getMeta(db, 'device'),
-    account: await getMeta(db, 'account'),
-    role: await getMeta(db, 'role'),
-    lostEdits: await getMeta(db, 'lostEdits'),
-  }));
-}
-
-export const ShareViewerContext = createContext<ShareViewer | undefined>(undefined);
 
 /**
  * Who sees one note, fact or task: "Private" or "Shared", switched with one click by its author.

@@ -1,6 +1,6 @@
 import type { Entity } from '../../storage/schema';
 import { mayDelete } from '../../sync/delete-rule';
-import type { ShareViewer } from './ShareToggle';
+import type { ShareViewer } from './share-viewer';
 import { t } from '../../i18n';
 
 /**

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClydeDB } from '../../../src/storage/db';
-import { addIdentity, findPersonByIdentity } from '../../../src/storage/records/identity';
+import { addIdentity } from '../../../src/storage/records/identity';
+import { findPersonByIdentity } from '../../../src/storage/records/identity-lookup';
 import { addNote } from '../../../src/storage/records/notes';
 import { addNeverLog } from '../../../src/storage/records/never-log';
 import { writeRecord } from '../../../src/storage/records/write';

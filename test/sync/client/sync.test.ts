@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClydeDB } from '../../../src/storage/db';
-import { addIdentity, findPersonByIdentity } from '../../../src/storage/records/identity';
+import { addIdentity } from '../../../src/storage/records/identity';
+import { findPersonByIdentity } from '../../../src/storage/records/identity-lookup';
 import { mergePeople } from '../../../src/storage/people/merge-people';
 import { undoMerge } from '../../../src/storage/people/merge-undo';
 import { addNote } from '../../../src/storage/records/notes';

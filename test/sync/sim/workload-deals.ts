@@ -3,7 +3,7 @@ import { addNote } from '../../../src/storage/records/notes';
 import { addPreference } from '../../../src/storage/records/preferences';
 import { addTask } from '../../../src/storage/records/tasks';
 import { deleteRecord, writeRecord } from '../../../src/storage/records/write';
-import { COMPANY_ID_PREFIX } from '../../../src/storage/schema';
+import { COMPANY_ID_PREFIX } from '../../../src/storage/company-id';
 import { anyRecord, type SimOp } from './pick';
 
 /**

@@ -2,10 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { createSqliteStore } from '../store/sqlite';
-import { databaseUrl, scratchPostgresStore, type StoreCase } from './stores';
+import { databaseUrl, scratchPostgresStore, scratchSqliteStore, type StoreCase } from './stores';
 
 /**
  * A store case that also lets a test look under the store: every byte it keeps (the SQLite files,
@@ -23,15 +20,9 @@ export function rawStoreCases(): RawStoreCase[] {
   const sqliteCase: RawStoreCase = {
     name: 'sqlite',
     async open() {
-      dir = mkdtempSync(join(tmpdir(), 'clyde-raw-'));
-      const store = createSqliteStore({ dataDir: dir });
-      return {
-        store,
-        cleanup: async () => {
-          await store.close();
-          rmSync(dir, { recursive: true, force: true });
-        },
-      };
+      const opened = await scratchSqliteStore();
+      dir = opened.dir;
+      return opened;
     },
     async everything() {
       return readdirSync(dir)

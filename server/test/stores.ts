@@ -20,11 +20,12 @@ export interface StoreCase {
 export type OpenedStore = { store: SyncStore; cleanup: () => Promise<void> };
 
 /** A store in a fresh data directory, removed on cleanup (tests and benches). */
-export async function scratchSqliteStore(): Promise<OpenedStore> {
+export async function scratchSqliteStore(): Promise<OpenedStore & { dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'clyde-server-'));
   const store = createSqliteStore({ dataDir: dir });
   return {
     store,
+    dir,
     cleanup: async () => {
       await store.close();
       rmSync(dir, { recursive: true, force: true });

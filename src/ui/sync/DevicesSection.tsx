@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Device, InviteResponse, MeResponse, Role, TeamDevice, TeamMember, TeamResponse } from '../../sync/account-protocol';
-import type { Fetch, SyncApi } from '../../sync/client/api';
+import type { Fetch } from '../../sync/client/api';
 import type { Account } from '../../sync/client/state';
 import { formatDay, formatDayTime } from '../dates';
 import { ErrorLine } from '../ErrorLine';
@@ -140,7 +140,7 @@ function InviteMaker({ act, serverUrl }: { act: Act; serverUrl: string }) {
           label={t('devices.invite')}
           help={t('devices.inviteHelp')}
           serverUrl={serverUrl}
-          make={() => act((api: SyncApi) => api.invite(role))}
+          make={() => act((api) => api.invite(role))}
         />
       </div>
     </div>

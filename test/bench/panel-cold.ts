@@ -37,18 +37,14 @@ export const PHASES: { key: keyof ColdPhases; label: string }[] = [
 ];
 
 /**
- * Opens `count` Gmail threads, each in a fresh tab, and times each phase inside the browser: the
- * page's and the frame's clocks, plus the moment the content script's world is created, which
- * the DevTools protocol reports (to this process; both clocks are the machine's wall clock).
+ * Readies `context` for cold loads and returns one: it opens a Gmail thread in a fresh tab and
+ * times each phase inside the browser (the page's and the frame's clocks), plus the moment the
+ * content script's world is created, which the DevTools protocol reports to this process (both
+ * clocks are the machine's wall clock).
  */
-export async function coldLoads(
-  context: BrowserContext,
-  extensionId: string,
-  threads: (i: number) => Fixture,
-  count: number,
-): Promise<ColdPhases[]> {
-  let current = threads(0);
-  await serve(context, 'https://mail.google.com', () => current.html);
+export async function coldLoader(context: BrowserContext, extensionId: string): Promise<(thread: Fixture) => Promise<ColdPhases>> {
+  let current: Fixture | undefined;
+  await serve(context, 'https://mail.google.com', () => current!.html);
   // When each name first appears in the panel, seen from inside the frame by an observer that is
   // there before the app runs: polling for it from here (waitForFunction) saw it up to 100 ms late
   // on a busy machine, which timed the polling rather than the panel.
@@ -60,9 +56,8 @@ export async function coldLoads(
       if (name && !(name in seen)) seen[name] = performance.timeOrigin + performance.now();
     }).observe(document, { subtree: true, childList: true, characterData: true });
   })()`);
-  const runs: ColdPhases[] = [];
-  for (let s = 0; s < count; s++) {
-    current = threads(s);
+  return async (thread) => {
+    current = thread;
     const tab = await context.newPage();
     const cdp = await context.newCDPSession(tab);
     let contentScriptAt = NaN;
@@ -71,13 +66,13 @@ export async function coldLoads(
       if (Number.isNaN(contentScriptAt) && world.origin === `chrome-extension://${extensionId}`) contentScriptAt = Date.now();
     });
     await cdp.send('Runtime.enable');
-    await tab.goto(current.url, { waitUntil: 'commit' });
+    await tab.goto(thread.url, { waitUntil: 'commit' });
     const start = await tab.evaluate(() => performance.timeOrigin);
     const frame = await panelFrame(tab, extensionId);
     const shown = (await (
       await frame.waitForFunction(
         (name) => (window as unknown as { __clydeSeen: Record<string, number> }).__clydeSeen[name],
-        current.html.match(/Customer \d+/)![0],
+        thread.html.match(/Customer \d+/)![0],
       )
     ).jsonValue()) as number;
     // No named helper inside: tsx would wrap it in a `__name` call the frame does not have.
@@ -90,7 +85,9 @@ export async function coldLoads(
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       return { response: nav.responseEnd, dcl: nav.domContentLoadedEventStart, load: nav.loadEventStart || NaN };
     });
-    runs.push({
+    await cdp.detach();
+    await tab.close();
+    return {
       response: page.response,
       domContentLoaded: page.dcl,
       load: page.load,
@@ -99,11 +96,8 @@ export async function coldLoads(
       scriptsLoaded: inFrame.scripts - start,
       dbOpen: inFrame.db - start,
       shown: shown - start,
-    });
-    await cdp.detach();
-    await tab.close();
-  }
-  return runs;
+    };
+  };
 }
 
 /** The median of each phase over `runs` (NaN where a build records no such mark). */

@@ -6,7 +6,7 @@ import { joinBench } from './join';
 import { lookupBench } from './lookup';
 import { PHASES, type ColdPhases } from './panel-cold';
 import { panelMemoryBench } from './panel-memory';
-import { panelSpeedBench } from './panel-speed';
+import { coldBench, navigationBench, seededProfile } from './panel-speed';
 import { parseBench } from './parse';
 import { bundleSizes } from './sizes';
 import { searchBench } from './search';
@@ -88,45 +88,47 @@ const parts: Record<string, () => Promise<Row[]> | Row[]> = {
     parseBench().map((p): Row => [`parse: ${p.id} on ${p.fixture} (${p.kb.toFixed(1)} KB, happy-dom), median of 50`, ms(p.median), '—']),
   panel: async () => {
     // `CLYDE_BENCH_BEFORE=<another build's chrome-mv3>` times that build's cold load too, in this
-    // run: the figure before a change beside the one after it.
+    // run and taking turns with this one: the figure before a change beside the one after it.
     const before = process.env.CLYDE_BENCH_BEFORE;
-    const earlier = before ? await panelSpeedBench({ extensionDir: before, switches: 0 }) : undefined;
-    const speed = await panelSpeedBench();
-    const phases = (label: string, p: ColdPhases): Row[] =>
-      PHASES.map(({ key, label: phase }) => [`cold load${label}: ${phase}, median ms since the tab started loading`, ms(p[key]), '—']);
-    return [
-      [
-        `in-app navigation → panel shows person (Chromium, n=${speed.navigation.n}, switches ${speed.navigation.settleMs} ms apart), median`,
-        ms(speed.navigation.median),
-        '≤ 50 ms',
-      ],
-      ['in-app navigation → panel shows person, p95', ms(speed.navigation.p95), '≤ 100 ms'],
-      [
-        `in-app navigation back to back (each switch as soon as the last name shows, n=${speed.backToBack.n}), median`,
-        ms(speed.backToBack.median),
-        '—',
-      ],
-      ['in-app navigation back to back, p95', ms(speed.backToBack.p95), '—'],
-      ...phases('', speed.coldLoad.phases),
-      [`cold load → panel shows person (n=${speed.coldLoad.n}), median`, ms(speed.coldLoad.median), '—'],
-      [
-        "cold load: page's HTML received → panel shows person, median (what Clyde adds to the page's own arrival)",
-        ms(speed.coldLoad.afterResponse),
-        '≤ 300 ms',
-      ],
-      ['cold load → panel shows person, p95', ms(speed.coldLoad.p95), '—'],
-      ...(earlier
-        ? [
-            ...phases(' (before)', earlier.coldLoad.phases),
-            [
-              `cold load (before: ${before}) → panel shows person (n=${earlier.coldLoad.n}), median`,
-              ms(earlier.coldLoad.median),
-              '—',
-            ] as Row,
-            ["cold load (before): page's HTML received → panel shows person, median", ms(earlier.coldLoad.afterResponse), '—'] as Row,
-          ]
-        : []),
-    ];
+    const profiles = [await seededProfile()];
+    try {
+      if (before) profiles.push(await seededProfile({ extensionDir: before }));
+      const speed = await navigationBench(profiles[0]!);
+      const [cold, earlier] = await coldBench(profiles);
+      const phases = (label: string, p: ColdPhases): Row[] =>
+        PHASES.map(({ key, label: phase }) => [`cold load${label}: ${phase}, median ms since the tab started loading`, ms(p[key]), '—']);
+      return [
+        [
+          `in-app navigation → panel shows person (Chromium, n=${speed.navigation.n}, switches ${speed.navigation.settleMs} ms apart), median`,
+          ms(speed.navigation.median),
+          '≤ 50 ms',
+        ],
+        ['in-app navigation → panel shows person, p95', ms(speed.navigation.p95), '≤ 100 ms'],
+        [
+          `in-app navigation back to back (each switch as soon as the last name shows, n=${speed.backToBack.n}), median`,
+          ms(speed.backToBack.median),
+          '—',
+        ],
+        ['in-app navigation back to back, p95', ms(speed.backToBack.p95), '—'],
+        ...phases('', cold!.phases),
+        [`cold load → panel shows person (n=${cold!.n}), median`, ms(cold!.median), '—'],
+        [
+          "cold load: page's HTML received → panel shows person, median (what Clyde adds to the page's own arrival)",
+          ms(cold!.afterResponse),
+          '≤ 300 ms',
+        ],
+        ['cold load → panel shows person, p95', ms(cold!.p95), '—'],
+        ...(earlier
+          ? [
+              ...phases(' (before)', earlier.phases),
+              [`cold load (before: ${before}) → panel shows person (n=${earlier.n}), median`, ms(earlier.median), '—'] as Row,
+              ["cold load (before): page's HTML received → panel shows person, median", ms(earlier.afterResponse), '—'] as Row,
+            ]
+          : []),
+      ];
+    } finally {
+      for (const p of profiles) await p.remove();
+    }
   },
   // Targets as research/sync.md §7 sets them: B1 and B3 are the server's (bootstrap served over
   // loopback, pushes committed), B2 a client's catch-up round. What a browser then spends writing

@@ -24,14 +24,33 @@ async function lastOtherWindow(own: number | undefined) {
   return others.find((w) => w.focused) ?? others.at(-1) ?? last;
 }
 
+/** The injected panel's first `panel/hello`, asked before its first render (`helloEarly`). */
+let firstHello: ReturnType<typeof ask<'panel/hello'>> | undefined;
+
+/**
+ * Asks now which tab this injected panel sits in, and for that tab's page, rather than once React
+ * has rendered the panel and run its effects: the answer travels while the first render runs.
+ * The first `watchPanelTab` takes it.
+ */
+export function helloEarly(): void {
+  firstHello = ask('panel/hello');
+  // watchPanelTab handles a failure; until it takes the promise, it is not an unhandled rejection.
+  firstHello.catch(() => undefined);
+}
+
 export function watchPanelTab(place: PanelPlace, onTab: (tabId: number | undefined, page?: TabContext) => void, signal: AbortSignal): void {
   if (place === 'frame') {
     // The reply carries the tab's stored context too, for Firefox, where this frame has no storage.session.
     // Without an answer the panel shows no page rather than waiting for one.
-    void ask('panel/hello').then(
-      (reply) => !signal.aborted && onTab(reply?.tabId, reply?.page),
-      () => !signal.aborted && onTab(undefined),
-    );
+    const answer = (reply: Awaited<ReturnType<typeof ask<'panel/hello'>>>) => !signal.aborted && onTab(reply?.tabId, reply?.page);
+    const early = firstHello;
+    firstHello = undefined;
+    if (!early) return void ask('panel/hello').then(answer, () => !signal.aborted && onTab(undefined));
+    // The early answer was read before the caller listened for page changes. Asked once more now
+    // that it listens, a page stored in between is not missed; the same tab again only updates its page.
+    void early
+      .then(answer, () => !signal.aborted && onTab(undefined))
+      .then(() => !signal.aborted && ask('panel/hello').then(answer, () => undefined));
     return;
   }
   // Focus moves often (a click into a detached panel focuses it); only a different tab is news,

@@ -33,6 +33,7 @@ vi.mock('wxt/browser', () => ({
 }));
 
 const { useTabView } = await import('./useTabContext');
+const { helloEarly } = await import('./panel-tab');
 
 const person = (name: string): PageContext => ({
   site: 'gmail',
@@ -104,5 +105,35 @@ describe('useTabView', () => {
     background.postMessage(null);
     await new Promise((r) => setTimeout(r, 50));
     expect(shown()).toBe('7 Bruno');
+  });
+
+  // mount.tsx asks before the first render (panel-tab.ts helloEarly), before anything listens.
+  it.each([
+    ['with storage.session (Chromium)', true],
+    ['with the relay (Firefox)', false],
+  ])('asked early, still shows a page stored after the answer and before it listened, %s', async (_, withSession) => {
+    hasSession = withSession;
+    stored[key] = copy('Ana', 1);
+    // The background answers with what it has stored at the time it is asked.
+    hello = () => ({ tabId: 7, page: stored[key] });
+    helloEarly();
+    await new Promise((r) => setTimeout(r, 0));
+    // Stored, and announced to no one yet: the panel has not rendered, so nothing listens.
+    store(copy('Bruno', 3));
+    dom.render(<Probe />);
+    await vi.waitFor(() => expect(shown()).toBe('7 Bruno'));
+  });
+
+  it('asked early without an answer, shows the page once the second ask gets one', async () => {
+    stored[key] = copy('Ana', 1);
+    let asked = 0;
+    hello = () => {
+      if (asked++ === 0) throw new Error('The background is starting');
+      return { tabId: 7, page: stored[key] };
+    };
+    helloEarly();
+    dom.render(<Probe />);
+    await vi.waitFor(() => expect(shown()).toBe('7 Ana'));
+    expect(asked).toBe(2);
   });
 });

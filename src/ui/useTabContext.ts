@@ -73,12 +73,16 @@ export function useTabView(place: PanelPlace): TabView {
     watchPanelTab(
       place,
       async (tab, page) => {
+        // The same tab again (the injected panel confirms its early answer, panel-tab.ts): only a newer copy of its page counts.
+        const again = tab !== undefined && tab === tabId;
         tabId = tab;
-        setShownTab(tab);
-        newest = -Infinity;
+        if (!again) {
+          setShownTab(tab);
+          newest = -Infinity;
+        }
         if (tab === undefined) return setContext(null);
         const key = SESSION.context.name(tab);
-        setContext(undefined);
+        if (!again) setContext(undefined);
         apply(page ?? readStored(SESSION.context.schema, (await session?.get(key))?.[key]));
         // `apply` keeps whichever is newer, the answer or a change that came while asking.
         const meanwhile = early.get(key);

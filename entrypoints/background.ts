@@ -35,10 +35,12 @@ export default defineBackground(() => {
   // Open panels hear of a page context it stores through storage.session.onChanged, and a panel
   // without storage.session (Firefox's injected frame) through the relay (protocol.ts SESSION_RELAY).
   browser.runtime.onMessage.addListener((raw, sender) => route(raw, sender, deps));
-  // A closed tab's page context, theme and pick are of no further use.
-  browser.tabs.onRemoved.addListener(
-    (tabId) => void browser.storage.session.remove([SESSION.context.name(tabId), SESSION.theme.name(tabId), SESSION.pick.name(tabId)]),
-  );
+  // A closed tab's page context, theme and pick are of no further use, and a thread closed within
+  // the dwell time was not read.
+  browser.tabs.onRemoved.addListener((tabId) => {
+    threads(tabId, null);
+    void browser.storage.session.remove([SESSION.context.name(tabId), SESSION.theme.name(tabId), SESSION.pick.name(tabId)]);
+  });
   startContextMenu();
   startOpenHome();
   startReminders();

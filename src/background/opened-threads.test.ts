@@ -114,6 +114,12 @@ describe('watchOpenedThreads', () => {
     await new Promise((r) => setTimeout(r, 60));
     expect(await db.personal.count()).toBe(0);
 
+    // Closed before the dwell (the background passes null for a removed tab): not read either.
+    shown(1, thread([ana]));
+    shown(1, null);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(await db.personal.count()).toBe(0);
+
     shown(1, thread([ana]));
     // Another tab's page does not cancel this one's wait.
     shown(2, null);

@@ -107,7 +107,7 @@ async function timeSwitches(clyde: Clyde, people: number, { switches, settleMs }
  * build after the other, the build measured first came out about 60 ms faster in either order, so
  * a before/after run compared the order rather than the builds.
  */
-export async function coldBench(profiles: SeededProfile[], count = 20) {
+export async function coldBench(profiles: SeededProfile[], count = 30) {
   const browsers: Clyde[] = [];
   try {
     for (const p of profiles)
@@ -126,6 +126,9 @@ export async function coldBench(profiles: SeededProfile[], count = 20) {
         p95: quantile(shown, 0.95),
         n: shown.length,
         afterResponse: median(cold.map((c) => c.shown - c.response)),
+        // Load by load against the first profile's same load: what the machine's drift does to
+        // both cancels out, where the difference of two medians keeps it.
+        pairedDifference: median(cold.map((c, s) => c.shown - runs[0]![s]!.shown)),
         phases: medianPhases(cold),
       };
     });

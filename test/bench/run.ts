@@ -123,6 +123,7 @@ const parts: Record<string, () => Promise<Row[]> | Row[]> = {
               ...phases(' (before)', earlier.phases),
               [`cold load (before: ${before}) → panel shows person (n=${earlier.n}), median`, ms(earlier.median), '—'] as Row,
               ["cold load (before): page's HTML received → panel shows person, median", ms(earlier.afterResponse), '—'] as Row,
+              ['cold load: before minus this build, the same thread load by load, median', ms(earlier.pairedDifference), '—'] as Row,
             ]
           : []),
       ];

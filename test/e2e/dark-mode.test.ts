@@ -145,6 +145,50 @@ describe('dark mode', () => {
     for (const p of [side, other, page, dark, options]) await p.close();
   });
 
+  it('the side panel opens in the theme it last wore, already when its page begins, so dark Gmail on a light system never flashes light', async () => {
+    // What <html> wears when <body> arrives: set by then, it is set before the first paint.
+    await clyde.context.addInitScript(() => {
+      if (location.pathname !== '/sidepanel.html') return;
+      new MutationObserver((_, observer) => {
+        if (!document.body) return;
+        Object.assign(window, { themeAtBody: document.documentElement.dataset.theme ?? 'none' });
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const options = await clyde.context.newPage();
+    await options.goto(`chrome-extension://${clyde.extensionId}/options.html`);
+    const gmailMode = (mode: string) => options.getByRole('group', { name: 'Gmail' }).getByRole('radio', { name: mode }).check();
+    await gmailMode("In the browser's side panel");
+    const dark = gmailDark();
+    await serve(clyde.context, new URL(dark.url).origin, () => dark.html);
+    const mail = await clyde.context.newPage();
+    await mail.goto(dark.url);
+    await mail.bringToFront();
+
+    const themeAtBody = (side: Page) => side.evaluate(() => (window as unknown as { themeAtBody?: string }).themeAtBody);
+    // The first opening may learn the tab's theme only once its scripts ask; the next starts in it.
+    for (const opening of ['first', 'next']) {
+      const side = await openSidePanel(clyde);
+      await side.getByTestId('person-name').filter({ hasText: 'Bruno Costa' }).waitFor({ timeout: 10_000 });
+      await expect.poll(() => theme(side)).toBe('dark');
+      // The system is light (Chromium's default here): only a remembered theme makes it dark this early.
+      expect(await side.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(false);
+      if (opening === 'next') expect(await themeAtBody(side)).toBe('dark');
+      await side.close();
+    }
+    // Beside a page of the system's theme, it forgets the dark one.
+    await serve(clyde.context, 'https://woodgrove.example', () => '<!doctype html><title>Woodgrove</title><p>Hello</p>');
+    await mail.goto('https://woodgrove.example/');
+    const side = await openSidePanel(clyde);
+    await expect.poll(() => theme(side)).toBeUndefined();
+    await side.close();
+    const next = await openSidePanel(clyde);
+    expect(await themeAtBody(next)).toBe('none');
+
+    await gmailMode('Beside the mail');
+    for (const p of [next, mail, options]) await p.close();
+  });
+
   it.each(['options.html', 'home.html', 'welcome.html', 'sidepanel.html'])('%s follows the system setting, live', async (path) => {
     const page = await clyde.context.newPage();
     await page.goto(`chrome-extension://${clyde.extensionId}/${path}`);

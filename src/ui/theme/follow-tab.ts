@@ -46,11 +46,20 @@ function followTabTheme(tabId: number, onTheme: (theme: Theme | undefined) => vo
 export function useTabTheme(place: PanelPlace, tabId: number | undefined): void {
   useEffect(() => {
     if (tabId === undefined) {
-      if (place === 'side-panel') wearTheme(document, undefined);
+      if (place === 'side-panel') wearInSidePanel(undefined);
       return;
     }
     const stop = new AbortController();
-    followTabTheme(tabId, (theme) => (theme || place === 'side-panel') && wearTheme(document, theme), stop.signal);
+    followTabTheme(tabId, (theme) => (place === 'side-panel' ? wearInSidePanel(theme) : theme && wearTheme(document, theme)), stop.signal);
     return () => stop.abort();
   }, [place, tabId]);
+}
+
+/** The side panel's next first paint starts in the theme it wears now (public/side-panel-theme.js). */
+const SIDE_PANEL_THEME = 'clyde:side-panel-theme';
+
+function wearInSidePanel(theme: Theme | undefined): void {
+  wearTheme(document, theme);
+  if (theme) localStorage.setItem(SIDE_PANEL_THEME, theme);
+  else localStorage.removeItem(SIDE_PANEL_THEME);
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PageContextMessage } from '../messaging/protocol';
 import { SESSION } from '../storage/keys';
 import { panelHandlers, route, type PanelHandlers, type RouterDeps } from './router';
@@ -85,17 +85,34 @@ describe('route', () => {
   it.each([
     ['an unknown type', { type: 'page/evil', context: null, at: 1 }],
     ['extra fields', { ...pageContextMessage(ctx, 1), extra: 1 }],
-    ['a context that fails the schema', pageContextMessage({ ...ctx, people: [{ name: 'no identity', role: 'from' }] } as never, 1)],
-    [
-      'a javascript: avatar',
-      pageContextMessage({ ...ctx, people: [{ email: 'a@example.com', role: 'from', avatarUrl: 'javascript:alert(1)' }] }, 1),
-    ],
+    ['a context of no known site', pageContextMessage({ ...ctx, site: '', people: [] }, 1)],
+    ['a context without its clock', { type: 'page/context', context: { ...ctx, people: [] } }],
     ['not an object', 'page/context'],
   ])('drops a malformed message: %s', async (_, raw) => {
     const { d, stored } = deps();
     await route(raw, contentSender, d);
     expect(stored).toEqual({});
   });
+
+  it.each([
+    ['a correspondent without an identity', { name: 'no identity', role: 'from' }],
+    ['a javascript: avatar', { email: 'a@example.com', role: 'from', avatarUrl: 'javascript:alert(1)' }],
+  ])(
+    'stores a page whose context fails the schema (%s) as one it could not read, never leaving the last page’s person',
+    async (_, person) => {
+      const { d, stored } = deps();
+      const shown: unknown[] = [];
+      d.pageShown = (tabId, context) => void shown.push(context);
+      const warned = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      await route(pageContextMessage(ctx, 1), contentSender, d);
+      await route(pageContextMessage({ ...ctx, people: [person] } as never, 2), contentSender, d);
+      const unread = { site: 'gmail', view: 'thread', url: contentSender.url, people: [], unread: true };
+      expect(stored[contextKey(7)]).toEqual({ context: unread, at: 2 });
+      expect(shown).toEqual([ctx, unread]);
+      expect(warned).toHaveBeenCalledOnce();
+      warned.mockRestore();
+    },
+  );
 
   it('tells the injected panel its tab, and only an extension page may ask', async () => {
     const { d } = deps();

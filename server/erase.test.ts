@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Op } from '../src/sync/protocol';
 import { DEFAULT_STORAGE_LIMITS } from './store/storage-limits';
-import { edit, nextStamp, startHarness, type Harness, type Member } from './test/harness';
+import { edit, nextStamp, teamOfTwo, type Harness, type Member } from './test/harness';
 import { rawStoreCases } from './test/raw-store';
 
 const SECRET = 'Zq7 the safe code is 4711';
@@ -31,10 +31,7 @@ describe.each(rawStoreCases())('erase on delete ($name)', (storeCase) => {
   let a: Member;
   let b: Member;
   beforeEach(async () => {
-    h = await startHarness(storeCase);
-    const team = await h.newTeam();
-    a = await h.join(team, 'admin');
-    b = await h.join(team);
+    ({ h, a, b } = await teamOfTwo(storeCase));
   });
   afterEach(() => h.close());
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { edit, newPerson, stamp, startHarness, type Harness, type Member } from './test/harness';
+import { edit, newPerson, stamp, teamOfTwo, type Harness, type Member } from './test/harness';
 import { rawStoreCases } from './test/raw-store';
 
 const DAY = 86_400_000;
@@ -10,10 +10,7 @@ describe.each(rawStoreCases())('op log compaction ($name)', (storeCase) => {
   let b: Member;
   const rowsOf = (m: Member) => storeCase.count('select count(*) as n from op_log where client_id = ?', m.clientId);
   beforeEach(async () => {
-    h = await startHarness(storeCase);
-    const team = await h.newTeam();
-    a = await h.join(team, 'admin');
-    b = await h.join(team);
+    ({ h, a, b } = await teamOfTwo(storeCase));
   });
   afterEach(() => h.close());
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Op } from '../src/sync/protocol';
-import { edit, newPerson, startHarness, type Harness, type Member } from './test/harness';
+import { edit, newPerson, teamOfTwo, type Harness, type Member } from './test/harness';
 import { rawStoreCases, type RawStoreCase } from './test/raw-store';
 import { EVICTION_ROW_BYTES, OP_LOG_ROW_BYTES, storedRowBytes } from './store/storage-limits';
 
@@ -18,10 +18,7 @@ describe.each(rawStoreCases())('team storage quota ($name)', (storeCase) => {
   let a: Member;
   let b: Member;
   beforeEach(async () => {
-    h = await startHarness(storeCase, { storage: { teamQuotaBytes: QUOTA } });
-    const team = await h.newTeam();
-    a = await h.join(team, 'admin');
-    b = await h.join(team);
+    ({ h, a, b } = await teamOfTwo(storeCase, { storage: { teamQuotaBytes: QUOTA } }));
   });
   afterEach(() => h.close());
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AboutResponseSchema, PullCountResponseSchema } from '../src/sync/about-protocol';
 import { SCHEMA_VERSION, type Op } from '../src/sync/protocol';
-import { edit, newPerson, nextStamp, startHarness, type Harness, type Member } from './test/harness';
+import { edit, newPerson, nextStamp, teamOfTwo, type Harness, type Member } from './test/harness';
 import { storeCases } from './test/stores';
 
 /** A shared or private record about `personId`, complete as a client would push it. */
@@ -23,10 +23,7 @@ describe.each(storeCases)('prioritized pull ($name)', (storeCase) => {
   let b: Member;
   let outsider: Member;
   beforeEach(async () => {
-    h = await startHarness(storeCase);
-    const team = await h.newTeam();
-    a = await h.join(team, 'admin');
-    b = await h.join(team);
+    ({ h, a, b } = await teamOfTwo(storeCase));
     outsider = await h.join(await h.newTeam('Other'));
   });
   afterEach(() => h.close());

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Op } from '../src/sync/protocol';
-import { edit, newPerson, nextStamp, startHarness, type Harness, type Member } from './test/harness';
+import { edit, newPerson, nextStamp, teamOfTwo, type Harness, type Member } from './test/harness';
 import { storeCases } from './test/stores';
 
 /**
@@ -46,10 +46,7 @@ describe.each(storeCases)('companies, stages and opportunities ($name)', (storeC
   let a: Member;
   let b: Member;
   beforeEach(async () => {
-    h = await startHarness(storeCase);
-    const team = await h.newTeam();
-    a = await h.join(team, 'admin');
-    b = await h.join(team);
+    ({ h, a, b } = await teamOfTwo(storeCase));
   });
   afterEach(() => h.close());
 

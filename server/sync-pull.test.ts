@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Op } from '../src/sync/protocol';
-import { edit, newPerson, startHarness, type Harness, type Member } from './test/harness';
+import { edit, newPerson, teamOfTwo, type Harness, type Member } from './test/harness';
 import { storeCases } from './test/stores';
 
 describe.each(storeCases)('pull ($name)', (storeCase) => {
@@ -8,10 +8,7 @@ describe.each(storeCases)('pull ($name)', (storeCase) => {
   let a: Member;
   let b: Member;
   beforeEach(async () => {
-    h = await startHarness(storeCase);
-    const team = await h.newTeam();
-    a = await h.join(team, 'admin');
-    b = await h.join(team);
+    ({ h, a, b } = await teamOfTwo(storeCase));
   });
   afterEach(() => h.close());
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseHlc } from '../src/sync/hlc';
 import { PROTOCOL_VERSION, type Op } from '../src/sync/protocol';
 import { ServerClock } from './sync/server-clock';
-import { edit, newPerson, nextStamp, stamp, startHarness, type Harness, type Member } from './test/harness';
+import { edit, newPerson, nextStamp, stamp, startHarness, teamOfTwo, type Harness, type Member } from './test/harness';
 import { storeCases } from './test/stores';
 
 describe.each(storeCases)('push ($name)', (storeCase) => {
@@ -10,10 +10,7 @@ describe.each(storeCases)('push ($name)', (storeCase) => {
   let a: Member;
   let b: Member;
   beforeEach(async () => {
-    h = await startHarness(storeCase);
-    const team = await h.newTeam();
-    a = await h.join(team, 'admin');
-    b = await h.join(team);
+    ({ h, a, b } = await teamOfTwo(storeCase));
   });
   afterEach(() => h.close());
 

@@ -48,6 +48,13 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** A fresh harness on `storeCase` with one team, its admin `a` and a member `b`: how most server tests begin. */
+export async function teamOfTwo(storeCase: StoreCase, opts: Partial<AppOptions> = {}): Promise<{ h: Harness; a: Member; b: Member }> {
+  const h = await startHarness(storeCase, opts);
+  const team = await h.newTeam();
+  return { h, a: await h.join(team, 'admin'), b: await h.join(team) };
+}
+
 export async function startHarness(storeCase: StoreCase, opts: Partial<AppOptions> = {}): Promise<Harness> {
   const { store, cleanup } = await storeCase.open();
   await store.migrate();

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ReadPageReply } from '../messaging/protocol';
-import { forgetReadPage, readPageOnRequest } from './read-page';
+import { forgetLeftPage, readPageOnRequest } from './read-page';
 
 /** The keyboard shortcut's command name (wxt.config.ts `commands`). */
 const READ_PAGE_COMMAND = 'read-page';
@@ -43,8 +43,10 @@ export function startReadPage(): (tabId: number) => Promise<ReadPageReply> {
     openPanel(tab);
     void readPage(tab.id);
   });
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') void forgetReadPage(tabId, browser.storage.session).catch(() => undefined);
+  // Both statuses: a tab leaving Gmail for a site Clyde may not see can still show Gmail's URL
+  // while loading, and shows none once complete.
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status) void forgetLeftPage(tabId, tab.url, browser.storage.session).catch(() => undefined);
   });
   return readPage;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PageContextMessage } from '../messaging/protocol';
 import { SESSION } from '../storage/keys';
-import { forgetReadPage, readPageOnRequest, type ReadPageDeps } from './read-page';
+import { forgetLeftPage, readPageOnRequest, type ReadPageDeps } from './read-page';
 import { route, type RouterDeps } from './router';
 
 const contextKey = SESSION.context.name;
@@ -73,13 +73,28 @@ describe('read this page', () => {
     expect(stored).toEqual({});
   });
 
-  it('forgets a page read on request when the tab navigates, but not a site reader’s context', async () => {
+  it('forgets a page read on request when the tab goes on to a supported site, but not a site reader’s context', async () => {
     const { d, stored } = deps();
     await readPageOnRequest(4, d);
     stored[contextKey(5)] = { context: { ...generic, site: 'gmail' }, at: 1 };
-    await forgetReadPage(4, d.session);
-    await forgetReadPage(5, d.session);
+    await forgetLeftPage(4, 'https://mail.google.com/mail/u/0/#inbox', d.session);
+    await forgetLeftPage(5, 'https://mail.google.com/mail/u/0/#inbox/x', d.session);
     expect(Object.keys(stored)).toEqual([contextKey(5)]);
+  });
+
+  it.each([
+    ['a site Clyde has no reader for', 'https://woodgrove.example/'],
+    ['a page Clyde may not see', undefined],
+  ])('forgets a tab’s page and theme once it shows %s, where nothing will report the new page', async (_, url) => {
+    const { d, stored } = deps();
+    const gmail = { ...generic, site: 'gmail', view: 'thread' as const, url: 'https://mail.google.com/mail/u/0/#inbox/x' };
+    stored[contextKey(5)] = { context: gmail, at: 1 };
+    stored[SESSION.theme.name(5)] = 'dark';
+    stored[contextKey(6)] = { context: gmail, at: 1 };
+    await forgetLeftPage(5, url, d.session);
+    // Another Gmail page in tab 6: its content script reports it, so the last one stays until then.
+    await forgetLeftPage(6, 'https://mail.google.com/mail/u/0/#inbox/y', d.session);
+    expect(Object.keys(stored)).toEqual([contextKey(6)]);
   });
 
   it('is reachable from extension pages only, through the router', async () => {

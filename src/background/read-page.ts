@@ -48,11 +48,19 @@ export async function readPageOnRequest(tabId: number, deps: ReadPageDeps): Prom
 }
 
 /**
- * A page read on request is a snapshot: once the tab navigates it describes the previous page,
- * so it is dropped. Contexts from site content scripts are left alone; they report the new page.
+ * What a tab showed, once it is showing something else (a `tabs.onUpdated` status change; `url` as
+ * Clyde may see it, undefined when it may not). A page read on request is a snapshot of the page
+ * the tab has left, so it goes. So does everything on a page no content script of Clyde's reads:
+ * nothing will report that page, and panels beside it would go on showing the last page's person
+ * in the last page's theme. On a supported site the content script reports the new page itself,
+ * and what it stored stays until then, sparing the panel a flash of "no one".
  */
-export async function forgetReadPage(tabId: number, session: ReadPageDeps['session']): Promise<void> {
+export async function forgetLeftPage(tabId: number, url: string | undefined, session: ReadPageDeps['session']): Promise<void> {
   const key = SESSION.context.name(tabId);
+  if (!url || !SUPPORTED.some((p) => p.includes(url))) {
+    await Promise.all([session.remove(key), session.remove(SESSION.theme.name(tabId))]);
+    return;
+  }
   const stored = readStored(SESSION.context.schema, (await session.get(key))[key]);
   if (stored?.context?.site === 'generic') await session.remove(key);
 }

@@ -176,11 +176,13 @@ describe('dark mode', () => {
       if (opening === 'next') expect(await themeAtBody(side)).toBe('dark');
       await side.close();
     }
-    // Beside a page of the system's theme, it forgets the dark one.
+    // The same tab goes on to a page Clyde does not read: no one is shown there, and the side
+    // panel wears the system's theme, and forgets the dark one for next time.
     await serve(clyde.context, 'https://woodgrove.example', () => '<!doctype html><title>Woodgrove</title><p>Hello</p>');
     await mail.goto('https://woodgrove.example/');
     const side = await openSidePanel(clyde);
     await expect.poll(() => theme(side)).toBeUndefined();
+    await side.getByTestId('no-one').waitFor();
     await side.close();
     const next = await openSidePanel(clyde);
     expect(await themeAtBody(next)).toBe('none');

@@ -45,8 +45,8 @@ export function startReadPage(): (tabId: number) => Promise<ReadPageReply> {
   });
   // Both statuses: a tab leaving Gmail for a site Clyde may not see can still show Gmail's URL
   // while loading, and shows none once complete.
-  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (change.status) void forgetLeftPage(tabId, tab.url, browser.storage.session).catch(() => undefined);
+  browser.tabs.onUpdated.addListener((tabId, { status }, tab) => {
+    if (status) void forgetLeftPage(tabId, { url: tab.url, status }, browser.storage.session).catch(() => undefined);
   });
   return readPage;
 }

@@ -77,9 +77,18 @@ describe('read this page', () => {
     const { d, stored } = deps();
     await readPageOnRequest(4, d);
     stored[contextKey(5)] = { context: { ...generic, site: 'gmail' }, at: 1 };
-    await forgetLeftPage(4, 'https://mail.google.com/mail/u/0/#inbox', d.session);
-    await forgetLeftPage(5, 'https://mail.google.com/mail/u/0/#inbox/x', d.session);
+    await forgetLeftPage(4, { url: 'https://mail.google.com/mail/u/0/#inbox', status: 'loading' }, d.session);
+    await forgetLeftPage(5, { url: 'https://mail.google.com/mail/u/0/#inbox/x', status: 'loading' }, d.session);
     expect(Object.keys(stored)).toEqual([contextKey(5)]);
+  });
+
+  it('keeps a page read on request while it finishes loading, and forgets it when the tab loads another', async () => {
+    const { d, stored } = deps();
+    await readPageOnRequest(4, d);
+    await forgetLeftPage(4, { url: 'https://woodgrove.example/team/marina-duarte', status: 'complete' }, d.session);
+    expect(Object.keys(stored)).toEqual([contextKey(4)]);
+    await forgetLeftPage(4, { url: undefined, status: 'loading' }, d.session);
+    expect(stored).toEqual({});
   });
 
   it.each([
@@ -91,9 +100,9 @@ describe('read this page', () => {
     stored[contextKey(5)] = { context: gmail, at: 1 };
     stored[SESSION.theme.name(5)] = 'dark';
     stored[contextKey(6)] = { context: gmail, at: 1 };
-    await forgetLeftPage(5, url, d.session);
+    await forgetLeftPage(5, { url, status: 'complete' }, d.session);
     // Another Gmail page in tab 6: its content script reports it, so the last one stays until then.
-    await forgetLeftPage(6, 'https://mail.google.com/mail/u/0/#inbox/y', d.session);
+    await forgetLeftPage(6, { url: 'https://mail.google.com/mail/u/0/#inbox/y', status: 'loading' }, d.session);
     expect(Object.keys(stored)).toEqual([contextKey(6)]);
   });
 

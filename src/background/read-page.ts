@@ -48,19 +48,25 @@ export async function readPageOnRequest(tabId: number, deps: ReadPageDeps): Prom
 }
 
 /**
- * What a tab showed, once it is showing something else (a `tabs.onUpdated` status change; `url` as
- * Clyde may see it, undefined when it may not). A page read on request is a snapshot of the page
- * the tab has left, so it goes. So does everything on a page no content script of Clyde's reads:
- * nothing will report that page, and panels beside it would go on showing the last page's person
- * in the last page's theme. On a supported site the content script reports the new page itself,
- * and what it stored stays until then, sparing the panel a flash of "no one".
+ * What a tab showed, once its page changes (`tabs.onUpdated` with a `status`; `url` as Clyde may
+ * see it, undefined when it may not). A page no content script of Clyde's reads reports nothing,
+ * so whatever a site's reader stored for the page before it, and its theme, would stay beside it:
+ * the panel would go on showing the last thread's person in the last thread's theme. Those go. A
+ * page read on request is a snapshot: it goes once the tab starts loading something else, but
+ * not when it completes, since it may have been read while this page was loading. On a supported
+ * site the content script reports the new page itself, and what it stored stays until then,
+ * sparing the panel a flash of "no one".
  */
-export async function forgetLeftPage(tabId: number, url: string | undefined, session: ReadPageDeps['session']): Promise<void> {
+export async function forgetLeftPage(
+  tabId: number,
+  { url, status }: { url: string | undefined; status: string },
+  session: ReadPageDeps['session'],
+): Promise<void> {
   const key = SESSION.context.name(tabId);
-  if (!url || !SUPPORTED.some((p) => p.includes(url))) {
-    await Promise.all([session.remove(key), session.remove(SESSION.theme.name(tabId))]);
-    return;
-  }
+  const readHere = url !== undefined && SUPPORTED.some((p) => p.includes(url));
+  if (!readHere) await session.remove(SESSION.theme.name(tabId));
   const stored = readStored(SESSION.context.schema, (await session.get(key))[key]);
-  if (stored?.context?.site === 'generic') await session.remove(key);
+  if (!stored) return;
+  const stale = stored.context?.site === 'generic' ? status === 'loading' || readHere : !readHere;
+  if (stale) await session.remove(key);
 }

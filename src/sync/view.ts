@@ -96,14 +96,21 @@ export interface Beside {
   outbox?: readonly OutboxOp[];
 }
 
+/** How many rows `srv` and the outbox hold, when already read in the current transaction. */
+export interface Counts {
+  srv: number;
+  outbox: number;
+}
+
 /**
  * `srv` and the outbox whole when they hold at most four rows per record to derive: usually there
  * are few (a joining device has none), and reading them all beats a lookup per record by far.
+ * An empty one is not read at all; `counts` saves counting them again.
  */
-export async function readBeside(db: ClydeDB, records: number): Promise<Beside> {
-  const small = <T>(table: { count(): Promise<number>; toArray(): Promise<T[]> }) =>
-    table.count().then((n) => (n <= records * 4 ? table.toArray() : undefined));
-  const [srv, outbox] = await Promise.all([small<RowState>(db.srv), small<OutboxOp>(db.outbox)]);
+export async function readBeside(db: ClydeDB, records: number, counts?: Counts): Promise<Beside> {
+  const small = <T>(table: { count(): Promise<number>; toArray(): Promise<T[]> }, known: number | undefined) =>
+    Promise.resolve(known ?? table.count()).then((n) => (n === 0 ? [] : n <= records * 4 ? table.toArray() : undefined));
+  const [srv, outbox] = await Promise.all([small<RowState>(db.srv, counts?.srv), small<OutboxOp>(db.outbox, counts?.outbox)]);
   return { ...(srv ? { srv } : {}), ...(outbox ? { outbox } : {}) };
 }
 

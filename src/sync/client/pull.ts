@@ -2,6 +2,7 @@ import type { ClydeDB } from '../../storage/db';
 import { deferWordIndex } from '../../storage/search/search-index';
 import { deferSummaries, rebuildSummariesLater, summarizeQueued } from '../../storage/summaries/queue';
 import type { PullResponse } from '../protocol';
+import { prederive } from '../view';
 import { newerOnly } from './about';
 import { SyncApiError, type SyncApi } from './api';
 import { noteLostEdits } from './lost-edits';
@@ -71,7 +72,8 @@ export async function pullAll(db: ClydeDB, api: SyncApi, opts: SyncOptions): Pro
       // IndexedDB. Nothing is applied out of order; a failed or unneeded fetch is simply dropped.
       if (page.hasMore) {
         ahead = { clientId, cursor: page.cursor, upTo: page.upTo, page: pull(page.cursor, page.upTo) };
-        ahead.page.catch(() => undefined);
+        // Its records are derived as soon as it comes, while IndexedDB writes this one (view.ts).
+        ahead.page.then((next) => prederive(next.rows)).catch(() => undefined);
       }
       // The first page of a catch-up longer than one page: count it, for the progress line.
       const counting = upTo === undefined && page.hasMore ? startCount(db, api, cursor, page.upTo) : undefined;

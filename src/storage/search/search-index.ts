@@ -7,6 +7,7 @@ import Dexie, {
   type Transaction,
 } from 'dexie';
 import type { ClydeDB } from '../db';
+import { relaxed } from '../durability';
 import type { Entity } from '../schema';
 import { wordsOf } from './search-words';
 
@@ -126,26 +127,29 @@ const PAGES_PER_TRANSACTION = 3;
 export async function indexQueued(db: ClydeDB): Promise<number> {
   let done = 0;
   for (;;) {
-    const indexed = await db.transaction('rw', [db.wordQueue, db.words, ...INDEXED.map((e) => db.table(e))], async () => {
-      const next = await db.wordQueue.orderBy('n').limit(PAGES_PER_TRANSACTION).toArray();
-      if (!next.length) return 0;
-      const keys = next.flatMap((q) => q.keys);
-      const byEntity = INDEXED.map((entity) => ({ entity, ids: [...new Set(keys.filter(([e]) => e === entity).map(([, id]) => id))] }));
-      const wanted = byEntity.filter(({ ids }) => ids.length);
-      // Asked at once: each read then waits a round trip to IndexedDB, not its turn.
-      const found = await Promise.all(wanted.map(({ entity, ids }) => db.table(entity).bulkGet(ids) as Promise<(Row | undefined)[]>));
-      const rows: WordRow[] = [];
-      const gone: [string, string][] = [];
-      wanted.forEach(({ entity, ids }, k) =>
-        found[k]!.forEach((r, i) => {
-          const row = r && wordRowFor(entity, r);
-          if (row) rows.push(row);
-          else gone.push([entity, ids[i]!]);
-        }),
-      );
-      await Promise.all([db.words.bulkPut(rows), db.words.bulkDelete(gone), db.wordQueue.bulkDelete(next.map((q) => q.n!))]);
-      return next.length;
-    });
+    // Relaxed: words lost to a crash are lost with the queue rows' removal, and made again (durability.ts).
+    const indexed = await relaxed(() =>
+      db.transaction('rw', [db.wordQueue, db.words, ...INDEXED.map((e) => db.table(e))], async () => {
+        const next = await db.wordQueue.orderBy('n').limit(PAGES_PER_TRANSACTION).toArray();
+        if (!next.length) return 0;
+        const keys = next.flatMap((q) => q.keys);
+        const byEntity = INDEXED.map((entity) => ({ entity, ids: [...new Set(keys.filter(([e]) => e === entity).map(([, id]) => id))] }));
+        const wanted = byEntity.filter(({ ids }) => ids.length);
+        // Asked at once: each read then waits a round trip to IndexedDB, not its turn.
+        const found = await Promise.all(wanted.map(({ entity, ids }) => db.table(entity).bulkGet(ids) as Promise<(Row | undefined)[]>));
+        const rows: WordRow[] = [];
+        const gone: [string, string][] = [];
+        wanted.forEach(({ entity, ids }, k) =>
+          found[k]!.forEach((r, i) => {
+            const row = r && wordRowFor(entity, r);
+            if (row) rows.push(row);
+            else gone.push([entity, ids[i]!]);
+          }),
+        );
+        await Promise.all([db.words.bulkPut(rows), db.words.bulkDelete(gone), db.wordQueue.bulkDelete(next.map((q) => q.n!))]);
+        return next.length;
+      }),
+    );
     if (!indexed) return done;
     done += indexed;
   }

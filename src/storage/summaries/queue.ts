@@ -1,5 +1,6 @@
 import Dexie, { type DBCoreTransaction, type Table } from 'dexie';
 import type { ClydeDB } from '../db';
+import { relaxed } from '../durability';
 import { summarize, type Summary } from './summary';
 import { groupBy } from '../../group-by';
 
@@ -74,7 +75,8 @@ export async function summarizeQueued(db: ClydeDB): Promise<number> {
   const ids = all ? await everyone(db) : [...new Set(queued.flatMap((r) => r.people))].sort();
   const tables = [db.summaries, db.people, db.notes, db.tasks, db.personal];
   for (let i = 0; i < ids.length; i += BATCH_PEOPLE) {
-    await db.transaction('rw', tables, () => summarizeBatch(db, ids.slice(i, i + BATCH_PEOPLE), all));
+    // Relaxed: rebuilt from the queue, which goes only after the last batch (durability.ts).
+    await relaxed(() => db.transaction('rw', tables, () => summarizeBatch(db, ids.slice(i, i + BATCH_PEOPLE), all)));
   }
   await db.summaryQueue.bulkDelete(queued.map((r) => r.n!));
   return ids.length;

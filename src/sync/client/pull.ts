@@ -1,4 +1,5 @@
 import type { ClydeDB } from '../../storage/db';
+import { relaxed } from '../../storage/durability';
 import { deferWordIndex } from '../../storage/search/search-index';
 import { deferSummaries, rebuildSummariesLater, summarizeQueued } from '../../storage/summaries/queue';
 import type { PullResponse } from '../protocol';
@@ -126,62 +127,65 @@ interface Prefetch {
  * when the device, cursor or epoch is no longer `base`, the state the page was asked for from.
  */
 async function applyPage(db: ClydeDB, page: PullResponse, opts: SyncOptions, whole: boolean, base: Base): Promise<boolean> {
-  return db.transaction('rw', [...syncTables(db), db.wordQueue], async () => {
-    // Everything the page needs to read, asked at once: each request then waits a round trip to
-    // the browser's IndexedDB, not its turn, and a page costs one round trip before its writes.
-    const [me, cursor = 0, epoch, saved, progress, clock, srvCount, outboxCount] = await Promise.all([
-      identity(db),
-      getMeta(db, 'cursor'),
-      getMeta(db, 'serverEpoch'),
-      getMeta(db, 'seqBase'),
-      getMeta(db, 'catchUp'),
-      getMeta(db, 'hlc'),
-      db.srv.count(),
-      db.outbox.count(),
-    ]);
-    if (me.clientId !== base.clientId || cursor !== base.cursor || epoch !== base.epoch) return false;
-    // Writes nothing waits for, issued now and awaited with the last ones.
-    const writes: Promise<unknown>[] = [];
-    const touched = new Touched();
-    // A catch-up's pages queue their people's summaries (or, `whole`, say everyone's), rebuilt once at its end (pullAll).
-    if (whole) writes.push(rebuildSummariesLater(db));
-    else if (page.hasMore || page.rows.length >= DEFER_INDEX_ROWS) deferSummaries();
-    // A record a prioritized pull brought meanwhile may be newer than this page's copy (about.ts).
-    const suspects = opts.prioritized?.among(page.rows) ?? [];
-    const stale = suspects.length ? new Set(suspects) : undefined;
-    if (stale) for (const row of await newerOnly(db, suspects)) stale.delete(row);
-    // Derivation decides which server rows need a copy in `srv` (sync/view.ts).
-    for (const row of page.rows) if (!stale?.has(row)) touched.add(row.entity, row.id, row);
-    for (const { entity, id } of page.evictions) {
-      await db.srv.delete([entity, id]);
-      await db.table(entity).delete(id);
-      touched.add(entity, id, undefined);
-    }
-    let confirmedAny = false;
-    if (saved?.clientId === me.clientId && page.lastClientSeq > 0) {
-      const done = db.outbox
-        .where('clientSeq')
-        .belowOrEqual(page.lastClientSeq + saved.base)
-        .and((op) => op.state === 'sent');
-      const confirmed = await done.toArray();
-      for (const op of confirmed) touched.add(op.entity, op.id);
-      await noteLostEdits(db, confirmed, page.rows, me.clientId);
-      await done.delete();
-      confirmedAny = confirmed.length > 0;
-    }
-    if (page.rows.length >= DEFER_INDEX_ROWS) writes.push(deferWordIndex(db, touched.list()));
-    // The counts read above still hold unless evictions or confirmed ops changed the tables since.
-    const counts = page.evictions.length || confirmedAny ? undefined : { srv: srvCount, outbox: outboxCount };
-    await touched.rederive(db, me.userId, counts);
-    await Promise.all([
-      ...writes,
-      setMeta(db, 'cursor', page.cursor),
-      setMeta(db, 'serverEpoch', page.serverEpoch),
-      page.hasMore ? advance(db, page.rows.length, progress) : finish(db),
-      receiveClock(db, me.clientId, page.serverHlc, opts.now(), confirmedAny ? undefined : (clock ?? null)),
-    ]);
-    return true;
-  });
+  // Relaxed: a page lost to a crash is lost with its cursor, and simply pulled again (durability.ts).
+  return relaxed(() =>
+    db.transaction('rw', [...syncTables(db), db.wordQueue], async () => {
+      // Everything the page needs to read, asked at once: each request then waits a round trip to
+      // the browser's IndexedDB, not its turn, and a page costs one round trip before its writes.
+      const [me, cursor = 0, epoch, saved, progress, clock, srvCount, outboxCount] = await Promise.all([
+        identity(db),
+        getMeta(db, 'cursor'),
+        getMeta(db, 'serverEpoch'),
+        getMeta(db, 'seqBase'),
+        getMeta(db, 'catchUp'),
+        getMeta(db, 'hlc'),
+        db.srv.count(),
+        db.outbox.count(),
+      ]);
+      if (me.clientId !== base.clientId || cursor !== base.cursor || epoch !== base.epoch) return false;
+      // Writes nothing waits for, issued now and awaited with the last ones.
+      const writes: Promise<unknown>[] = [];
+      const touched = new Touched();
+      // A catch-up's pages queue their people's summaries (or, `whole`, say everyone's), rebuilt once at its end (pullAll).
+      if (whole) writes.push(rebuildSummariesLater(db));
+      else if (page.hasMore || page.rows.length >= DEFER_INDEX_ROWS) deferSummaries();
+      // A record a prioritized pull brought meanwhile may be newer than this page's copy (about.ts).
+      const suspects = opts.prioritized?.among(page.rows) ?? [];
+      const stale = suspects.length ? new Set(suspects) : undefined;
+      if (stale) for (const row of await newerOnly(db, suspects)) stale.delete(row);
+      // Derivation decides which server rows need a copy in `srv` (sync/view.ts).
+      for (const row of page.rows) if (!stale?.has(row)) touched.add(row.entity, row.id, row);
+      for (const { entity, id } of page.evictions) {
+        await db.srv.delete([entity, id]);
+        await db.table(entity).delete(id);
+        touched.add(entity, id, undefined);
+      }
+      let confirmedAny = false;
+      if (saved?.clientId === me.clientId && page.lastClientSeq > 0) {
+        const done = db.outbox
+          .where('clientSeq')
+          .belowOrEqual(page.lastClientSeq + saved.base)
+          .and((op) => op.state === 'sent');
+        const confirmed = await done.toArray();
+        for (const op of confirmed) touched.add(op.entity, op.id);
+        await noteLostEdits(db, confirmed, page.rows, me.clientId);
+        await done.delete();
+        confirmedAny = confirmed.length > 0;
+      }
+      if (page.rows.length >= DEFER_INDEX_ROWS) writes.push(deferWordIndex(db, touched.list()));
+      // The counts read above still hold unless evictions or confirmed ops changed the tables since.
+      const counts = page.evictions.length || confirmedAny ? undefined : { srv: srvCount, outbox: outboxCount };
+      await touched.rederive(db, me.userId, counts);
+      await Promise.all([
+        ...writes,
+        setMeta(db, 'cursor', page.cursor),
+        setMeta(db, 'serverEpoch', page.serverEpoch),
+        page.hasMore ? advance(db, page.rows.length, progress) : finish(db),
+        receiveClock(db, me.clientId, page.serverHlc, opts.now(), confirmedAny ? undefined : (clock ?? null)),
+      ]);
+      return true;
+    }),
+  );
 }
 
 /** Forgets every server copy and re-derives the views from the outbox alone; the pull refills them. */

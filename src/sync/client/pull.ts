@@ -143,7 +143,8 @@ async function applyPage(db: ClydeDB, page: PullResponse, opts: SyncOptions, who
         db.outbox.count(),
       ]);
       if (me.clientId !== base.clientId || cursor !== base.cursor || epoch !== base.epoch) return false;
-      // Writes nothing waits for, issued now and awaited with the last ones.
+      // Writes nothing waits for, issued now and awaited with the last ones: Dexie's own promises
+      // (an async function left running here can lose the transaction: PrematureCommitError).
       const writes: Promise<unknown>[] = [];
       const touched = new Touched();
       // A catch-up's pages queue their people's summaries (or, `whole`, say everyone's), rebuilt once at its end (pullAll).

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type DexieOptions } from 'dexie';
 import type { RowState } from '../sync/protocol';
 import { watchStorageFaults, type StorageHealth } from './db-faults';
+import { durabilityMiddleware } from './durability';
 import type { MergeRecord } from './people/merge-log';
 import type { NeverLogEntry } from './records/never-log';
 import type { Company, Identity, Note, Opportunity, OutboxOp, Person, Preference, Stage, Task } from './schema';
@@ -109,6 +110,7 @@ export class ClydeDB extends Dexie {
     this.version(7).stores({ summaryQueue: '++n' });
     this.use(wordIndexMiddleware);
     this.use(summaryMiddleware);
+    this.use(durabilityMiddleware);
     this.health = watchStorageFaults(this);
   }
 }

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import type { ClydeDB } from '../storage/db';
 import { ENTITY_SCHEMAS, type Entity, type OutboxOp } from '../storage/schema';
 import { serverRowOf } from '../storage/records/server-row';
@@ -51,14 +52,11 @@ export async function rederiveMany(
   for (const id of ids) {
     const server = known?.has(id) ? known.get(id) : (copied.get(id) ?? fromView.get(id));
     const ops = pending.get(id) ?? [];
-    const row = materialize(server, ops as Parameters<typeof materialize>[1], actor);
-    const record = row && ENTITY_SCHEMAS[entity].safeParse(toRecord(row));
+    const { record, standsIn } = ops.length ? withOps(entity, server, ops, actor) : server ? derivedAlone(server) : NOTHING;
     // A row this build cannot read (written by a newer schema) stays in `srv` for a later build,
     // but its old view row goes: showing what the team has since changed would be a stale lie.
-    if (record?.success) puts.push(record.data);
+    if (record) puts.push(record);
     else gone.push(id);
-    const standing = record?.success && ops.length === 0 ? serverRowOf(entity, record.data) : undefined;
-    const standsIn = server !== undefined && standing !== undefined && sameRow(standing, server);
     if (server && !standsIn) srvPuts.push(server);
     else if (copied.has(id)) srvDrops.push([entity, id]);
   }
@@ -66,6 +64,50 @@ export async function rederiveMany(
   if (srvDrops.length) await db.srv.bulkDelete(srvDrops);
   if (puts.length) await table.bulkPut(puts);
   if (gone.length) await table.bulkDelete(gone);
+}
+
+/** A view record (none: deleted, or unreadable by this build), and whether it stands for its server row. */
+interface Derived {
+  record: Record<string, unknown> | undefined;
+  standsIn: boolean;
+}
+const NOTHING: Derived = { record: undefined, standsIn: false };
+
+/** With ops pending, the record is the server's row plus them, and never stands for that row. */
+function withOps(entity: Entity, server: RowState | undefined, ops: readonly OutboxOp[], actor: Actor): Derived {
+  const row = materialize(server, ops as Parameters<typeof materialize>[1], actor);
+  const parsed = row && ENTITY_SCHEMAS[entity].safeParse(toRecord(row));
+  return { record: parsed?.success ? parsed.data : undefined, standsIn: false };
+}
+
+/**
+ * Server rows already derived, for rows with no ops pending: then the view record depends on the
+ * row alone, and a row object is never changed once received, so it can be derived ahead of its
+ * transaction (`prederive`).
+ */
+const derived = new WeakMap<RowState, Derived>();
+
+function derivedAlone(server: RowState): Derived {
+  const known = derived.get(server);
+  // Used once: the record is the object the transaction puts.
+  if (known) {
+    derived.delete(server);
+    return known;
+  }
+  const parsed = ENTITY_SCHEMAS[server.entity].safeParse(toRecord(server));
+  const record = parsed.success ? parsed.data : undefined;
+  const standing = record && serverRowOf(server.entity, record);
+  return { record, standsIn: standing !== undefined && sameRow(standing, server) };
+}
+
+/**
+ * Derives a pull page's records before the transaction that writes them: the pull calls it on the
+ * next page while IndexedDB still writes the current one, so the parsing (a fifth of a page's
+ * time in the worker) overlaps with the writes instead of coming between them. Only a cache: the
+ * transaction still decides which rows take it (those with no ops pending).
+ */
+export function prederive(rows: readonly RowState[]): void {
+  for (const row of rows) if (!derived.has(row)) derived.set(row, derivedAlone(row));
 }
 
 /** Field-by-field equality of two rows (field values are primitives). */
@@ -96,14 +138,25 @@ export interface Beside {
   outbox?: readonly OutboxOp[];
 }
 
+/** How many rows `srv` and the outbox hold, when already read in the current transaction. */
+export interface Counts {
+  srv: number;
+  outbox: number;
+}
+
 /**
  * `srv` and the outbox whole when they hold at most four rows per record to derive: usually there
  * are few (a joining device has none), and reading them all beats a lookup per record by far.
+ * An empty one is not read at all; `counts` saves counting them again.
  */
-export async function readBeside(db: ClydeDB, records: number): Promise<Beside> {
-  const small = <T>(table: { count(): Promise<number>; toArray(): Promise<T[]> }) =>
-    table.count().then((n) => (n <= records * 4 ? table.toArray() : undefined));
-  const [srv, outbox] = await Promise.all([small<RowState>(db.srv), small<OutboxOp>(db.outbox)]);
+export async function readBeside(db: ClydeDB, records: number, counts?: Counts): Promise<Beside> {
+  // Dexie's promises throughout, even for what is known already: awaiting one renews Dexie's hold
+  // on the transaction across the native awaits after it, which a derivation has many of; lost,
+  // the transaction commits before its writes (PrematureCommitError).
+  const whole = <T>(table: { toArray(): PromiseLike<T[]> }, n: number) => (n === 0 ? [] : n <= records * 4 ? table.toArray() : undefined);
+  const small = <T>(table: { count(): PromiseLike<number>; toArray(): PromiseLike<T[]> }, known: number | undefined) =>
+    known === undefined ? table.count().then((n) => whole(table, n)) : Dexie.Promise.resolve(whole(table, known));
+  const [srv, outbox] = await Promise.all([small<RowState>(db.srv, counts?.srv), small<OutboxOp>(db.outbox, counts?.outbox)]);
   return { ...(srv ? { srv } : {}), ...(outbox ? { outbox } : {}) };
 }
 

@@ -18,7 +18,8 @@ import { KEEP_NAMES, rawPutFloor } from './idb-floor';
  * - until the catch-up is done (meta `cursor` at the team's seq, a round recorded), and until
  *   search has indexed everything;
  * - the floor: the same rows, read back from the profile, put raw into a fresh IndexedDB database
- *   with the same stores and indexes, 1000 rows a transaction as the pull pages come, no app logic.
+ *   with the same stores and indexes, 1000 rows a transaction as the pull pages come, no app logic;
+ *   and the same for the search index's rows, which bounds how soon search can be complete.
  * The person's records are pushed last, so the seq-ordered catch-up alone brings them at its end.
  */
 interface JoinFigures {
@@ -28,6 +29,8 @@ interface JoinFigures {
   searchReadyMs: number;
   floorMs: number;
   floorRows: number;
+  /** The same floor for the search index's rows (`words`): what indexing costs at the least. */
+  wordsFloorMs: number;
   /** The progress line as the options page showed it, first and last seen. */
   progress: string[];
 }
@@ -130,6 +133,7 @@ export async function joinBench({
     const searchReadyMs = performance.timeOrigin + performance.now() - start;
     await gmail.close();
     const floor = await rawPutFloor(page, ['people', 'identities', 'notes', 'preferences', 'tasks']);
+    const wordsFloor = await rawPutFloor(page, ['words']);
     return {
       records: records + mine.length,
       personShownMs,
@@ -137,6 +141,7 @@ export async function joinBench({
       searchReadyMs,
       floorMs: floor.ms,
       floorRows: floor.rows,
+      wordsFloorMs: wordsFloor.ms,
       progress: progress.length > 2 ? [progress[0]!, progress.at(-1)!] : progress,
     };
   } finally {

@@ -174,6 +174,11 @@ const parts: Record<string, () => Promise<Row[]> | Row[]> = {
         ms(j.searchReadyMs),
         '≤ 2× catch-up',
       ],
+      [
+        `join ${k}: raw IndexedDB floor of search's rows (words, one per record, an index entry per word), ${(j.wordsFloorMs / j.floorMs).toFixed(2)}× the records' floor`,
+        ms(j.wordsFloorMs),
+        '—',
+      ],
       [`join: progress line seen (first, last)`, j.progress.join(' … ') || 'none', '—'],
     ];
   },

@@ -7,6 +7,7 @@ import Dexie, {
   type Transaction,
 } from 'dexie';
 import type { ClydeDB } from '../db';
+import { relaxed } from '../durability';
 import type { Entity } from '../schema';
 import { wordsOf } from './search-words';
 
@@ -102,43 +103,55 @@ export interface WordQueueRow {
  * indexed at once, so search never returns a record that is gone. Call inside a transaction that
  * covers `wordQueue`.
  */
-export async function deferWordIndex(db: ClydeDB, keys: [Entity, string][]): Promise<void> {
+export function deferWordIndex(db: ClydeDB, keys: [Entity, string][]): Promise<unknown> {
   const trans = Dexie.currentTransaction?.idbtrans;
-  if (!trans) throw new Error('deferWordIndex must run inside a transaction');
+  if (!trans) return Dexie.Promise.reject(new Error('deferWordIndex must run inside a transaction'));
+  // Marked at once, so writes issued before the queue row is in are deferred too. Not an async
+  // function: a caller may await it later, and an async function left running inside a Dexie
+  // transaction can lose it (PrematureCommitError); Dexie's own promise cannot.
   deferred.add(trans);
-  if (keys.length) await db.wordQueue.add({ keys });
+  return keys.length ? db.wordQueue.add({ keys }) : Dexie.Promise.resolve();
 }
 
 /**
- * Indexes what `deferWordIndex` queued, one queued page per transaction so the panel's reads are
- * never held up for long, from the current records (a record changed since was indexed then
- * anyway). Resumable: a worker stopped halfway leaves the rest queued. Returns the pages indexed.
+ * Queued pages indexed per transaction: a few thousand records, a fraction of a second, so the
+ * panel's reads are never held up for long, while a big catch-up pays for fewer transactions.
+ */
+const PAGES_PER_TRANSACTION = 3;
+
+/**
+ * Indexes what `deferWordIndex` queued, a few queued pages per transaction, from the current
+ * records (a record changed since was indexed then anyway). Resumable: a worker stopped halfway
+ * leaves the rest queued. Returns the pages indexed.
  */
 export async function indexQueued(db: ClydeDB): Promise<number> {
   let done = 0;
   for (;;) {
-    const more = await db.transaction('rw', [db.wordQueue, db.words, ...INDEXED.map((e) => db.table(e))], async () => {
-      const next = await db.wordQueue.orderBy('n').first();
-      if (!next) return false;
-      const rows: WordRow[] = [];
-      const gone: [string, string][] = [];
-      for (const entity of INDEXED) {
-        const ids = next.keys.filter(([e]) => e === entity).map(([, id]) => id);
-        if (!ids.length) continue;
-        const records = (await db.table(entity).bulkGet(ids)) as (Row | undefined)[];
-        records.forEach((r, i) => {
-          const row = r && wordRowFor(entity, r);
-          if (row) rows.push(row);
-          else gone.push([entity, ids[i]!]);
-        });
-      }
-      await db.words.bulkPut(rows);
-      await db.words.bulkDelete(gone);
-      await db.wordQueue.delete(next.n!);
-      return true;
-    });
-    if (!more) return done;
-    done++;
+    // Relaxed: words lost to a crash are lost with the queue rows' removal, and made again (durability.ts).
+    const indexed = await relaxed(() =>
+      db.transaction('rw', [db.wordQueue, db.words, ...INDEXED.map((e) => db.table(e))], async () => {
+        const next = await db.wordQueue.orderBy('n').limit(PAGES_PER_TRANSACTION).toArray();
+        if (!next.length) return 0;
+        const keys = next.flatMap((q) => q.keys);
+        const byEntity = INDEXED.map((entity) => ({ entity, ids: [...new Set(keys.filter(([e]) => e === entity).map(([, id]) => id))] }));
+        const wanted = byEntity.filter(({ ids }) => ids.length);
+        // Asked at once: each read then waits a round trip to IndexedDB, not its turn.
+        const found = await Promise.all(wanted.map(({ entity, ids }) => db.table(entity).bulkGet(ids) as Promise<(Row | undefined)[]>));
+        const rows: WordRow[] = [];
+        const gone: [string, string][] = [];
+        wanted.forEach(({ entity, ids }, k) =>
+          found[k]!.forEach((r, i) => {
+            const row = r && wordRowFor(entity, r);
+            if (row) rows.push(row);
+            else gone.push([entity, ids[i]!]);
+          }),
+        );
+        await Promise.all([db.words.bulkPut(rows), db.words.bulkDelete(gone), db.wordQueue.bulkDelete(next.map((q) => q.n!))]);
+        return next.length;
+      }),
+    );
+    if (!indexed) return done;
+    done += indexed;
   }
 }
 

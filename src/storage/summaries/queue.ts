@@ -1,5 +1,6 @@
 import Dexie, { type DBCoreTransaction, type Table } from 'dexie';
 import type { ClydeDB } from '../db';
+import { relaxed } from '../durability';
 import { summarize, type Summary } from './summary';
 import { groupBy } from '../../group-by';
 
@@ -45,11 +46,12 @@ export function deferSummaries(): void {
  * row to learn whom it belonged to (a read per record, a third of a page's time). The one queue row
  * that says so is written in the current transaction, so a worker stopped halfway still rebuilds.
  */
-export async function rebuildSummariesLater(db: ClydeDB): Promise<void> {
+export function rebuildSummariesLater(db: ClydeDB): Promise<unknown> {
   const trans = Dexie.currentTransaction?.idbtrans;
-  if (!trans) throw new Error('rebuildSummariesLater must run inside a transaction');
+  if (!trans) return Dexie.Promise.reject(new Error('rebuildSummariesLater must run inside a transaction'));
+  // Marked at once and Dexie's own promise returned, as deferWordIndex (search-index.ts) does.
   deferred.set(trans, 'all');
-  await db.summaryQueue.add({ people: [], all: true });
+  return db.summaryQueue.add({ people: [], all: true });
 }
 
 /**
@@ -69,10 +71,12 @@ const BATCH_PEOPLE = 500;
 export async function summarizeQueued(db: ClydeDB): Promise<number> {
   const queued = await db.summaryQueue.toArray();
   if (!queued.length) return 0;
-  const ids = queued.some((r) => r.all) ? await everyone(db) : [...new Set(queued.flatMap((r) => r.people))].sort();
+  const all = queued.some((r) => r.all);
+  const ids = all ? await everyone(db) : [...new Set(queued.flatMap((r) => r.people))].sort();
   const tables = [db.summaries, db.people, db.notes, db.tasks, db.personal];
   for (let i = 0; i < ids.length; i += BATCH_PEOPLE) {
-    await db.transaction('rw', tables, () => summarizeBatch(db, ids.slice(i, i + BATCH_PEOPLE)));
+    // Relaxed: rebuilt from the queue, which goes only after the last batch (durability.ts).
+    await relaxed(() => db.transaction('rw', tables, () => summarizeBatch(db, ids.slice(i, i + BATCH_PEOPLE), all)));
   }
   await db.summaryQueue.bulkDelete(queued.map((r) => r.n!));
   return ids.length;
@@ -84,14 +88,17 @@ async function everyone(db: ClydeDB): Promise<string[]> {
   return [...new Set([...people, ...summarized])].sort();
 }
 
-/** The summaries of `ids` (sorted), from their records as they are in this transaction. */
-async function summarizeBatch(db: ClydeDB, ids: string[]): Promise<void> {
+/**
+ * The summaries of `ids` (sorted), from their records as they are in this transaction. `whole`:
+ * the ids are every person there is, so they are known to be dense without counting.
+ */
+async function summarizeBatch(db: ClydeDB, ids: string[], whole: boolean): Promise<void> {
   const [lo, hi] = [ids[0]!, ids.at(-1)!];
   const want = new Set(ids);
   // A catch-up queues nearly everyone, in runs of neighbouring ids: then one read of the id
   // range per table beats a lookup per person (an IndexedDB request each) by far. A few people
   // scattered over a big team are looked up one by one instead.
-  const dense = (await db.people.where(':id').between(lo, hi, true, true).count()) <= 2 * ids.length;
+  const dense = whole || (await db.people.where(':id').between(lo, hi, true, true).count()) <= 2 * ids.length;
   const about = <T extends { personId: string }, I>(table: Table<T, string, I>) =>
     dense
       ? // Filtered here, not by Dexie: a Dexie filter walks a cursor, a request per row.

@@ -33,9 +33,9 @@ export function startCount(db: ClydeDB, api: SyncApi, cursor: number, upTo: numb
   );
 }
 
-/** Inside a page's transaction: the page's records count as done. */
-export async function advance(db: ClydeDB, rows: number): Promise<void> {
-  const now = await catchUpOf(db);
+/** Inside a page's transaction: the page's records count as done. `now`: the progress read in this transaction. */
+export async function advance(db: ClydeDB, rows: number, ...read: [] | [CatchUp | undefined]): Promise<void> {
+  const now = read.length ? read[0] : await catchUpOf(db);
   if (now) await setMeta(db, 'catchUp', { ...now, done: Math.min(now.total, now.done + rows) });
 }
 

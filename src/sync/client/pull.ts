@@ -1,7 +1,9 @@
 import type { ClydeDB } from '../../storage/db';
+import { relaxed } from '../../storage/durability';
 import { deferWordIndex } from '../../storage/search/search-index';
 import { deferSummaries, rebuildSummariesLater, summarizeQueued } from '../../storage/summaries/queue';
 import type { PullResponse } from '../protocol';
+import { prederive } from '../view';
 import { newerOnly } from './about';
 import { SyncApiError, type SyncApi } from './api';
 import { noteLostEdits } from './lost-edits';
@@ -18,6 +20,18 @@ import { t } from '../../i18n';
  * transaction, and start over from the server's state when it has lost history.
  */
 
+/** What the next page is applied on top of: read from meta, then carried from page to page. */
+interface Base {
+  clientId: string;
+  cursor: number;
+  epoch: string | undefined;
+}
+
+async function readBase(db: ClydeDB): Promise<Base> {
+  const [me, cursor = 0, epoch] = await Promise.all([identity(db), getMeta(db, 'cursor'), getMeta(db, 'serverEpoch')]);
+  return { clientId: me.clientId, cursor, epoch };
+}
+
 /** Pulls until the server has nothing newer; returns how many rows it sent. */
 export async function pullAll(db: ClydeDB, api: SyncApi, opts: SyncOptions): Promise<number> {
   let rows = 0;
@@ -26,19 +40,24 @@ export async function pullAll(db: ClydeDB, api: SyncApi, opts: SyncOptions): Pro
   let ahead: Prefetch | undefined;
   // Whether this catch-up's pages leave every summary to one rebuild at its end (see below).
   let whole = false;
+  // Read from meta at the start and after a reset; after a page, what that page left. Reading it
+  // again between pages cost a catch-up a few round trips to IndexedDB per page, and each page's
+  // transaction checks it still holds (`applyPage`), so nothing can move it unseen meanwhile.
+  let base: Base | undefined;
   try {
     for (;;) {
-      const [me, cursor = 0, epoch] = await Promise.all([identity(db), getMeta(db, 'cursor'), getMeta(db, 'serverEpoch')]);
+      base ??= await readBase(db);
+      const { clientId, cursor, epoch } = base;
       const pull = (cursor: number, upTo: number | undefined) =>
         api.pull({
           cursor,
-          clientId: me.clientId,
+          clientId,
           ...(opts.pullLimit ? { limit: opts.pullLimit } : {}),
           ...(upTo !== undefined ? { upTo } : {}),
         });
       // The page fetched while the last one was applied counts only if it asked for what we would ask now.
       const page =
-        ahead && ahead.clientId === me.clientId && ahead.cursor === cursor && ahead.upTo === upTo
+        ahead && ahead.clientId === clientId && ahead.cursor === cursor && ahead.upTo === upTo
           ? await ahead.page
           : await pull(cursor, upTo);
       ahead = undefined;
@@ -47,20 +66,27 @@ export async function pullAll(db: ClydeDB, api: SyncApi, opts: SyncOptions): Pro
         if (resets++ > 0) throw new SyncApiError('RESET_LOOP', t('syncErrors.resetLoop'));
         await resetServerState(db, page.serverEpoch);
         upTo = undefined;
+        base = undefined;
         continue;
       }
       // Ask for the next page while this one is written: the network and the server overlap with
       // IndexedDB. Nothing is applied out of order; a failed or unneeded fetch is simply dropped.
       if (page.hasMore) {
-        ahead = { clientId: me.clientId, cursor: page.cursor, upTo: page.upTo, page: pull(page.cursor, page.upTo) };
-        ahead.page.catch(() => undefined);
+        ahead = { clientId, cursor: page.cursor, upTo: page.upTo, page: pull(page.cursor, page.upTo) };
+        // Its records are derived as soon as it comes, while IndexedDB writes this one (view.ts).
+        ahead.page.then((next) => prederive(next.rows)).catch(() => undefined);
       }
       // The first page of a catch-up longer than one page: count it, for the progress line.
       const counting = upTo === undefined && page.hasMore ? startCount(db, api, cursor, page.upTo) : undefined;
       // A catch-up that brings more than the device holds (a first join) rebuilds every summary
       // once at its end, which costs less than noting per record whom each belonged to before.
       if (upTo === undefined && page.hasMore) whole = (await db.people.count()) <= page.rows.length;
-      await applyPage(db, page, opts, whole);
+      if (!(await applyPage(db, page, opts, whole, base))) {
+        // Something else moved the cursor or the device since it was read: read it again.
+        base = undefined;
+        continue;
+      }
+      base = { clientId, cursor: page.cursor, epoch: page.serverEpoch };
       await (
         await counting
       )?.(page.rows.length);
@@ -97,45 +123,70 @@ interface Prefetch {
 /**
  * Applies one pull page in one transaction: server rows replace our copies, evictions drop
  * records we may no longer see, ops the server has reflected leave the outbox, and the views of
- * every touched record are derived again from the result.
+ * every touched record are derived again from the result. Applies nothing, and answers false,
+ * when the device, cursor or epoch is no longer `base`, the state the page was asked for from.
  */
-async function applyPage(db: ClydeDB, page: PullResponse, opts: SyncOptions, whole: boolean): Promise<void> {
-  await db.transaction('rw', [...syncTables(db), db.wordQueue], async () => {
-    // Asked together: each request waits a round trip to the browser's IndexedDB, not its turn.
-    const [me, saved] = await Promise.all([identity(db), getMeta(db, 'seqBase'), whole && rebuildSummariesLater(db)]);
-    const touched = new Touched();
-    // A catch-up's pages queue their people's summaries (or, `whole`, say everyone's), rebuilt once at its end (pullAll).
-    if (!whole && (page.hasMore || page.rows.length >= DEFER_INDEX_ROWS)) deferSummaries();
-    // A record a prioritized pull brought meanwhile may be newer than this page's copy (about.ts).
-    const suspects = opts.prioritized?.among(page.rows) ?? [];
-    const stale = suspects.length ? new Set(suspects) : undefined;
-    if (stale) for (const row of await newerOnly(db, suspects)) stale.delete(row);
-    // Derivation decides which server rows need a copy in `srv` (sync/view.ts).
-    for (const row of page.rows) if (!stale?.has(row)) touched.add(row.entity, row.id, row);
-    for (const { entity, id } of page.evictions) {
-      await db.srv.delete([entity, id]);
-      await db.table(entity).delete(id);
-      touched.add(entity, id, undefined);
-    }
-    if (saved?.clientId === me.clientId && page.lastClientSeq > 0) {
-      const done = db.outbox
-        .where('clientSeq')
-        .belowOrEqual(page.lastClientSeq + saved.base)
-        .and((op) => op.state === 'sent');
-      const confirmed = await done.toArray();
-      for (const op of confirmed) touched.add(op.entity, op.id);
-      await noteLostEdits(db, confirmed, page.rows, me.clientId);
-      await done.delete();
-    }
-    if (page.rows.length >= DEFER_INDEX_ROWS) await deferWordIndex(db, touched.list());
-    await touched.rederive(db, me.userId);
-    await Promise.all([
-      setMeta(db, 'cursor', page.cursor),
-      setMeta(db, 'serverEpoch', page.serverEpoch),
-      page.hasMore ? advance(db, page.rows.length) : finish(db),
-      receiveClock(db, me.clientId, page.serverHlc, opts.now()),
-    ]);
-  });
+async function applyPage(db: ClydeDB, page: PullResponse, opts: SyncOptions, whole: boolean, base: Base): Promise<boolean> {
+  // Relaxed: a page lost to a crash is lost with its cursor, and simply pulled again (durability.ts).
+  return relaxed(() =>
+    db.transaction('rw', [...syncTables(db), db.wordQueue], async () => {
+      // Everything the page needs to read, asked at once: each request then waits a round trip to
+      // the browser's IndexedDB, not its turn, and a page costs one round trip before its writes.
+      const [me, cursor = 0, epoch, saved, progress, clock, srvCount, outboxCount] = await Promise.all([
+        identity(db),
+        getMeta(db, 'cursor'),
+        getMeta(db, 'serverEpoch'),
+        getMeta(db, 'seqBase'),
+        getMeta(db, 'catchUp'),
+        getMeta(db, 'hlc'),
+        db.srv.count(),
+        db.outbox.count(),
+      ]);
+      if (me.clientId !== base.clientId || cursor !== base.cursor || epoch !== base.epoch) return false;
+      // Writes nothing waits for, issued now and awaited with the last ones: Dexie's own promises
+      // (an async function left running here can lose the transaction: PrematureCommitError).
+      const writes: Promise<unknown>[] = [];
+      const touched = new Touched();
+      // A catch-up's pages queue their people's summaries (or, `whole`, say everyone's), rebuilt once at its end (pullAll).
+      if (whole) writes.push(rebuildSummariesLater(db));
+      else if (page.hasMore || page.rows.length >= DEFER_INDEX_ROWS) deferSummaries();
+      // A record a prioritized pull brought meanwhile may be newer than this page's copy (about.ts).
+      const suspects = opts.prioritized?.among(page.rows) ?? [];
+      const stale = suspects.length ? new Set(suspects) : undefined;
+      if (stale) for (const row of await newerOnly(db, suspects)) stale.delete(row);
+      // Derivation decides which server rows need a copy in `srv` (sync/view.ts).
+      for (const row of page.rows) if (!stale?.has(row)) touched.add(row.entity, row.id, row);
+      for (const { entity, id } of page.evictions) {
+        await db.srv.delete([entity, id]);
+        await db.table(entity).delete(id);
+        touched.add(entity, id, undefined);
+      }
+      let confirmedAny = false;
+      if (saved?.clientId === me.clientId && page.lastClientSeq > 0) {
+        const done = db.outbox
+          .where('clientSeq')
+          .belowOrEqual(page.lastClientSeq + saved.base)
+          .and((op) => op.state === 'sent');
+        const confirmed = await done.toArray();
+        for (const op of confirmed) touched.add(op.entity, op.id);
+        await noteLostEdits(db, confirmed, page.rows, me.clientId);
+        await done.delete();
+        confirmedAny = confirmed.length > 0;
+      }
+      if (page.rows.length >= DEFER_INDEX_ROWS) writes.push(deferWordIndex(db, touched.list()));
+      // The counts read above still hold unless evictions or confirmed ops changed the tables since.
+      const counts = page.evictions.length || confirmedAny ? undefined : { srv: srvCount, outbox: outboxCount };
+      await touched.rederive(db, me.userId, counts);
+      await Promise.all([
+        ...writes,
+        setMeta(db, 'cursor', page.cursor),
+        setMeta(db, 'serverEpoch', page.serverEpoch),
+        page.hasMore ? advance(db, page.rows.length, progress) : finish(db),
+        receiveClock(db, me.clientId, page.serverHlc, opts.now(), confirmedAny ? undefined : (clock ?? null)),
+      ]);
+      return true;
+    }),
+  );
 }
 
 /** Forgets every server copy and re-derives the views from the outbox alone; the pull refills them. */

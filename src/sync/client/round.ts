@@ -19,9 +19,13 @@ export async function identity(db: ClydeDB) {
   return me;
 }
 
-/** Our next stamp orders after everything the server has seen (sync.md §4.3, HLC discipline). */
-export async function receiveClock(db: ClydeDB, clientId: string, remote: string, now: number): Promise<void> {
-  const last: HlcState = (await getMeta(db, 'hlc')) ?? { wall: 0, counter: 0, node: clientId };
+/**
+ * Our next stamp orders after everything the server has seen (sync.md §4.3, HLC discipline).
+ * `read`: the stored clock as read earlier in this transaction (null: none), saving a round trip.
+ */
+export async function receiveClock(db: ClydeDB, clientId: string, remote: string, now: number, read?: HlcState | null): Promise<void> {
+  const stored = read === undefined ? await getMeta(db, 'hlc') : read;
+  const last: HlcState = stored ?? { wall: 0, counter: 0, node: clientId };
   const next = receive(last, remote, now);
   if (formatHlc(next) > formatHlc(last)) await setMeta(db, 'hlc', next);
 }

@@ -1,7 +1,7 @@
 import type { ClydeDB } from '../../storage/db';
 import type { Entity } from '../../storage/schema';
 import type { RowState } from '../protocol';
-import { readBeside, rederiveMany } from '../view';
+import { readBeside, rederiveMany, type Counts } from '../view';
 
 /**
  * Records whose view must be derived again at the end of a transaction, each once. `add` with a
@@ -25,14 +25,15 @@ export class Touched {
     return [...this.keys.values()].map(({ entity, id }) => [entity, id]);
   }
 
-  async rederive(db: ClydeDB, userId: string) {
+  /** `counts`: the sizes of `srv` and the outbox as read earlier in this transaction, if they still hold. */
+  async rederive(db: ClydeDB, userId: string, counts?: Counts) {
     const byEntity = new Map<Entity, string[]>();
     for (const { entity, id } of this.keys.values()) {
       const ids = byEntity.get(entity);
       if (ids) ids.push(id);
       else byEntity.set(entity, [id]);
     }
-    const beside = await readBeside(db, this.keys.size);
+    const beside = await readBeside(db, this.keys.size, counts);
     // Entity by entity at once: each writes its own table and its own `srv` keys, and IndexedDB
     // runs the requests in order anyway; issued together, none waits for a round trip.
     await Promise.all([...byEntity].map(([entity, ids]) => rederiveMany(db, entity, ids, { userId }, this.known.get(entity), beside)));

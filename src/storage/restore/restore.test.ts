@@ -73,7 +73,8 @@ async function run(db: ClydeDB, actions: Action[]) {
     else if (!who) continue;
     else if (a.kind === 'rename') await updatePerson(db, who, { name: a.text });
     else if (a.kind === 'note') notes.push((await addNote(db, who, { body: a.text })).id);
-    else if (a.kind === 'dropNote' && notes.length) await deleteNote(db, pick(notes, a.at)!);
+    // A deleted note is gone from the panel, so nobody can delete it again.
+    else if (a.kind === 'dropNote' && notes.length) await deleteNote(db, notes.splice(a.at % notes.length, 1)[0]!);
     else if (a.kind === 'fact') await addPreference(db, who, a.text);
     else if (a.kind === 'task') tasks.push((await addTask(db, who, a.text)).id);
     else if (a.kind === 'done' && tasks.length) await setTaskDone(db, pick(tasks, a.at)!, true);

@@ -40,6 +40,15 @@ export const ContentMessage = z.discriminatedUnion('type', [
 export const SESSION_RELAY = 'clyde:session';
 
 /**
+ * Background → every extension page: a team catch-up's progress, posted on the BroadcastChannel of
+ * this name as each pull page commits, as the meta `catchUp` value it wrote (null: caught up).
+ * Pages could read it from IndexedDB, but their live query, queued behind the catch-up's
+ * back-to-back page transactions, was run again on every commit before it could answer: a 100k
+ * join showed no count until 72,000 of 97,050 (join bench). Validated on receipt as the meta value is.
+ */
+export const CATCH_UP_PROGRESS = 'clyde:catch-up';
+
+/**
  * Answers to `page/skeleton` and `page/email`. The background reads both from the tab with a
  * one-off `scripting` injection (page-inspect.ts), so the content script stays small and listens
  * to no panel at all.

@@ -1,3 +1,5 @@
+import Dexie from 'dexie';
+import { CATCH_UP_PROGRESS } from '../../messaging/protocol';
 import type { ClydeDB } from '../../storage/db';
 import type { SyncApi } from './api';
 import { getMeta, setMeta } from './state';
@@ -27,7 +29,11 @@ export function startCount(db: ClydeDB, api: SyncApi, cursor: number, upTo: numb
     (count) => async (firstPage) => {
       if (count === undefined) return;
       const done = await before;
-      await db.transaction('rw', db.meta, () => setMeta(db, 'catchUp', { done: done + firstPage, total: done + count, upTo }));
+      const progress = { done: done + firstPage, total: done + count, upTo };
+      await db.transaction('rw', db.meta, () => {
+        announceOnCommit(progress);
+        return setMeta(db, 'catchUp', progress);
+      });
     },
     () => async () => {},
   );
@@ -36,10 +42,23 @@ export function startCount(db: ClydeDB, api: SyncApi, cursor: number, upTo: numb
 /** Inside a page's transaction: the page's records count as done. `now`: the progress read in this transaction. */
 export async function advance(db: ClydeDB, rows: number, ...read: [] | [CatchUp | undefined]): Promise<void> {
   const now = read.length ? read[0] : await catchUpOf(db);
-  if (now) await setMeta(db, 'catchUp', { ...now, done: Math.min(now.total, now.done + rows) });
+  if (!now) return;
+  const next = { ...now, done: Math.min(now.total, now.done + rows) };
+  announceOnCommit(next);
+  await setMeta(db, 'catchUp', next);
 }
 
 /** Inside the last page's transaction (or a reset's): nothing left to count. */
 export function finish(db: ClydeDB): Promise<void> {
+  announceOnCommit(null);
   return db.meta.delete('catchUp');
+}
+
+/** Posts `progress` to every extension page once the current transaction commits (protocol.ts `CATCH_UP_PROGRESS`). */
+function announceOnCommit(progress: CatchUp | null): void {
+  Dexie.currentTransaction?.on('complete', () => {
+    const channel = new BroadcastChannel(CATCH_UP_PROGRESS);
+    channel.postMessage(progress);
+    channel.close();
+  });
 }

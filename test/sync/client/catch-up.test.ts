@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CATCH_UP_PROGRESS } from '../../../src/messaging/protocol';
 import type { ClydeDB } from '../../../src/storage/db';
 import { addIdentity } from '../../../src/storage/records/identity';
 import { findPersonByIdentity } from '../../../src/storage/records/identity-lookup';
@@ -78,6 +79,29 @@ describe('catch-up progress', () => {
     expect(await getMeta(b, 'catchUp')).toBeUndefined();
     expect(await b.people.count()).toBe(25);
     expect(await b.identities.count()).toBe(25);
+  });
+
+  it('announces each committed count to the extension’s pages, and the end, as the catch-up goes', async () => {
+    const a = await member();
+    await team(a, 25, 15);
+    const b = await member();
+    const heard: unknown[] = [];
+    const channel = new BroadcastChannel(CATCH_UP_PROGRESS);
+    channel.addEventListener('message', ({ data }: MessageEvent<unknown>) => {
+      heard.push(data);
+    });
+    const stored: unknown[] = [];
+    await sync(
+      b,
+      watchingPulls(async () => void stored.push(await getMeta(b, 'catchUp'))),
+    );
+    await vi.waitFor(() => expect(heard.at(-1)).toBeNull());
+    channel.close();
+    // The count as each page committed it: the first once the server's total is in, then one a page.
+    const progress = (done: number) => ({ done, total: 50, upTo: expect.any(Number) });
+    expect(heard).toEqual([progress(10), progress(20), progress(30), progress(40), null]);
+    // What the pages announced is what IndexedDB holds after each commit.
+    for (const value of stored.filter(Boolean)) expect(heard).toContainEqual(value);
   });
 
   it('resumes the count after a stop halfway, and a small pull counts nothing', async () => {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ClydeDB } from '../../../src/storage/db';
 import { search } from '../../../src/storage/search/search';
 import { buildWordIndex } from '../../../src/storage/search/search-index';
@@ -7,9 +7,8 @@ import { writeRecord } from '../../../src/storage/records/write';
 import type { Fetch } from '../../../src/sync/client/api';
 import { syncOnce } from '../../../src/sync/client/runner';
 import { getMeta } from '../../../src/sync/client/state';
-import { freshClientDb } from '../../support/db';
-import { apiFor, joinWith } from '../../support/sync-client';
-import { startSimServer, type SimServer } from '../sim/server';
+import { apiFor } from '../../support/sync-client';
+import { simSuite } from '../../support/sim-suite';
 
 /**
  * The fast paths of a big catch-up (pull.ts, view.ts `prederive`, search-index.ts `indexQueued`):
@@ -18,27 +17,11 @@ import { startSimServer, type SimServer } from '../sim/server';
  * Each must leave exactly what the plain way leaves.
  */
 
-let server: SimServer;
-let dbs: ClydeDB[] = [];
-
-beforeEach(async () => {
-  server = await startSimServer();
-});
-afterEach(async () => {
-  for (const db of dbs) db.close();
-  dbs = [];
-  await server.close();
-});
-
-async function member() {
-  const { db } = freshClientDb();
-  dbs.push(db);
-  await joinWith(db, await server.invite(), server.fetch);
-  return db;
-}
+const sim = simSuite();
+const { member } = sim;
 
 // Pages of 200 rows: the least a page must have for its search indexing to be left for later.
-const sync = async (db: ClydeDB, fetch: Fetch = server.fetch) =>
+const sync = async (db: ClydeDB, fetch: Fetch = sim.server.fetch) =>
   syncOnce(db, await apiFor(db, fetch), { now: () => Date.now(), pullLimit: 200 });
 
 /** 240 people: 840 records, five pages, four of them indexed later in two transactions. */
@@ -68,11 +51,11 @@ async function team(a: ClydeDB, n: number) {
       );
     }
   }
-  await syncOnce(a, await apiFor(a, server.fetch), { now: () => Date.now() });
+  await syncOnce(a, await apiFor(a, sim.server.fetch), { now: () => Date.now() });
 }
 
 /** A fetch that runs `before` when the `n`th pull request is answered, before the client sees the answer. */
-function onPull(n: number, before: () => Promise<void>, base: Fetch = server.fetch): Fetch {
+function onPull(n: number, before: () => Promise<void>, base: Fetch = sim.server.fetch): Fetch {
   let pulls = 0;
   return async (url, init) => {
     const res = await base(url, init);
@@ -92,7 +75,7 @@ describe('a big catch-up’s fast paths', () => {
     const logging: Fetch = (url, init) => {
       const cursor = /[?&]cursor=(\d+)/.exec(url)?.[1];
       if (url.includes('/v1/sync/pull?') && cursor !== undefined) asked.push(Number(cursor));
-      return server.fetch(url, init);
+      return sim.server.fetch(url, init);
     };
     // Something else (a reset elsewhere) sets the cursor back while the third page is on its way.
     await sync(
@@ -124,7 +107,7 @@ describe('a big catch-up’s fast paths', () => {
     );
     let edited = false;
     const editing: Fetch = async (url, init) => {
-      const res = await server.fetch(url, init);
+      const res = await sim.server.fetch(url, init);
       if (!edited && url.includes('/v1/sync/pull?') && (await res.clone().text()).includes('"id":"r"')) {
         edited = true;
         await writeRecord(b, 'notes', 'r', { body: 'Now about persimmons' });

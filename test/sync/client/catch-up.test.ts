@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CATCH_UP_PROGRESS } from '../../../src/messaging/protocol';
 import type { ClydeDB } from '../../../src/storage/db';
 import { addIdentity } from '../../../src/storage/records/identity';
@@ -11,32 +11,17 @@ import type { Fetch } from '../../../src/sync/client/api';
 import { syncOnce } from '../../../src/sync/client/runner';
 import { startSyncService, type ServiceHost } from '../../../src/sync/client/service';
 import { getMeta } from '../../../src/sync/client/state';
-import { freshClientDb } from '../../support/db';
-import { apiFor, joinWith } from '../../support/sync-client';
-import { startSimServer, type SimServer } from '../sim/server';
+import { apiFor } from '../../support/sync-client';
+import { simSuite } from '../../support/sim-suite';
 
-let server: SimServer;
-let dbs: ClydeDB[] = [];
+const sim = simSuite();
+const { member } = sim;
 const stops: (() => void)[] = [];
-
-beforeEach(async () => {
-  server = await startSimServer();
-});
-afterEach(async () => {
+afterEach(() => {
   for (const stop of stops.splice(0)) stop();
-  for (const db of dbs) db.close();
-  dbs = [];
-  await server.close();
 });
 
-async function member() {
-  const { db } = freshClientDb();
-  dbs.push(db);
-  await joinWith(db, await server.invite(), server.fetch);
-  return db;
-}
-
-const sync = async (db: ClydeDB, fetch: Fetch = server.fetch, extra: Partial<Parameters<typeof syncOnce>[2]> = {}) =>
+const sync = async (db: ClydeDB, fetch: Fetch = sim.server.fetch, extra: Partial<Parameters<typeof syncOnce>[2]> = {}) =>
   syncOnce(db, await apiFor(db, fetch), { now: () => Date.now(), pullLimit: 10, ...extra });
 
 /** `n` people shared with the team, each with one address; then `edits` more changes to the first. */
@@ -49,12 +34,12 @@ async function team(a: ClydeDB, n: number, edits = 0, from = 0) {
     people.push(p);
   }
   for (let e = 0; e < edits; e++) await writeRecord(a, 'people', 'p-0', { name: `Person 0, take ${e}` });
-  await syncOnce(a, await apiFor(a, server.fetch), { now: () => Date.now() });
+  await syncOnce(a, await apiFor(a, sim.server.fetch), { now: () => Date.now() });
   return people;
 }
 
 /** A fetch that calls `onPull` before each pull request after the first goes out. */
-function watchingPulls(onPull: (n: number) => Promise<void>, base: Fetch = server.fetch): Fetch {
+function watchingPulls(onPull: (n: number) => Promise<void>, base: Fetch = sim.server.fetch): Fetch {
   let pulls = 0;
   return async (url, init) => {
     if (url.includes('/v1/sync/pull?') && pulls++ > 0) await onPull(pulls);
@@ -111,7 +96,7 @@ describe('catch-up progress', () => {
     const failing: Fetch = async (url, init) => {
       if (url.includes('cursor=') && !url.includes('cursor=0') && ((await getMeta(b, 'catchUp'))?.done ?? 0) >= 20)
         throw new TypeError('offline');
-      return server.fetch(url, init);
+      return sim.server.fetch(url, init);
     };
     await expect(sync(b, failing)).rejects.toThrow();
     const halfway = await getMeta(b, 'catchUp');
@@ -138,7 +123,7 @@ describe('catch-up progress', () => {
     await sync(a);
     let during: unknown = 'unread';
     await sync(b, async (url, init) => {
-      const res = await server.fetch(url, init);
+      const res = await sim.server.fetch(url, init);
       if (url.includes('/v1/sync/pull?')) during = await getMeta(b, 'catchUp');
       return res;
     });
@@ -153,7 +138,7 @@ describe('catch-up progress', () => {
     const oldServer: Fetch = (url, init) =>
       /\/v1\/sync\/(about|pull\/count)/.test(url)
         ? Promise.resolve(new Response(JSON.stringify({ code: 'NOT_FOUND', message: 'No such route.' }), { status: 404 }))
-        : server.fetch(url, init);
+        : sim.server.fetch(url, init);
     expect(await pullAbout(b, await apiFor(b, oldServer), ['email:person3@example.com'], new Prioritized())).toBe(0);
     const progress: unknown[] = [];
     await sync(
@@ -185,7 +170,7 @@ describe('prioritized pull', () => {
       { handle: '@Someone', role: 'cc' },
     ]);
     expect(lookups).toEqual(['email:ana@acme.com', 'x:someone']);
-    expect(await pullAbout(b, await apiFor(b, server.fetch), lookups, new Prioritized())).toBe(7);
+    expect(await pullAbout(b, await apiFor(b, sim.server.fetch), lookups, new Prioritized())).toBe(7);
     expect((await findPersonByIdentity(b, 'email', 'ana@acme.com'))?.name).toBe('Ana');
     expect((await b.notes.where('personId').equals('p-ana').toArray()).map((n) => n.body).sort()).toEqual([
       'note 0',
@@ -210,13 +195,13 @@ describe('prioritized pull', () => {
     await writeRecord(a, 'notes', note.id, { scope: 'team' });
     await sync(a);
     const b = await member();
-    const api = await apiFor(b, server.fetch);
+    const api = await apiFor(b, sim.server.fetch);
     const prioritized = new Prioritized();
     const lookups = ['email:person29@example.com'];
     // A page read before an edit, applied after the prioritized pull that brought the edit.
     let once = false;
     const slowPage: Fetch = async (url, init) => {
-      const res = await server.fetch(url, init);
+      const res = await sim.server.fetch(url, init);
       if (url.includes('/v1/sync/pull?') && !once) {
         once = true;
         await writeRecord(a, 'notes', note.id, { body: 'second' });
@@ -251,7 +236,7 @@ describe('prioritized pull', () => {
       }
       // A server slower to answer this than a page: the page must still wait for it.
       if (url.endsWith('/v1/sync/about')) await new Promise((resolve) => setTimeout(resolve, 200));
-      return server.fetch(url, init);
+      return sim.server.fetch(url, init);
     };
     const host: ServiceHost = { createAlarm: () => {}, onAlarm: () => () => {}, withLock: (_, fn) => fn() };
     const service = startSyncService({
@@ -275,7 +260,7 @@ describe('prioritized pull', () => {
     const asked: string[][] = [];
     const fetch: Fetch = async (url, init) => {
       if (url.endsWith('/v1/sync/about')) asked.push(JSON.parse(String(init.body)).identities);
-      return server.fetch(url, init);
+      return sim.server.fetch(url, init);
     };
     const host: ServiceHost = { createAlarm: () => {}, onAlarm: () => () => {}, withLock: (_, fn) => fn() };
     const service = startSyncService({

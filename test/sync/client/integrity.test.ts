@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { inviteLink, issueInvite } from '../../../server/invites';
 import type { ClydeDB } from '../../../src/storage/db';
 import { addNote, deleteNote, updateNote } from '../../../src/storage/records/notes';
@@ -8,44 +8,32 @@ import { pushAll } from '../../../src/sync/client/push';
 import { syncOnce } from '../../../src/sync/client/runner';
 import { getMeta, setMeta } from '../../../src/sync/client/state';
 import { parseHlc } from '../../../src/sync/hlc';
-import { freshClientDb } from '../../support/db';
 import { apiFor, joinWith } from '../../support/sync-client';
-import { startSimServer, type SimServer } from '../sim/server';
+import { simSuite } from '../../support/sim-suite';
 
 /** Issue #15 point 4 as a client lives it: refused deletes, and edits that lost to a teammate's. */
 
 const opts = { now: () => Date.now() };
 /** Each test runs several sync rounds against the real server in process: more than the unit default on a shared machine. */
 const ROUNDS = { timeout: 30_000 };
-let server: SimServer;
-let dbs: ClydeDB[] = [];
-
-beforeEach(async () => {
-  server = await startSimServer();
-});
-afterEach(async () => {
-  for (const db of dbs) db.close();
-  dbs = [];
-  await server.close();
-});
+const sim = simSuite();
 
 async function member(name: string, role: 'admin' | 'member' = 'member') {
-  const { db } = freshClientDb();
-  dbs.push(db);
+  const db = sim.client();
   const now = Date.now();
-  const { code } = await issueInvite(server.store(), now, {
-    teamId: server.teamId,
+  const { code } = await issueInvite(sim.server.store(), now, {
+    teamId: sim.server.teamId,
     role,
     userId: null,
     createdBy: null,
     maxUses: 1,
     expiresAt: now + 60_000,
   });
-  await joinWith(db, inviteLink('https://sync.sim.test', code), server.fetch, name);
+  await joinWith(db, inviteLink('https://sync.sim.test', code), sim.server.fetch, name);
   return db;
 }
 
-async function sync(db: ClydeDB, fetch: Fetch = server.fetch) {
+async function sync(db: ClydeDB, fetch: Fetch = sim.server.fetch) {
   return syncOnce(db, await apiFor(db, fetch), opts);
 }
 
@@ -132,7 +120,7 @@ describe('an edit that lost to a teammate’s', ROUNDS, () => {
     await new Promise((r) => setTimeout(r, 5));
     await updateNote(bob, id, { body: 'Email first' });
     // Ann's push is applied, but Bob's later-stamped edit lands before Ann's round pulls.
-    const annApi = await apiFor(ann, server.fetch);
+    const annApi = await apiFor(ann, sim.server.fetch);
     await pushAll(ann, annApi, opts);
     await sync(bob);
     await sync(ann);
@@ -171,7 +159,7 @@ describe('an edit that lost to a teammate’s', ROUNDS, () => {
     await updateNote(bob, id, { body: 'Theirs' });
     await sync(bob);
     const noWriters: Fetch = async (url, init) =>
-      url.endsWith('/v1/sync/writers') ? new Response('{"code":"DOWN","message":"down"}', { status: 503 }) : server.fetch(url, init);
+      url.endsWith('/v1/sync/writers') ? new Response('{"code":"DOWN","message":"down"}', { status: 503 }) : sim.server.fetch(url, init);
     await sync(ann, noWriters);
     expect((await getMeta(ann, 'syncStatus'))?.lastError).toBeUndefined();
     expect((await getMeta(ann, 'lostEdits'))?.[0]).toMatchObject({ mine: 'Mine', theirs: 'Theirs' });
@@ -191,7 +179,7 @@ describe('a clock 6 s fast', ROUNDS, () => {
     await setMeta(ann, 'hlc', { wall: Date.now() + 6_000, counter: 0, node: device!.clientId });
     await updateNote(ann, id, { body: 'Stamped in the future' });
     const ahead = (await ann.outbox.toArray())[0]!.hlc;
-    await pushAll(ann, await apiFor(ann, server.fetch), opts);
+    await pushAll(ann, await apiFor(ann, sim.server.fetch), opts);
     const sent = (await ann.outbox.toArray())[0]!;
     expect(sent.hlc < ahead).toBe(true);
 

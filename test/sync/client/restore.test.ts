@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportAll } from '../../../src/storage/contacts/export-all';
 import type { ClydeDB } from '../../../src/storage/db';
 import { addNote, deleteNote, updateNote } from '../../../src/storage/records/notes';
@@ -8,29 +8,15 @@ import { readRestoreFile } from '../../../src/storage/restore/file';
 import { restoreExport } from '../../../src/storage/restore/restore';
 import { syncOnce } from '../../../src/sync/client/runner';
 import { getMeta } from '../../../src/sync/client/state';
-import { freshClientDb } from '../../support/db';
 import { apiFor, joinWith } from '../../support/sync-client';
-import { startSimServer, type SimServer } from '../sim/server';
+import { simSuite } from '../../support/sim-suite';
 
 /** A restore meets the real team server: what it queues is taken, what it must not send is not sent. */
 
-let server: SimServer;
-let dbs: ClydeDB[] = [];
-beforeEach(async () => {
-  server = await startSimServer();
-});
-afterEach(async () => {
-  for (const db of dbs) db.close();
-  dbs = [];
-  await server.close();
-});
+const sim = simSuite();
+const { client } = sim;
 
-function client() {
-  const { db } = freshClientDb();
-  dbs.push(db);
-  return db;
-}
-const sync = async (db: ClydeDB) => syncOnce(db, await apiFor(db, server.fetch), { now: () => Date.now() });
+const sync = async (db: ClydeDB) => syncOnce(db, await apiFor(db, sim.server.fetch), { now: () => Date.now() });
 const saved = async (db: ClydeDB) => readRestoreFile(JSON.stringify(await exportAll(db)));
 const sharedPerson = (db: ClydeDB, name: string) =>
   writeRecord(db, 'people', crypto.randomUUID(), { name, scope: 'team' }, { create: true });
@@ -46,14 +32,14 @@ describe('restore and team sync', () => {
 
     const browser = client();
     await restoreExport(browser, file);
-    await joinWith(browser, await server.invite(), server.fetch);
+    await joinWith(browser, await sim.server.invite(), sim.server.fetch);
     await sync(browser);
     await sync(browser);
     expect(await browser.rejected.toArray()).toEqual([]);
     expect(await browser.outbox.count()).toBe(0);
 
     const teammate = client();
-    await joinWith(teammate, await server.invite(), server.fetch);
+    await joinWith(teammate, await sim.server.invite(), sim.server.fetch);
     await sync(teammate);
     expect(await teammate.people.get(ada.id)).toMatchObject({ name: 'Ada' });
     expect(await teammate.notes.get(note.id)).toMatchObject({ body: 'Wants the grain in two bags', clocks: rewritten.clocks });
@@ -62,8 +48,8 @@ describe('restore and team sync', () => {
   it("a member's wiped browser, joined again as them, sends the edit that never left and keeps what the team changed since", async () => {
     const a = client();
     const b = client();
-    await joinWith(a, await server.invite(), server.fetch);
-    await joinWith(b, await server.invite(), server.fetch);
+    await joinWith(a, await sim.server.invite(), sim.server.fetch);
+    await joinWith(b, await sim.server.invite(), sim.server.fetch);
     const ada = await sharedPerson(a, 'Ada');
     await sync(a);
     await updatePerson(a, ada.id, { company: 'Lima Grãos' }); // offline: never pushed
@@ -73,7 +59,7 @@ describe('restore and team sync', () => {
     await sync(b);
 
     const again = client();
-    await joinWith(again, await server.invite((await getMeta(a, 'device'))!.userId), server.fetch);
+    await joinWith(again, await sim.server.invite((await getMeta(a, 'device'))!.userId), sim.server.fetch);
     await sync(again);
     await restoreExport(again, file);
     await sync(again);
@@ -87,8 +73,8 @@ describe('restore and team sync', () => {
   it("a teammate's shared records restored from their file are not pushed as the restorer's, and follow the team after", async () => {
     const a = client();
     const b = client();
-    await joinWith(a, await server.invite(), server.fetch);
-    await joinWith(b, await server.invite(), server.fetch);
+    await joinWith(a, await sim.server.invite(), sim.server.fetch);
+    await joinWith(b, await sim.server.invite(), sim.server.fetch);
     const bruno = await sharedPerson(b, 'Bruno');
     const secret = await createPerson(b, { name: 'Private to b' });
     await sync(b);
@@ -107,8 +93,8 @@ describe('restore and team sync', () => {
   it('an older export does not bring back a note deleted since, nor a teammate’s record unshared since', async () => {
     const a = client();
     const b = client();
-    await joinWith(a, await server.invite(), server.fetch);
-    await joinWith(b, await server.invite(), server.fetch);
+    await joinWith(a, await sim.server.invite(), sim.server.fetch);
+    await joinWith(b, await sim.server.invite(), sim.server.fetch);
     const ada = await sharedPerson(a, 'Ada');
     const note = await addNote(a, ada.id, { body: 'Zq7 gone for good' });
     await writeRecord(a, 'notes', note.id, { scope: 'team' });

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ClydeDB } from '../../../src/storage/db';
 import { addIdentity } from '../../../src/storage/records/identity';
 import { findPersonByIdentity } from '../../../src/storage/records/identity-lookup';
@@ -9,39 +9,23 @@ import { createPerson, updatePerson } from '../../../src/storage/records/people'
 import { search } from '../../../src/storage/search/search';
 import { deferWordIndex } from '../../../src/storage/search/search-index';
 import { writeRecord } from '../../../src/storage/records/write';
-import { startSimServer, type SimServer } from '../sim/server';
 import { leaveTeam } from '../../../src/sync/client/account';
 import { SyncApiError, type Fetch } from '../../../src/sync/client/api';
 import { syncOnce } from '../../../src/sync/client/runner';
 import { getMeta, setMeta } from '../../../src/sync/client/state';
-import { freshClientDb } from '../../support/db';
 import { apiFor, joinWith } from '../../support/sync-client';
+import { simSuite } from '../../support/sim-suite';
 
 const opts = { now: () => Date.now() };
-let server: SimServer;
-let dbs: ClydeDB[] = [];
-
-beforeEach(async () => {
-  server = await startSimServer();
-});
-afterEach(async () => {
-  for (const db of dbs) db.close();
-  dbs = [];
-  await server.close();
-});
-
-function client() {
-  const { db } = freshClientDb();
-  dbs.push(db);
-  return db;
-}
+const sim = simSuite();
+const { client } = sim;
 
 /** A person shared with the team from the start (the UI's share toggle does the same write). */
 function sharedPerson(db: ClydeDB, name: string) {
   return writeRecord(db, 'people', crypto.randomUUID(), { name, scope: 'team' }, { create: true });
 }
 
-async function sync(db: ClydeDB, fetch: Fetch = server.fetch) {
+async function sync(db: ClydeDB, fetch: Fetch = sim.server.fetch) {
   return syncOnce(db, await apiFor(db, fetch), opts);
 }
 
@@ -49,8 +33,8 @@ async function sync(db: ClydeDB, fetch: Fetch = server.fetch) {
 async function pair() {
   const a = client();
   const b = client();
-  await joinWith(a, await server.invite(), server.fetch);
-  await joinWith(b, await server.invite(), server.fetch);
+  await joinWith(a, await sim.server.invite(), sim.server.fetch);
+  await joinWith(b, await sim.server.invite(), sim.server.fetch);
   return { a, b };
 }
 
@@ -131,7 +115,7 @@ describe('sync client against the in-process server', () => {
     const { a, b } = await pair();
     const person = await sharedPerson(a, 'Ada');
     const truncating: Fetch = async (url, init) => {
-      const res = await server.fetch(url, init);
+      const res = await sim.server.fetch(url, init);
       return new Response((await res.text()).slice(0, 20), { status: res.status });
     };
     await expect(sync(a, truncating)).rejects.toMatchObject({ code: 'BAD_RESPONSE' });
@@ -149,13 +133,13 @@ describe('sync client against the in-process server', () => {
     // The third page request fails (it is sent while the second page is being written).
     const failing: Fetch = async (url, init) => {
       if (String(url).includes('/v1/sync/pull?') && ++pulls === 3) throw new TypeError('network down');
-      return server.fetch(url, init);
+      return sim.server.fetch(url, init);
     };
     await expect(syncOnce(b, await apiFor(b, failing), { ...opts, pullLimit: 4 })).rejects.toMatchObject({ code: 'NETWORK' });
     expect(await b.people.count()).toBe(8);
     const cursor = await getMeta(b, 'cursor');
     expect(cursor).toBeGreaterThan(0);
-    await syncOnce(b, await apiFor(b, server.fetch), { ...opts, pullLimit: 4 });
+    await syncOnce(b, await apiFor(b, sim.server.fetch), { ...opts, pullLimit: 4 });
     expect((await b.people.bulkGet(people.map((p) => p.id))).map((p) => p?.name)).toEqual(people.map((p) => p.name));
     expect(await getMeta(b, 'cursor')).toBeGreaterThan(cursor!);
   });
@@ -208,7 +192,7 @@ describe('sync client against the in-process server', () => {
     await sync(a);
     await sync(b);
     await updatePerson(b, person.id, { company: 'Acme' });
-    await server.store().startNewEpoch();
+    await sim.server.store().startNewEpoch();
     await sync(b);
     await sync(b);
     expect(await b.people.get(person.id)).toMatchObject({ name: 'Ada', company: 'Acme' });
@@ -238,7 +222,7 @@ describe('sync client against the in-process server', () => {
     const { a, b } = await pair();
     const person = await sharedPerson(a, 'Ada');
     const losesAnswer: Fetch = async (url, init) => {
-      await server.fetch(url, init);
+      await sim.server.fetch(url, init);
       throw new TypeError('connection reset');
     };
     await expect(sync(a, losesAnswer)).rejects.toMatchObject({ code: 'NETWORK' });
@@ -289,7 +273,7 @@ describe('joining and leaving', () => {
     const person = await createPerson(a, { name: 'Local' });
     const note = await addNote(a, person.id, { body: 'before joining' });
     expect(person.ownerId).toMatch(/^local-/);
-    await joinWith(a, await server.invite(), server.fetch);
+    await joinWith(a, await sim.server.invite(), sim.server.fetch);
     const userId = (await getMeta(a, 'account'))!.userId;
     expect(await a.people.get(person.id)).toMatchObject({ ownerId: userId, scope: `user:${userId}` });
     expect(await a.notes.get(note.id)).toMatchObject({ ownerId: userId, scope: `user:${userId}` });
@@ -328,7 +312,7 @@ describe('joining and leaving', () => {
     expect(await a.outbox.count()).toBe(1);
     // Rejoining as a new member: the unsent note goes up under the new id and a new clientId.
     const oldClient = (await getMeta(a, 'device'))!.clientId;
-    await joinWith(a, await server.invite(), server.fetch);
+    await joinWith(a, await sim.server.invite(), sim.server.fetch);
     expect((await getMeta(a, 'device'))!.clientId).not.toBe(oldClient);
     await sync(a);
     await sync(a);

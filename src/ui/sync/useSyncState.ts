@@ -11,13 +11,15 @@ export function useSyncState() {
   const stored = useLiveQuery(async () => ({
     account: await getMeta(db, 'account'),
     status: await getMeta(db, 'syncStatus'),
-    catchUp: await getMeta(db, 'catchUp'),
     device: await getMeta(db, 'device'),
     pending: await db.outbox.where('state').equals('pending').count(),
   }));
+  // A query of its own: every catch-up page rewrites it, and a live query is run again on each
+  // change, so the others, read with it, would wait out the catch-up too.
+  const storedCatchUp = useLiveQuery(() => getMeta(db, 'catchUp'));
   const announced = useAnnouncedCatchUp();
-  if (!stored || announced === undefined) return stored;
-  return { ...stored, catchUp: newer(stored.catchUp, announced) };
+  if (!stored) return undefined;
+  return { ...stored, catchUp: announced === undefined ? storedCatchUp : newer(storedCatchUp, announced) };
 }
 
 /**

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
-import { luminance, pageTheme, parseRgb } from './page-theme';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { luminance, pageTheme, parseRgb, watchPageTheme } from './page-theme';
 
 afterEach(() => {
   document.head.innerHTML = '';
@@ -61,5 +61,26 @@ describe('colour arithmetic', () => {
     expect(luminance([255, 255, 255])).toBeCloseTo(1);
     expect(luminance([0, 0, 0])).toBe(0);
     expect(luminance([32, 33, 36])).toBeCloseTo(0.0152, 3);
+  });
+});
+
+describe('watchPageTheme', () => {
+  it('started before the page has a <head> or <body>, takes the system’s theme, then the page’s once they come', async () => {
+    const html = document.documentElement;
+    const [head, body] = [document.head, document.body];
+    head.remove();
+    body.remove();
+    const seen: string[] = [];
+    const stop = new AbortController();
+    try {
+      expect(watchPageTheme((theme) => seen.push(theme), stop.signal, 0)).toBe('light');
+      html.append(head, body);
+      mailPage('body { background: rgb(31, 31, 31) } .view { background: rgb(32, 33, 36) }');
+      document.dispatchEvent(new Event('DOMContentLoaded'));
+      await vi.waitFor(() => expect(seen).toEqual(['dark']));
+    } finally {
+      stop.abort();
+      if (!head.isConnected) html.append(head, body);
+    }
   });
 });

@@ -64,12 +64,18 @@ export function watchPageTheme(onChange: (theme: Theme) => void, signal: AbortSi
   system.addEventListener('change', schedule, { signal });
   // Not the body's subtree: webmail rewrites it constantly, and a theme never comes that way.
   const observer = new MutationObserver(schedule);
-  observer.observe(document.head, { childList: true, subtree: true, characterData: true });
-  for (const el of [document.documentElement, document.body]) {
-    observer.observe(el, { attributes: true, attributeFilter: ['class', 'style'] });
-  }
-  // The body's own children: a loading screen handing over to the app.
-  observer.observe(document.body, { childList: true });
+  const observe = () => {
+    observer.observe(document.head, { childList: true, subtree: true, characterData: true });
+    for (const el of [document.documentElement, document.body]) {
+      observer.observe(el, { attributes: true, attributeFilter: ['class', 'style'] });
+    }
+    // The body's own children: a loading screen handing over to the app.
+    observer.observe(document.body, { childList: true });
+  };
+  // A document-start script can come before the page has a <head> or <body> (Gmail's head holds
+  // slow scripts): the first read is then the system's, and the page's own comes once it has them.
+  if (document.body) observe();
+  else document.addEventListener('DOMContentLoaded', () => (observe(), schedule()), { once: true, signal });
   signal.addEventListener('abort', () => observer.disconnect());
   return first;
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchClyde, type Clyde } from './browser';
+import { launchClyde, panelFrame, serve, type Clyde } from './browser';
+import { gmailDark } from './gmail-dark';
 import { fixture } from './fixtures';
 import { openMail, shownName, type } from './panel';
 import { navigateInApp } from '../support/in-app-navigation';
@@ -21,6 +22,27 @@ describe('Gmail', () => {
     await expect.poll(() => shownName(panel)).toBe('Ana Lima');
     expect(await panel.getByText('ana.lima@example.com').count()).toBe(1);
     await page.close();
+  });
+
+  it('shows the panel when the page is slow to reach its <body>, in the dark theme the page then shows', async () => {
+    // Gmail's <head> holds scripts: the content script (document start) may mount the frame before there is a body.
+    const f = gmailDark();
+    const html = f.html.replace(/<head([^>]*)>/, '<head$1><script src="/slow.js"></script>');
+    await serve(clyde.context, 'https://mail.google.com', () => html);
+    await clyde.context.route('https://mail.google.com/slow.js', async (route) => {
+      await new Promise((r) => setTimeout(r, 800));
+      await route.fulfill({ status: 200, contentType: 'text/javascript', body: '' });
+    });
+    try {
+      const page = await clyde.context.newPage();
+      await page.goto(f.url);
+      const panel = await panelFrame(page, clyde.extensionId);
+      expect(await shownName(panel)).toBe('Bruno Costa');
+      await expect.poll(() => panel.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+      await page.close();
+    } finally {
+      await clyde.context.unroute('https://mail.google.com/slow.js');
+    }
   });
 
   it('keeps a note, a fact and a task across a reload, and edits them in place', async () => {

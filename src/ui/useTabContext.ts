@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
-import { SESSION_RELAY } from '../messaging/protocol';
 import { readStored, SESSION, type TabContext } from '../storage/keys';
 import type { PageContext } from '../parsers/schema';
 import { watchPanelTab, type PanelPlace } from './panel-tab';
+import { onSessionChanges, type SessionChanges } from './session-changes';
 
 export interface TabView {
   /** The tab whose page the panel shows; undefined until known, or when there is none. */
@@ -48,7 +47,7 @@ export function useTabView(place: PanelPlace): TabView {
       newest = value.at;
       setContext(value.context);
     };
-    const onStored = (changes: Record<string, { newValue?: unknown }>) => {
+    const onStored = (changes: SessionChanges) => {
       if (tabId === undefined) {
         for (const [key, change] of Object.entries(changes)) early.set(key, change.newValue);
         return;
@@ -66,10 +65,7 @@ export function useTabView(place: PanelPlace): TabView {
       apply(readStored(SESSION.context.schema, change.newValue));
     };
     // Firefox's injected frame has no storage.session: its tab's copy comes with the hello reply, and later ones on the relay.
-    const session = browser.storage.session as typeof browser.storage.session | undefined;
-    const relay = session ? undefined : new BroadcastChannel(SESSION_RELAY);
-    session?.onChanged.addListener(onStored);
-    relay?.addEventListener('message', ({ data }: MessageEvent<Record<string, { newValue?: unknown }> | null>) => data && onStored(data));
+    const session = onSessionChanges(onStored, stop.signal);
     watchPanelTab(
       place,
       async (tab, page) => {
@@ -91,11 +87,7 @@ export function useTabView(place: PanelPlace): TabView {
       },
       stop.signal,
     );
-    return () => {
-      stop.abort();
-      session?.onChanged.removeListener(onStored);
-      relay?.close();
-    };
+    return () => stop.abort();
   }, [place]);
 
   return { tabId: shownTab, context };

@@ -1,12 +1,11 @@
 import { useEffect } from 'react';
-import { browser } from 'wxt/browser';
-import { SESSION_RELAY, type THEMES } from '../../messaging/protocol';
+import type { THEMES } from '../../messaging/protocol';
 import { readStored, SESSION } from '../../storage/keys';
 import type { PanelPlace } from '../panel-tab';
+import { onSessionChanges, type SessionChanges } from '../session-changes';
 import { wearTheme } from './follow-host';
 
 type Theme = (typeof THEMES)[number];
-type Changes = Record<string, { newValue?: unknown }>;
 
 /**
  * Calls `onTheme` with the theme the page in tab `tabId` shows, as its content script reports it
@@ -18,23 +17,15 @@ type Changes = Record<string, { newValue?: unknown }>;
 function followTabTheme(tabId: number, onTheme: (theme: Theme | undefined) => void, signal: AbortSignal): void {
   const key = SESSION.theme.name(tabId);
   let changed = false;
-  const onStored = (changes: Changes) => {
+  const onStored = (changes: SessionChanges) => {
     const change = changes[key];
     if (!change || signal.aborted) return;
     changed = true;
     onTheme(readStored(SESSION.theme.schema, change.newValue));
   };
-  const session = browser.storage.session as typeof browser.storage.session | undefined;
-  if (session) {
-    session.onChanged.addListener(onStored);
-    signal.addEventListener('abort', () => session.onChanged.removeListener(onStored));
-    // A change heard while asking is newer than the answer.
-    void session.get(key).then((items) => !changed && !signal.aborted && onTheme(readStored(SESSION.theme.schema, items[key])));
-  } else {
-    const relay = new BroadcastChannel(SESSION_RELAY);
-    relay.addEventListener('message', ({ data }: MessageEvent<Changes | null>) => data && onStored(data));
-    signal.addEventListener('abort', () => relay.close());
-  }
+  const session = onSessionChanges(onStored, signal);
+  // A change heard while asking is newer than the answer.
+  void session?.get(key).then((items) => !changed && !signal.aborted && onTheme(readStored(SESSION.theme.schema, items[key])));
 }
 
 /**

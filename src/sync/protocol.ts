@@ -27,6 +27,12 @@ export const MIN_SCHEMA_VERSION = 3;
 export const MAX_OPS_PER_PUSH = 500;
 const MAX_PULL_LIMIT = 5000;
 export const DEFAULT_PULL_LIMIT = 1000;
+/**
+ * The page a client asks for. Each page is one transaction with its own reads, commit and live
+ * queries told, so fewer, bigger pages cost a catch-up less; one page's transaction still holds
+ * the panel's reads and writes for only about a third of a second.
+ */
+export const CLIENT_PULL_LIMIT = 2500;
 
 export const ENTITIES = Object.keys(ENTITY_SCHEMAS) as [Entity, ...Entity[]];
 export const EntitySchema = z.enum(ENTITIES);

@@ -12,7 +12,7 @@ export const KEEP_NAMES = 'globalThis.__name ??= (f) => f';
  * same key paths and indexes, `perTransaction` rows a readwrite transaction (a pull page), with
  * no app logic at all. Only the puts are timed. The fresh database is deleted afterwards.
  */
-export async function rawPutFloor(page: Page, tables: string[], perTransaction = 1000): Promise<{ ms: number; rows: number }> {
+export async function rawPutFloor(page: Page, tables: string[], perTransaction: number): Promise<{ ms: number; rows: number }> {
   await page.evaluate(KEEP_NAMES);
   return page.evaluate(
     async ({ tables, perTransaction }) => {

@@ -4,7 +4,7 @@ import type { Frame, Page } from 'playwright-core';
 import { loadTeam, sqliteStore } from '../../server/bench';
 import { inviteLink, issueInvite } from '../../server/invites';
 import { nextStamp, startHarness, type Member } from '../../server/test/harness';
-import type { Op } from '../../src/sync/protocol';
+import { CLIENT_PULL_LIMIT, type Op } from '../../src/sync/protocol';
 import { launchClyde, panelFrame, serve } from '../e2e/browser';
 import { fixture } from '../e2e/fixtures';
 import { countInExtension } from '../support/seed-browser';
@@ -18,7 +18,7 @@ import { KEEP_NAMES, rawPutFloor } from './idb-floor';
  * - until the catch-up is done (meta `cursor` at the team's seq, a round recorded), and until
  *   search has indexed everything;
  * - the floor: the same rows, read back from the profile, put raw into a fresh IndexedDB database
- *   with the same stores and indexes, 1000 rows a transaction as the pull pages come, no app logic;
+ *   with the same stores and indexes, as many rows a transaction as a pull page brings, no app logic;
  *   and the same for the search index's rows, which bounds how soon search can be complete.
  * The person's records are pushed last, so the seq-ordered catch-up alone brings them at its end.
  */
@@ -132,8 +132,8 @@ export async function joinBench({
     await waitFor(page, async () => (await countInExtension(page, 'wordQueue')) === 0);
     const searchReadyMs = performance.timeOrigin + performance.now() - start;
     await gmail.close();
-    const floor = await rawPutFloor(page, ['people', 'identities', 'notes', 'preferences', 'tasks']);
-    const wordsFloor = await rawPutFloor(page, ['words']);
+    const floor = await rawPutFloor(page, ['people', 'identities', 'notes', 'preferences', 'tasks'], CLIENT_PULL_LIMIT);
+    const wordsFloor = await rawPutFloor(page, ['words'], CLIENT_PULL_LIMIT);
     return {
       records: records + mine.length,
       personShownMs,

@@ -8,6 +8,7 @@ import Dexie, {
 } from 'dexie';
 import type { ClydeDB } from '../db';
 import { relaxed } from '../durability';
+import { holdChanges, tellHeld } from '../held-changes';
 import type { Entity } from '../schema';
 import { wordsOf } from './search-words';
 
@@ -114,13 +115,16 @@ export function deferWordIndex(db: ClydeDB, keys: [Entity, string][]): Promise<u
 }
 
 /**
- * Queued pages indexed per transaction: a few thousand records, a fraction of a second, so the
- * panel's reads are never held up for long, while a big catch-up pays for fewer transactions.
+ * Queued records indexed per transaction: whole queued pages (one per pull page) up to about a
+ * pull page's worth (`CLIENT_PULL_LIMIT`, not imported: protocol.ts brings zod, which the panel
+ * loads only after its first look), a fraction of a second, so the panel's reads are never held
+ * up for long, while a big catch-up pays for few transactions.
  */
-const PAGES_PER_TRANSACTION = 3;
+const RECORDS_PER_TRANSACTION = 2500;
+const PAGES_PER_READ = 4;
 
 /**
- * Indexes what `deferWordIndex` queued, a few queued pages per transaction, from the current
+ * Indexes what `deferWordIndex` queued, a page's worth per transaction, from the current
  * records (a record changed since was indexed then anyway). Resumable: a worker stopped halfway
  * leaves the rest queued. Returns the pages indexed.
  */
@@ -130,8 +134,15 @@ export async function indexQueued(db: ClydeDB): Promise<number> {
     // Relaxed: words lost to a crash are lost with the queue rows' removal, and made again (durability.ts).
     const indexed = await relaxed(() =>
       db.transaction('rw', [db.wordQueue, db.words, ...INDEXED.map((e) => db.table(e))], async () => {
-        const next = await db.wordQueue.orderBy('n').limit(PAGES_PER_TRANSACTION).toArray();
-        if (!next.length) return 0;
+        const next: WordQueueRow[] = [];
+        let records = 0;
+        for (const q of await db.wordQueue.orderBy('n').limit(PAGES_PER_READ).toArray()) {
+          if (records >= RECORDS_PER_TRANSACTION) break;
+          next.push(q);
+          records += q.keys.length;
+        }
+        // An open search hears of the words about once a second, and of the last when the queue is empty (held-changes.ts).
+        if (!next.length) return (tellHeld(), 0);
         const keys = next.flatMap((q) => q.keys);
         const byEntity = INDEXED.map((entity) => ({ entity, ids: [...new Set(keys.filter(([e]) => e === entity).map(([, id]) => id))] }));
         const wanted = byEntity.filter(({ ids }) => ids.length);
@@ -147,6 +158,7 @@ export async function indexQueued(db: ClydeDB): Promise<number> {
           }),
         );
         await Promise.all([db.words.bulkPut(rows), db.words.bulkDelete(gone), db.wordQueue.bulkDelete(next.map((q) => q.n!))]);
+        holdChanges();
         return next.length;
       }),
     );

@@ -1,6 +1,7 @@
 import Dexie, { type DBCoreTransaction, type Table } from 'dexie';
 import type { ClydeDB } from '../db';
 import { relaxed } from '../durability';
+import { holdChanges, tellHeld } from '../held-changes';
 import { summarize, type Summary } from './summary';
 import { groupBy } from '../../group-by';
 
@@ -76,9 +77,18 @@ export async function summarizeQueued(db: ClydeDB): Promise<number> {
   const tables = [db.summaries, db.people, db.notes, db.tasks, db.personal];
   for (let i = 0; i < ids.length; i += BATCH_PEOPLE) {
     // Relaxed: rebuilt from the queue, which goes only after the last batch (durability.ts).
-    await relaxed(() => db.transaction('rw', tables, () => summarizeBatch(db, ids.slice(i, i + BATCH_PEOPLE), all)));
+    await relaxed(() =>
+      db.transaction('rw', tables, async () => {
+        await summarizeBatch(db, ids.slice(i, i + BATCH_PEOPLE), all);
+        // Home hears of the batches about once a second, and of the last with the queue's end (held-changes.ts).
+        holdChanges();
+      }),
+    );
   }
-  await db.summaryQueue.bulkDelete(queued.map((r) => r.n!));
+  await db.transaction('rw', db.summaryQueue, async () => {
+    await db.summaryQueue.bulkDelete(queued.map((r) => r.n!));
+    tellHeld();
+  });
   return ids.length;
 }
 

@@ -1,8 +1,9 @@
 import type { ClydeDB } from '../../storage/db';
 import { relaxed } from '../../storage/durability';
+import { holdChanges, tellHeld, tellHeldNow } from '../../storage/held-changes';
 import { deferWordIndex } from '../../storage/search/search-index';
 import { deferSummaries, rebuildSummariesLater, summarizeQueued } from '../../storage/summaries/queue';
-import type { PullResponse } from '../protocol';
+import { CLIENT_PULL_LIMIT, type PullResponse } from '../protocol';
 import { prederive } from '../view';
 import { newerOnly } from './about';
 import { SyncApiError, type SyncApi } from './api';
@@ -52,7 +53,7 @@ export async function pullAll(db: ClydeDB, api: SyncApi, opts: SyncOptions): Pro
         api.pull({
           cursor,
           clientId,
-          ...(opts.pullLimit ? { limit: opts.pullLimit } : {}),
+          limit: opts.pullLimit ?? CLIENT_PULL_LIMIT,
           ...(upTo !== undefined ? { upTo } : {}),
         });
       // The page fetched while the last one was applied counts only if it asked for what we would ask now.
@@ -102,6 +103,7 @@ export async function pullAll(db: ClydeDB, api: SyncApi, opts: SyncOptions): Pro
   } catch (err) {
     // The pages already in stay in; so do their people's summaries, if the database still can.
     await summarizeQueued(db).catch(() => undefined);
+    await tellHeldNow(db).catch(() => undefined);
     throw err;
   } finally {
     // Pages read from here on are newer than any prioritized record noted so far (about.ts).
@@ -184,6 +186,9 @@ async function applyPage(db: ClydeDB, page: PullResponse, opts: SyncOptions, who
         page.hasMore ? advance(db, page.rows.length, progress) : finish(db),
         receiveClock(db, me.clientId, page.serverHlc, opts.now(), confirmedAny ? undefined : (clock ?? null)),
       ]);
+      // The pages of a catch-up tell live queries about once a second; the last tells all (held-changes.ts).
+      if (page.hasMore) holdChanges();
+      else tellHeld();
       return true;
     }),
   );

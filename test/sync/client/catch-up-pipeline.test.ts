@@ -1,3 +1,4 @@
+import { liveQuery } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import type { ClydeDB } from '../../../src/storage/db';
 import { search } from '../../../src/storage/search/search';
@@ -151,5 +152,31 @@ describe('a big catch-up’s fast paths', () => {
     }
     expect(await stopped.wordQueue.count()).toBe(0);
     expect(await stopped.summaryQueue.count()).toBe(0);
+  });
+
+  it('tells live queries of a catch-up’s pages about once a second and of its end, stopped halfway or not', async () => {
+    const a = await member();
+    await team(a, PEOPLE);
+    for (const stopAt of [4, undefined]) {
+      const b = await member();
+      const seen: number[] = [];
+      let runs = 0;
+      const sub = liveQuery(() => (runs++, b.notes.count())).subscribe((n) => seen.push(n));
+      let pulls = 0;
+      const counting: Fetch = (url, init) => {
+        if (url.includes('/v1/sync/pull?') && ++pulls === stopAt) return Promise.reject(new Error('network down'));
+        return sim.server.fetch(url, init);
+      };
+      const round = sync(b, counting);
+      if (stopAt) await expect(round).rejects.toThrow('Cannot reach the sync server');
+      else await round;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      sub.unsubscribe();
+      // Five pages (three before the stop) in well under a second: told with the first and at the end.
+      expect(pulls).toBe(stopAt ?? 5);
+      expect(runs).toBeLessThanOrEqual(3);
+      expect(seen.at(-1)).toBe(await b.notes.count());
+      expect(seen.at(-1)).toBeGreaterThan(0);
+    }
   });
 });

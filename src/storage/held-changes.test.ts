@@ -1,0 +1,99 @@
+import { liveQuery } from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { freshClientDb } from '../../test/support/db';
+import type { ClydeDB } from './db';
+import { holdChanges, tellHeld, tellHeldNow, TELL_EVERY_MS } from './held-changes';
+import type { Note } from './schema';
+
+const note = (i: number): Note =>
+  ({
+    id: `n-${i}`,
+    personId: 'p-1',
+    kind: 'note',
+    body: `note ${i}`,
+    occurredAt: i,
+    scope: 'private',
+    ownerId: 'me',
+    deleted: false,
+    clocks: {},
+    rowSeq: 0,
+    updatedAt: i,
+  }) as unknown as Note;
+
+/** A page of 60 notes (more than the 50 for which Dexie names the keys), then `end` in the same transaction. */
+const page = (db: ClydeDB, from: number, end: () => void) =>
+  db.transaction('rw', db.notes, async () => {
+    await db.notes.bulkPut(Array.from({ length: 60 }, (_, i) => note(from + i)));
+    end();
+  });
+
+/** Every count a live query over the notes reports, as it reports it. */
+function watchCount(db: ClydeDB) {
+  const seen: number[] = [];
+  const sub = liveQuery(() => db.notes.count()).subscribe((n) => seen.push(n));
+  return { seen, stop: () => sub.unsubscribe() };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+describe('held changes', () => {
+  it('tell live queries of a run of transactions once a second and at its end, with everything held', async () => {
+    const { db } = freshClientDb();
+    await db.open();
+    const watch = watchCount(db);
+    await settle();
+    const t0 = 1_000_000;
+    // The first tells at once; the next four fall within the second and are held.
+    for (let k = 0; k < 5; k++) {
+      await page(db, k * 60, () => holdChanges(t0 + k * 10));
+      await settle();
+    }
+    expect(watch.seen).toEqual([0, 60]);
+    // Past the second, the next transaction tells its own and all that was held.
+    await page(db, 300, () => holdChanges(t0 + TELL_EVERY_MS));
+    await settle();
+    expect(watch.seen).toEqual([0, 60, 360]);
+    await page(db, 360, () => holdChanges(t0 + TELL_EVERY_MS + 1));
+    await settle();
+    expect(watch.seen).toEqual([0, 60, 360]);
+    // The end of the run tells at once.
+    await page(db, 420, () => tellHeld(t0 + TELL_EVERY_MS + 2));
+    await settle();
+    expect(watch.seen).toEqual([0, 60, 360, 480]);
+    watch.stop();
+    db.close();
+  });
+
+  it('are told later when the transaction that was to tell them is rolled back', async () => {
+    const { db } = freshClientDb();
+    await db.open();
+    const watch = watchCount(db);
+    await settle();
+    const t0 = 5_000_000;
+    await page(db, 0, () => tellHeld(t0));
+    await page(db, 60, () => holdChanges(t0 + 1));
+    await settle();
+    expect(watch.seen).toEqual([0, 60]);
+    const failing = page(db, 120, () => {
+      tellHeld(t0 + 2);
+      throw new Error('the disk is full');
+    });
+    await expect(failing).rejects.toThrow('the disk is full');
+    await settle();
+    expect(watch.seen).toEqual([0, 60]);
+    // What the first two committed is still told, by a transaction of its own.
+    await tellHeldNow(db);
+    await settle();
+    expect(watch.seen).toEqual([0, 60, 120]);
+    watch.stop();
+    db.close();
+  });
+
+  it('need a read-write transaction', async () => {
+    const { db } = freshClientDb();
+    await db.open();
+    expect(() => holdChanges()).toThrow(/read-write transaction/);
+    await expect(db.transaction('r', db.notes, () => tellHeld())).rejects.toThrow(/read-write transaction/);
+    db.close();
+  });
+});

@@ -5,14 +5,16 @@ import type { ClydeDB } from './db';
  * Live queries hear of a long run of bulk writes about once a second instead of after each
  * transaction. Dexie tells every live query, in every extension page, of each commit; for a write
  * of 50 values or more it cannot afford to say which keys (it marks the whole table and its
- * indexes), so after each page of a team catch-up (a thousand records over five tables) every
+ * indexes), so after each page of a team catch-up (thousands of records over five tables) every
  * live query reading a record table ran again: the panel's, Home's, the reminders'. Each next
  * page waited for their reads, which made a third of a 100k join. Listing the keys instead was
  * worse: every page then sent thousands of them to every page of the extension.
  *
  * A held transaction's changes are told with a later one's, which goes out normally: Dexie's own
  * commit handling drops what each page cached and tells everyone. The parts come from Dexie's
- * observability (`idbtrans.mutatedParts`, what its commit fires as `storagemutated`).
+ * observability (`idbtrans.mutatedParts`, what its commit fires as `storagemutated`). They are
+ * held in this context's memory: a worker stopped before telling leaves open pages behind until
+ * the next change they hear of (the resumed catch-up's first page tells at once).
  */
 
 type Observed = IDBTransaction & { mutatedParts?: ObservabilitySet };

@@ -7,7 +7,7 @@ import type { ClydeDB } from './db';
  * of 50 values or more it cannot afford to say which keys (it marks the whole table and its
  * indexes), so after each page of a team catch-up (thousands of records over five tables) every
  * live query reading a record table ran again: the panel's, Home's, the reminders'. Each next
- * page waited for their reads, which made a third of a 100k join. Listing the keys instead was
+ * page waited for their reads: about a quarter of a 100k join. Listing the keys instead was
  * worse: every page then sent thousands of them to every page of the extension.
  *
  * A held transaction's changes are told with a later one's, which goes out normally: Dexie's own

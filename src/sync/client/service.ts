@@ -79,6 +79,13 @@ export function startSyncService(opts: SyncServiceOptions): SyncService {
   const prioritized = new Prioritized();
   /** Lookups already pulled ahead during this catch-up: a person is asked for once. */
   const asked = new Set<string>();
+  /**
+   * The account, its token rotated first when due, shared by whoever asks meanwhile: an ask for
+   * the people on screen sent with the token a rotation was revoking was refused, and they waited
+   * for the catch-up's turn.
+   */
+  let rotation: Promise<Account | undefined> | undefined;
+  const rotatedAccount = () => (rotation ??= rotateTokenIfDue(db, fetch, now()).finally(() => (rotation = undefined)));
 
   /** Whether this device is still catching up: it never finished a round, or a counted catch-up runs. */
   async function catchingUp(): Promise<boolean> {
@@ -86,7 +93,7 @@ export function startSyncService(opts: SyncServiceOptions): SyncService {
   }
 
   async function prioritize(people: readonly Correspondent[]): Promise<void> {
-    const account = await getMeta(db, 'account');
+    const account = await rotatedAccount();
     if (!account || stopped || !(await catchingUp())) return asked.clear();
     // Whom the user chose never to track is not asked about, not even of the team's own server.
     const never = await neverLogSet(db);
@@ -99,7 +106,7 @@ export function startSyncService(opts: SyncServiceOptions): SyncService {
   }
 
   async function round(): Promise<void> {
-    const account = await rotateTokenIfDue(db, fetch, now());
+    const account = await rotatedAccount();
     if (!account) return;
     const api = createSyncApi({ serverUrl: account.serverUrl, token: account.token, fetch });
     // A device that has not caught up asks first for the people already on screen. The round

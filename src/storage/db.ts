@@ -10,6 +10,7 @@ import type { SummaryQueueRow } from './summaries/queue';
 import type { Summary } from './summaries/summary';
 import { buildSummaries, summaryMiddleware } from './summaries/upkeep';
 import { buildWordIndex, wordIndexMiddleware, type WordQueueRow, type WordRow } from './search/search-index';
+import type { WordGroup } from './search/word-groups';
 
 export interface MetaRow {
   key: string;
@@ -47,6 +48,8 @@ export class ClydeDB extends Dexie {
   neverLog!: EntityTable<NeverLogEntry, 'value'>;
   /** What each merge moved, so it can be undone later, even after a reload. Local only. */
   merges!: EntityTable<MergeRecord, 'id'>;
+  /** Word rows of bulk indexing, one per person and batch (search/word-groups.ts); local only. */
+  wordGroups!: EntityTable<WordGroup, 'n'>;
   /** Records written by team sync whose `words` rows are still to be made (search-index.ts). */
   wordQueue!: EntityTable<WordQueueRow, 'n'>;
   /** One row per person for Home, kept by every write (summaries/upkeep.ts); local only, rebuilt from the records. */
@@ -108,6 +111,8 @@ export class ClydeDB extends Dexie {
     });
     // v7, faster team join: a queue of people whose summaries a catch-up left for later; a new table only.
     this.version(7).stores({ summaryQueue: '++n' });
+    // v8, search for a big join: word rows grouped per person (search/word-groups.ts); a new table only.
+    this.version(8).stores({ wordGroups: '++n, *w, *m' });
     this.use(wordIndexMiddleware);
     this.use(summaryMiddleware);
     this.use(durabilityMiddleware);

@@ -180,7 +180,7 @@ const parts: Record<string, () => Promise<Row[]> | Row[]> = {
         '≤ 2× catch-up',
       ],
       [
-        `join ${k}: raw IndexedDB floor of search's rows (words, one per record, an index entry per word), ${(j.wordsFloorMs / j.floorMs).toFixed(2)}× the records' floor`,
+        `join ${k}: raw IndexedDB floor of search's rows (a row per record written one by one, a group per person for a catch-up's), ${(j.wordsFloorMs / j.floorMs).toFixed(2)}× the records' floor`,
         ms(j.wordsFloorMs),
         '—',
       ],

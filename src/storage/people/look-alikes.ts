@@ -4,6 +4,7 @@ import { identitiesFor } from '../records/identity';
 import { domainToUnicode, scriptWarning, confusableKey } from './confusables';
 import type { Person } from '../schema';
 import { wordsOf } from '../search/search-words';
+import { wordRowsBetween } from '../search/word-groups';
 import { t } from '../../i18n';
 
 export interface LookAlike {
@@ -45,14 +46,7 @@ export async function lookAlikes(db: ClydeDB, person: Person): Promise<LookAlike
   // Reading only those keeps a common first name ("Maria", "Customer") from loading hundreds of
   // people every time someone is shown.
   const perWord = await Promise.all(
-    words.map((w) =>
-      db.words
-        .where('w')
-        .between([1, w, -Infinity], [1, w, Infinity])
-        .filter((r) => r.entity === 'people')
-        .limit(500)
-        .toArray(),
-    ),
+    words.map((w) => wordRowsBetween(db, [1, w, -Infinity], [1, w, Infinity], 500, (r) => r.entity === 'people')),
   );
   const rows = perWord.reduce((rarest, next) => (next.length < rarest.length ? next : rarest));
   const ids = [...new Set(rows.map((r) => r.personId))].filter((id) => id !== person.id);

@@ -1,8 +1,10 @@
 import Dexie, {
+  cmp,
   type DBCore,
   type DBCoreKeyRange,
   type DBCoreMutateRequest,
   type DBCoreTable,
+  type DBCoreTransaction,
   type Middleware,
   type Transaction,
 } from 'dexie';
@@ -11,6 +13,7 @@ import { relaxed } from '../durability';
 import { holdChanges, tellHeld } from '../held-changes';
 import type { Entity } from '../schema';
 import { wordsOf } from './search-words';
+import { groupsOf, memberKey, SCAN_ABOVE, without, type WordGroup } from './word-groups';
 
 /**
  * The word index behind search: one row per record, whose multi-entry index `w` holds one
@@ -19,7 +22,7 @@ import { wordsOf } from './search-words';
  * arriving by team sync, sign-out cleanup, imports. Local only, never synced; it can always be
  * rebuilt from the records. One row per record (not per word) keeps a write at one extra put.
  */
-type WordKey = [tier: 0 | 1, word: string, minusAt: number];
+export type WordKey = [tier: 0 | 1, word: string, minusAt: number];
 export interface WordRow {
   entity: Entity;
   id: string;
@@ -130,10 +133,13 @@ const PAGES_PER_READ = 4;
  */
 export async function indexQueued(db: ClydeDB): Promise<number> {
   let done = 0;
+  // Records grouped by this call: with no group before it, only they can be in one.
+  const grouped = new Set<string>();
+  const groupsBefore = await db.wordGroups.count();
   for (;;) {
     // Relaxed: words lost to a crash are lost with the queue rows' removal, and made again (durability.ts).
     const indexed = await relaxed(() =>
-      db.transaction('rw', [db.wordQueue, db.words, ...INDEXED.map((e) => db.table(e))], async () => {
+      db.transaction('rw', [db.wordQueue, db.words, db.wordGroups, ...INDEXED.map((e) => db.table(e))], async () => {
         const next: WordQueueRow[] = [];
         let records = 0;
         for (const q of await db.wordQueue.orderBy('n').limit(PAGES_PER_READ).toArray()) {
@@ -147,17 +153,36 @@ export async function indexQueued(db: ClydeDB): Promise<number> {
         const byEntity = INDEXED.map((entity) => ({ entity, ids: [...new Set(keys.filter(([e]) => e === entity).map(([, id]) => id))] }));
         const wanted = byEntity.filter(({ ids }) => ids.length);
         // Asked at once: each read then waits a round trip to IndexedDB, not its turn.
-        const found = await Promise.all(wanted.map(({ entity, ids }) => db.table(entity).bulkGet(ids) as Promise<(Row | undefined)[]>));
+        const [found, alone] = await Promise.all([
+          Promise.all(wanted.map(({ entity, ids }) => db.table(entity).bulkGet(ids) as Promise<(Row | undefined)[]>)),
+          ownRows(db, keys),
+        ]);
         const rows: WordRow[] = [];
+        const group: WordRow[] = [];
         const gone: [string, string][] = [];
         wanted.forEach(({ entity, ids }, k) =>
           found[k]!.forEach((r, i) => {
             const row = r && wordRowFor(entity, r);
-            if (row) rows.push(row);
+            // A record with a row of its own (written one by one before) keeps it, made new.
+            if (row) (alone.has(memberKey(entity, row.id)) ? rows : group).push(row);
             else gone.push([entity, ids[i]!]);
           }),
         );
-        await Promise.all([db.words.bulkPut(rows), db.words.bulkDelete(gone), db.wordQueue.bulkDelete(next.map((q) => q.n!))]);
+        // Out of the groups that held these records before, so none keeps words they no longer have.
+        const members = [...new Set(keys.map(([e, id]) => memberKey(e, id)))];
+        const suspects = groupsBefore ? members : members.filter((k) => grouped.has(k));
+        const holding = suspects.length ? await db.wordGroups.where('m').anyOf(suspects).toArray() : [];
+        const leaving = new Set(suspects);
+        const { puts, drops } = without(holding, (k) => leaving.has(k));
+        for (const k of members) grouped.add(k);
+        await Promise.all([
+          db.words.bulkPut(rows),
+          db.words.bulkDelete(gone),
+          db.wordGroups.bulkPut(puts),
+          db.wordGroups.bulkDelete(drops),
+          db.wordGroups.bulkAdd(groupsOf(group)),
+          db.wordQueue.bulkDelete(next.map((q) => q.n!)),
+        ]);
         holdChanges();
         return next.length;
       }),
@@ -167,14 +192,36 @@ export async function indexQueued(db: ClydeDB): Promise<number> {
   }
 }
 
-async function reindex(words: DBCoreTable, entity: Entity, req: DBCoreMutateRequest): Promise<void> {
+/**
+ * Which of `keys` have a `words` row of their own: all of them read at once when there are few
+ * (a joining device has the people on screen only), else looked up.
+ */
+async function ownRows(db: ClydeDB, keys: [Entity, string][]): Promise<Set<string>> {
+  const few = (await db.words.count()) <= 4 * keys.length;
+  const own = few
+    ? ((await db.words.toCollection().primaryKeys()) as [string, string][])
+    : (await db.words.bulkGet(keys)).flatMap((r) => (r ? [[r.entity, r.id] as [string, string]] : []));
+  return new Set(own.map(([e, id]) => memberKey(e, id)));
+}
+
+async function reindex(down: DBCore, entity: Entity, req: DBCoreMutateRequest): Promise<void> {
   const { trans } = req;
+  const words = down.table('words');
   if ((req.type === 'put' || req.type === 'add') && deferred.has(trans)) return;
   if (req.type === 'deleteRange') {
-    return void (await words.mutate({ type: 'deleteRange', trans, range: recordRange(entity, req.range.lower, req.range.upper) }));
+    const [lower, upper] = [req.range.lower, req.range.upper];
+    await words.mutate({ type: 'deleteRange', trans, range: recordRange(entity, lower, upper) });
+    // Dexie's order of keys: a cleared table's bounds are the least and greatest keys, not strings.
+    const ids = (id: string) => (lower === undefined || cmp(id, lower) >= 0) && (upper === undefined || cmp(id, upper) <= 0);
+    return leaveGroups(down.table('wordGroups'), trans, (key) => key.startsWith(`${entity}\u0000`) && ids(key.slice(entity.length + 1)));
   }
   if (req.type === 'delete') {
-    return void (await words.mutate({ type: 'delete', trans, keys: req.keys.map((id) => [entity, id]) }));
+    await words.mutate({ type: 'delete', trans, keys: req.keys.map((id) => [entity, id]) });
+    return leaveGroups(
+      down.table('wordGroups'),
+      trans,
+      req.keys.map((id) => memberKey(entity, id)),
+    );
   }
   const rows: WordRow[] = [];
   const gone: [string, string][] = [];
@@ -184,7 +231,72 @@ async function reindex(words: DBCoreTable, entity: Entity, req: DBCoreMutateRequ
     else gone.push([entity, v.id]);
   }
   if (rows.length) await words.mutate({ type: 'put', trans, values: rows });
-  if (gone.length && req.type !== 'add') await words.mutate({ type: 'delete', trans, keys: gone });
+  if (req.type === 'add') return;
+  if (gone.length) await words.mutate({ type: 'delete', trans, keys: gone });
+  await leaveGroups(
+    down.table('wordGroups'),
+    trans,
+    (req.values as Row[]).map((v) => memberKey(entity, v.id)),
+  );
+}
+
+// DBCoreRangeType.Equal; see RANGE above.
+const EQUAL = 1 as DBCoreKeyRange['type'];
+
+/** Each transaction's last `leaveGroups`, which the next waits for (see `leaveGroups`). */
+const leavingIn = new WeakMap<object, Promise<unknown>>();
+
+/**
+ * Takes records out of the word groups holding them (word-groups.ts): those with these member
+ * keys, looked up one by one, or each for which the test holds, among all groups. One after the
+ * other within a transaction: a page writes its people and their notes at once, and two reads of
+ * the same group followed by two writes would each put back what the other took out.
+ */
+function leaveGroups(groups: DBCoreTable, trans: DBCoreTransaction, leaving: string[] | ((key: string) => boolean)): Promise<void> {
+  const mine = (leavingIn.get(trans) ?? Promise.resolve()).then(() => leaveGroupsNow(groups, trans, leaving));
+  leavingIn.set(
+    trans,
+    mine.catch(() => undefined),
+  );
+  return mine;
+}
+
+async function leaveGroupsNow(
+  groups: DBCoreTable,
+  trans: DBCoreTransaction,
+  leaving: string[] | ((key: string) => boolean),
+): Promise<void> {
+  let holding: WordGroup[];
+  let test: (key: string) => boolean;
+  if (typeof leaving === 'function' || leaving.length > SCAN_ABOVE) {
+    const all = { type: RANGE, lower: -Infinity, upper: Infinity, lowerOpen: false, upperOpen: false };
+    holding = (await groups.query({ trans, values: true, query: { index: groups.schema.primaryKey, range: all } })).result as WordGroup[];
+    test =
+      typeof leaving === 'function'
+        ? leaving
+        : (
+            (set) => (key: string) =>
+              set.has(key)
+          )(new Set(leaving));
+  } else {
+    if (!leaving.length) return;
+    const index = groups.schema.getIndexByKeyPath('m')!;
+    const found = await Promise.all(
+      leaving.map((key) =>
+        groups.query({
+          trans,
+          values: true,
+          query: { index, range: { type: EQUAL, lower: key, upper: key, lowerOpen: false, upperOpen: false } },
+        }),
+      ),
+    );
+    holding = found.flatMap((f) => f.result as WordGroup[]);
+    const set = new Set(leaving);
+    test = (key) => set.has(key);
+  }
+  const { puts, drops } = without(holding, test);
+  if (puts.length) await groups.mutate({ type: 'put', trans, values: puts });
+  if (drops.length) await groups.mutate({ type: 'delete', trans, keys: drops });
 }
 
 export const wordIndexMiddleware: Middleware<DBCore> = {
@@ -192,11 +304,11 @@ export const wordIndexMiddleware: Middleware<DBCore> = {
   name: 'WordIndex',
   create: (down) => ({
     ...down,
-    // Every read-write transaction over a record table also covers `words`, so the record and
-    // its index rows commit or fail together.
+    // Every read-write transaction over a record table also covers `words` and the groups, so the
+    // record and its index rows commit or fail together.
     transaction: (stores, mode, options) =>
       down.transaction(
-        mode === 'readwrite' && stores.some(isIndexed) && !stores.includes('words') ? [...stores, 'words'] : stores,
+        mode === 'readwrite' && stores.some(isIndexed) ? [...new Set([...stores, 'words', 'wordGroups'])] : stores,
         mode,
         options,
       ),
@@ -207,7 +319,7 @@ export const wordIndexMiddleware: Middleware<DBCore> = {
         ...table,
         mutate: async (req) => {
           const res = await table.mutate(req);
-          await reindex(down.table('words'), name, req);
+          await reindex(down, name, req);
           return res;
         },
       };

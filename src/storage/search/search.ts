@@ -1,7 +1,8 @@
 import type { ClydeDB } from '../db';
 import { isCompanyId } from '../company-id';
 import type { Company, Opportunity, Person } from '../schema';
-import type { WordRow } from './search-index';
+import type { WordKey, WordRow } from './search-index';
+import { wordRowsBetween } from './word-groups';
 import { foldText, queryTerms } from './search-words';
 
 export interface PersonResult {
@@ -27,11 +28,10 @@ export const isAboutPerson = (r: SearchResult): r is PersonResult => 'person' in
 const PERSON_ROWS = 50;
 const CONTENT_ROWS = 30;
 
-const termRange = (tier: 0 | 1, term: string) =>
-  [
-    [tier, term, -Infinity],
-    [tier, `${term}\uffff`, Infinity],
-  ] as const;
+const termRange = (tier: 0 | 1, term: string): [WordKey, WordKey] => [
+  [tier, term, -Infinity],
+  [tier, `${term}\uffff`, Infinity],
+];
 
 const atOf = (row: WordRow) => -(row.w[0]?.[2] ?? 0);
 
@@ -48,7 +48,7 @@ export async function search(db: ClydeDB, query: string, limit = 20): Promise<Se
   const terms = queryTerms(query);
   if (terms.length === 0) return [];
   // One read transaction for every read: a consistent answer, and far fewer transactions.
-  return db.transaction('r', [db.words, db.people, db.notes, db.preferences, db.tasks, db.companies, db.opportunities], () =>
+  return db.transaction('r', [db.words, db.wordGroups, db.people, db.notes, db.preferences, db.tasks, db.companies, db.opportunities], () =>
     searchIn(db, terms, limit),
   );
 }
@@ -61,10 +61,10 @@ async function searchIn(db: ClydeDB, terms: string[], limit: number): Promise<Se
       // The whole word on its own first, then as a prefix if that left room: "77" must reach
       // notes saying "77" even when thousands say "7701". Forward reads are newest first.
       const [who, exact] = await Promise.all([
-        db.words.where('w').between(lo, hi).limit(PERSON_ROWS).toArray(),
-        db.words.where('w').between([0, t, -Infinity], [0, t, Infinity]).limit(CONTENT_ROWS).toArray(),
+        wordRowsBetween(db, lo, hi, PERSON_ROWS),
+        wordRowsBetween(db, [0, t, -Infinity], [0, t, Infinity], CONTENT_ROWS),
       ]);
-      const what = exact.length < CONTENT_ROWS ? await db.words.where('w').between(clo, chi).limit(CONTENT_ROWS).toArray() : [];
+      const what = exact.length < CONTENT_ROWS ? await wordRowsBetween(db, clo, chi, CONTENT_ROWS) : [];
       return { who, what: [...exact, ...what] };
     }),
   );

@@ -139,16 +139,20 @@ describe('a big catch-up’s fast paths', () => {
     for (const table of ['people', 'notes', 'tasks', 'identities', 'preferences'] as const) {
       expect(sorted(await stopped.table(table).toArray()), table).toEqual(sorted(await whole.table(table).toArray()));
     }
-    // Words and summaries as a rebuild from scratch makes them, on both devices.
+    // Words (in rows of their own or grouped per person) and summaries as a rebuild from scratch
+    // makes them, on both devices.
+    const wordRows = async (db: ClydeDB) =>
+      sorted([...(await db.words.toArray()), ...(await db.wordGroups.toArray()).flatMap((g) => g.rows)]);
     for (const db of [stopped, whole]) {
-      const kept = { words: sorted(await db.words.toArray()), summaries: sorted(await db.summaries.toArray()) };
+      const kept = { words: await wordRows(db), summaries: sorted(await db.summaries.toArray()) };
+      expect(await db.wordGroups.count()).toBeGreaterThan(0);
       await db.transaction(
         'rw',
-        [db.words, db.summaries, db.people, db.identities, db.notes, db.preferences, db.tasks, db.personal],
-        (tx) => Promise.all([buildWordIndex(tx), buildSummaries(tx)]),
+        [db.words, db.wordGroups, db.summaries, db.people, db.identities, db.notes, db.preferences, db.tasks, db.personal],
+        (tx) => Promise.all([db.wordGroups.clear().then(() => buildWordIndex(tx)), buildSummaries(tx)]),
       );
       expect(kept.words.length).toBeGreaterThan(3 * PEOPLE);
-      expect(kept).toEqual({ words: sorted(await db.words.toArray()), summaries: sorted(await db.summaries.toArray()) });
+      expect(kept).toEqual({ words: await wordRows(db), summaries: sorted(await db.summaries.toArray()) });
     }
     expect(await stopped.wordQueue.count()).toBe(0);
     expect(await stopped.summaryQueue.count()).toBe(0);

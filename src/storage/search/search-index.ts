@@ -21,6 +21,8 @@ import { groupsOf, memberKey, SCAN_ABOVE, without, type WordGroup } from './word
  * by a DBCore middleware. Being below the mutators, it also sees what they never touch: records
  * arriving by team sync, sign-out cleanup, imports. Local only, never synced; it can always be
  * rebuilt from the records. One row per record (not per word) keeps a write at one extra put.
+ * A big catch-up's records are indexed in rows per person instead (word-groups.ts), which any
+ * later write of a record leaves.
  */
 export type WordKey = [tier: 0 | 1, word: string, minusAt: number];
 export interface WordRow {
@@ -266,33 +268,20 @@ async function leaveGroupsNow(
   trans: DBCoreTransaction,
   leaving: string[] | ((key: string) => boolean),
 ): Promise<void> {
+  const keys = typeof leaving === 'function' ? undefined : new Set(leaving);
+  if (keys?.size === 0) return;
+  const test = keys ? (key: string) => keys.has(key) : (leaving as (key: string) => boolean);
+  const all = { type: RANGE, lower: -Infinity, upper: Infinity, lowerOpen: false, upperOpen: false };
+  // Most devices never joined a big team: one count saves a lookup per record.
+  if ((keys?.size ?? 0) > 1 && (await groups.count({ trans, query: { index: groups.schema.primaryKey, range: all } })) === 0) return;
   let holding: WordGroup[];
-  let test: (key: string) => boolean;
-  if (typeof leaving === 'function' || leaving.length > SCAN_ABOVE) {
-    const all = { type: RANGE, lower: -Infinity, upper: Infinity, lowerOpen: false, upperOpen: false };
+  if (!keys || keys.size > SCAN_ABOVE) {
     holding = (await groups.query({ trans, values: true, query: { index: groups.schema.primaryKey, range: all } })).result as WordGroup[];
-    test =
-      typeof leaving === 'function'
-        ? leaving
-        : (
-            (set) => (key: string) =>
-              set.has(key)
-          )(new Set(leaving));
   } else {
-    if (!leaving.length) return;
     const index = groups.schema.getIndexByKeyPath('m')!;
-    const found = await Promise.all(
-      leaving.map((key) =>
-        groups.query({
-          trans,
-          values: true,
-          query: { index, range: { type: EQUAL, lower: key, upper: key, lowerOpen: false, upperOpen: false } },
-        }),
-      ),
-    );
+    const equal = (key: string) => ({ type: EQUAL, lower: key, upper: key, lowerOpen: false, upperOpen: false });
+    const found = await Promise.all([...keys].map((key) => groups.query({ trans, values: true, query: { index, range: equal(key) } })));
     holding = found.flatMap((f) => f.result as WordGroup[]);
-    const set = new Set(leaving);
-    test = (key) => set.has(key);
   }
   const { puts, drops } = without(holding, test);
   if (puts.length) await groups.mutate({ type: 'put', trans, values: puts });

@@ -42,6 +42,14 @@ async function team(a: ClydeDB) {
   await sync(a);
 }
 
+/** Every record is indexed in one place only: its own row or one group. */
+async function expectEachInOnePlace(db: ClydeDB) {
+  const places = [...(await db.words.toArray()), ...(await db.wordGroups.toArray()).flatMap((g) => g.rows)].map(
+    (r) => `${r.entity}/${r.id}`,
+  );
+  expect(places.length).toBe(new Set(places).size);
+}
+
 const ids = async (db: ClydeDB, query: string) => (await search(db, query, 50)).map((r) => r.id).sort();
 
 /** Every word any group holds, as one string. */
@@ -104,11 +112,7 @@ describe('word groups', () => {
     expect(await ids(b, 'medlars')).toEqual(['n-9-0']);
     expect(await groupWords(b)).not.toContain('loquat9x');
     expect(await groupWords(b)).not.toContain('n-9-1');
-    // Every record is in one place only: its own row or one group.
-    const places = [...(await b.words.toArray()), ...(await b.wordGroups.toArray()).flatMap((g) => g.rows)].map(
-      (r) => `${r.entity}/${r.id}`,
-    );
-    expect(places.length).toBe(new Set(places).size);
+    await expectEachInOnePlace(b);
   });
 
   it('lose a person and their note changed together by a small catch-up, both at once', async () => {
@@ -123,10 +127,7 @@ describe('word groups', () => {
     await sync(b);
     expect((await ids(b, 'quilla marsh11')).includes('p-11')).toBe(false);
     expect(await ids(b, 'loquat11x')).toEqual(['n-11-1']);
-    const places = [...(await b.words.toArray()), ...(await b.wordGroups.toArray()).flatMap((g) => g.rows)].map(
-      (r) => `${r.entity}/${r.id}`,
-    );
-    expect(places.length).toBe(new Set(places).size);
+    await expectEachInOnePlace(b);
   });
 
   it('are emptied with the records when a table is cleared, and find look-alikes too', async () => {

@@ -21,14 +21,17 @@ export async function rawPutFloor(page: Page, tables: string[], perTransaction: 
       const done = (tx: IDBTransaction) =>
         new Promise<void>((resolve, reject) => ((tx.oncomplete = () => resolve()), (tx.onerror = () => reject(tx.error))));
       const source = await req(indexedDB.open('clyde'));
-      const shapes = tables.map((name) => {
-        const store = source.transaction(name).objectStore(name);
-        const indexes = [...store.indexNames].map((i) => {
-          const index = store.index(i);
-          return { name: i, keyPath: index.keyPath, unique: index.unique, multiEntry: index.multiEntry };
+      // A store this build lacks (an older build, for a before/after run) has nothing to floor.
+      const shapes = tables
+        .filter((name) => source.objectStoreNames.contains(name))
+        .map((name) => {
+          const store = source.transaction(name).objectStore(name);
+          const indexes = [...store.indexNames].map((i) => {
+            const index = store.index(i);
+            return { name: i, keyPath: index.keyPath, unique: index.unique, multiEntry: index.multiEntry };
+          });
+          return { name, keyPath: store.keyPath, autoIncrement: store.autoIncrement, indexes };
         });
-        return { name, keyPath: store.keyPath, autoIncrement: store.autoIncrement, indexes };
-      });
       const rows: [string, unknown[]][] = [];
       for (const { name } of shapes) rows.push([name, await req(source.transaction(name).objectStore(name).getAll())]);
       source.close();

@@ -1,19 +1,10 @@
-import Dexie, {
-  cmp,
-  type DBCore,
-  type DBCoreKeyRange,
-  type DBCoreMutateRequest,
-  type DBCoreTable,
-  type DBCoreTransaction,
-  type Middleware,
-  type Transaction,
-} from 'dexie';
+import Dexie, { cmp, type DBCore, type DBCoreKeyRange, type DBCoreMutateRequest, type Middleware, type Transaction } from 'dexie';
 import type { ClydeDB } from '../db';
 import { relaxed } from '../durability';
 import { holdChanges, tellHeld } from '../held-changes';
 import type { Entity } from '../schema';
 import { wordsOf } from './search-words';
-import { groupsOf, memberKey, SCAN_ABOVE, without, type WordGroup } from './word-groups';
+import { groupsOf, leaveGroups, memberKey, without } from './word-groups';
 
 /**
  * The word index behind search: one row per record, whose multi-entry index `w` holds one
@@ -240,52 +231,6 @@ async function reindex(down: DBCore, entity: Entity, req: DBCoreMutateRequest): 
     trans,
     (req.values as Row[]).map((v) => memberKey(entity, v.id)),
   );
-}
-
-// DBCoreRangeType.Equal; see RANGE above.
-const EQUAL = 1 as DBCoreKeyRange['type'];
-
-/** Each transaction's last `leaveGroups`, which the next waits for (see `leaveGroups`). */
-const leavingIn = new WeakMap<object, Promise<unknown>>();
-
-/**
- * Takes records out of the word groups holding them (word-groups.ts): those with these member
- * keys, looked up one by one, or each for which the test holds, among all groups. One after the
- * other within a transaction: a page writes its people and their notes at once, and two reads of
- * the same group followed by two writes would each put back what the other took out.
- */
-function leaveGroups(groups: DBCoreTable, trans: DBCoreTransaction, leaving: string[] | ((key: string) => boolean)): Promise<void> {
-  const mine = (leavingIn.get(trans) ?? Promise.resolve()).then(() => leaveGroupsNow(groups, trans, leaving));
-  leavingIn.set(
-    trans,
-    mine.catch(() => undefined),
-  );
-  return mine;
-}
-
-async function leaveGroupsNow(
-  groups: DBCoreTable,
-  trans: DBCoreTransaction,
-  leaving: string[] | ((key: string) => boolean),
-): Promise<void> {
-  const keys = typeof leaving === 'function' ? undefined : new Set(leaving);
-  if (keys?.size === 0) return;
-  const test = keys ? (key: string) => keys.has(key) : (leaving as (key: string) => boolean);
-  const all = { type: RANGE, lower: -Infinity, upper: Infinity, lowerOpen: false, upperOpen: false };
-  // Most devices never joined a big team: one count saves a lookup per record.
-  if ((keys?.size ?? 0) > 1 && (await groups.count({ trans, query: { index: groups.schema.primaryKey, range: all } })) === 0) return;
-  let holding: WordGroup[];
-  if (!keys || keys.size > SCAN_ABOVE) {
-    holding = (await groups.query({ trans, values: true, query: { index: groups.schema.primaryKey, range: all } })).result as WordGroup[];
-  } else {
-    const index = groups.schema.getIndexByKeyPath('m')!;
-    const equal = (key: string) => ({ type: EQUAL, lower: key, upper: key, lowerOpen: false, upperOpen: false });
-    const found = await Promise.all([...keys].map((key) => groups.query({ trans, values: true, query: { index, range: equal(key) } })));
-    holding = found.flatMap((f) => f.result as WordGroup[]);
-  }
-  const { puts, drops } = without(holding, test);
-  if (puts.length) await groups.mutate({ type: 'put', trans, values: puts });
-  if (drops.length) await groups.mutate({ type: 'delete', trans, keys: drops });
 }
 
 export const wordIndexMiddleware: Middleware<DBCore> = {

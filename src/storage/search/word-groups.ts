@@ -1,4 +1,4 @@
-import { cmp } from 'dexie';
+import { cmp, type DBCoreKeyRange, type DBCoreTable, type DBCoreTransaction } from 'dexie';
 import type { ClydeDB } from '../db';
 import type { WordKey, WordRow } from './search-index';
 
@@ -11,8 +11,9 @@ import type { WordKey, WordRow } from './search-index';
  * takes from each group the records that match (`wordRowsBetween`).
  *
  * A record is in a group only until it is written again: every later write takes it out (the
- * middleware in search-index.ts, through the multi-entry index `m`), so a group never holds
- * words its record no longer has, and a deleted record's words leave with it.
+ * middleware in search-index.ts calls `leaveGroups`, which finds it through the multi-entry index
+ * `m`), so a group never holds words its record no longer has, and a deleted record's words
+ * leave with it.
  */
 export interface WordGroup {
   n?: number;
@@ -63,7 +64,7 @@ export function without(groups: readonly WordGroup[], leaving: (key: string) => 
 }
 
 /** Above this many records, a write looking for their groups reads them all instead of one lookup each. */
-export const SCAN_ABOVE = 2000;
+const SCAN_ABOVE = 2000;
 
 /**
  * Word rows with a key in [lower, upper], from `words` and from the groups, in index order (each
@@ -93,4 +94,51 @@ export async function wordRowsBetween(
     .sort((a, b) => cmp(a[0], b[0]))
     .slice(0, limit)
     .map(([, row]) => row);
+}
+
+// DBCoreRangeType.Equal and .Range; the enum is a `const enum` in Dexie's typings, unusable with isolatedModules.
+const EQUAL = 1 as DBCoreKeyRange['type'];
+const RANGE = 2 as DBCoreKeyRange['type'];
+
+/** Each transaction's last `leaveGroups`, which the next waits for (see `leaveGroups`). */
+const leavingIn = new WeakMap<object, Promise<unknown>>();
+
+/**
+ * Takes records out of the word groups holding them (word-groups.ts): those with these member
+ * keys, looked up one by one, or each for which the test holds, among all groups. One after the
+ * other within a transaction: a page writes its people and their notes at once, and two reads of
+ * the same group followed by two writes would each put back what the other took out.
+ */
+export function leaveGroups(groups: DBCoreTable, trans: DBCoreTransaction, leaving: string[] | ((key: string) => boolean)): Promise<void> {
+  const mine = (leavingIn.get(trans) ?? Promise.resolve()).then(() => leaveGroupsNow(groups, trans, leaving));
+  leavingIn.set(
+    trans,
+    mine.catch(() => undefined),
+  );
+  return mine;
+}
+
+async function leaveGroupsNow(
+  groups: DBCoreTable,
+  trans: DBCoreTransaction,
+  leaving: string[] | ((key: string) => boolean),
+): Promise<void> {
+  const keys = typeof leaving === 'function' ? undefined : new Set(leaving);
+  if (keys?.size === 0) return;
+  const test = keys ? (key: string) => keys.has(key) : (leaving as (key: string) => boolean);
+  const all = { type: RANGE, lower: -Infinity, upper: Infinity, lowerOpen: false, upperOpen: false };
+  // Most devices never joined a big team: one count saves a lookup per record.
+  if ((keys?.size ?? 0) > 1 && (await groups.count({ trans, query: { index: groups.schema.primaryKey, range: all } })) === 0) return;
+  let holding: WordGroup[];
+  if (!keys || keys.size > SCAN_ABOVE) {
+    holding = (await groups.query({ trans, values: true, query: { index: groups.schema.primaryKey, range: all } })).result as WordGroup[];
+  } else {
+    const index = groups.schema.getIndexByKeyPath('m')!;
+    const equal = (key: string) => ({ type: EQUAL, lower: key, upper: key, lowerOpen: false, upperOpen: false });
+    const found = await Promise.all([...keys].map((key) => groups.query({ trans, values: true, query: { index, range: equal(key) } })));
+    holding = found.flatMap((f) => f.result as WordGroup[]);
+  }
+  const { puts, drops } = without(holding, test);
+  if (puts.length) await groups.mutate({ type: 'put', trans, values: puts });
+  if (drops.length) await groups.mutate({ type: 'delete', trans, keys: drops });
 }

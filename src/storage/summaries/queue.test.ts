@@ -10,7 +10,7 @@ import { mergePeople } from '../people/merge-people';
 import { addNote } from '../records/notes';
 import { writeRecord } from '../records/write';
 import { TAGS } from '../schema';
-import { setRhythm } from './personal';
+import { setRhythm, setStarred } from './personal';
 import { deferSummaries, rebuildSummariesLater, summarizeQueued } from './queue';
 import { setShared } from '../../sync/client/share';
 import { summarizeAll } from './upkeep';
@@ -208,6 +208,25 @@ describe('summaries during a catch-up', () => {
     await expectFresh(b, 'after a catch-up of everyone');
     // Three members syncing pages of ten on fake IndexedDB: seconds on a busy machine.
   }, 30_000);
+
+  it('a first join keeps what the user captures and stars while its pages come in', async () => {
+    const a = await member();
+    await team(a, 12);
+    const b = await member();
+    const later = Date.now() + DAY;
+    // Between pages, in the user's own transactions: the rebuild at the end must not undo them.
+    await sync(
+      b,
+      watchingPulls(async (n) => {
+        if (n === 3) await addNote(b, 'p-1', { body: 'the delivery was late again', tag: 'complaint', occurredAt: later });
+        if (n === 5) await setStarred(b, 'p-9', true);
+      }),
+    );
+    expect((await b.summaries.get('p-1'))?.complaint?.excerpt).toBe('the delivery was late again');
+    expect((await b.summaries.get('p-9'))?.starred).toBe(true);
+    expect(await b.summaryQueue.count()).toBe(0);
+    await expectFresh(b, 'after a join with captures');
+  });
 
   it('a rebuild of everyone also drops summaries whose person is gone, and keeps what is queued meanwhile', async () => {
     const { db } = freshClientDb();

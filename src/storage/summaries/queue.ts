@@ -2,6 +2,7 @@ import Dexie, { type DBCoreTransaction, type Table } from 'dexie';
 import type { ClydeDB } from '../db';
 import { relaxed } from '../durability';
 import { holdChanges, tellHeld } from '../held-changes';
+import type { PagesSeen } from './pages-seen';
 import { summarize, type Summary } from './summary';
 import { groupBy } from '../../group-by';
 
@@ -46,13 +47,15 @@ export function deferSummaries(): void {
  * summary is rebuilt after it, so its writes queue nobody and need not read each record's previous
  * row to learn whom it belonged to (a read per record, a third of a page's time). The one queue row
  * that says so is written in the current transaction, so a worker stopped halfway still rebuilds.
+ * With `seen`, the page's writes are kept in memory for the rebuild (pages-seen.ts).
  */
-export function rebuildSummariesLater(db: ClydeDB): Promise<unknown> {
+export function rebuildSummariesLater(db: ClydeDB, seen?: PagesSeen): Promise<unknown> {
   const trans = Dexie.currentTransaction?.idbtrans;
   if (!trans) return Dexie.Promise.reject(new Error('rebuildSummariesLater must run inside a transaction'));
   // Marked at once and Dexie's own promise returned, as deferWordIndex (search-index.ts) does.
   deferred.set(trans, 'all');
-  return db.summaryQueue.add({ people: [], all: true });
+  const row = db.summaryQueue.add({ people: [], all: true });
+  return seen ? seen.watch(db, trans, row) : row;
 }
 
 /**
@@ -66,20 +69,23 @@ const BATCH_PEOPLE = 500;
  * of people in id order, one transaction each, then drops the queue rows it read. Each summary is
  * computed inside the transaction that writes it, so a write between batches is never undone; a
  * row queued meanwhile stays for the next call. A worker stopped halfway leaves the queue as it
- * was, and the next call does it all again (the same summaries; nothing is lost). Returns the
- * people summarized.
+ * was, and the next call does it all again (the same summaries; nothing is lost). With `seen`,
+ * the records a first join's pages wrote come from memory where it holds all of a person's
+ * (pages-seen.ts). Returns the people summarized.
  */
-export async function summarizeQueued(db: ClydeDB): Promise<number> {
+export async function summarizeQueued(db: ClydeDB, seen?: PagesSeen): Promise<number> {
   const queued = await db.summaryQueue.toArray();
   if (!queued.length) return 0;
   const all = queued.some((r) => r.all);
-  const ids = all ? await everyone(db) : [...new Set(queued.flatMap((r) => r.people))].sort();
-  const tables = [db.summaries, db.people, db.notes, db.tasks, db.personal];
+  const memory = all && seen?.covers(queued) ? seen : undefined;
+  const ids = memory ? memory.ids(queued) : all ? await everyone(db) : [...new Set(queued.flatMap((r) => r.people))].sort();
+  const tables = [db.summaries, db.people, db.notes, db.tasks, db.personal, db.summaryQueue];
   for (let i = 0; i < ids.length; i += BATCH_PEOPLE) {
+    const batch = ids.slice(i, i + BATCH_PEOPLE);
     // Relaxed: rebuilt from the queue, which goes only after the last batch (durability.ts).
     await relaxed(() =>
       db.transaction('rw', tables, async () => {
-        await summarizeBatch(db, ids.slice(i, i + BATCH_PEOPLE), all);
+        await write(db, memory ? await remembered(db, memory, batch) : await fromRecords(db, batch, all));
         // Home hears of the batches about once a second, and of the last with the queue's end (held-changes.ts).
         holdChanges();
       }),
@@ -92,6 +98,26 @@ export async function summarizeQueued(db: ClydeDB): Promise<number> {
   return ids.length;
 }
 
+/** The people's summaries (undefined: none), the person or their records gone. */
+type Summaries = Map<string, Summary | undefined>;
+
+async function write(db: ClydeDB, next: Summaries): Promise<void> {
+  const values = [...next.values()].filter((s) => s !== undefined);
+  const gone = [...next].filter(([, s]) => !s).map(([id]) => id);
+  await db.summaries.bulkPut(values);
+  await db.summaries.bulkDelete(gone);
+}
+
+/**
+ * The summaries of `ids` from the pages' records in memory, but for those somebody else wrote to
+ * meanwhile, as the queue read in this transaction says: theirs are read.
+ */
+async function remembered(db: ClydeDB, seen: PagesSeen, ids: string[]): Promise<Summaries> {
+  const { known, unknown } = seen.split(ids, await db.summaryQueue.toArray());
+  if (unknown.length) for (const [id, s] of await fromRecords(db, unknown, false)) known.set(id, s);
+  return known;
+}
+
 /** Every person with a record or a summary, sorted: a summary whose person is gone is dropped by the rebuild. */
 async function everyone(db: ClydeDB): Promise<string[]> {
   const [people, summarized] = await Promise.all([db.people.toCollection().primaryKeys(), db.summaries.toCollection().primaryKeys()]);
@@ -102,7 +128,7 @@ async function everyone(db: ClydeDB): Promise<string[]> {
  * The summaries of `ids` (sorted), from their records as they are in this transaction. `whole`:
  * the ids are every person there is, so they are known to be dense without counting.
  */
-async function summarizeBatch(db: ClydeDB, ids: string[], whole: boolean): Promise<void> {
+async function fromRecords(db: ClydeDB, ids: string[], whole: boolean): Promise<Summaries> {
   const [lo, hi] = [ids[0]!, ids.at(-1)!];
   const want = new Set(ids);
   // A catch-up queues nearly everyone, in runs of neighbouring ids: then one read of the id
@@ -130,13 +156,5 @@ async function summarizeBatch(db: ClydeDB, ids: string[], whole: boolean): Promi
     byId(db.personal, (p) => p.personId),
   ]);
   const [n, t] = [groupBy(notes, (r) => r.personId), groupBy(tasks, (r) => r.personId)];
-  const next: Summary[] = [];
-  const gone: string[] = [];
-  ids.forEach((id, i) => {
-    const s = summarize(persons[i], n.get(id) ?? [], t.get(id) ?? [], personal[i]);
-    if (s) next.push(s);
-    else gone.push(id);
-  });
-  await db.summaries.bulkPut(next);
-  await db.summaries.bulkDelete(gone);
+  return new Map(ids.map((id, i) => [id, summarize(persons[i], n.get(id) ?? [], t.get(id) ?? [], personal[i])]));
 }

@@ -92,6 +92,11 @@ export const dayKey = (d: Date) => `d:${isoDate(d)}`;
 export const isoDay = (at: number | null | undefined) => (at == null ? '' : isoDate(new Date(at)));
 
 export const excerpt = (body: string) => (body.length > EXCERPT ? `${body.slice(0, EXCERPT - 1).trimEnd()}…` : body);
+/**
+ * A note as `summarize` needs it: the same, with a body cut to what a summary quotes, except where
+ * a life event's body is read whole (yearly or not). `excerpt` of an excerpt is the excerpt.
+ */
+export const forSummary = (n: Note): Note => (n.tag === 'life-event' ? n : { ...n, body: excerpt(n.body) });
 export const evidence = (n: Note): Evidence => ({
   noteId: n.id,
   at: n.occurredAt,

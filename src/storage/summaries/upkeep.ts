@@ -11,6 +11,7 @@ import Dexie, {
 import { isCompanyId } from '../company-id';
 import type { Note, Person, Task } from '../schema';
 import { foldNote, foldTask } from './fold';
+import { noteWrite } from './pages-seen';
 import type { PersonalRow } from './personal';
 import { deferredMode } from './queue';
 import { summarize, type Summary } from './summary';
@@ -34,6 +35,7 @@ const SCOPE = [...SOURCES, 'summaries', 'summaryQueue'];
 // DBCoreRangeType.Equal and .Range; the enum is a `const enum` in Dexie's typings, unusable with isolatedModules.
 const EQUAL = 1 as DBCoreKeyRange['type'];
 const RANGE = 2 as DBCoreKeyRange['type'];
+const EVERY_KEY: DBCoreKeyRange = { type: RANGE, lower: -Infinity, upper: [[]], lowerOpen: false, upperOpen: false };
 
 type Row = { id?: string; personId?: string };
 const personOf = (table: Source, row: Row | undefined) => (table === 'people' ? row?.id : row?.personId);
@@ -164,20 +166,36 @@ async function queue(
     const id = personOf(table, r);
     if (id) people.add(id);
   }
-  const ids = [...people].filter((id) => !isCompanyId(id));
-  const { down, trans, z } = ctx;
-  if (ids.length) await z(() => down.table('summaryQueue').mutate({ type: 'add', trans, values: [{ people: ids }] }));
+  await enqueue(ctx, people);
   return res;
+}
+
+/** Queues `people` for `summarizeQueued` (queue.ts). */
+async function enqueue({ down, trans, z }: Ctx, people: Iterable<string>): Promise<void> {
+  const ids = [...people].filter((id) => !isCompanyId(id));
+  if (ids.length) await z(() => down.table('summaryQueue').mutate({ type: 'add', trans, values: [{ people: ids }] }));
 }
 
 /** Every summary again, from every person: after a whole table is cleared (sign-out). */
 async function restoreAll(ctx: Ctx): Promise<void> {
   const { down, trans, z } = ctx;
-  const range = { type: RANGE, lower: -Infinity, upper: [[]], lowerOpen: false, upperOpen: false };
-  await z(() => down.table('summaries').mutate({ type: 'deleteRange', trans, range }));
+  await z(() => down.table('summaries').mutate({ type: 'deleteRange', trans, range: EVERY_KEY }));
   const people = down.table('people');
-  const ids = await z(() => people.query({ trans, values: false, query: { index: people.schema.primaryKey, range } }));
+  const ids = await z(() => people.query({ trans, values: false, query: { index: people.schema.primaryKey, range: EVERY_KEY } }));
   await store(ctx, ids.result as string[]);
+  // A join's pages kept in memory no longer hold (pages-seen.ts): an `all` row none of them wrote says so.
+  if (await rebuildPending(ctx))
+    await z(() => down.table('summaryQueue').mutate({ type: 'add', trans, values: [{ people: [], all: true }] }));
+}
+
+/**
+ * Whether a rebuild is waiting in the queue, as during a catch-up. A write then queues its people
+ * too, though it has just summarized them: a first join rebuilds from the pages it kept in memory
+ * (pages-seen.ts), and must read theirs instead. Read beside the write, it costs no round trip.
+ */
+function rebuildPending({ down, trans, z }: Ctx): Promise<boolean> {
+  const queue = down.table('summaryQueue');
+  return z(() => queue.count({ trans, query: { index: queue.schema.primaryKey, range: EVERY_KEY } })).then((n) => n > 0);
 }
 
 export const summaryMiddleware: Middleware<DBCore> = {
@@ -202,8 +220,13 @@ export const summaryMiddleware: Middleware<DBCore> = {
             return res;
           }
           const deferred = deferredMode(req.trans);
-          // Every summary is rebuilt after this transaction's catch-up: nothing to note per write.
-          if (deferred === 'all') return ctx.z(() => table.mutate(req));
+          // Every summary is rebuilt after this transaction's catch-up: nothing to note per write,
+          // but what it wrote, for a rebuild from memory (pages-seen.ts).
+          if (deferred === 'all') {
+            const res = await ctx.z(() => table.mutate(req));
+            noteWrite(name, req, res);
+            return res;
+          }
           if (deferred) return queue(ctx, name, req, () => ctx.z(() => table.mutate(req)));
           const call = enter(req.trans);
           try {
@@ -213,9 +236,10 @@ export const summaryMiddleware: Middleware<DBCore> = {
             // middleware writes summaries, so those read before it are the ones kept until now.
             const foldable = (name === 'notes' || name === 'tasks') && req.type !== 'delete';
             const summaries = down.table('summaries');
-            const [before, kept, res] = await Promise.all([
+            const [before, kept, pending, res] = await Promise.all([
               rowsBefore(ctx, name, req),
               foldable ? ctx.z(() => summaries.getMany({ trans: req.trans, keys: ids })) : [],
+              rebuildPending(ctx),
               ctx.z(() => table.mutate(req)),
             ]);
             for (const r of before) {
@@ -225,6 +249,7 @@ export const summaryMiddleware: Middleware<DBCore> = {
             // Only rows that are all new, all written, and no other write beside them.
             if (!foldable || before.length || res.numFailures || call.overlapped) await store(ctx, people);
             else await store(ctx, people, foldNew(name, req.values as Row[], ids, kept), new Set(kept));
+            if (pending) await enqueue(ctx, people);
             return res;
           } finally {
             inFlight.get(req.trans)?.delete(call);

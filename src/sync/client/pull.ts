@@ -2,6 +2,7 @@ import type { ClydeDB } from '../../storage/db';
 import { relaxed } from '../../storage/durability';
 import { holdChanges, tellHeld, tellHeldNow } from '../../storage/held-changes';
 import { deferWordIndex } from '../../storage/search/search-index';
+import { PagesSeen } from '../../storage/summaries/pages-seen';
 import { deferSummaries, rebuildSummariesLater, summarizeQueued } from '../../storage/summaries/queue';
 import { CLIENT_PULL_LIMIT, type PullResponse } from '../protocol';
 import { prederive } from '../view';
@@ -39,8 +40,9 @@ export async function pullAll(db: ClydeDB, api: SyncApi, opts: SyncOptions): Pro
   let upTo: number | undefined;
   let resets = 0;
   let ahead: Prefetch | undefined;
-  // Whether this catch-up's pages leave every summary to one rebuild at its end (see below).
-  let whole = false;
+  // Set when this catch-up's pages leave every summary to one rebuild at its end (see below):
+  // what they wrote, kept for that rebuild.
+  let seen: PagesSeen | undefined;
   // Read from meta at the start and after a reset; after a page, what that page left. Reading it
   // again between pages cost a catch-up a few round trips to IndexedDB per page, and each page's
   // transaction checks it still holds (`applyPage`), so nothing can move it unseen meanwhile.
@@ -81,8 +83,8 @@ export async function pullAll(db: ClydeDB, api: SyncApi, opts: SyncOptions): Pro
       const counting = upTo === undefined && page.hasMore ? startCount(db, api, cursor, page.upTo) : undefined;
       // A catch-up that brings more than the device holds (a first join) rebuilds every summary
       // once at its end, which costs less than noting per record whom each belonged to before.
-      if (upTo === undefined && page.hasMore) whole = (await db.people.count()) <= page.rows.length;
-      if (!(await applyPage(db, page, opts, whole, base))) {
+      if (upTo === undefined && page.hasMore) seen = (await db.people.count()) <= page.rows.length ? new PagesSeen() : undefined;
+      if (!(await applyPage(db, page, opts, seen, base))) {
         // Something else moved the cursor or the device since it was read: read it again.
         base = undefined;
         continue;
@@ -95,14 +97,14 @@ export async function pullAll(db: ClydeDB, api: SyncApi, opts: SyncOptions): Pro
       if (!page.hasMore) {
         // Home's summaries the pages queued (or a stopped worker left queued) are right before the
         // round counts as done.
-        await summarizeQueued(db);
+        await summarizeQueued(db, seen);
         return rows;
       }
       upTo = page.upTo;
     }
   } catch (err) {
     // The pages already in stay in; so do their people's summaries, if the database still can.
-    await summarizeQueued(db).catch(() => undefined);
+    await summarizeQueued(db, seen).catch(() => undefined);
     await tellHeldNow(db).catch(() => undefined);
     throw err;
   } finally {
@@ -128,7 +130,7 @@ interface Prefetch {
  * every touched record are derived again from the result. Applies nothing, and answers false,
  * when the device, cursor or epoch is no longer `base`, the state the page was asked for from.
  */
-async function applyPage(db: ClydeDB, page: PullResponse, opts: SyncOptions, whole: boolean, base: Base): Promise<boolean> {
+async function applyPage(db: ClydeDB, page: PullResponse, opts: SyncOptions, seen: PagesSeen | undefined, base: Base): Promise<boolean> {
   // Relaxed: a page lost to a crash is lost with its cursor, and simply pulled again (durability.ts).
   return relaxed(() =>
     db.transaction('rw', [...syncTables(db), db.wordQueue], async () => {
@@ -149,8 +151,9 @@ async function applyPage(db: ClydeDB, page: PullResponse, opts: SyncOptions, who
       // (an async function left running here can lose the transaction: PrematureCommitError).
       const writes: Promise<unknown>[] = [];
       const touched = new Touched();
-      // A catch-up's pages queue their people's summaries (or, `whole`, say everyone's), rebuilt once at its end (pullAll).
-      if (whole) writes.push(rebuildSummariesLater(db));
+      // A catch-up's pages queue their people's summaries (or, a first join's, say everyone's and
+      // keep what they write in `seen`), rebuilt once at its end (pullAll).
+      if (seen) writes.push(rebuildSummariesLater(db, seen));
       else if (page.hasMore || page.rows.length >= DEFER_INDEX_ROWS) deferSummaries();
       // A record a prioritized pull brought meanwhile may be newer than this page's copy (about.ts).
       const suspects = opts.prioritized?.among(page.rows) ?? [];

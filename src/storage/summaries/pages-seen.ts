@@ -1,8 +1,7 @@
 import Dexie, { type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTransaction } from 'dexie';
 import type { ClydeDB } from '../db';
-import type { Note, Person, Task } from '../schema';
 import { isCompanyId } from '../company-id';
-import { forSummary, summarize, type Summary } from './summary';
+import { noteFacts, personFacts, summarize, taskFacts, type NoteFacts, type PersonFacts, type Summary, type TaskFacts } from './summary';
 import type { SummaryQueueRow } from './queue';
 import { groupBy } from '../../group-by';
 
@@ -23,12 +22,15 @@ import { groupBy } from '../../group-by';
 type Source = 'people' | 'notes' | 'tasks' | 'personal';
 type Write = Exclude<DBCoreMutateRequest, { type: 'deleteRange' }>;
 
-/** About 40 MB of slim records in the background at most; a bigger join reads them back. */
-export const MAX_KEPT = 250_000;
+/**
+ * Records kept at most: a few hundred bytes each (only what a summary reads; a note's body cut to
+ * what it quotes), so tens of megabytes in the background; a bigger join reads them back.
+ */
+export const MAX_KEPT = 150_000;
 
 /** One page's writes, kept for its transaction until it commits. */
 interface Staged {
-  records: [Source, string, Person | Note | Task | undefined][];
+  records: [Source, string, PersonFacts | NoteFacts | TaskFacts | undefined][];
   row?: number;
   before: string[];
 }
@@ -39,14 +41,15 @@ export class PagesSeen {
   /** `max`: the records kept at most (`MAX_KEPT`; fewer in a test). */
   constructor(private readonly max = MAX_KEPT) {}
 
-  private readonly people = new Map<string, Person | undefined>();
-  private readonly notes = new Map<string, Note | undefined>();
-  private readonly tasks = new Map<string, Task | undefined>();
+  private readonly people = new Map<string, PersonFacts | undefined>();
+  private readonly notes = new Map<string, NoteFacts | undefined>();
+  private readonly tasks = new Map<string, TaskFacts | undefined>();
   /** The `all` queue rows written by the pages kept here. */
   private readonly rows = new Set<number>();
   /** People whose records are read from the database, whatever the pages brought. */
   private readonly before = new Set<string>();
   private full = false;
+  private byPerson?: [Map<string, NoteFacts[]>, Map<string, TaskFacts[]>];
 
   /**
    * Keeps the writes of the page transaction `trans` once it commits; `row` is the `all` queue row
@@ -88,26 +91,22 @@ export class PagesSeen {
       if (!known) unknown.push(id);
       return known;
     });
-    const of = <T extends { personId: string }>(rows: Map<string, T | undefined>) => {
-      const wanted = new Set(mine);
-      return groupBy(
-        [...rows.values()].filter((r): r is T => r !== undefined && wanted.has(r.personId)),
-        (r) => r.personId,
-      );
-    };
-    const [notes, tasks] = [of(this.notes), of(this.tasks)];
+    // Grouped once for the whole rebuild: no page comes after it starts.
+    this.byPerson ??= [groupBy(present(this.notes), (r) => r.personId), groupBy(present(this.tasks), (r) => r.personId)];
+    const [notes, tasks] = this.byPerson;
     const known = new Map(mine.map((id) => [id, summarize(this.people.get(id), notes.get(id) ?? [], tasks.get(id) ?? [], undefined)]));
     return { known, unknown };
   }
 
   private keep(page: Staged) {
     if (this.full || page.row === undefined) return;
+    this.byPerson = undefined;
     this.rows.add(page.row);
     for (const id of page.before) this.before.add(id);
     for (const [table, id, value] of page.records) {
-      if (table === 'people') this.people.set(id, value as Person | undefined);
-      else if (table === 'notes') this.notes.set(id, value as Note | undefined);
-      else if (table === 'tasks') this.tasks.set(id, value as Task | undefined);
+      if (table === 'people') this.people.set(id, value as PersonFacts | undefined);
+      else if (table === 'notes') this.notes.set(id, value as NoteFacts | undefined);
+      else if (table === 'tasks') this.tasks.set(id, value as TaskFacts | undefined);
       // A personal row is the user's own and never comes in a page; if one did, its person is read.
       else this.before.add(id);
     }
@@ -134,12 +133,15 @@ export function noteWrite(table: Source, req: Write, res: DBCoreMutateResponse):
     for (const key of req.keys) out.push([table, key as string, undefined]);
     return;
   }
-  for (const v of req.values as (Person | Note | Task | { personId: string })[]) {
+  for (const v of req.values) {
     if (table === 'personal') out.push([table, (v as { personId: string }).personId, undefined]);
-    else if (table === 'notes') out.push([table, (v as Note).id, forSummary(v as Note)]);
-    else out.push([table, (v as Person | Task).id, v as Person | Task]);
+    else if (table === 'people') out.push([table, (v as PersonFacts).id, personFacts(v as PersonFacts)]);
+    else if (table === 'notes') out.push([table, (v as NoteFacts).id, noteFacts(v as NoteFacts)]);
+    else out.push([table, (v as TaskFacts).id, taskFacts(v as TaskFacts)]);
   }
 }
+
+const present = <T>(rows: Map<string, T | undefined>) => [...rows.values()].filter((r): r is T => r !== undefined);
 
 /** Everyone the device held a record or a personal row about: read in the first page's transaction. */
 function peopleHeld(db: ClydeDB): Promise<string[]> {

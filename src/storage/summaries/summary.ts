@@ -93,11 +93,39 @@ export const isoDay = (at: number | null | undefined) => (at == null ? '' : isoD
 
 export const excerpt = (body: string) => (body.length > EXCERPT ? `${body.slice(0, EXCERPT - 1).trimEnd()}…` : body);
 /**
- * A note as `summarize` needs it: the same, with a body cut to what a summary quotes, except where
- * a life event's body is read whole (yearly or not). `excerpt` of an excerpt is the excerpt.
+ * What a summary reads of a person, a note and a task: all a rebuild from memory keeps of them
+ * (pages-seen.ts), so typed, and the compiler keeps `summarize` to it.
  */
-export const forSummary = (n: Note): Note => (n.tag === 'life-event' ? n : { ...n, body: excerpt(n.body) });
-export const evidence = (n: Note): Evidence => ({
+export type PersonFacts = Pick<Person, 'id' | 'deleted'>;
+export type NoteFacts = Pick<Note, 'id' | 'personId' | 'occurredAt' | 'tag' | 'scope' | 'ownerId' | 'deleted' | 'eventAt' | 'body'>;
+export type TaskFacts = Pick<Task, 'id' | 'personId' | 'deleted' | 'done' | 'due' | 'title'>;
+
+/**
+ * A note's facts, with a body cut to what a summary quotes, except where a life event's body is
+ * read whole (yearly or not). `excerpt` of an excerpt is the excerpt.
+ */
+export const noteFacts = (n: NoteFacts): NoteFacts => ({
+  id: n.id,
+  personId: n.personId,
+  occurredAt: n.occurredAt,
+  tag: n.tag,
+  scope: n.scope,
+  ownerId: n.ownerId,
+  deleted: n.deleted,
+  eventAt: n.eventAt,
+  body: n.tag === 'life-event' ? n.body : excerpt(n.body),
+});
+export const taskFacts = (t: TaskFacts): TaskFacts => ({
+  id: t.id,
+  personId: t.personId,
+  deleted: t.deleted,
+  done: t.done,
+  due: t.due,
+  title: excerpt(t.title),
+});
+export const personFacts = (p: PersonFacts): PersonFacts => ({ id: p.id, deleted: p.deleted });
+
+export const evidence = (n: NoteFacts): Evidence => ({
   noteId: n.id,
   at: n.occurredAt,
   excerpt: excerpt(n.body),
@@ -132,9 +160,9 @@ export const rhythmOf = (s: Pick<Summary, 'rhythmDays' | 'learnedGapDays'>) => (
  * checks. `notes` and `tasks` are the person's, deleted ones included (they are skipped here).
  */
 export function summarize(
-  person: Person | undefined,
-  notes: readonly Note[],
-  tasks: readonly Task[],
+  person: PersonFacts | undefined,
+  notes: readonly NoteFacts[],
+  tasks: readonly TaskFacts[],
   personal: PersonalRow | undefined,
 ): Summary | undefined {
   if (!person || person.deleted) return undefined;
@@ -174,7 +202,7 @@ export function summarize(
 }
 
 /** A dated life event, from a note tagged so. */
-export function lifeEvent(n: Note): LifeEvent | undefined {
+export function lifeEvent(n: NoteFacts): LifeEvent | undefined {
   if (n.tag !== 'life-event' || n.eventAt === undefined) return undefined;
   return { noteId: n.id, eventAt: n.eventAt, yearly: isYearly(n.body), excerpt: excerpt(n.body) };
 }

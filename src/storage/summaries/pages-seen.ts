@@ -26,7 +26,7 @@ type Write = Exclude<DBCoreMutateRequest, { type: 'deleteRange' }>;
  * Records kept at most: a few hundred bytes each (only what a summary reads; a note's body cut to
  * what it quotes), so tens of megabytes in the background; a bigger join reads them back.
  */
-export const MAX_KEPT = 150_000;
+const MAX_KEPT = 150_000;
 
 /** One page's writes, kept for its transaction until it commits. */
 interface Staged {

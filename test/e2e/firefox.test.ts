@@ -59,6 +59,13 @@ async function openSidebarPage(frame: Frame): Promise<Page> {
   return sidebar;
 }
 
+/** Whether the panel's stored layout (content/panel-layout.ts) is not collapsed; run in an extension page. */
+async function storedOpen(): Promise<boolean> {
+  type Local = { get(key: string): Promise<Record<string, { collapsed?: boolean } | undefined>> };
+  const local = (globalThis as unknown as { browser: { storage: { local: Local } } }).browser.storage.local;
+  return (await local.get('panel:layout'))['panel:layout']?.collapsed === false;
+}
+
 describe('Firefox', () => {
   it('has a manifest Firefox accepts: sidebar_action for the side panel, a gecko id, no Chrome-only keys', () => {
     const manifest = JSON.parse(readFileSync(`${DIR}/manifest.json`, 'utf8')) as Record<string, unknown>;
@@ -118,6 +125,9 @@ describe('Firefox', () => {
         message: async () => `Reopened, the page is ${await width()} px wide.`,
       });
       expect(await coveredHeader(page, HEADERS[site])).toEqual({ found: HEADERS[site].length, covered: [] });
+      // Closed only once the reopened layout is stored: a write still on its way when the tab goes
+      // can be lost, and every page after would open with the panel collapsed (a CI run failed so).
+      await poll(() => panel.evaluate(storedOpen), { timeout: 5_000, message: () => 'The reopened layout was never stored.' });
       await page.close();
     },
   );

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 export const KEEP_NAMES = 'globalThis.__name ??= (f) => f';
 
 /** A store of Clyde's database: its key path, its indexes and every row it holds. */
-interface StoreDump {
+export interface StoreDump {
   name: string;
   keyPath: string | string[] | null;
   autoIncrement: boolean;
@@ -21,19 +21,17 @@ type InPage = typeof globalThis & { dumpStores(tables: string[]): Promise<StoreD
  * of `page` holds in `tables` after it, read back, then put into a fresh database whose stores
  * have the same key paths and indexes, `perTransaction` rows a readwrite transaction (a pull
  * page), with no app logic at all. Only the puts are timed; the fresh database is deleted after.
- * `into`: a page of another profile to put them in (the rows pass through this process), so the
- * floor starts from an empty store as a joining device does, not beside what the join left.
+ * `stores`: rows read earlier (`dumpStores`), from another profile, put here instead: the floor
+ * then starts from an empty store as a joining device does, not beside what the join left.
  */
 export async function rawPutFloor(
   page: Page,
   tables: string[],
   perTransaction: number,
-  into = page,
+  stores?: StoreDump[],
 ): Promise<{ ms: number; rows: number }> {
   await definePageHelpers(page);
-  if (into !== page) await into.evaluate(KEEP_NAMES);
-  const stores = into === page ? undefined : await page.evaluate((tables) => (globalThis as InPage).dumpStores(tables), tables);
-  return into.evaluate(
+  return page.evaluate(
     async ({ tables, perTransaction, stores }) => {
       const req = <T>(r: IDBRequest<T>) =>
         new Promise<T>((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
@@ -67,6 +65,12 @@ export async function rawPutFloor(
     },
     { tables, perTransaction, stores },
   );
+}
+
+/** The stores `tables` of Clyde's database in `page`'s profile, read whole, to put elsewhere (`rawPutFloor`). */
+export async function dumpStores(page: Page, tables: string[]): Promise<StoreDump[]> {
+  await definePageHelpers(page);
+  return page.evaluate((tables) => (globalThis as InPage).dumpStores(tables), tables);
 }
 
 /** Gives the page `dumpStores`: the stores `tables` of Clyde's database in its profile, read whole. */

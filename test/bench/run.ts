@@ -176,8 +176,9 @@ const parts: Record<string, () => Promise<Row[]> | Row[]> = {
         ms(j.floorMs),
         '—',
       ],
-      [`join ${k}: the same floor in the joined profile, beside what the join left (not compared with)`, ms(j.floorBesideMs), '—'],
+      [`join ${k}: the same floor in the joined profile, beside what the join left`, ms(j.floorBesideMs), '—'],
       ['join: catch-up / floor', `${(j.catchUpMs / j.floorMs).toFixed(2)}×`, '≤ 1.5×'],
+      ['join: catch-up / the floor beside what the join left (as measured before)', `${(j.catchUpMs / j.floorBesideMs).toFixed(2)}×`, '—'],
       [
         `join ${k}: Connect → search has indexed everything (${(j.searchReadyMs / j.catchUpMs).toFixed(2)}× catch-up)`,
         ms(j.searchReadyMs),

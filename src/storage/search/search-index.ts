@@ -1,6 +1,7 @@
 import Dexie, { cmp, type DBCore, type DBCoreKeyRange, type DBCoreMutateRequest, type Middleware, type Transaction } from 'dexie';
 import type { ClydeDB } from '../db';
 import { relaxed } from '../durability';
+import { RANGE } from '../key-ranges';
 import { holdChanges, tellHeld } from '../held-changes';
 import type { Entity } from '../schema';
 import { wordsOf } from './search-words';
@@ -73,8 +74,6 @@ function wordRowFor(entity: Entity, r: Row): WordRow | undefined {
   return { entity, id: r.id, personId, w: [...tiers].map(([word, tier]) => [tier, word, -at]) };
 }
 
-// DBCoreRangeType.Range; the enum is a `const enum` in Dexie's typings, unusable with isolatedModules.
-const RANGE = 2 as DBCoreKeyRange['type'];
 const recordRange = (entity: string, lower: unknown, upper: unknown): DBCoreKeyRange => ({
   type: RANGE,
   // [entity] sorts before every [entity, id], and [entity, []] after them (arrays sort after strings).

@@ -1,5 +1,6 @@
-import { cmp, type DBCoreKeyRange, type DBCoreTable, type DBCoreTransaction } from 'dexie';
+import { cmp, type DBCoreTable, type DBCoreTransaction } from 'dexie';
 import type { ClydeDB } from '../db';
+import { equalTo, EVERY_KEY } from '../key-ranges';
 import type { WordKey, WordRow } from './search-index';
 
 /**
@@ -96,10 +97,6 @@ export async function wordRowsBetween(
     .map(([, row]) => row);
 }
 
-// DBCoreRangeType.Equal and .Range; the enum is a `const enum` in Dexie's typings, unusable with isolatedModules.
-const EQUAL = 1 as DBCoreKeyRange['type'];
-const RANGE = 2 as DBCoreKeyRange['type'];
-
 /** Each transaction's last `leaveGroups`, which the next waits for (see `leaveGroups`). */
 const leavingIn = new WeakMap<object, Promise<unknown>>();
 
@@ -126,16 +123,15 @@ async function leaveGroupsNow(
   const keys = typeof leaving === 'function' ? undefined : new Set(leaving);
   if (keys?.size === 0) return;
   const test = keys ? (key: string) => keys.has(key) : (leaving as (key: string) => boolean);
-  const all = { type: RANGE, lower: -Infinity, upper: Infinity, lowerOpen: false, upperOpen: false };
   // Most devices never joined a big team: one count saves a lookup per record.
-  if ((keys?.size ?? 0) > 1 && (await groups.count({ trans, query: { index: groups.schema.primaryKey, range: all } })) === 0) return;
+  if ((keys?.size ?? 0) > 1 && (await groups.count({ trans, query: { index: groups.schema.primaryKey, range: EVERY_KEY } })) === 0) return;
   let holding: WordGroup[];
   if (!keys || keys.size > SCAN_ABOVE) {
-    holding = (await groups.query({ trans, values: true, query: { index: groups.schema.primaryKey, range: all } })).result as WordGroup[];
+    holding = (await groups.query({ trans, values: true, query: { index: groups.schema.primaryKey, range: EVERY_KEY } }))
+      .result as WordGroup[];
   } else {
     const index = groups.schema.getIndexByKeyPath('m')!;
-    const equal = (key: string) => ({ type: EQUAL, lower: key, upper: key, lowerOpen: false, upperOpen: false });
-    const found = await Promise.all([...keys].map((key) => groups.query({ trans, values: true, query: { index, range: equal(key) } })));
+    const found = await Promise.all([...keys].map((key) => groups.query({ trans, values: true, query: { index, range: equalTo(key) } })));
     holding = found.flatMap((f) => f.result as WordGroup[]);
   }
   const { puts, drops } = without(holding, test);

@@ -1,6 +1,5 @@
 import Dexie, {
   type DBCore,
-  type DBCoreKeyRange,
   type DBCoreMutateRequest,
   type DBCoreMutateResponse,
   type DBCoreTransaction,
@@ -9,6 +8,7 @@ import Dexie, {
   type Transaction,
 } from 'dexie';
 import { isCompanyId } from '../company-id';
+import { equalTo, EVERY_KEY } from '../key-ranges';
 import type { Note, Person, Task } from '../schema';
 import { foldNote, foldTask } from './fold';
 import { noteWrite } from './pages-seen';
@@ -31,11 +31,6 @@ const SOURCES = ['people', 'notes', 'tasks', 'personal'] as const;
 type Source = (typeof SOURCES)[number];
 const isSource = (name: string): name is Source => (SOURCES as readonly string[]).includes(name);
 const SCOPE = [...SOURCES, 'summaries', 'summaryQueue'];
-
-// DBCoreRangeType.Equal and .Range; the enum is a `const enum` in Dexie's typings, unusable with isolatedModules.
-const EQUAL = 1 as DBCoreKeyRange['type'];
-const RANGE = 2 as DBCoreKeyRange['type'];
-const EVERY_KEY: DBCoreKeyRange = { type: RANGE, lower: -Infinity, upper: [[]], lowerOpen: false, upperOpen: false };
 
 type Row = { id?: string; personId?: string };
 const personOf = (table: Source, row: Row | undefined) => (table === 'people' ? row?.id : row?.personId);
@@ -113,7 +108,7 @@ function foldNew(table: 'notes' | 'tasks', values: Row[], ids: string[], kept: (
 async function rowsOf<T>({ down, trans, z }: Ctx, table: string, personId: string): Promise<T[]> {
   const t = down.table(table);
   const index = t.schema.getIndexByKeyPath('personId')!;
-  const range = { type: EQUAL, lower: personId, upper: personId, lowerOpen: false, upperOpen: false };
+  const range = equalTo(personId);
   return (await z(() => t.query({ trans, values: true, query: { index, range } }))).result as T[];
 }
 

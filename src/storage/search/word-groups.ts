@@ -2,6 +2,7 @@ import { cmp, type DBCoreTable, type DBCoreTransaction } from 'dexie';
 import type { ClydeDB } from '../db';
 import { equalTo, EVERY_KEY } from '../key-ranges';
 import type { WordKey, WordRow } from './search-index';
+import { groupBy } from '../../group-by';
 
 /**
  * The word rows of a bulk indexing (a team catch-up's queued pages), kept together per person.
@@ -42,9 +43,7 @@ function groupOf(personId: string, rows: WordRow[], n?: number): WordGroup {
 
 /** `rows` in groups, one per person. */
 export function groupsOf(rows: WordRow[]): WordGroup[] {
-  const byPerson = new Map<string, WordRow[]>();
-  for (const row of rows) byPerson.set(row.personId, [...(byPerson.get(row.personId) ?? []), row]);
-  return [...byPerson].map(([personId, list]) => groupOf(personId, list));
+  return [...groupBy(rows, (r) => r.personId)].map(([personId, list]) => groupOf(personId, list));
 }
 
 /** What becomes of `groups` once the records for which `leaving` holds are out: groups to put, and to delete. */

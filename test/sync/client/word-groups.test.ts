@@ -42,6 +42,15 @@ async function team(a: ClydeDB) {
   await sync(a);
 }
 
+/** A member `a` with the team's records, and `b`, who has just joined and caught up with them. */
+async function joined() {
+  const a = await member();
+  await team(a);
+  const b = await member();
+  await sync(b);
+  return { a, b };
+}
+
 /** Every record is indexed in one place only: its own row or one group. */
 async function expectEachInOnePlace(db: ClydeDB) {
   const places = [...(await db.words.toArray()), ...(await db.wordGroups.toArray()).flatMap((g) => g.rows)].map(
@@ -57,10 +66,7 @@ const groupWords = async (db: ClydeDB) => JSON.stringify((await db.wordGroups.to
 
 describe('word groups', () => {
   it('index a big catch-up per person, and search finds what a row per record finds', async () => {
-    const a = await member();
-    await team(a);
-    const b = await member();
-    await sync(b);
+    const { b } = await joined();
     expect(await b.wordGroups.count()).toBeGreaterThan(0);
     // The last page, under 200 rows, was indexed as it came, a row per record.
     expect(await b.words.count()).toBeLessThan(2 * PEOPLE);
@@ -79,10 +85,7 @@ describe('word groups', () => {
   });
 
   it('lose a record edited or deleted here, and its words with it', async () => {
-    const a = await member();
-    await team(a);
-    const b = await member();
-    await sync(b);
+    const { b } = await joined();
     expect(await groupWords(b)).toContain('loquat5x');
     await updateNote(b, 'n-5-0', { body: 'Now about figs' });
     await deleteNote(b, 'n-5-1');
@@ -96,10 +99,7 @@ describe('word groups', () => {
   });
 
   it('lose a record a teammate edited or deleted, when a big catch-up brings the change', async () => {
-    const a = await member();
-    await team(a);
-    const b = await member();
-    await sync(b);
+    const { a, b } = await joined();
     await writeRecord(a, 'notes', 'n-9-0', { body: 'Now about medlars' });
     await writeRecord(a, 'notes', 'n-9-1', { deleted: true });
     // Enough other changes that the change comes in a page big enough to be indexed in groups again.
@@ -116,10 +116,7 @@ describe('word groups', () => {
   });
 
   it('lose a person and their note changed together by a small catch-up, both at once', async () => {
-    const a = await member();
-    await team(a);
-    const b = await member();
-    await sync(b);
+    const { a, b } = await joined();
     // A page under 200 rows is indexed as it is written: people and notes in the same moment.
     await writeRecord(a, 'people', 'p-11', { name: 'Renamed Person' });
     await writeRecord(a, 'notes', 'n-11-0', { body: 'Now about medlars' });
@@ -131,10 +128,7 @@ describe('word groups', () => {
   });
 
   it('are emptied with the records when a table is cleared, and find look-alikes too', async () => {
-    const a = await member();
-    await team(a);
-    const b = await member();
-    await sync(b);
+    const { b } = await joined();
     const twin = await writeRecord(b, 'people', 'twin', { name: 'Quilla Marsh3', company: 'Firm 0' }, { create: true });
     expect((await lookAlikes(b, twin)).map((l) => l.person.id)).toEqual(['p-3']);
     await b.notes.clear();

@@ -1,4 +1,4 @@
-import { liveQuery } from 'dexie';
+import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
 import { readReminders, REMINDERS_KEY } from '../../settings/reminders';
 import { db as sharedDb, type ClydeDB } from '../../storage/db';
@@ -159,7 +159,14 @@ export function startReminders(db: ClydeDB = sharedDb): void {
   void serial(plan);
   // A task given a time (or done, or moved) while the worker is awake moves the next due alarm;
   // one written while it sleeps is seen at its next start, which the sync alarm brings every minute.
-  // The query watches only the task keys (Dexie re-runs it on any task write, from any page): the
-  // due times themselves are read across people, which is too much to redo on every write elsewhere.
-  liveQuery(() => db.tasks.toCollection().primaryKeys()).subscribe({ next: () => void serial(planDue), error: () => undefined });
+  // Dexie's own commit event says which tables a write touched, from any page, without a read: a
+  // live query over the task keys read them all again after every write, every second of a
+  // team catch-up. One plan waiting in the queue is enough for any number of writes.
+  const tasks = `idb://${db.name}/tasks/`;
+  let dueQueued = false;
+  Dexie.on('storagemutated', (parts) => {
+    if (dueQueued || !Object.keys(parts).some((part) => part.startsWith(tasks))) return;
+    dueQueued = true;
+    void serial(() => ((dueQueued = false), planDue()));
+  });
 }

@@ -43,10 +43,20 @@ export async function pullAll(db: ClydeDB, api: SyncApi, opts: SyncOptions): Pro
   // Set when this catch-up's pages leave every summary to one rebuild at its end (see below):
   // what they wrote, kept for that rebuild.
   let seen: PagesSeen | undefined;
-  // Read from meta at the start and after a reset; after a page, what that page left. Reading it
-  // again between pages cost a catch-up a few round trips to IndexedDB per page, and each page's
-  // transaction checks it still holds (`applyPage`), so nothing can move it unseen meanwhile.
+  // Read from meta at the start and after a reset; after a page, what that page will have left.
+  // Reading it again between pages cost a catch-up a few round trips to IndexedDB per page, and
+  // each page's transaction checks it still holds (`applyPage`), so nothing can move it unseen.
   let base: Base | undefined;
+  // The page before, whose transaction may still be running (see below).
+  let previous: Applying | undefined;
+  /** Waits for the page before, and counts it; false when it did not apply (see `landed`). */
+  const settle = async (next?: Applying) => {
+    const before = previous;
+    previous = undefined;
+    const applied = !before || (await landed(before, next));
+    if (applied) rows += before?.rows ?? 0;
+    return applied;
+  };
   try {
     for (;;) {
       base ??= await readBase(db);
@@ -66,6 +76,10 @@ export async function pullAll(db: ClydeDB, api: SyncApi, opts: SyncOptions): Pro
       ahead = undefined;
       // A new epoch, or a server behind our cursor, means it lost history: start over from its state.
       if ((epoch !== undefined && epoch !== page.serverEpoch) || page.upTo < cursor) {
+        if (!(await settle())) {
+          base = undefined;
+          continue;
+        }
         if (resets++ > 0) throw new SyncApiError('RESET_LOOP', t('syncErrors.resetLoop'));
         await resetServerState(db, page.serverEpoch);
         upTo = undefined;
@@ -84,16 +98,28 @@ export async function pullAll(db: ClydeDB, api: SyncApi, opts: SyncOptions): Pro
       // A catch-up that brings more than the device holds (a first join) rebuilds every summary
       // once at its end, which costs less than noting per record whom each belonged to before.
       if (upTo === undefined && page.hasMore) seen = (await db.people.count()) <= page.rows.length ? new PagesSeen() : undefined;
-      if (!(await applyPage(db, page, opts, seen, base))) {
-        // Something else moved the cursor or the device since it was read: read it again.
+      // Opened while the page before may still be writing: IndexedDB queues this transaction and
+      // starts it the moment that one commits, its reads already asked, instead of after a round
+      // trip to this worker; other pages' reads wait one page longer at most. It applies nothing
+      // if the page before did not leave `base` (its own check), so it is only waited for then.
+      const applying: Applying = { rows: page.rows.length, applied: applyPage(db, page, opts, seen, base) };
+      if (!(await settle(applying))) {
         base = undefined;
         continue;
       }
+      previous = applying;
       base = { clientId, cursor: page.cursor, epoch: page.serverEpoch };
-      await (
-        await counting
-      )?.(page.rows.length);
-      rows += page.rows.length;
+      // The first page is in before it is counted, and before the next is opened: each page's
+      // transaction adds to the count the first one records.
+      if (counting || !page.hasMore) {
+        if (!(await settle())) {
+          base = undefined;
+          continue;
+        }
+        await (
+          await counting
+        )?.(page.rows.length);
+      }
       if (!page.hasMore) {
         // Home's summaries the pages queued (or a stopped worker left queued) are right before the
         // round counts as done.
@@ -103,6 +129,8 @@ export async function pullAll(db: ClydeDB, api: SyncApi, opts: SyncOptions): Pro
       upTo = page.upTo;
     }
   } catch (err) {
+    // A page still writing is let finish (or fail) first; what it wrote stays in.
+    if (previous) await previous.applied.catch(() => undefined);
     // The pages already in stay in; so do their people's summaries, if the database still can.
     await summarizeQueued(db, seen).catch(() => undefined);
     await tellHeldNow(db).catch(() => undefined);
@@ -111,6 +139,25 @@ export async function pullAll(db: ClydeDB, api: SyncApi, opts: SyncOptions): Pro
     // Pages read from here on are newer than any prioritized record noted so far (about.ts).
     opts.prioritized?.clear();
   }
+}
+
+/** A page whose transaction is open: whether it applied, and how many rows it holds. */
+interface Applying {
+  rows: number;
+  applied: Promise<boolean>;
+}
+
+/**
+ * Whether `page` applied. When it did not, or failed, `next` (opened after it, on top of what it
+ * would have left) is waited for too, so that nothing is still writing when the caller goes on.
+ */
+async function landed(page: Applying, next?: Applying): Promise<boolean> {
+  const applied = await page.applied.catch(async (err: unknown) => {
+    await next?.applied.catch(() => undefined);
+    throw err;
+  });
+  if (!applied) await next?.applied.catch(() => undefined);
+  return applied;
 }
 
 /** Pages at least this big leave their search indexing to the end of the round (deferWordIndex). */

@@ -9,6 +9,7 @@ import type { Fetch } from '../../../src/sync/client/api';
 import { syncOnce } from '../../../src/sync/client/runner';
 import { getMeta } from '../../../src/sync/client/state';
 import { apiFor } from '../../support/sync-client';
+import { injectQuotaFaults } from '../../support/storage-faults';
 import { simSuite } from '../../support/sim-suite';
 
 /**
@@ -182,5 +183,58 @@ describe('a big catch-up’s fast paths', () => {
       expect(seen.at(-1)).toBe(await b.notes.count());
       expect(seen.at(-1)).toBeGreaterThan(0);
     }
+  });
+  it('opens each page’s transaction while the one before still writes, and a page that fails takes the one opened behind it along', async () => {
+    const a = await member();
+    await team(a, PEOPLE);
+    const whole = await member();
+    await sync(whole);
+    const b = await member();
+    // The pages' transactions (the only ones over the records and meta together), as they open and end.
+    const log: string[] = [];
+    let opened = 0;
+    b.use({
+      stack: 'dbcore',
+      name: 'test-page-transactions',
+      create: (down) => ({
+        ...down,
+        transaction(stores, mode, options) {
+          const tx = down.transaction(stores, mode, options) as unknown as IDBTransaction;
+          if (mode === 'readwrite' && stores.includes('notes') && stores.includes('meta')) {
+            const n = ++opened;
+            log.push(`open ${n}`);
+            tx.addEventListener('complete', () => log.push(`commit ${n}`));
+            tx.addEventListener('abort', () => log.push(`abort ${n}`));
+          }
+          return tx as never;
+        },
+      }),
+    });
+    // The disk fills as the third page comes, while the page before it is written: the people of one
+    // of them are refused, and it rolls back.
+    const disk = injectQuotaFaults(b);
+    b.close();
+    await b.open();
+    await expect(
+      sync(
+        b,
+        onPull(3, async () => disk.fill('put', ['people'])),
+      ),
+    ).rejects.toThrow();
+    expect((await getMeta(b, 'syncStatus'))?.lastError?.code).toBe('LOCAL_STORAGE_FULL');
+    // The page that failed was not the last, and the one after it was open before it ended: it
+    // then found the cursor unmoved and wrote nothing over the gap (no second refusal).
+    const failed = Number(/^abort (\d+)$/.exec(log.find((e) => e.startsWith('abort')) ?? '')?.[1]);
+    expect(log.indexOf(`open ${failed + 1}`)).toBeGreaterThan(-1);
+    expect(log.indexOf(`open ${failed + 1}`)).toBeLessThan(log.indexOf(`abort ${failed}`));
+    expect(log.filter((e) => e.startsWith('abort'))).toEqual([`abort ${failed}`]);
+    expect(disk.refused()).toBe(1);
+    expect(await getMeta(b, 'cursor')).toBeLessThan((await getMeta(whole, 'cursor'))!);
+    disk.free();
+    await sync(b);
+    for (const table of ['people', 'notes', 'tasks', 'identities', 'preferences', 'summaries'] as const) {
+      expect(sorted(await b.table(table).toArray()), table).toEqual(sorted(await whole.table(table).toArray()));
+    }
+    expect(await getMeta(b, 'cursor')).toBe(await getMeta(whole, 'cursor'));
   });
 });

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { RowStateSchema, type Entity, type RowState } from '../../src/sync/protocol';
+import type { Entity, RowState } from '../../src/sync/protocol';
 import { subjectColumns } from './subject';
 import type { DB, EvictionsTable, OpLogTable } from './tables';
 
@@ -116,14 +116,15 @@ export function pastOutcomes(tx: Db, clientId: string, fromSeq: number, toSeq: n
 }
 
 export function toRowState(r: DB['entities']): RowState {
-  // The stored JSON was written by `writeRows` from a validated row; parse it back the same way.
-  return RowStateSchema.parse({
-    entity: r.entity,
+  // Written by `writeRows` from a validated row, so read back as it is: parsing every row again
+  // took a third of the server's time for a pull page, and the client validates what it receives.
+  return {
+    entity: r.entity as Entity,
     id: r.id,
-    scope: r.scope,
+    scope: r.scope as RowState['scope'],
     ownerId: r.owner_id,
-    values: JSON.parse(r.field_values),
-    clocks: JSON.parse(r.clocks),
+    values: JSON.parse(r.field_values) as RowState['values'],
+    clocks: JSON.parse(r.clocks) as RowState['clocks'],
     rowSeq: Number(r.row_seq),
-  });
+  };
 }

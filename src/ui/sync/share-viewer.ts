@@ -23,15 +23,12 @@ export interface ShareViewer {
  * same meta rows again every time the panel shows a person.
  */
 export function useShareViewer(): ShareViewer | undefined {
-  // One transaction for the four rows: run again whenever meta changes (every page of a catch-up).
-  return useLiveQuery(() =>
-    db.transaction('r', db.meta, async () => ({
-      device: await getMeta(db, 'device'),
-      account: await getMeta(db, 'account'),
-      role: await getMeta(db, 'role'),
-      lostEdits: await getMeta(db, 'lostEdits'),
-    })),
-  );
+  return useLiveQuery(async () => ({
+    device: await getMeta(db, 'device'),
+    account: await getMeta(db, 'account'),
+    role: await getMeta(db, 'role'),
+    lostEdits: await getMeta(db, 'lostEdits'),
+  }));
 }
 
 export const ShareViewerContext = createContext<ShareViewer | undefined>(undefined);

@@ -8,15 +8,12 @@ import { getMeta } from '../../sync/client/state';
 
 /** The team account, the last sync status, a catch-up's progress and the live pending count, as the UI shows them. */
 export function useSyncState() {
-  // One transaction for the four reads: run again whenever meta changes (every page of a catch-up).
-  const stored = useLiveQuery(() =>
-    db.transaction('r', db.meta, db.outbox, async () => ({
-      account: await getMeta(db, 'account'),
-      status: await getMeta(db, 'syncStatus'),
-      device: await getMeta(db, 'device'),
-      pending: await db.outbox.where('state').equals('pending').count(),
-    })),
-  );
+  const stored = useLiveQuery(async () => ({
+    account: await getMeta(db, 'account'),
+    status: await getMeta(db, 'syncStatus'),
+    device: await getMeta(db, 'device'),
+    pending: await db.outbox.where('state').equals('pending').count(),
+  }));
   // A query of its own: every catch-up page rewrites it, and a live query is run again on each
   // change, so the others, read with it, would wait out the catch-up too.
   const storedCatchUp = useLiveQuery(() => getMeta(db, 'catchUp'));

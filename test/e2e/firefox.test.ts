@@ -14,6 +14,7 @@ import { inviteLink, issueInvite } from '../../server/invites';
 import { DIR, launchFirefox, openIn, panelFrame, shownName, welcomeTabsOf, whereIs } from './firefox-driver';
 import { createSqliteStore } from '../../server/store/sqlite';
 import { DATA_SENT_TO_TEAM } from '../../src/sync/data-sent';
+import { PANEL_LAYOUT_KEY } from '../../src/settings/local-keys';
 import { coveredHeader, HEADERS, panelLeft, type Evaluates } from './room';
 
 /**
@@ -59,11 +60,11 @@ async function openSidebarPage(frame: Frame): Promise<Page> {
   return sidebar;
 }
 
-/** Whether the panel's stored layout (content/panel-layout.ts) is not collapsed; run in an extension page. */
-async function storedOpen(): Promise<boolean> {
+/** Whether the panel's stored layout (`key`: content/panel-layout.ts) is not collapsed; run in an extension page. */
+async function storedOpen(key: string): Promise<boolean> {
   type Local = { get(key: string): Promise<Record<string, { collapsed?: boolean } | undefined>> };
   const local = (globalThis as unknown as { browser: { storage: { local: Local } } }).browser.storage.local;
-  return (await local.get('panel:layout'))['panel:layout']?.collapsed === false;
+  return (await local.get(key))[key]?.collapsed === false;
 }
 
 describe('Firefox', () => {
@@ -127,7 +128,10 @@ describe('Firefox', () => {
       expect(await coveredHeader(page, HEADERS[site])).toEqual({ found: HEADERS[site].length, covered: [] });
       // Closed only once the reopened layout is stored: a write still on its way when the tab goes
       // can be lost, and every page after would open with the panel collapsed (a CI run failed so).
-      await poll(() => panel.evaluate(storedOpen), { timeout: 5_000, message: () => 'The reopened layout was never stored.' });
+      await poll(() => panel.evaluate(storedOpen, PANEL_LAYOUT_KEY), {
+        timeout: 5_000,
+        message: () => 'The reopened layout was never stored.',
+      });
       await page.close();
     },
   );

@@ -68,6 +68,21 @@ function onPull(n: number, before: () => Promise<void>, base: Fetch = sim.server
 
 const sorted = <T>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();
 
+/** A team of `PEOPLE` written by one member, and another member who then synced all of it. */
+async function joinedWhole(): Promise<ClydeDB> {
+  await team(await member(), PEOPLE);
+  const whole = await member();
+  await sync(whole);
+  return whole;
+}
+
+const RECORD_TABLES = ['people', 'notes', 'tasks', 'identities', 'preferences'] as const;
+
+/** `db` holds exactly the rows `like` holds in `tables`. */
+async function expectSameRows(db: ClydeDB, like: ClydeDB, tables: readonly string[]) {
+  for (const table of tables) expect(sorted(await db.table(table).toArray()), table).toEqual(sorted(await like.table(table).toArray()));
+}
+
 describe('a big catch-up’s fast paths', () => {
   it('applies a page only over the cursor it was asked from: moved meanwhile, the pull asks again from the stored one', async () => {
     const a = await member();
@@ -126,10 +141,7 @@ describe('a big catch-up’s fast paths', () => {
   });
 
   it('a join stopped halfway and resumed leaves the records of one that ran through, and the words and summaries of a rebuild', async () => {
-    const a = await member();
-    await team(a, PEOPLE);
-    const whole = await member();
-    await sync(whole);
+    const whole = await joinedWhole();
     const stopped = await member();
     // The worker stops (the network fails) with the fourth page: three are in, their words still queued.
     const failing: Fetch = onPull(4, () => Promise.reject(new Error('network down')));
@@ -137,9 +149,7 @@ describe('a big catch-up’s fast paths', () => {
     expect(await stopped.people.count()).toBeLessThan(PEOPLE);
     expect(await stopped.wordQueue.count()).toBeGreaterThan(0);
     await sync(stopped);
-    for (const table of ['people', 'notes', 'tasks', 'identities', 'preferences'] as const) {
-      expect(sorted(await stopped.table(table).toArray()), table).toEqual(sorted(await whole.table(table).toArray()));
-    }
+    await expectSameRows(stopped, whole, RECORD_TABLES);
     // Words (in rows of their own or grouped per person) and summaries as a rebuild from scratch
     // makes them, on both devices.
     const wordRows = async (db: ClydeDB) =>
@@ -185,10 +195,7 @@ describe('a big catch-up’s fast paths', () => {
     }
   });
   it('opens each page’s transaction while the one before still writes, and a page that fails takes the one opened behind it along', async () => {
-    const a = await member();
-    await team(a, PEOPLE);
-    const whole = await member();
-    await sync(whole);
+    const whole = await joinedWhole();
     const b = await member();
     // The pages' transactions (the only ones over the records and meta together), as they open and end.
     const log: string[] = [];
@@ -232,9 +239,7 @@ describe('a big catch-up’s fast paths', () => {
     expect(await getMeta(b, 'cursor')).toBeLessThan((await getMeta(whole, 'cursor'))!);
     disk.free();
     await sync(b);
-    for (const table of ['people', 'notes', 'tasks', 'identities', 'preferences', 'summaries'] as const) {
-      expect(sorted(await b.table(table).toArray()), table).toEqual(sorted(await whole.table(table).toArray()));
-    }
+    await expectSameRows(b, whole, [...RECORD_TABLES, 'summaries']);
     expect(await getMeta(b, 'cursor')).toBe(await getMeta(whole, 'cursor'));
   });
 });

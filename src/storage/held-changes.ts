@@ -2,8 +2,8 @@ import Dexie, { RangeSet, type ObservabilitySet } from 'dexie';
 import type { ClydeDB } from './db';
 
 /**
- * Live queries hear of a long run of bulk writes about once a second instead of after each
- * transaction. Dexie tells every live query, in every extension page, of each commit; for a write
+ * Live queries hear of a long run of bulk writes every few seconds (its progress, in `meta`, each
+ * second) instead of after each transaction. Dexie tells every live query, in every extension page, of each commit; for a write
  * of 50 values or more it cannot afford to say which keys (it marks the whole table and its
  * indexes), so after each page of a team catch-up (thousands of records over five tables) every
  * live query reading a record table ran again: the panel's, Home's, the reminders'. Each next
@@ -19,11 +19,23 @@ import type { ClydeDB } from './db';
 
 type Observed = IDBTransaction & { mutatedParts?: ObservabilitySet };
 
-let held: ObservabilitySet | undefined;
+/** Changes committed but not yet told, by part (`idb://clyde/<table>/<index>`). */
+let held: ObservabilitySet = {};
 let toldAt = -Infinity;
+let recordsToldAt = -Infinity;
 
-/** How long live queries may go without hearing of held changes. */
+/** How long live queries may go without hearing of held changes to `meta`: a catch-up's progress, the sync status. */
 export const TELL_EVERY_MS = 1000;
+/**
+ * How long they may go without hearing of the rest: the records, and what is derived from them.
+ * Told each second, they made every open panel read its person's records again each second
+ * while a big join wrote other people's (about 13 read transactions a time for Gmail's panel),
+ * and the join's next pages waited for those reads. The person on screen comes first anyway, in
+ * a prioritized pull of its own, which tells at once.
+ */
+export const TELL_RECORDS_EVERY_MS = 5000;
+
+const isMeta = (part: string) => part.split('/')[3] === 'meta';
 
 function merge(into: ObservabilitySet, parts: ObservabilitySet): ObservabilitySet {
   for (const [part, ranges] of Object.entries(parts)) {
@@ -40,16 +52,31 @@ function current(): Observed {
   return trans;
 }
 
+/** `told`, taken from what was held, is told with `trans`'s own changes when it commits, or held again if it rolls back. */
+function tellOnCommit(trans: Observed, told: ObservabilitySet): void {
+  if (!Object.keys(told).length) return;
+  trans.mutatedParts = merge(merge({}, told), trans.mutatedParts ?? {});
+  trans.addEventListener('abort', () => void merge(held, told));
+}
+
 /**
- * Call at the end of a read-write transaction, after its last write. Its changes are told when it
- * commits if the last were told at least `TELL_EVERY_MS` ago (with every change held since), and
- * otherwise held for a later transaction: one that calls this after the time is up, or `tellHeld`.
+ * Call at the end of a read-write transaction, after its last write. Its changes are held, and
+ * told with a later transaction's: `meta`'s when the last were told at least `TELL_EVERY_MS`
+ * ago, everything when `TELL_RECORDS_EVERY_MS` ago (this transaction's too), or by `tellHeld`.
  */
 export function holdChanges(now = Date.now()): void {
   const trans = current();
-  if (now - toldAt >= TELL_EVERY_MS) return tellHeld(now);
-  held = merge(held ?? {}, trans.mutatedParts ?? {});
+  if (now - recordsToldAt >= TELL_RECORDS_EVERY_MS) return tellHeld(now);
+  merge(held, trans.mutatedParts ?? {});
   delete trans.mutatedParts;
+  if (now - toldAt < TELL_EVERY_MS) return;
+  const meta: ObservabilitySet = {};
+  for (const part of Object.keys(held).filter(isMeta)) {
+    meta[part] = held[part]!;
+    delete held[part];
+  }
+  tellOnCommit(trans, meta);
+  toldAt = now;
 }
 
 /**
@@ -60,16 +87,12 @@ export function holdChanges(now = Date.now()): void {
 export function tellHeld(now = Date.now()): void {
   const trans = current();
   const told = held;
-  if (told) {
-    trans.mutatedParts = merge(merge({}, told), trans.mutatedParts ?? {});
-    // Rolled back, this transaction tells nothing; what earlier ones committed still must be told.
-    trans.addEventListener('abort', () => void (held = merge(held ?? {}, told)));
-  }
-  held = undefined;
-  toldAt = now;
+  held = {};
+  tellOnCommit(trans, told);
+  toldAt = recordsToldAt = now;
 }
 
 /** Tells what is held now, in a transaction of its own (for the end of a run that failed). */
 export async function tellHeldNow(db: ClydeDB): Promise<void> {
-  if (held) await db.transaction('rw', db.meta, () => tellHeld());
+  if (Object.keys(held).length) await db.transaction('rw', db.meta, () => tellHeld());
 }

@@ -36,6 +36,12 @@ interface JoinFigures {
   floorBesideMs: number;
   /** The same floor for the search index's rows (`words` and `wordGroups`): what indexing costs at the least. */
   wordsFloorMs: number;
+  /**
+   * Read transactions the Gmail panel opened during the catch-up: its live queries re-reading
+   * what the join's pages told them had changed. Unlike the times, this does not drift with the
+   * machine's speed.
+   */
+  panelReads: number;
   /** The progress line as the options page showed it, first and last seen. */
   progress: string[];
 }
@@ -108,6 +114,7 @@ export async function joinBench({
       expiresAt: now + 600_000,
     });
 
+    await clyde.context.addInitScript({ content: `${KEEP_NAMES}; (${countReadTransactions.toString()})();` });
     // The thread is open before the device joins: its panel knows nobody yet.
     const thread = fixture('gmail', 'thread-cc');
     const html = thread.html.replaceAll('bruno.costa@example.org', PERSON.email).replaceAll('Bruno Costa', 'J. Prior');
@@ -123,6 +130,7 @@ export async function joinBench({
     await page.goto(`chrome-extension://${clyde.extensionId}/options.html`);
     await page.getByLabel('Invite link').fill(inviteLink(baseUrl, code));
     await page.getByLabel('Name of this device').fill('bench');
+    await panel.evaluate(() => ((globalThis as Counted).readTransactions = 0));
     const start = performance.timeOrigin + performance.now();
     await page.getByRole('button', { name: 'Connect' }).click();
     const progress: string[] = [];
@@ -136,6 +144,7 @@ export async function joinBench({
     });
     const catchUpMs = performance.timeOrigin + performance.now() - start;
     const personShownMs = (await shown) - start;
+    const panelReads = await panel.evaluate(() => (globalThis as Counted).readTransactions!);
     await waitFor(page, async () => (await queuedForSearch(page)) === 0);
     const searchReadyMs = performance.timeOrigin + performance.now() - start;
     await gmail.close();
@@ -164,6 +173,7 @@ export async function joinBench({
       floorRows: floor.rows,
       floorBesideMs: floorBeside.ms,
       wordsFloorMs: wordsFloor.ms,
+      panelReads,
       progress: progress.length > 2 ? [progress[0]!, progress.at(-1)!] : progress,
     };
   } finally {
@@ -171,6 +181,18 @@ export async function joinBench({
     await new Promise<void>((resolve) => (http ? http.close(() => resolve()) : resolve()));
     await h.close();
   }
+}
+
+type Counted = typeof globalThis & { readTransactions?: number };
+
+/** Run in every page and frame before its scripts: counts the read-only transactions it opens once `readTransactions` is set. */
+function countReadTransactions() {
+  const open = IDBDatabase.prototype.transaction;
+  IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+    const g = globalThis as Counted;
+    if (g.readTransactions !== undefined && (args[1] ?? 'readonly') === 'readonly') g.readTransactions++;
+    return open.apply(this, args);
+  };
 }
 
 /** The epoch time (from the panel's own clock) at which `text` first shows in the panel. */

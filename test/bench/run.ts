@@ -189,6 +189,7 @@ const parts: Record<string, () => Promise<Row[]> | Row[]> = {
         ms(j.wordsFloorMs),
         '—',
       ],
+      [`join ${k}: read transactions the open Gmail panel made during the catch-up`, String(j.panelReads), '—'],
       [`join: progress line seen (first, last)`, j.progress.join(' … ') || 'none', '—'],
     ];
   },

@@ -105,6 +105,31 @@ describe('held changes', () => {
     db.close();
   });
 
+  it('hold the progress again when the transaction that was to tell it is rolled back', async () => {
+    const { db } = freshClientDb();
+    await db.open();
+    const progress = watchProgress(db);
+    await settle();
+    const t0 = 9_000_000;
+    await page(db, 0, () => tellHeld(t0));
+    await page(db, 60, () => holdChanges(t0 + 1));
+    await settle();
+    expect(progress.seen).toEqual([0, 60]);
+    const failing = page(db, 120, () => {
+      holdChanges(t0 + TELL_EVERY_MS);
+      throw new Error('the disk is full');
+    });
+    await expect(failing).rejects.toThrow('the disk is full');
+    await settle();
+    expect(progress.seen).toEqual([0, 60]);
+    // The progress the second page committed is told with the next transaction that tells it.
+    await db.transaction('rw', db.meta, () => holdChanges(t0 + 2 * TELL_EVERY_MS));
+    await settle();
+    expect(progress.seen).toEqual([0, 60, 120]);
+    progress.stop();
+    db.close();
+  });
+
   it('need a read-write transaction', async () => {
     const { db } = freshClientDb();
     await db.open();

@@ -2,13 +2,14 @@ import Dexie, { RangeSet, type ObservabilitySet } from 'dexie';
 import type { ClydeDB } from './db';
 
 /**
- * Live queries hear of a long run of bulk writes every few seconds (its progress, in `meta`, each
- * second) instead of after each transaction. Dexie tells every live query, in every extension page, of each commit; for a write
- * of 50 values or more it cannot afford to say which keys (it marks the whole table and its
- * indexes), so after each page of a team catch-up (thousands of records over five tables) every
- * live query reading a record table ran again: the panel's, Home's, the reminders'. Each next
- * page waited for their reads: about a quarter of a 100k join. Listing the keys instead was
- * worse: every page then sent thousands of them to every page of the extension.
+ * Live queries hear of a long run of bulk writes every few seconds (of its progress, in `meta`,
+ * each second) instead of after each transaction. Dexie tells every live query, in every
+ * extension page, of each commit; for a write of 50 values or more it cannot afford to say which
+ * keys (it marks the whole table and its indexes), so after each page of a team catch-up
+ * (thousands of records over five tables) every live query reading a record table ran again: the
+ * panel's, Home's, the reminders'. Each next page waited for their reads: about a quarter of a
+ * 100k join. Listing the keys instead was worse: every page then sent thousands of them to every
+ * page of the extension.
  *
  * A held transaction's changes are told with a later one's, which goes out normally: Dexie's own
  * commit handling drops what each page cached and tells everyone. The parts come from Dexie's
@@ -52,7 +53,10 @@ function current(): Observed {
   return trans;
 }
 
-/** `told`, taken from what was held, is told with `trans`'s own changes when it commits, or held again if it rolls back. */
+/**
+ * `told`, taken from what was held, is told with `trans`'s own changes when it commits. Rolled
+ * back, the transaction tells nothing, and what earlier ones committed is held again.
+ */
 function tellOnCommit(trans: Observed, told: ObservabilitySet): void {
   if (!Object.keys(told).length) return;
   trans.mutatedParts = merge(merge({}, told), trans.mutatedParts ?? {});

@@ -80,53 +80,43 @@ describe('held changes', () => {
     db.close();
   });
 
-  it('are told later when the transaction that was to tell them is rolled back', async () => {
+  it.each([
+    {
+      what: 'everything held',
+      watchOf: watchCount,
+      end: (t0: number) => tellHeld(t0 + 2),
+      // Told by a transaction of its own.
+      later: (db: ClydeDB) => tellHeldNow(db),
+    },
+    {
+      what: 'the progress',
+      watchOf: watchProgress,
+      end: (t0: number) => holdChanges(t0 + TELL_EVERY_MS),
+      // Told with the next transaction that tells the progress.
+      later: (db: ClydeDB, t0: number) => db.transaction('rw', db.meta, () => holdChanges(t0 + 2 * TELL_EVERY_MS)),
+    },
+  ])('hold $what again when the transaction that was to tell it is rolled back', async ({ watchOf, end, later }) => {
     const { db } = freshClientDb();
     await db.open();
-    const notes = watchCount(db);
+    const watch = watchOf(db);
     await settle();
     const t0 = 5_000_000;
     await page(db, 0, () => tellHeld(t0));
     await page(db, 60, () => holdChanges(t0 + 1));
     await settle();
-    expect(notes.seen).toEqual([0, 60]);
+    expect(watch.seen).toEqual([0, 60]);
     const failing = page(db, 120, () => {
-      tellHeld(t0 + 2);
+      end(t0);
       throw new Error('the disk is full');
     });
     await expect(failing).rejects.toThrow('the disk is full');
     await settle();
-    expect(notes.seen).toEqual([0, 60]);
-    // What the first two committed is still told, by a transaction of its own.
-    await tellHeldNow(db);
+    expect(watch.seen).toEqual([0, 60]);
+    // What the first two pages committed is still told.
+    await later(db, t0);
     await settle();
-    expect(notes.seen).toEqual([0, 60, 120]);
-    notes.stop();
-    db.close();
-  });
-
-  it('hold the progress again when the transaction that was to tell it is rolled back', async () => {
-    const { db } = freshClientDb();
-    await db.open();
-    const progress = watchProgress(db);
-    await settle();
-    const t0 = 9_000_000;
-    await page(db, 0, () => tellHeld(t0));
-    await page(db, 60, () => holdChanges(t0 + 1));
-    await settle();
-    expect(progress.seen).toEqual([0, 60]);
-    const failing = page(db, 120, () => {
-      holdChanges(t0 + TELL_EVERY_MS);
-      throw new Error('the disk is full');
-    });
-    await expect(failing).rejects.toThrow('the disk is full');
-    await settle();
-    expect(progress.seen).toEqual([0, 60]);
-    // The progress the second page committed is told with the next transaction that tells it.
-    await db.transaction('rw', db.meta, () => holdChanges(t0 + 2 * TELL_EVERY_MS));
-    await settle();
-    expect(progress.seen).toEqual([0, 60, 120]);
-    progress.stop();
+    expect(watch.seen).toEqual([0, 60, 120]);
+    watch.stop();
     db.close();
   });
 

@@ -36,7 +36,8 @@ export const TELL_EVERY_MS = 1000;
  */
 export const TELL_RECORDS_EVERY_MS = 5000;
 
-const isMeta = (part: string) => part.split('/')[3] === 'meta';
+/** What Dexie's observability parts of one table start with: `idb://<database>/<table>/<index>`. */
+export const tableParts = (dbName: string, table: string) => `idb://${dbName}/${table}/`;
 
 function merge(into: ObservabilitySet, parts: ObservabilitySet): ObservabilitySet {
   for (const [part, ranges] of Object.entries(parts)) {
@@ -75,7 +76,8 @@ export function holdChanges(now = Date.now()): void {
   delete trans.mutatedParts;
   if (now - toldAt < TELL_EVERY_MS) return;
   const meta: ObservabilitySet = {};
-  for (const part of Object.keys(held).filter(isMeta)) {
+  const metaParts = tableParts(trans.db.name, 'meta');
+  for (const part of Object.keys(held).filter((part) => part.startsWith(metaParts))) {
     meta[part] = held[part]!;
     delete held[part];
   }

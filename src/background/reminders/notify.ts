@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { readReminders, REMINDERS_KEY } from '../../settings/reminders';
 import { db as sharedDb, type ClydeDB } from '../../storage/db';
 import { LOCAL, readStored, type StoredValue } from '../../storage/keys';
+import { tableParts } from '../../storage/held-changes';
 import type { NotificationText } from './digest-text';
 import { dueReminder, gatherDigest, timedTasks, type TimedTask } from './gather';
 import { dueNow, localDay, nextDigestAt, nextDueCheck, SNOOZE_MS } from './schedule';
@@ -162,7 +163,7 @@ export function startReminders(db: ClydeDB = sharedDb): void {
   // Dexie's own commit event says which tables a write touched, from any page, without a read: a
   // live query over the task keys read them all again after every write, every second of a
   // team catch-up. One plan waiting in the queue is enough for any number of writes.
-  const tasks = `idb://${db.name}/tasks/`;
+  const tasks = tableParts(db.name, 'tasks');
   let dueQueued = false;
   Dexie.on('storagemutated', (parts) => {
     if (dueQueued || !Object.keys(parts).some((part) => part.startsWith(tasks))) return;

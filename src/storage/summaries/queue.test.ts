@@ -109,6 +109,21 @@ describe('summaries during a catch-up', () => {
     // Two members syncing pages of ten on fake IndexedDB: over five seconds on a busy machine.
   }, 30_000);
 
+  it('a first join left to its caller hands over the pages it kept: the rebuild after it reads no note back', async () => {
+    const a = await member();
+    await team(a, 12);
+    const b = await member();
+    const round = await syncOnce(b, await apiFor(b, server.fetch), { now: () => Date.now(), pullLimit: 10, leaveDerived: true });
+    // The records are in; Home's summaries wait for the caller, with what the pages wrote.
+    expect(await b.people.count()).toBe(12);
+    expect(await b.summaries.count()).toBe(0);
+    expect(round.seen).toBeDefined();
+    const reads = vi.spyOn(b.notes, 'where');
+    expect(await summarizeQueued(b, round.seen)).toBe(12);
+    expect(reads).not.toHaveBeenCalled();
+    await expectFresh(b, 'after the rebuild');
+  });
+
   it('a worker killed halfway through the catch-up ends with correct summaries on the next round', async () => {
     const a = await member();
     await team(a, 12);

@@ -3,7 +3,7 @@ import { relaxed } from '../../storage/durability';
 import { holdChanges, tellHeld, tellHeldNow } from '../../storage/held-changes';
 import { deferWordIndex } from '../../storage/search/search-index';
 import { PagesSeen } from '../../storage/summaries/pages-seen';
-import { deferSummaries, rebuildSummariesLater, summarizeQueued } from '../../storage/summaries/queue';
+import { deferSummaries, rebuildSummariesLater } from '../../storage/summaries/queue';
 import { CLIENT_PULL_LIMIT, type PullResponse } from '../protocol';
 import { prederive } from '../view';
 import { newerOnly } from './about';
@@ -34,13 +34,22 @@ async function readBase(db: ClydeDB): Promise<Base> {
   return { clientId: me.clientId, cursor, epoch };
 }
 
-/** Pulls until the server has nothing newer; returns how many rows it sent. */
-export async function pullAll(db: ClydeDB, api: SyncApi, opts: SyncOptions): Promise<number> {
+/** What a pull brought: how many rows the server sent, and a first join's pages kept for Home (below). */
+export interface Pulled {
+  rows: number;
+  seen?: PagesSeen;
+}
+
+/**
+ * Pulls until the server has nothing newer. Home's summaries its pages left queued are rebuilt by
+ * the caller (`summarizeQueued`, with `seen`), after search's words: both follow the records.
+ */
+export async function pullAll(db: ClydeDB, api: SyncApi, opts: SyncOptions): Promise<Pulled> {
   let rows = 0;
   let upTo: number | undefined;
   let resets = 0;
   let ahead: Prefetch | undefined;
-  // Set when this catch-up's pages leave every summary to one rebuild at its end (see below):
+  // Set when this catch-up's pages leave every summary to one rebuild after it (see below):
   // what they wrote, kept for that rebuild.
   let seen: PagesSeen | undefined;
   // Read from meta at the start and after a reset; after a page, what that page will have left.
@@ -96,7 +105,7 @@ export async function pullAll(db: ClydeDB, api: SyncApi, opts: SyncOptions): Pro
       // The first page of a catch-up longer than one page: count it, for the progress line.
       const counting = upTo === undefined && page.hasMore ? startCount(db, api, cursor, page.upTo) : undefined;
       // A catch-up that brings more than the device holds (a first join) rebuilds every summary
-      // once at its end, which costs less than noting per record whom each belonged to before.
+      // once after it, which costs less than noting per record whom each belonged to before.
       if (upTo === undefined && page.hasMore) seen = (await db.people.count()) <= page.rows.length ? new PagesSeen() : undefined;
       // Opened while the page before may still be writing: IndexedDB queues this transaction and
       // starts it the moment that one commits, its reads already asked, instead of after a round
@@ -120,19 +129,12 @@ export async function pullAll(db: ClydeDB, api: SyncApi, opts: SyncOptions): Pro
           await counting
         )?.(page.rows.length);
       }
-      if (!page.hasMore) {
-        // Home's summaries the pages queued (or a stopped worker left queued) are right before the
-        // round counts as done.
-        await summarizeQueued(db, seen);
-        return rows;
-      }
+      if (!page.hasMore) return { rows, seen };
       upTo = page.upTo;
     }
   } catch (err) {
     // A page still writing is let finish (or fail) first; what it wrote stays in.
     if (previous) await previous.applied.catch(() => undefined);
-    // The pages already in stay in; so do their people's summaries, if the database still can.
-    await summarizeQueued(db, seen).catch(() => undefined);
     await tellHeldNow(db).catch(() => undefined);
     throw err;
   } finally {
@@ -199,7 +201,7 @@ async function applyPage(db: ClydeDB, page: PullResponse, opts: SyncOptions, see
       const writes: Promise<unknown>[] = [];
       const touched = new Touched();
       // A catch-up's pages queue their people's summaries (or, a first join's, say everyone's and
-      // keep what they write in `seen`), rebuilt once at its end (pullAll).
+      // keep what they write in `seen`), rebuilt once after it (pullAll's caller).
       if (seen) writes.push(rebuildSummariesLater(db, seen));
       else if (page.hasMore || page.rows.length >= DEFER_INDEX_ROWS) deferSummaries();
       // A record a prioritized pull brought meanwhile may be newer than this page's copy (about.ts).

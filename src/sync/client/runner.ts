@@ -1,6 +1,8 @@
 import type { ClydeDB } from '../../storage/db';
 import { storageFaultOf } from '../../storage/db-faults';
 import { indexQueued } from '../../storage/search/search-index';
+import type { PagesSeen } from '../../storage/summaries/pages-seen';
+import { summarizeQueued } from '../../storage/summaries/queue';
 import { SyncApiError, type SyncApi } from './api';
 import type { Prioritized } from './about';
 import { pullAll } from './pull';
@@ -16,11 +18,12 @@ export interface SyncOptions {
   now: () => number;
   pullLimit?: number;
   /**
-   * The caller indexes the search pages this round queued (`indexQueued`) itself. The background
-   * does, after it lets go of the sync lock: indexing a big bootstrap for search takes longer
-   * than pulling it, and meanwhile the user's own edits must still go out.
+   * The caller derives what this round's pages left queued itself: search's words
+   * (`indexQueued`), then Home's summaries (`summarizeQueued`, given `SyncResult.seen`). The
+   * background does, after it lets go of the sync lock: indexing a big bootstrap for search takes
+   * longer than pulling it, and meanwhile the user's own edits must still go out.
    */
-  leaveIndexing?: boolean;
+  leaveDerived?: boolean;
   /** Records a prioritized pull of this device brought during the round (about.ts); the background's. */
   prioritized?: Prioritized;
 }
@@ -28,6 +31,8 @@ export interface SyncOptions {
 export interface SyncResult {
   pushed: number;
   pulledRows: number;
+  /** A first join's pages, kept for the rebuild of Home's summaries (pages-seen.ts), when left to the caller. */
+  seen?: PagesSeen;
 }
 
 /**
@@ -46,12 +51,14 @@ export async function syncOnce(db: ClydeDB, api: SyncApi, opts: SyncOptions): Pr
       refused = err;
       return 0;
     });
-    const pulledRows = await pullAll(db, api, opts);
+    const { rows: pulledRows, seen } = await pullAll(db, api, opts);
     await learnTeamDetails(db, api);
     if (refused) throw refused;
     await recordStatus(db, { lastSyncAt: opts.now() });
-    // The records are in and the status says so; search catches up on the big pages last.
-    if (!opts.leaveIndexing) await indexQueued(db);
+    // The records are in and the status says so; search, then Home, catch up on the big pages last.
+    if (opts.leaveDerived) return { pushed, pulledRows, ...(seen ? { seen } : {}) };
+    await indexQueued(db);
+    await summarizeQueued(db, seen);
     return { pushed, pulledRows };
   } catch (err) {
     const lastError = err instanceof SyncApiError ? { code: err.code, message: err.message } : localError(err);

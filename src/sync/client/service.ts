@@ -4,6 +4,8 @@ import type { ClydeDB } from '../../storage/db';
 import { createSyncApi, type Fetch } from './api';
 import { retryDelay } from './backoff';
 import { indexQueued } from '../../storage/search/search-index';
+import type { PagesSeen } from '../../storage/summaries/pages-seen';
+import { summarizeQueued } from '../../storage/summaries/queue';
 import { backingOff, recordRetry } from './retry-status';
 import { syncOnce } from './runner';
 import { rotateTokenIfDue } from './token-rotation';
@@ -13,7 +15,7 @@ import { lookupsOf, Prioritized, pullAbout } from './about';
 import { coveringEntry, neverLogSet } from '../../storage/records/never-log';
 
 export const SYNC_ALARM = 'clyde-sync';
-const SYNC_LOCK = 'clyde-sync';
+export const SYNC_LOCK = 'clyde-sync';
 /** Held while search indexes what rounds queued; apart from SYNC_LOCK, so rounds go on meanwhile. */
 export const INDEX_LOCK = 'clyde-search-index';
 /** The periodic pull also restarts sync after the service worker was stopped (security.md req. 19). */
@@ -53,7 +55,7 @@ export interface SyncService {
    * their records are pulled ahead of the rest (about.ts). Resolves when they are applied.
    */
   prioritize(people: readonly Correspondent[]): Promise<void>;
-  /** Resolves when no round is running or requested, and search has indexed what rounds pulled. */
+  /** Resolves when no round is running or requested, and search and Home have caught up with what rounds pulled. */
   idle(): Promise<void>;
   stop(): void;
 }
@@ -77,6 +79,8 @@ export function startSyncService(opts: SyncServiceOptions): SyncService {
   let cancelRetry = () => {};
 
   const prioritized = new Prioritized();
+  /** A first join's pages, kept by its round for the rebuild of Home's summaries after search (runner.ts). */
+  let seen: PagesSeen | undefined;
   /** Lookups already pulled ahead during this catch-up: a person is asked for once. */
   const asked = new Set<string>();
   /**
@@ -120,7 +124,8 @@ export function startSyncService(opts: SyncServiceOptions): SyncService {
       await Promise.race([first, new Promise<void>((resolve) => setTimer(resolve, PRIORITY_HEAD_START_MS))]);
     }
     try {
-      await syncOnce(db, api, { now, leaveIndexing: true, prioritized });
+      const result = await syncOnce(db, api, { now, leaveDerived: true, prioritized });
+      if (result.seen) seen = result.seen;
       attempt = 0;
     } catch (err) {
       const delay = retryDelay(err, attempt++, random);
@@ -159,9 +164,18 @@ export function startSyncService(opts: SyncServiceOptions): SyncService {
     };
   }
 
-  // Search indexes what a round queued after the round lets go of the sync lock; a worker
-  // stopped halfway leaves the rest of the queue to the next round's request.
-  const indexing = coalesced(INDEX_LOCK, () => indexQueued(db));
+  // What rounds queued is derived after they let go of the sync lock, so they count as done once
+  // the records are in: search indexes first, under a lock of its own, so rounds go on meanwhile;
+  // Home's summaries follow, back under the sync lock, so they are never rebuilt beside a round's
+  // pages. Search comes first because a user who just joined looks people up from the panel, while
+  // Home's lists are for the days after. A worker stopped halfway leaves the rest queued for the
+  // next round's request.
+  const summarizing = coalesced(SYNC_LOCK, () => {
+    const kept = seen;
+    seen = undefined;
+    return summarizeQueued(db, kept);
+  });
+  const indexing = coalesced(INDEX_LOCK, () => indexQueued(db), summarizing.request);
   const rounds = coalesced(SYNC_LOCK, round, indexing.request);
 
   function wake() {
@@ -234,7 +248,7 @@ export function startSyncService(opts: SyncServiceOptions): SyncService {
     async idle() {
       await alarmCheck;
       let busy: Promise<void> | undefined;
-      while ((busy = rounds.running() ?? indexing.running())) await busy;
+      while ((busy = rounds.running() ?? indexing.running() ?? summarizing.running())) await busy;
     },
     stop() {
       stopped = true;

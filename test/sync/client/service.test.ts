@@ -4,7 +4,7 @@ import { writeRecord } from '../../../src/storage/records/write';
 import { startSimServer, type SimServer } from '../sim/server';
 import type { Fetch } from '../../../src/sync/client/api';
 import { search } from '../../../src/storage/search/search';
-import { INDEX_LOCK, startSyncService, SYNC_ALARM, type ServiceHost, type SyncService } from '../../../src/sync/client/service';
+import { INDEX_LOCK, startSyncService, SYNC_ALARM, SYNC_LOCK, type ServiceHost, type SyncService } from '../../../src/sync/client/service';
 import { getMeta } from '../../../src/sync/client/state';
 import { freshClientDb } from '../../support/db';
 import { joinWith } from '../../support/sync-client';
@@ -89,7 +89,7 @@ describe('sync service', () => {
     await vi.waitFor(async () => expect((await b.db.notes.get(note.id))?.body).toBe('poked'), { timeout: 5000 });
   });
 
-  it('indexes a big pull for search after letting go of the sync lock, so rounds go on meanwhile', async () => {
+  it('derives a big pull after the round: search under a lock of its own, so rounds go on meanwhile, then Home', async () => {
     const a = await device();
     // Search shows notes of people it knows: the notes are about p1.
     await writeRecord(a.db, 'people', 'p1', { name: 'Grove', scope: 'team' }, { create: true });
@@ -97,15 +97,24 @@ describe('sync service', () => {
     await vi.waitFor(async () => expect(await a.db.outbox.where('state').equals('pending').count()).toBe(0), { timeout: 10_000 });
     await a.service.idle();
 
-    const locksWhileIndexing: string[][] = [];
+    // Each queue's rows go once what they stood for is derived: which queue, and the locks held
+    // then, in order (a run of rows deleted together counted once).
+    const derived: string[] = [];
+    const drained = (queue: string, held: Set<string>) => {
+      const step = `${queue} under ${[...held].join(', ')}`;
+      if (derived.at(-1) !== step) derived.push(step);
+    };
     const b = await device(server.fetch, (db, fake) => {
-      db.wordQueue.hook('deleting', () => void locksWhileIndexing.push([...fake.held]));
+      db.wordQueue.hook('deleting', () => drained('words', fake.held));
+      db.summaryQueue.hook('deleting', () => drained('summaries', fake.held));
     });
     await vi.waitFor(async () => expect(await b.db.notes.count()).toBe(220), { timeout: 10_000 });
     await b.service.idle();
     expect(await b.db.wordQueue.count()).toBe(0);
     expect((await search(b.db, 'kumquat219')).map((r) => r.kind)).toEqual(['notes']);
-    expect(locksWhileIndexing).toEqual([[INDEX_LOCK]]);
+    expect(await b.db.summaryQueue.count()).toBe(0);
+    expect((await b.db.summaries.get('p1'))?.team).toHaveLength(3);
+    expect(derived).toEqual([`words under ${INDEX_LOCK}`, `summaries under ${SYNC_LOCK}`]);
     // 440 writes and a pull of 220 records; on two busy cores that can pass the 5 s default.
   }, 20_000);
 

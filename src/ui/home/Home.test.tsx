@@ -8,6 +8,7 @@ import { createPerson } from '../../storage/records/people';
 import { addTask, openTasksFor } from '../../storage/records/tasks';
 import { setMeta } from '../../storage/keys';
 import { setRhythm } from '../../storage/summaries/personal';
+import { deferSummaries, summarizeQueued } from '../../storage/summaries/queue';
 import { Home } from './Home';
 import { emptySharedDb } from '../../../test/support/db';
 import { testRoot, typeInto } from '../../../test/support/react-root';
@@ -217,5 +218,23 @@ describe('Home', () => {
     await find('[data-testid=home-team] [data-row]');
     expect(section('team').textContent).toContain('Ana Lima · Lima GrainsAna asked for the spring catalogue yesterday');
     expect(section('team').textContent).not.toMatch(/\d+ (notes|updates|contacts)/);
+  });
+
+  it('says its lists may miss people while a catch-up leaves summaries queued, and stops once they are rebuilt', async () => {
+    await shown();
+    expect(dom.container.querySelector('[data-testid=home-behind]')).toBeNull();
+    // A person and a task due today written as a catch-up's pages write: the summary is queued, not made.
+    await db.transaction('rw', db.tables, async () => {
+      deferSummaries();
+      await addTask(db, (await createPerson(db, { name: 'Eva Souza' })).id, 'Call the warehouse', day(7));
+    });
+    const behind = await find('[data-testid=home-behind]');
+    expect(behind.getAttribute('role')).toBe('status');
+    expect(behind.textContent).toBe("Still taking in the team's records: until that is done, these lists may miss people.");
+    expect(section('today').textContent).not.toContain('Eva Souza');
+
+    await summarizeQueued(db);
+    await vi.waitFor(() => expect(dom.container.querySelector('[data-testid=home-behind]')).toBeNull());
+    await vi.waitFor(() => expect(section('today').textContent).toContain('Eva Souza'));
   });
 });

@@ -7,6 +7,7 @@ import { ComingUpSection } from './ComingUpSection';
 import { homeNow } from './clock';
 import { HomeHelp } from './HomeHelp';
 import { ReachOutSection } from './ReachOutSection';
+import { SummariesBehind } from './SummariesBehind';
 import { BOARD_HREF, personHref, useBoardRoute, usePersonRoute, useRecordRoute, type PersonTarget } from './route';
 import { TeamSection } from './TeamSection';
 import { TodaySection } from './TodaySection';
@@ -76,6 +77,7 @@ export function Home() {
           </div>
         </header>
         <p className="mt-1 text-xs text-slate-500">{t('home.keysHint')}</p>
+        <SummariesBehind />
         <TodaySection open={open} />
         <ReachOutSection open={open} />
         <AtRiskSection open={open} />

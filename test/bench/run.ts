@@ -185,6 +185,11 @@ const parts: Record<string, () => Promise<Row[]> | Row[]> = {
         '≤ 2× catch-up',
       ],
       [
+        `join ${k}: Connect → Home's summaries rebuilt, after search (${(j.homeReadyMs / j.catchUpMs).toFixed(2)}× catch-up)`,
+        ms(j.homeReadyMs),
+        '—',
+      ],
+      [
         `join ${k}: raw IndexedDB floor of search's rows (a row per record written one by one, a group per person for a catch-up's), in the joined profile: ${(j.wordsFloorMs / j.floorBesideMs).toFixed(2)}× the records' floor there`,
         ms(j.wordsFloorMs),
         '—',

@@ -63,11 +63,18 @@ const CONFUSABLE: Record<string, string> = {
  * (what TR #39 calls a skeleton; named apart from parsers/skeleton.ts, a page's outline).
  */
 export function confusableKey(s: string): string {
-  const plain = s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('en');
-  let out = '';
-  for (const ch of plain) out += CONFUSABLE[ch] ?? ch;
-  return out;
+  return s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLocaleLowerCase('en')
+    .replace(CONFUSABLE_LETTER, (ch) => CONFUSABLE[ch]!);
 }
+
+/**
+ * Any letter of the table. One regular expression over a text, where a loop adding a letter at a
+ * time to a string took two thirds of indexing a team's records for search (1.4 of 2 s at 100k).
+ */
+const CONFUSABLE_LETTER = new RegExp(`[${Object.keys(CONFUSABLE).join('')}]`, 'gu');
 
 const SCRIPTS = [/\p{Script=Latin}/u, /\p{Script=Cyrillic}/u, /\p{Script=Greek}/u, /\p{Script=Armenian}/u, /\p{Script=Cherokee}/u];
 

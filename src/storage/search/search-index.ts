@@ -1,11 +1,12 @@
 import Dexie, { cmp, type DBCore, type DBCoreKeyRange, type DBCoreMutateRequest, type Middleware, type Transaction } from 'dexie';
 import type { ClydeDB } from '../db';
 import { relaxed } from '../durability';
-import { RANGE } from '../key-ranges';
+import { EVERY_KEY, RANGE } from '../key-ranges';
 import { holdChanges, tellHeld } from '../held-changes';
 import type { Entity } from '../schema';
 import { wordsOf } from './search-words';
 import { groupsOf, leaveGroups, memberKey, without } from './word-groups';
+import { noteWords, type Written, type WordsSeen } from './words-seen';
 
 /**
  * The word index behind search: one row per record, whose multi-entry index `w` holds one
@@ -43,10 +44,40 @@ type Row = Record<string, unknown> & { id: string; deleted?: boolean; updatedAt:
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
+/** The fields `wordRowFor` reads, beside `id`. */
+const WORD_FIELDS = [
+  'deleted',
+  'updatedAt',
+  'occurredAt',
+  'personId',
+  'companyId',
+  'name',
+  'company',
+  'headline',
+  'location',
+  'display',
+  'value',
+  'body',
+  'domains',
+  'title',
+  'key',
+] as const;
+
+/** A record cut to what its words are made of: what a first join's copy in memory keeps (words-seen.ts). */
+function wordFields(r: Written): Written {
+  const out: Written = { id: r.id };
+  for (const f of WORD_FIELDS) if (r[f] !== undefined) out[f] = r[f];
+  return out;
+}
+
+/** Whom a record is about, as its word row says (`WordRow.personId`). */
+const aboutWhom = (entity: Entity, r: Row) =>
+  entity === 'people' || entity === 'companies' ? r.id : entity === 'opportunities' ? str(r.companyId) : str(r.personId);
+
 /** The index row a record should have: none once it is deleted or has nothing to find. */
 function wordRowFor(entity: Entity, r: Row): WordRow | undefined {
   if (r.deleted) return undefined;
-  const personId = entity === 'people' || entity === 'companies' ? r.id : entity === 'opportunities' ? str(r.companyId) : str(r.personId);
+  const personId = aboutWhom(entity, r);
   const tiers = new Map<string, 0 | 1>();
   const add = (text: string, tier: 0 | 1) => {
     for (const word of wordsOf(text)) if ((tiers.get(word) ?? -1) < tier) tiers.set(word, tier);
@@ -89,6 +120,13 @@ const deferred = new WeakSet<object>();
 export interface WordQueueRow {
   n?: number;
   keys: [Entity, string][];
+  /**
+   * Written by another writer while rows waited here, which indexed these records as it wrote
+   * them: nothing to index, but a first join's copies of them kept in memory are older (words-seen.ts).
+   */
+  indexed?: true;
+  /** With `indexed`: a range of this table was deleted, its records unnamed; copies kept of any are read instead. */
+  cleared?: Entity;
 }
 
 /**
@@ -97,16 +135,19 @@ export interface WordQueueRow {
  * put and every index entry, and a team bootstrap is a hundred thousand of both; the people are
  * what the panel needs first, search can follow moments later (`indexQueued`). Deletes are still
  * indexed at once, so search never returns a record that is gone. Call inside a transaction that
- * covers `wordQueue`.
+ * covers `wordQueue`. With `seen`, the transaction's writes are kept in memory for the indexing
+ * (words-seen.ts).
  */
-export function deferWordIndex(db: ClydeDB, keys: [Entity, string][]): Promise<unknown> {
+export function deferWordIndex(db: ClydeDB, keys: [Entity, string][], seen?: WordsSeen): Promise<unknown> {
   const trans = Dexie.currentTransaction?.idbtrans;
   if (!trans) return Dexie.Promise.reject(new Error('deferWordIndex must run inside a transaction'));
   // Marked at once, so writes issued before the queue row is in are deferred too. Not an async
   // function: a caller may await it later, and an async function left running inside a Dexie
   // transaction can lose it (PrematureCommitError); Dexie's own promise cannot.
   deferred.add(trans);
-  return keys.length ? db.wordQueue.add({ keys }) : Dexie.Promise.resolve();
+  if (!keys.length) return Dexie.Promise.resolve();
+  const row = db.wordQueue.add({ keys });
+  return seen ? seen.watch(trans, row) : row;
 }
 
 /**
@@ -118,20 +159,29 @@ export function deferWordIndex(db: ClydeDB, keys: [Entity, string][]): Promise<u
 const RECORDS_PER_TRANSACTION = 2500;
 const PAGES_PER_READ = 4;
 
+/** What one call of `indexQueued` knows across its transactions. */
+interface Run {
+  /** Groups there were before it: with none, only records it grouped can be in one. */
+  groupsBefore: number;
+  /** `memberKey`s of the records it grouped. */
+  grouped: Set<string>;
+}
+
+const indexScope = (db: ClydeDB) => [db.wordQueue, db.words, db.wordGroups, ...INDEXED.map((e) => db.table(e))];
+
 /**
  * Indexes what `deferWordIndex` queued, a page's worth per transaction, from the current
- * records (a record changed since was indexed then anyway). Resumable: a worker stopped halfway
- * leaves the rest queued. Returns the pages indexed.
+ * records (a record changed since was indexed then anyway), or, for what a first join's pages
+ * wrote, from `seen`, their copies kept in memory. Resumable: a worker stopped halfway leaves the
+ * rest queued. Returns the pages indexed.
  */
-export async function indexQueued(db: ClydeDB): Promise<number> {
-  let done = 0;
-  // Records grouped by this call: with no group before it, only they can be in one.
-  const grouped = new Set<string>();
-  const groupsBefore = await db.wordGroups.count();
+export async function indexQueued(db: ClydeDB, seen?: WordsSeen): Promise<number> {
+  const run: Run = { groupsBefore: await db.wordGroups.count(), grouped: new Set() };
+  let done = seen ? await indexRemembered(db, seen, run) : 0;
   for (;;) {
     // Relaxed: words lost to a crash are lost with the queue rows' removal, and made again (durability.ts).
     const indexed = await relaxed(() =>
-      db.transaction('rw', [db.wordQueue, db.words, db.wordGroups, ...INDEXED.map((e) => db.table(e))], async () => {
+      db.transaction('rw', indexScope(db), async () => {
         const next: WordQueueRow[] = [];
         let records = 0;
         for (const q of await db.wordQueue.orderBy('n').limit(PAGES_PER_READ).toArray()) {
@@ -141,40 +191,9 @@ export async function indexQueued(db: ClydeDB): Promise<number> {
         }
         // An open search hears of the words about once a second, and of the last when the queue is empty (held-changes.ts).
         if (!next.length) return (tellHeld(), 0);
-        const keys = next.flatMap((q) => q.keys);
-        const byEntity = INDEXED.map((entity) => ({ entity, ids: [...new Set(keys.filter(([e]) => e === entity).map(([, id]) => id))] }));
-        const wanted = byEntity.filter(({ ids }) => ids.length);
-        // Asked at once: each read then waits a round trip to IndexedDB, not its turn.
-        const [found, alone] = await Promise.all([
-          Promise.all(wanted.map(({ entity, ids }) => db.table(entity).bulkGet(ids) as Promise<(Row | undefined)[]>)),
-          ownRows(db, keys),
-        ]);
-        const rows: WordRow[] = [];
-        const group: WordRow[] = [];
-        const gone: [string, string][] = [];
-        wanted.forEach(({ entity, ids }, k) =>
-          found[k]!.forEach((r, i) => {
-            const row = r && wordRowFor(entity, r);
-            // A record with a row of its own (written one by one before) keeps it, made new.
-            if (row) (alone.has(memberKey(entity, row.id)) ? rows : group).push(row);
-            else gone.push([entity, ids[i]!]);
-          }),
-        );
-        // Out of the groups that held these records before, so none keeps words they no longer have.
-        const members = [...new Set(keys.map(([e, id]) => memberKey(e, id)))];
-        const suspects = groupsBefore ? members : members.filter((k) => grouped.has(k));
-        const holding = suspects.length ? await db.wordGroups.where('m').anyOf(suspects).toArray() : [];
-        const leaving = new Set(suspects);
-        const { puts, drops } = without(holding, (k) => leaving.has(k));
-        for (const k of members) grouped.add(k);
-        await Promise.all([
-          db.words.bulkPut(rows),
-          db.words.bulkDelete(gone),
-          db.wordGroups.bulkPut(puts),
-          db.wordGroups.bulkDelete(drops),
-          db.wordGroups.bulkAdd(groupsOf(group)),
-          db.wordQueue.bulkDelete(next.map((q) => q.n!)),
-        ]);
+        // Rows another writer queued as it indexed its records say only that memory is older: nothing to read.
+        const keys = next.flatMap((q) => (q.indexed ? [] : q.keys));
+        await Promise.all([indexKeys(db, run, [], keys), db.wordQueue.bulkDelete(next.map((q) => q.n!))]);
         holdChanges();
         return next.length;
       }),
@@ -182,6 +201,97 @@ export async function indexQueued(db: ClydeDB): Promise<number> {
     if (!indexed) return done;
     done += indexed;
   }
+}
+
+/**
+ * Indexes the records of the queued pages `seen` kept (words-seen.ts) from memory, in batches of
+ * people in id order: each person's records make one group, however many pages brought them. A
+ * record another writer indexed as it wrote it, after the page that is kept, is left as that
+ * writer indexed it; one in a table a range was deleted from since is read. A batch learns of such
+ * writes queued since the last in its own transaction, so it never writes over a newer write. The
+ * pages' queue rows go with the last batch. Returns the pages indexed.
+ */
+async function indexRemembered(db: ClydeDB, seen: WordsSeen, run: Run): Promise<number> {
+  const queued = await db.wordQueue.toArray();
+  const pages = seen.pagesIn(queued);
+  if (!pages.length) return 0;
+  // The last queue row read, and when each record, or each table's range, was last written by another writer.
+  let last = 0;
+  const indexedAt = new Map<string, number>();
+  const learn = (rows: WordQueueRow[]) => {
+    for (const q of rows) {
+      last = Math.max(last, q.n!);
+      if (q.indexed) for (const key of q.cleared ? [q.cleared] : q.keys.map((k) => memberKey(...k))) indexedAt.set(key, q.n!);
+    }
+  };
+  learn(queued);
+  const keys = [...new Map(pages.flatMap((q) => q.keys).map((k) => [memberKey(...k), k])).values()];
+  // A record the pages did not write themselves (one deleted outright) goes last.
+  const whom = ([entity, id]: [Entity, string]) => {
+    const kept = seen.get(memberKey(entity, id));
+    return !kept ? '\uffff' : kept.record ? aboutWhom(entity, kept.record as Row) : '';
+  };
+  const ordered = keys.map((k) => [whom(k), k] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  for (let i = 0; i < ordered.length; i += RECORDS_PER_TRANSACTION) {
+    const batch = ordered.slice(i, i + RECORDS_PER_TRANSACTION).map(([, k]) => k);
+    const final = i + RECORDS_PER_TRANSACTION >= ordered.length;
+    await relaxed(() =>
+      db.transaction('rw', indexScope(db), async () => {
+        learn(await db.wordQueue.where('n').above(last).toArray());
+        const known: [Entity, string, WordRow | undefined][] = [];
+        const toRead: [Entity, string][] = [];
+        for (const [entity, id] of batch) {
+          const kept = seen.get(memberKey(entity, id));
+          if (kept && kept.page < (indexedAt.get(memberKey(entity, id)) ?? 0)) continue;
+          if (!kept || kept.page < (indexedAt.get(entity) ?? 0)) toRead.push([entity, id]);
+          else known.push([entity, id, kept.record && wordRowFor(entity, kept.record as Row)]);
+        }
+        await Promise.all([indexKeys(db, run, known, toRead), final && db.wordQueue.bulkDelete(pages.map((q) => q.n!))]);
+        holdChanges();
+      }),
+    );
+  }
+  return pages.length;
+}
+
+/**
+ * Writes the index rows of records: `known`, their rows already made (undefined: none), and
+ * `toRead`, read here. A record with a row of its own (written one by one before) keeps it, made
+ * new; the others go into groups, one per person, and out of any group that held them before.
+ * Call inside a transaction over `indexScope`.
+ */
+async function indexKeys(db: ClydeDB, run: Run, known: [Entity, string, WordRow | undefined][], toRead: [Entity, string][]): Promise<void> {
+  const byEntity = INDEXED.map((entity) => ({ entity, ids: [...new Set(toRead.filter(([e]) => e === entity).map(([, id]) => id))] }));
+  const wanted = byEntity.filter(({ ids }) => ids.length);
+  const keys: [Entity, string][] = [...known.map(([e, id]) => [e, id] as [Entity, string]), ...toRead];
+  // Asked at once: each read then waits a round trip to IndexedDB, not its turn.
+  const [found, alone] = await Promise.all([
+    Promise.all(wanted.map(({ entity, ids }) => db.table(entity).bulkGet(ids) as Promise<(Row | undefined)[]>)),
+    ownRows(db, keys),
+  ]);
+  const made = [...known];
+  wanted.forEach(({ entity, ids }, k) => found[k]!.forEach((r, i) => made.push([entity, ids[i]!, r && wordRowFor(entity, r)])));
+  const rows: WordRow[] = [];
+  const group: WordRow[] = [];
+  const gone: [string, string][] = [];
+  for (const [entity, id, row] of made) {
+    if (row) (alone.has(memberKey(entity, id)) ? rows : group).push(row);
+    else gone.push([entity, id]);
+  }
+  // Out of the groups that held these records before, so none keeps words they no longer have.
+  const members = [...new Set(keys.map(([e, id]) => memberKey(e, id)))];
+  const suspects = run.groupsBefore ? members : members.filter((k) => run.grouped.has(k));
+  const holding = suspects.length ? await db.wordGroups.where('m').anyOf(suspects).toArray() : [];
+  const leaving = new Set(suspects);
+  const { puts, drops } = without(holding, (k) => leaving.has(k));
+  for (const k of members) run.grouped.add(k);
+  await Promise.all([
+    db.words.bulkPut(rows),
+    db.words.bulkDelete(gone),
+    db.wordGroups.bulkPut(puts),
+    db.wordGroups.bulkDelete(drops),
+    db.wordGroups.bulkAdd(groupsOf(group)),
+  ]);
 }
 
 /**
@@ -196,10 +306,34 @@ async function ownRows(db: ClydeDB, keys: [Entity, string][]): Promise<Set<strin
   return new Set(own.map(([e, id]) => memberKey(e, id)));
 }
 
-async function reindex(down: DBCore, entity: Entity, req: DBCoreMutateRequest): Promise<void> {
+/**
+ * While records wait in `wordQueue`, a write indexed as it is made says so there (`indexed`), so a
+ * first join's copy kept in memory of a record it wrote is known to be older (words-seen.ts). A new
+ * record (an add) was in no page. Issued beside the write's own index rows: no round trip more.
+ */
+async function noteIndexed(down: DBCore, entity: Entity, req: Exclude<DBCoreMutateRequest, { type: 'add' }>): Promise<void> {
+  const { trans } = req;
+  const queue = down.table('wordQueue');
+  if (!(await queue.count({ trans, query: { index: queue.schema.primaryKey, range: EVERY_KEY } }))) return;
+  const ids = req.type === 'deleteRange' ? [] : req.type === 'delete' ? req.keys : (req.values as Row[]).map((v) => v.id);
+  const row: WordQueueRow = { keys: ids.map((id) => [entity, id as string]), indexed: true };
+  if (req.type === 'deleteRange') row.cleared = entity;
+  await queue.mutate({ type: 'add', trans, values: [row] });
+}
+
+async function reindex(down: DBCore, entity: Entity, req: DBCoreMutateRequest, failures: number): Promise<void> {
+  if (!deferred.has(req.trans)) {
+    await Promise.all([req.type === 'add' || noteIndexed(down, entity, req), writeWords(down, entity, req)]);
+    return;
+  }
+  if (req.type !== 'deleteRange') noteWords(entity, req, failures, wordFields);
+  if (req.type !== 'put' && req.type !== 'add') await writeWords(down, entity, req);
+}
+
+/** A write's own index rows: made new, or gone, and its records out of any group. */
+async function writeWords(down: DBCore, entity: Entity, req: DBCoreMutateRequest): Promise<void> {
   const { trans } = req;
   const words = down.table('words');
-  if ((req.type === 'put' || req.type === 'add') && deferred.has(trans)) return;
   if (req.type === 'deleteRange') {
     const [lower, upper] = [req.range.lower, req.range.upper];
     await words.mutate({ type: 'deleteRange', trans, range: recordRange(entity, lower, upper) });
@@ -237,11 +371,11 @@ export const wordIndexMiddleware: Middleware<DBCore> = {
   name: 'WordIndex',
   create: (down) => ({
     ...down,
-    // Every read-write transaction over a record table also covers `words` and the groups, so the
-    // record and its index rows commit or fail together.
+    // Every read-write transaction over a record table also covers `words`, the groups and the
+    // queue, so the record and its index rows commit or fail together.
     transaction: (stores, mode, options) =>
       down.transaction(
-        mode === 'readwrite' && stores.some(isIndexed) ? [...new Set([...stores, 'words', 'wordGroups'])] : stores,
+        mode === 'readwrite' && stores.some(isIndexed) ? [...new Set([...stores, 'words', 'wordGroups', 'wordQueue'])] : stores,
         mode,
         options,
       ),
@@ -252,7 +386,7 @@ export const wordIndexMiddleware: Middleware<DBCore> = {
         ...table,
         mutate: async (req) => {
           const res = await table.mutate(req);
-          await reindex(down, name, req);
+          await reindex(down, name, req, res.numFailures);
           return res;
         },
       };

@@ -119,7 +119,7 @@ describe('summaries during a catch-up', () => {
     expect(await b.summaries.count()).toBe(0);
     expect(round.seen).toBeDefined();
     const reads = vi.spyOn(b.notes, 'where');
-    expect(await summarizeQueued(b, round.seen)).toBe(12);
+    expect(await summarizeQueued(b, round.seen?.summaries)).toBe(12);
     expect(reads).not.toHaveBeenCalled();
     await expectFresh(b, 'after the rebuild');
   });

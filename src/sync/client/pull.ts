@@ -2,6 +2,7 @@ import type { ClydeDB } from '../../storage/db';
 import { relaxed } from '../../storage/durability';
 import { holdChanges, tellHeld, tellHeldNow } from '../../storage/held-changes';
 import { deferWordIndex } from '../../storage/search/search-index';
+import { WordsSeen } from '../../storage/search/words-seen';
 import { PagesSeen } from '../../storage/summaries/pages-seen';
 import { deferSummaries, rebuildSummariesLater } from '../../storage/summaries/queue';
 import { CLIENT_PULL_LIMIT, type PullResponse } from '../protocol';
@@ -34,24 +35,31 @@ async function readBase(db: ClydeDB): Promise<Base> {
   return { clientId: me.clientId, cursor, epoch };
 }
 
-/** What a pull brought: how many rows the server sent, and a first join's pages kept for Home (below). */
+/** What a first join's pages wrote, kept in memory for what follows them: search's words and Home's summaries. */
+export interface PagesKept {
+  words: WordsSeen;
+  summaries: PagesSeen;
+}
+
+/** What a pull brought: how many rows the server sent, and a first join's pages kept (below). */
 export interface Pulled {
   rows: number;
-  seen?: PagesSeen;
+  seen?: PagesKept;
 }
 
 /**
- * Pulls until the server has nothing newer. Home's summaries its pages left queued are rebuilt by
- * the caller (`summarizeQueued`, with `seen`), after search's words: both follow the records.
+ * Pulls until the server has nothing newer. Search's words and then Home's summaries, which its
+ * pages left queued, are made by the caller (`indexQueued`, `summarizeQueued`, with `seen`): both
+ * follow the records.
  */
 export async function pullAll(db: ClydeDB, api: SyncApi, opts: SyncOptions): Promise<Pulled> {
   let rows = 0;
   let upTo: number | undefined;
   let resets = 0;
   let ahead: Prefetch | undefined;
-  // Set when this catch-up's pages leave every summary to one rebuild after it (see below):
-  // what they wrote, kept for that rebuild.
-  let seen: PagesSeen | undefined;
+  // Set when this catch-up is a first join (see below): what its pages wrote, kept for search's
+  // indexing and Home's rebuild of every summary after it.
+  let seen: PagesKept | undefined;
   // Read from meta at the start and after a reset; after a page, what that page will have left.
   // Reading it again between pages cost a catch-up a few round trips to IndexedDB per page, and
   // each page's transaction checks it still holds (`applyPage`), so nothing can move it unseen.
@@ -105,8 +113,10 @@ export async function pullAll(db: ClydeDB, api: SyncApi, opts: SyncOptions): Pro
       // The first page of a catch-up longer than one page: count it, for the progress line.
       const counting = upTo === undefined && page.hasMore ? startCount(db, api, cursor, page.upTo) : undefined;
       // A catch-up that brings more than the device holds (a first join) rebuilds every summary
-      // once after it, which costs less than noting per record whom each belonged to before.
-      if (upTo === undefined && page.hasMore) seen = (await db.people.count()) <= page.rows.length ? new PagesSeen() : undefined;
+      // once after it, which costs less than noting per record whom each belonged to before; it
+      // and search's indexing read what the pages wrote from memory, not back from the database.
+      if (upTo === undefined && page.hasMore)
+        seen = (await db.people.count()) <= page.rows.length ? { words: new WordsSeen(), summaries: new PagesSeen() } : undefined;
       // Opened while the page before may still be writing: IndexedDB queues this transaction and
       // starts it the moment that one commits, its reads already asked, instead of after a round
       // trip to this worker; other pages' reads wait one page longer at most. It applies nothing
@@ -179,7 +189,7 @@ interface Prefetch {
  * every touched record are derived again from the result. Applies nothing, and answers false,
  * when the device, cursor or epoch is no longer `base`, the state the page was asked for from.
  */
-async function applyPage(db: ClydeDB, page: PullResponse, opts: SyncOptions, seen: PagesSeen | undefined, base: Base): Promise<boolean> {
+async function applyPage(db: ClydeDB, page: PullResponse, opts: SyncOptions, seen: PagesKept | undefined, base: Base): Promise<boolean> {
   // Relaxed: a page lost to a crash is lost with its cursor, and simply pulled again (durability.ts).
   return relaxed(() =>
     db.transaction('rw', [...syncTables(db), db.wordQueue], async () => {
@@ -202,7 +212,7 @@ async function applyPage(db: ClydeDB, page: PullResponse, opts: SyncOptions, see
       const touched = new Touched();
       // A catch-up's pages queue their people's summaries (or, a first join's, say everyone's and
       // keep what they write in `seen`), rebuilt once after it (pullAll's caller).
-      if (seen) writes.push(rebuildSummariesLater(db, seen));
+      if (seen) writes.push(rebuildSummariesLater(db, seen.summaries));
       else if (page.hasMore || page.rows.length >= DEFER_INDEX_ROWS) deferSummaries();
       // A record a prioritized pull brought meanwhile may be newer than this page's copy (about.ts).
       const suspects = opts.prioritized?.among(page.rows) ?? [];
@@ -227,7 +237,7 @@ async function applyPage(db: ClydeDB, page: PullResponse, opts: SyncOptions, see
         await done.delete();
         confirmedAny = confirmed.length > 0;
       }
-      if (page.rows.length >= DEFER_INDEX_ROWS) writes.push(deferWordIndex(db, touched.list()));
+      if (page.rows.length >= DEFER_INDEX_ROWS) writes.push(deferWordIndex(db, touched.list(), seen?.words));
       // The counts read above still hold unless evictions or confirmed ops changed the tables since.
       const counts = page.evictions.length || confirmedAny ? undefined : { srv: srvCount, outbox: outboxCount };
       await touched.rederive(db, me.userId, counts);

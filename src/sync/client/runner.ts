@@ -1,11 +1,10 @@
 import type { ClydeDB } from '../../storage/db';
 import { storageFaultOf } from '../../storage/db-faults';
 import { indexQueued } from '../../storage/search/search-index';
-import type { PagesSeen } from '../../storage/summaries/pages-seen';
 import { summarizeQueued } from '../../storage/summaries/queue';
 import { SyncApiError, type SyncApi } from './api';
 import type { Prioritized } from './about';
-import { pullAll } from './pull';
+import { pullAll, type PagesKept } from './pull';
 import { pushAll } from './push';
 import { getMeta, setMeta } from './state';
 import { learnTeamDetails } from './team-details';
@@ -19,7 +18,7 @@ export interface SyncOptions {
   pullLimit?: number;
   /**
    * The caller derives what this round's pages left queued itself: search's words
-   * (`indexQueued`), then Home's summaries (`summarizeQueued`, given `SyncResult.seen`). The
+   * (`indexQueued`), then Home's summaries (`summarizeQueued`), given `SyncResult.seen`. The
    * background does, after it lets go of the sync lock: indexing a big bootstrap for search takes
    * longer than pulling it, and meanwhile the user's own edits must still go out.
    */
@@ -31,8 +30,8 @@ export interface SyncOptions {
 export interface SyncResult {
   pushed: number;
   pulledRows: number;
-  /** A first join's pages, kept for the rebuild of Home's summaries (pages-seen.ts), when left to the caller. */
-  seen?: PagesSeen;
+  /** A first join's pages, kept for search's indexing and the rebuild of Home's summaries, when left to the caller. */
+  seen?: PagesKept;
 }
 
 /**
@@ -57,8 +56,8 @@ export async function syncOnce(db: ClydeDB, api: SyncApi, opts: SyncOptions): Pr
     await recordStatus(db, { lastSyncAt: opts.now() });
     // The records are in and the status says so; search, then Home, catch up on the big pages last.
     if (opts.leaveDerived) return { pushed, pulledRows, ...(seen ? { seen } : {}) };
-    await indexQueued(db);
-    await summarizeQueued(db, seen);
+    await indexQueued(db, seen?.words);
+    await summarizeQueued(db, seen?.summaries);
     return { pushed, pulledRows };
   } catch (err) {
     const lastError = err instanceof SyncApiError ? { code: err.code, message: err.message } : localError(err);

@@ -4,6 +4,7 @@ import type { ClydeDB } from '../../storage/db';
 import { createSyncApi, type Fetch } from './api';
 import { retryDelay } from './backoff';
 import { indexQueued } from '../../storage/search/search-index';
+import type { WordsSeen } from '../../storage/search/words-seen';
 import type { PagesSeen } from '../../storage/summaries/pages-seen';
 import { summarizeQueued } from '../../storage/summaries/queue';
 import { backingOff, recordRetry } from './retry-status';
@@ -79,8 +80,9 @@ export function startSyncService(opts: SyncServiceOptions): SyncService {
   let cancelRetry = () => {};
 
   const prioritized = new Prioritized();
-  /** A first join's pages, kept by its round for the rebuild of Home's summaries after search (runner.ts). */
-  let seen: PagesSeen | undefined;
+  /** A first join's pages, kept by its round for search's indexing and then Home's summaries (runner.ts); each takes its own. */
+  let words: WordsSeen | undefined;
+  let pages: PagesSeen | undefined;
   /** Lookups already pulled ahead during this catch-up: a person is asked for once. */
   const asked = new Set<string>();
   /**
@@ -125,7 +127,7 @@ export function startSyncService(opts: SyncServiceOptions): SyncService {
     }
     try {
       const result = await syncOnce(db, api, { now, leaveDerived: true, prioritized });
-      if (result.seen) seen = result.seen;
+      if (result.seen) ({ words, summaries: pages } = result.seen);
       attempt = 0;
     } catch (err) {
       const delay = retryDelay(err, attempt++, random);
@@ -171,11 +173,19 @@ export function startSyncService(opts: SyncServiceOptions): SyncService {
   // Home's lists are for the days after. A worker stopped halfway leaves the rest queued for the
   // next round's request.
   const summarizing = coalesced(SYNC_LOCK, () => {
-    const kept = seen;
-    seen = undefined;
+    const kept = pages;
+    pages = undefined;
     return summarizeQueued(db, kept);
   });
-  const indexing = coalesced(INDEX_LOCK, () => indexQueued(db), summarizing.request);
+  const indexing = coalesced(
+    INDEX_LOCK,
+    () => {
+      const kept = words;
+      words = undefined;
+      return indexQueued(db, kept);
+    },
+    summarizing.request,
+  );
   const rounds = coalesced(SYNC_LOCK, round, indexing.request);
 
   function wake() {

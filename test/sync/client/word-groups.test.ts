@@ -147,7 +147,7 @@ describe('word groups', () => {
  * A first join's words made from what its pages wrote, kept in memory (storage/search/words-seen.ts),
  * as the background does: the round leaves indexing to its caller, which passes on the pages.
  */
-describe('a first join indexed from memory', () => {
+describe('a first join indexed from memory', { timeout: 30_000 }, () => {
   /** A record of every kind search indexes, each with a word of its own, shared with the team: one page's worth. */
   async function everyKind(a: ClydeDB) {
     const team = { scope: 'team' } as const;

@@ -1,7 +1,7 @@
 import type { ClydeDB } from '../../src/storage/db';
 import type { Entity } from '../../src/storage/schema';
 import { isAboutPerson, search, type PersonResult } from '../../src/storage/search/search';
-import { indexQueued } from '../../src/storage/search/search-index';
+import { indexQueued } from '../../src/storage/search/index-queued';
 import { addPerson, syntheticSeed } from '../support/records';
 import { seededDb } from './seeded-db';
 import { median, quantile } from './stats';

@@ -4,7 +4,8 @@ import type { ClydeDB } from '../db';
 import { writeRecord } from '../records/write';
 import type { Note, Person } from '../schema';
 import { search } from './search';
-import { deferWordIndex, indexQueued } from './search-index';
+import { indexQueued } from './index-queued';
+import { deferWordIndex } from './search-index';
 import { WordsSeen } from './words-seen';
 
 const dbs: ClydeDB[] = [];

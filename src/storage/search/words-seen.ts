@@ -5,7 +5,7 @@ import { memberKey } from './word-groups';
 
 /**
  * What a first join's pages wrote to the records search indexes, kept in the background's memory
- * so that indexing them after the join (`indexQueued`) need not read them back: at 100k records
+ * so that indexing them after the join (index-queued.ts) need not read them back: at 100k records
  * those reads, one request per record, were 11 s of indexing's 31. As for Home's summaries
  * (summaries/pages-seen.ts), only what is known to be what the database holds is indexed from here:
  * - a page's writes are kept once its transaction commits, with the `wordQueue` row it wrote;

@@ -1,6 +1,6 @@
 import type { ClydeDB } from '../../storage/db';
 import { storageFaultOf } from '../../storage/db-faults';
-import { indexQueued } from '../../storage/search/search-index';
+import { indexQueued } from '../../storage/search/index-queued';
 import { summarizeQueued } from '../../storage/summaries/queue';
 import { SyncApiError, type SyncApi } from './api';
 import type { Prioritized } from './about';

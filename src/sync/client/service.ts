@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { ClydeDB } from '../../storage/db';
 import { createSyncApi, type Fetch } from './api';
 import { retryDelay } from './backoff';
-import { indexQueued } from '../../storage/search/search-index';
+import { indexQueued } from '../../storage/search/index-queued';
 import type { WordsSeen } from '../../storage/search/words-seen';
 import type { PagesSeen } from '../../storage/summaries/pages-seen';
 import { summarizeQueued } from '../../storage/summaries/queue';

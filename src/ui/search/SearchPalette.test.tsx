@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../storage/db';
 import { addNote } from '../../storage/records/notes';
 import { createPerson } from '../../storage/records/people';
-import { indexQueued } from '../../storage/search/search-index';
+import { indexQueued } from '../../storage/search/index-queued';
 import { SearchPalette } from './SearchPalette';
 import { testRoot } from '../../../test/support/react-root';
 import { createCompany } from '../../companies/companies';

@@ -5,7 +5,7 @@ import { lookAlikes } from '../../../src/storage/people/look-alikes';
 import { deleteNote, updateNote } from '../../../src/storage/records/notes';
 import { writeRecord } from '../../../src/storage/records/write';
 import { search } from '../../../src/storage/search/search';
-import { indexQueued } from '../../../src/storage/search/search-index';
+import { indexQueued } from '../../../src/storage/search/index-queued';
 import { syncOnce } from '../../../src/sync/client/runner';
 import { freshClientDb } from '../../support/db';
 import { apiFor, joinWith } from '../../support/sync-client';
